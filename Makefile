@@ -1,0 +1,51 @@
+# Limber. `make run` starts the tray daemon, `make test` runs every test.
+# Both install the Debian packages they need first (see `deps`).
+GO       ?= go
+BIN      := bin/limber
+PREFIX   ?= $(HOME)/.local
+VERSION  := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS  := -s -w -X github.com/limber-app/limber/internal/version.Version=$(VERSION)
+
+# Debian packages: headers to build Fyne (X11/GL), and what the tests and
+# `make run` use: Xvfb, a private D-Bus bus, xdotool, a tray host and a
+# notification server for the end-to-end tests.
+APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
+            xvfb dbus-x11 xdotool x11-utils imagemagick appstream
+
+.PHONY: all deps build run test test-short bench lint package install cross clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/limber
+
+run: build
+	./$(BIN)
+
+test: build
+	@test -z "$$(gofmt -l cmd internal assets)" || { echo "gofmt needed:"; gofmt -l cmd internal assets; exit 1; }
+	$(GO) vet ./...
+	GOOS=windows $(GO) build ./...
+	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./internal/schedule/... ./internal/activity/... ./internal/paths/... ./internal/ipc/...
+	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -race -timeout 12m ./...
+
+test-short:
+	$(GO) test -short ./...
+
+bench: build
+	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 20m ./...
+
+lint:
+	@test -z "$$(gofmt -l cmd internal assets)" || { gofmt -l cmd internal assets; exit 1; }
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,96 @@
+// Package paths says where Limber keeps its files on each OS. Every value is
+// computed from the environment on each call, so tests can point the whole
+// app somewhere else by setting XDG_* variables.
+package paths
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+)
+
+const app = "limber"
+
+// ConfigDir is $XDG_CONFIG_HOME/limber (os.UserConfigDir elsewhere).
+func ConfigDir() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the config folder: %w (set XDG_CONFIG_HOME or HOME)", err)
+	}
+	return filepath.Join(d, app), nil
+}
+
+// ConfigFile is config.toml in ConfigDir.
+func ConfigFile() (string, error) {
+	d, err := ConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "config.toml"), nil
+}
+
+// CardsDir is the folder of the user's own cards.
+func CardsDir() (string, error) {
+	d, err := ConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "cards"), nil
+}
+
+// DataDir is $XDG_DATA_HOME/limber (~/.local/share/limber), or the OS
+// equivalent: %LOCALAPPDATA%\limber on Windows, ~/Library/Application Support/limber on macOS.
+func DataDir() (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d := os.Getenv("LOCALAPPDATA"); d != "" {
+			return filepath.Join(d, app), nil
+		}
+	case "darwin":
+		d, err := os.UserConfigDir() // ~/Library/Application Support
+		if err != nil {
+			return "", fmt.Errorf("finding the data folder: %w", err)
+		}
+		return filepath.Join(d, app), nil
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, app), nil
+	}
+	h, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the data folder: %w (set XDG_DATA_HOME or HOME)", err)
+	}
+	return filepath.Join(h, ".local", "share", app), nil
+}
+
+// HistoryFile is history.db in DataDir.
+func HistoryFile() (string, error) {
+	d, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "history.db"), nil
+}
+
+// RuntimeDir is $XDG_RUNTIME_DIR/limber; without XDG_RUNTIME_DIR it falls
+// back to a per-user folder in the temp dir.
+func RuntimeDir() string {
+	if d := os.Getenv("XDG_RUNTIME_DIR"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, app)
+	}
+	return filepath.Join(os.TempDir(), app+"-"+strconv.Itoa(os.Getuid()))
+}
+
+// Socket is the daemon's control socket.
+func Socket() string { return filepath.Join(RuntimeDir(), app+".sock") }
+
+// AutostartDir is $XDG_CONFIG_HOME/autostart on Linux.
+func AutostartDir() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the config folder: %w", err)
+	}
+	return filepath.Join(d, "autostart"), nil
+}

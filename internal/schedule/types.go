@@ -1,0 +1,178 @@
+// Package schedule is Limber's pure core: from activity observations and an
+// injected clock it decides which break is due, what counts as sitting, and
+// when it next needs to be asked. It imports no UI, no OS services and never
+// reads the real clock, so a working week can be simulated in milliseconds.
+//
+// The types in this file are the contract other packages build on (settings
+// produces a Config, the daemon produces Observations and consumes Events).
+// Fields may be added; existing names must not change.
+package schedule
+
+import "time"
+
+// Kind names a break track.
+type Kind string
+
+// The four break tracks, smallest first.
+const (
+	Posture   Kind = "posture"
+	Hydration Kind = "hydration"
+	Stretch   Kind = "stretch"
+	Movement  Kind = "movement"
+)
+
+// AllKinds returns every kind, from the smallest break to the biggest.
+func AllKinds() []Kind { return []Kind{Posture, Hydration, Stretch, Movement} }
+
+// Track configures one kind of break.
+type Track struct {
+	Kind    Kind
+	Enabled bool
+	// Interval is active (sitting) time until the break is due.
+	Interval time.Duration
+	// Length is how long the break lasts; being away at least this long
+	// counts as the break taken (a natural break).
+	Length time.Duration
+	// Warn is how long before due (in active time) the pre-break warning fires; 0 = none.
+	Warn time.Duration
+}
+
+// Cycle is a repeating sit/stand/move rhythm (the "Cornell 20-8-2" preset).
+// When set, a Movement-style prompt is replaced by phase prompts: after Sit of
+// active time the user is asked to stand for Stand, then to move for Move.
+type Cycle struct {
+	Sit, Stand, Move time.Duration
+}
+
+// Config is everything the core needs to decide. Settings produce it; the
+// daemon hands it in with Scheduler.SetConfig, which may happen at any time.
+type Config struct {
+	Tracks []Track
+	// Snooze is the default postponement (active time) when none is given.
+	Snooze time.Duration
+	// MaxSkips and MaxSnoozes cap consecutive skips/snoozes of one kind;
+	// past the cap the break can only be taken (0 = no cap).
+	MaxSkips, MaxSnoozes int
+	// Strict is a flag for the UI: no skip, no snooze, no early close.
+	Strict bool
+	// IdleAfter is how long without input before the user counts as away
+	// (Workrave's "idle" threshold); shorter input gaps still count as work.
+	IdleAfter time.Duration
+	// ActiveAfter is how long input must go on after being away before the
+	// user counts as back (a bumped mouse is noise, not work).
+	ActiveAfter time.Duration
+	// DailyLimit warns once sitting today passes it, and again every
+	// DailyLimitStep after (0 = no limit / no repeat).
+	DailyLimit, DailyLimitStep time.Duration
+	// DayStart is the local time of day at which "today" begins (e.g. 4h).
+	DayStart time.Duration
+	// HoldLimit caps how long a due break is held while the user is present
+	// without input (call, presentation, full screen); after it the break is
+	// offered as a notification only (EventDue with NotifyOnly). 0 = hold until it ends.
+	HoldLimit time.Duration
+	// WorkingHours reports whether t is inside working hours; nil means always.
+	// Outside them no break fires and sitting is not counted against the limit.
+	WorkingHours func(t time.Time) bool
+	// Cycle, when non-nil, enables the sit/stand/move cycle.
+	Cycle *Cycle
+}
+
+// Observation is one reading of the world, taken by the daemon's poll loop.
+type Observation struct {
+	// Wall is the wall-clock time with the monotonic reading stripped (t.Round(0)).
+	Wall time.Time
+	// Mono is elapsed monotonic time since some fixed origin (process start).
+	// On Linux it stops during suspend: Wall advancing far more than Mono
+	// between two observations means the machine slept (time away); Wall
+	// jumping with Mono steady means the clock was changed.
+	Mono time.Duration
+	// Idle is the time since the last keyboard or pointer input.
+	Idle time.Duration
+	// PresentNoInput: the user is there without typing (a call or video
+	// holding an idle inhibitor, camera/microphone in use, a full-screen
+	// presentation). Time counts as sitting; a due break is held.
+	PresentNoInput bool
+	// Away forces away regardless of Idle: screen locked, preparing to sleep.
+	Away bool
+	// NoSource: no idle source is available, Idle is meaningless and wall
+	// time counts as activity.
+	NoSource bool
+}
+
+// EventType says what the core decided.
+type EventType string
+
+const (
+	EventWarn         EventType = "warn"          // pre-break warning
+	EventDue          EventType = "due"           // break due: show it
+	EventHeld         EventType = "held"          // due, but held while present without input
+	EventNatural      EventType = "natural"       // away long enough: counted as the break taken
+	EventDone         EventType = "done"          // user took the break
+	EventSnoozed      EventType = "snoozed"       // user postponed it
+	EventSkipped      EventType = "skipped"       // user skipped it
+	EventClosedEarly  EventType = "closed_early"  // break window closed before the end
+	EventSessionStart EventType = "session_start" // user came back
+	EventSessionEnd   EventType = "session_end"   // away past the longest break
+	EventDailyLimit   EventType = "daily_limit"   // sitting today passed the limit (or another step)
+	EventPaused       EventType = "paused"
+	EventResumed      EventType = "resumed"
+	EventSuspendGap   EventType = "gap"        // time missing between observations (sleep), counted as away
+	EventClockJump    EventType = "clock_jump" // wall clock changed without time passing
+	EventPhase        EventType = "phase"      // cycle phase change (Phase says which)
+)
+
+// Event is one decision, time-stamped with the wall time of the observation
+// or action that caused it.
+type Event struct {
+	At   time.Time
+	Type EventType
+	Kind Kind // empty for events not tied to a track
+	// Duration: the break length for due/warn, the away time for natural
+	// and gap, sitting time for daily_limit and session_end.
+	Duration time.Duration
+	// NotifyOnly: the break is offered as a notification, not a window
+	// (it was held past HoldLimit).
+	NotifyOnly bool
+	// Phase is "sit", "stand" or "move" for EventPhase.
+	Phase string
+}
+
+// TrackState is a read-only view of one track for status and tray.
+type TrackState struct {
+	Kind    Kind
+	Enabled bool
+	// Active is active time accumulated toward the next break.
+	Active time.Duration
+	// Remaining is active time left until due (0 when due).
+	Remaining time.Duration
+	// Due: the break is due and waiting for the user (or held).
+	Due  bool
+	Held bool
+	// Skips and Snoozes in a row; CanSkip/CanSnooze apply the caps and strict mode.
+	Skips, Snoozes     int
+	CanSkip, CanSnooze bool
+	// LastReset is when the track last restarted, and why ("natural", "done", "skipped", "start", ...).
+	LastReset       time.Time
+	LastResetReason string
+}
+
+// Snapshot is a read-only view of the whole core.
+type Snapshot struct {
+	At time.Time
+	// Active: the user counts as sitting right now.
+	Active bool
+	// Session is the current sitting session's active time; Today the day's.
+	Session, Today time.Duration
+	// TodayAfterHours is sitting outside working hours today (not counted against the limit).
+	TodayAfterHours time.Duration
+	// Paused until PausedUntil (zero when not paused).
+	Paused      bool
+	PausedUntil time.Time
+	InWorkHours bool
+	Tracks      []TrackState
+	// Phase of the sit/stand/move cycle ("" when no cycle).
+	Phase          string
+	PhaseRemaining time.Duration
+	// Why explains the current activity state in a sentence (for status --explain).
+	Why string
+}
