@@ -1,0 +1,150 @@
+// Package tray is Limber's tray icon and menu. model.go is pure: it computes
+// what the menu should say from a status.Status, and is tested without a
+// desktop. systray.go is the thin adapter that makes the real menu match.
+package tray
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/status"
+)
+
+// IconState picks the tray icon variant.
+type IconState int
+
+const (
+	IconNormal IconState = iota
+	IconPaused
+	IconDue
+)
+
+// Action identifies a menu item's click.
+type Action string
+
+// Actions the daemon handles.
+const (
+	ActBreakPrefix  = "break:" // + kind
+	ActSnooze5      = "snooze:5m"
+	ActSnooze15     = "snooze:15m"
+	ActPause30      = "pause:30m"
+	ActPause60      = "pause:1h"
+	ActPauseTomorow = "pause:tomorrow"
+	ActResume       = "resume"
+	ActDrink        = "drink"
+	ActSettings     = "settings"
+	ActStats        = "stats"
+	ActQuit         = "quit"
+)
+
+// Item is one menu entry. Items with no Action are information lines.
+type Item struct {
+	ID      string
+	Title   string
+	Action  Action
+	Enabled bool
+	Hidden  bool
+	Sep     bool // a separator (other fields unused)
+	Sub     []Item
+}
+
+// Menu is the whole tray: icon, tooltip and entries.
+type Menu struct {
+	Icon    IconState
+	Tooltip string
+	Items   []Item
+}
+
+// Kinds in the order the menu lists them.
+func menuKinds() []string { return []string{"posture", "hydration", "stretch", "movement"} }
+
+// Build computes the menu for st. The item IDs and their order never change,
+// so the adapter can create the entries once and only update them.
+func Build(st status.Status) Menu {
+	m := Menu{Icon: IconNormal}
+	anyDue := false
+	for _, b := range st.Breaks {
+		if b.Due && b.Enabled {
+			anyDue = true
+		}
+	}
+	switch {
+	case st.Paused:
+		m.Icon = IconPaused
+	case anyDue:
+		m.Icon = IconDue
+	}
+
+	sitting := status.SittingLine(st)
+	m.Tooltip = "Limber — " + sitting
+	if next, ok := nextBreak(st); ok {
+		m.Tooltip += "\n" + status.BreakLine(next)
+	}
+	if st.Paused {
+		m.Tooltip += "\n" + pausedLine(st)
+	}
+
+	items := []Item{{ID: "sitting", Title: sitting}}
+	byKind := map[string]status.Break{}
+	for _, b := range st.Breaks {
+		byKind[b.Kind] = b
+	}
+	for _, k := range menuKinds() {
+		b, ok := byKind[k]
+		items = append(items, Item{ID: "next:" + k, Title: status.BreakLine(b), Hidden: !ok || !b.Enabled})
+	}
+	items = append(items, Item{ID: "paused", Title: pausedLine(st), Hidden: !st.Paused})
+	noSource := st.Activity == "none"
+	items = append(items, Item{ID: "nosource", Title: lang.X("tray.nosource", "No idle detection: counting wall-clock time"), Hidden: !noSource})
+	items = append(items, Item{ID: "problem", Title: lang.X("tray.problem", "A settings or card file has a problem: see limber status"), Hidden: len(st.Problems) == 0})
+	items = append(items, Item{Sep: true, ID: "sep1"})
+
+	var now []Item
+	for _, k := range menuKinds() {
+		b, ok := byKind[k]
+		now = append(now, Item{ID: "break:" + k, Title: status.KindLabel(k), Action: Action(ActBreakPrefix + k), Enabled: ok && b.Enabled})
+	}
+	canPostpone := !st.Strict && !st.Paused
+	items = append(items,
+		Item{ID: "breaknow", Title: lang.X("tray.breaknow", "Take a break now"), Enabled: true, Sub: now},
+		Item{ID: "postpone", Title: lang.X("tray.postpone", "Postpone next break"), Enabled: canPostpone, Sub: []Item{
+			{ID: "snooze5", Title: lang.X("tray.postpone.5", "5 minutes"), Action: ActSnooze5, Enabled: canPostpone},
+			{ID: "snooze15", Title: lang.X("tray.postpone.15", "15 minutes"), Action: ActSnooze15, Enabled: canPostpone},
+		}},
+		Item{ID: "pause", Title: lang.X("tray.pause", "Pause"), Enabled: true, Sub: []Item{
+			{ID: "pause30", Title: lang.X("tray.pause.30", "30 minutes"), Action: ActPause30, Enabled: true},
+			{ID: "pause60", Title: lang.X("tray.pause.60", "1 hour"), Action: ActPause60, Enabled: true},
+			{ID: "pausetomorrow", Title: lang.X("tray.pause.tomorrow", "Until tomorrow"), Action: ActPauseTomorow, Enabled: true},
+		}},
+		Item{ID: "resume", Title: lang.X("tray.resume", "Resume"), Action: ActResume, Enabled: st.Paused},
+		Item{ID: "drink", Title: lang.X("tray.drink", "I drank a glass of water"), Action: ActDrink, Enabled: true},
+		Item{Sep: true, ID: "sep2"},
+		Item{ID: "settings", Title: lang.X("tray.settings", "Settings…"), Action: ActSettings, Enabled: true},
+		Item{ID: "stats", Title: lang.X("tray.stats", "Statistics…"), Action: ActStats, Enabled: true},
+		Item{Sep: true, ID: "sep3"},
+		Item{ID: "quit", Title: lang.X("tray.quit", "Quit Limber"), Action: ActQuit, Enabled: true},
+	)
+	m.Items = items
+	return m
+}
+
+func pausedLine(st status.Status) string {
+	if st.PausedUntil != nil {
+		return lang.X("tray.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("15:04")})
+	}
+	return lang.X("tray.paused", "Paused")
+}
+
+// nextBreak is the enabled break due soonest.
+func nextBreak(st status.Status) (status.Break, bool) {
+	var best status.Break
+	found := false
+	for _, b := range st.Breaks {
+		if !b.Enabled {
+			continue
+		}
+		if !found || b.Due && !best.Due || b.Due == best.Due && b.RemainingSeconds < best.RemainingSeconds {
+			best, found = b, true
+		}
+	}
+	return best, found
+}

@@ -1,0 +1,146 @@
+package tray
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/internal/status"
+)
+
+func find(items []Item, id string) (Item, bool) {
+	for _, it := range items {
+		if it.ID == id {
+			return it, true
+		}
+		if s, ok := find(it.Sub, id); ok {
+			return s, true
+		}
+	}
+	return Item{}, false
+}
+
+func baseStatus() status.Status {
+	return status.Status{
+		Activity: "x11-screensaver", InWorkingHours: true,
+		SessionSeconds: 42 * 60, TodaySeconds: 3*3600 + 10*60,
+		Breaks: []status.Break{
+			{Kind: "posture", Enabled: true, RemainingSeconds: 300},
+			{Kind: "hydration", Enabled: false},
+			{Kind: "stretch", Enabled: true, RemainingSeconds: 1200},
+			{Kind: "movement", Enabled: true, RemainingSeconds: 45},
+		},
+	}
+}
+
+func TestBuild(t *testing.T) {
+	until := time.Date(2026, 11, 25, 9, 30, 0, 0, time.Local)
+	tests := map[string]struct {
+		edit  func(*status.Status)
+		icon  IconState
+		check func(t *testing.T, m Menu)
+	}{
+		"live sitting line": {
+			icon: IconNormal,
+			check: func(t *testing.T, m Menu) {
+				if it, _ := find(m.Items, "sitting"); it.Title != "Sitting 0:42 · today 3:10" {
+					t.Errorf("sitting line %q", it.Title)
+				}
+				if it, _ := find(m.Items, "next:movement"); it.Title != "Move in 45 s" {
+					t.Errorf("movement line %q", it.Title)
+				}
+				if it, _ := find(m.Items, "next:hydration"); !it.Hidden {
+					t.Error("a disabled break is listed")
+				}
+				if !strings.Contains(m.Tooltip, "Move in 45 s") {
+					t.Errorf("tooltip does not name the next break: %q", m.Tooltip)
+				}
+				if it, _ := find(m.Items, "resume"); it.Enabled {
+					t.Error("resume is enabled while running")
+				}
+				if it, _ := find(m.Items, "break:hydration"); it.Enabled {
+					t.Error("a disabled kind can be taken now")
+				}
+			},
+		},
+		"paused": {
+			edit: func(s *status.Status) { s.Paused = true; s.PausedUntil = &until },
+			icon: IconPaused,
+			check: func(t *testing.T, m Menu) {
+				if it, _ := find(m.Items, "paused"); it.Hidden || it.Title != "Paused until 09:30" {
+					t.Errorf("paused line %+v", it)
+				}
+				if it, _ := find(m.Items, "resume"); !it.Enabled {
+					t.Error("resume disabled while paused")
+				}
+				if it, _ := find(m.Items, "postpone"); it.Enabled {
+					t.Error("postpone enabled while paused")
+				}
+			},
+		},
+		"due": {
+			edit: func(s *status.Status) { s.Breaks[2].Due = true; s.Breaks[2].RemainingSeconds = 0 },
+			icon: IconDue,
+			check: func(t *testing.T, m Menu) {
+				if it, _ := find(m.Items, "next:stretch"); it.Title != "Stretch: due now" {
+					t.Errorf("due line %q", it.Title)
+				}
+				if !strings.Contains(m.Tooltip, "Stretch: due now") {
+					t.Errorf("tooltip %q", m.Tooltip)
+				}
+			},
+		},
+		"strict hides postponing": {
+			edit: func(s *status.Status) { s.Strict = true },
+			icon: IconNormal,
+			check: func(t *testing.T, m Menu) {
+				if it, _ := find(m.Items, "snooze5"); it.Enabled {
+					t.Error("snooze enabled in strict mode")
+				}
+			},
+		},
+		"no idle source": {
+			edit: func(s *status.Status) { s.Activity = "none" },
+			icon: IconNormal,
+			check: func(t *testing.T, m Menu) {
+				if it, _ := find(m.Items, "nosource"); it.Hidden {
+					t.Error("no-source line hidden")
+				}
+			},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			st := baseStatus()
+			if tc.edit != nil {
+				tc.edit(&st)
+			}
+			m := Build(st)
+			if m.Icon != tc.icon {
+				t.Errorf("icon %v, want %v", m.Icon, tc.icon)
+			}
+			tc.check(t, m)
+		})
+	}
+}
+
+// The adapter relies on a fixed structure: same IDs in the same order.
+func TestBuildStructureIsStable(t *testing.T) {
+	a := Build(baseStatus())
+	st := baseStatus()
+	st.Paused = true
+	st.Breaks = nil
+	b := Build(st)
+	var ids func([]Item) []string
+	ids = func(items []Item) []string {
+		var out []string
+		for _, it := range items {
+			out = append(out, it.ID)
+			out = append(out, ids(it.Sub)...)
+		}
+		return out
+	}
+	if strings.Join(ids(a.Items), ",") != strings.Join(ids(b.Items), ",") {
+		t.Fatalf("menu structure changed:\n%v\n%v", ids(a.Items), ids(b.Items))
+	}
+}

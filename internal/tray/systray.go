@@ -1,0 +1,156 @@
+package tray
+
+import (
+	"sync"
+
+	"fyne.io/systray"
+)
+
+// Desktop quirks, in one place:
+//   - Linux: fyne.io/systray exports a StatusNotifierItem and a dbusmenu on
+//     the session bus and registers with org.kde.StatusNotifierWatcher,
+//     again whenever a watcher appears. Plain GNOME has no watcher unless
+//     the AppIndicator extension is on: the icon is then invisible, so the
+//     daemon checks HasHost and tells the user once.
+//   - Separators cannot be hidden or updated, so the menu's structure is
+//     fixed and only titles, enabled state and visibility change.
+//   - Windows wants ICO bytes for the icon, the others PNG: the icon
+//     function passed to Run decides.
+//   - macOS and Windows need the tray loop on the main thread: Run blocks
+//     the calling goroutine, which must be main's.
+
+// Tray is the live tray. Its methods are safe from any goroutine.
+type Tray struct {
+	icon    func(IconState) []byte
+	actions chan Action
+	quit    chan struct{}
+
+	mu    sync.Mutex
+	items map[string]*systray.MenuItem
+	last  *Menu
+}
+
+// Run shows the tray and blocks until Quit. ready runs in its own goroutine
+// once the tray exists; it gets the Tray to update and read clicks from.
+func Run(icon func(IconState) []byte, ready func(t *Tray)) {
+	t := &Tray{icon: icon, actions: make(chan Action, 16), quit: make(chan struct{}), items: map[string]*systray.MenuItem{}}
+	systray.Run(func() {
+		systray.SetTitle("Limber")
+		ready(t)
+	}, func() {})
+}
+
+// Actions delivers menu clicks.
+func (t *Tray) Actions() <-chan Action { return t.actions }
+
+// Quit removes the tray icon and makes Run return.
+func (t *Tray) Quit() {
+	t.mu.Lock()
+	select {
+	case <-t.quit:
+	default:
+		close(t.quit)
+	}
+	t.mu.Unlock()
+	systray.Quit()
+}
+
+// Update makes the real menu match m, touching only what changed.
+func (t *Tray) Update(m Menu) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.last == nil || t.last.Icon != m.Icon {
+		systray.SetIcon(t.icon(m.Icon))
+	}
+	if t.last == nil || t.last.Tooltip != m.Tooltip {
+		systray.SetTooltip(m.Tooltip)
+	}
+	if t.last == nil {
+		t.build(nil, m.Items)
+	} else {
+		t.apply(t.last.Items, m.Items)
+	}
+	t.last = &m
+}
+
+// build creates the entries once.
+func (t *Tray) build(parent *systray.MenuItem, items []Item) {
+	for _, it := range items {
+		if it.Sep {
+			if parent == nil {
+				systray.AddSeparator()
+			} else {
+				parent.AddSeparator()
+			}
+			continue
+		}
+		var mi *systray.MenuItem
+		if parent == nil {
+			mi = systray.AddMenuItem(it.Title, "")
+		} else {
+			mi = parent.AddSubMenuItem(it.Title, "")
+		}
+		t.items[it.ID] = mi
+		setState(mi, it)
+		if len(it.Sub) > 0 {
+			t.build(mi, it.Sub)
+		}
+		if it.Action != "" {
+			go t.forward(mi, it.Action)
+		}
+	}
+}
+
+// apply updates entries whose title or state changed.
+func (t *Tray) apply(old, items []Item) {
+	for i, it := range items {
+		mi := t.items[it.ID]
+		if mi == nil {
+			continue
+		}
+		var prev Item
+		if i < len(old) {
+			prev = old[i]
+		}
+		if prev.Title != it.Title {
+			mi.SetTitle(it.Title)
+		}
+		if prev.Enabled != it.Enabled || prev.Hidden != it.Hidden {
+			setState(mi, it)
+		}
+		if len(it.Sub) > 0 {
+			t.apply(prev.Sub, it.Sub)
+		}
+	}
+}
+
+func setState(mi *systray.MenuItem, it Item) {
+	if it.Hidden {
+		mi.Hide()
+	} else {
+		mi.Show()
+	}
+	// Information lines (no action, no submenu) are shown disabled.
+	if it.Enabled {
+		mi.Enable()
+	} else {
+		mi.Disable()
+	}
+}
+
+// forward turns one item's clicks into Actions until Quit; the click
+// handler stays tied to the item it belongs to.
+func (t *Tray) forward(mi *systray.MenuItem, a Action) {
+	for {
+		select {
+		case <-mi.ClickedCh:
+			select {
+			case t.actions <- a:
+			case <-t.quit:
+				return
+			}
+		case <-t.quit:
+			return
+		}
+	}
+}
