@@ -1,0 +1,7 @@
+//go:build darwin
+
+package activity
+
+func candidates(o Options) []candidate {
+	return []candidate{{name: macName, open: OpenMac}}
+}
