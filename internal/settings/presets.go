@@ -1,0 +1,146 @@
+package settings
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// Preset names as stored in config.toml.
+const (
+	PresetOffice  = "office"
+	PresetCornell = "cornell"
+	PresetEyes    = "eyes-20-20-20"
+	PresetGentle  = "gentle"
+	// PresetCustom: the settings match no preset.
+	PresetCustom = "custom"
+)
+
+// PresetNames lists the presets in the order the window shows them.
+func PresetNames() []string {
+	return []string{PresetOffice, PresetCornell, PresetEyes, PresetGentle}
+}
+
+// PresetTitle is a preset's name for people.
+func PresetTitle(name string) string {
+	switch name {
+	case PresetOffice:
+		return lang.X("settings.preset.office", "Office default")
+	case PresetCornell:
+		return lang.X("settings.preset.cornell", "Cornell 20-8-2")
+	case PresetEyes:
+		return lang.X("settings.preset.eyes", "20-20-20 eyes")
+	case PresetGentle:
+		return lang.X("settings.preset.gentle", "Gentle")
+	}
+	return lang.X("settings.preset.custom", "Custom")
+}
+
+// PresetDescription says in a sentence what a preset does.
+func PresetDescription(name string) string {
+	switch name {
+	case PresetOffice:
+		return lang.X("settings.preset.office.desc", "Posture checks, water, a stretch every half hour and a walk every hour.")
+	case PresetCornell:
+		return lang.X("settings.preset.cornell.desc", "Sit 20 minutes, stand 8, move 2, round and round, with water in between.")
+	case PresetEyes:
+		return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
+	case PresetGentle:
+		return lang.X("settings.preset.gentle.desc", "Longer intervals and desk-only exercises, for starting out or a sore back.")
+	}
+	return lang.X("settings.preset.custom.desc", "Your own intervals.")
+}
+
+// presetPart is what a preset decides: the break rhythm and the positions.
+// Everything else (limits, working hours, language, caps) is the user's and
+// survives a change of preset.
+type presetPart struct {
+	Posture, Hydration, Stretch, Movement Break
+	Cycle                                 Cycle
+	Positions                             Positions
+}
+
+func (s Settings) part() presetPart {
+	return presetPart{s.Posture, s.Hydration, s.Stretch, s.Movement, s.Cycle, s.Positions}
+}
+
+func presetValues(name string) (presetPart, bool) {
+	const m, sec = time.Minute, time.Second
+	all := Positions{Desk: true, Standing: true, Floor: true}
+	switch name {
+	case PresetOffice:
+		return presetPart{
+			Posture:   Break{Enabled: true, Interval: 20 * m, Length: 15 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 20 * sec, Style: StyleNotification},
+			Stretch:   Break{Enabled: true, Interval: 30 * m, Length: 1 * m, Warn: 30 * sec, Style: StyleCard},
+			Movement:  Break{Enabled: true, Interval: 60 * m, Length: 5 * m, Warn: 1 * m, Style: StyleCard},
+			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
+			Positions: all,
+		}, true
+	case PresetCornell:
+		// The cycle's stand and move phases replace the posture, stretch and
+		// walking breaks; only water stays on its own timer.
+		return presetPart{
+			Posture:   Break{Interval: 20 * m, Length: 15 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 20 * sec, Style: StyleNotification},
+			Stretch:   Break{Interval: 30 * m, Length: 1 * m, Warn: 30 * sec, Style: StyleCard},
+			Movement:  Break{Interval: 60 * m, Length: 5 * m, Warn: 1 * m, Style: StyleCard},
+			Cycle:     Cycle{Enabled: true, Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
+			Positions: all,
+		}, true
+	case PresetEyes:
+		// The posture track carries the 20-second eye break (look away,
+		// sit back); a short notification fits it better than a card.
+		return presetPart{
+			Posture:   Break{Enabled: true, Interval: 20 * m, Length: 20 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 60 * m, Length: 20 * sec, Style: StyleNotification},
+			Stretch:   Break{Enabled: true, Interval: 40 * m, Length: 1 * m, Warn: 30 * sec, Style: StyleCard},
+			Movement:  Break{Enabled: true, Interval: 80 * m, Length: 5 * m, Warn: 1 * m, Style: StyleCard},
+			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
+			Positions: all,
+		}, true
+	case PresetGentle:
+		return presetPart{
+			Posture:   Break{Enabled: true, Interval: 30 * m, Length: 15 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 60 * m, Length: 20 * sec, Style: StyleNotification},
+			Stretch:   Break{Enabled: true, Interval: 60 * m, Length: 2 * m, Warn: 1 * m, Style: StyleCard},
+			Movement:  Break{Enabled: true, Interval: 90 * m, Length: 5 * m, Warn: 2 * m, Style: StyleCard},
+			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
+			Positions: Positions{Desk: true},
+		}, true
+	}
+	return presetPart{}, false
+}
+
+// IsPreset reports whether name is a known preset (not custom).
+func IsPreset(name string) bool {
+	_, ok := presetValues(name)
+	return ok
+}
+
+// ApplyPreset sets the break rhythm and positions of the named preset and
+// keeps everything else. It returns false (changing nothing) for an unknown name.
+func (s *Settings) ApplyPreset(name string) bool {
+	p, ok := presetValues(name)
+	if !ok {
+		return false
+	}
+	s.Posture, s.Hydration, s.Stretch, s.Movement = p.Posture, p.Hydration, p.Stretch, p.Movement
+	s.Cycle, s.Positions = p.Cycle, p.Positions
+	s.Preset = name
+	return true
+}
+
+// MatchPreset returns the preset whose values s has, or PresetCustom.
+func (s Settings) MatchPreset() string {
+	mine := s.part()
+	for _, n := range PresetNames() {
+		if p, _ := presetValues(n); p == mine {
+			return n
+		}
+	}
+	return PresetCustom
+}
+
+// Normalize sets Preset to what the values match.
+func (s *Settings) Normalize() { s.Preset = s.MatchPreset() }

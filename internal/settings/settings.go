@@ -1,0 +1,230 @@
+// Package settings is Limber's user configuration: the Settings a user edits
+// in config.toml or the settings window, their defaults and presets, their
+// validation (with messages fit to show next to a field or as FILE:LINE), an
+// atomic writer, a file watcher, and the mapping to the core's
+// schedule.Config.
+package settings
+
+import (
+	"time"
+
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// Notification styles for the small breaks (posture, hydration).
+const (
+	StyleCard         = "card"         // a card window, like the big breaks
+	StyleNotification = "notification" // a desktop notification only
+)
+
+// Languages the user can pick; LangSystem follows the desktop's locale.
+const (
+	LangSystem = "system"
+	LangEN     = "en"
+	LangDE     = "de"
+)
+
+// Break configures one break kind.
+type Break struct {
+	Enabled bool `json:"enabled"`
+	// Interval is sitting time until the break is due.
+	Interval time.Duration `json:"interval"`
+	// Length is how long the break lasts; being away this long counts as taken.
+	Length time.Duration `json:"length"`
+	// Warn is how long before due the pre-break warning shows (0 = none).
+	Warn time.Duration `json:"warn"`
+	// Style is StyleCard or StyleNotification; only posture and hydration
+	// may be notifications (stretching and moving need the card).
+	Style string `json:"style"`
+}
+
+// Cycle is the sit/stand/move rhythm of the Cornell preset.
+type Cycle struct {
+	Enabled bool          `json:"enabled"`
+	Sit     time.Duration `json:"sit"`
+	Stand   time.Duration `json:"stand"`
+	Move    time.Duration `json:"move"`
+}
+
+// Positions says which card positions the user can do.
+type Positions struct {
+	Desk     bool `json:"desk"`
+	Standing bool `json:"standing"`
+	Floor    bool `json:"floor"`
+}
+
+// Allowed lists the allowed positions by name ("desk", "standing", "floor"),
+// the names cards use.
+func (p Positions) Allowed() []string {
+	var out []string
+	if p.Desk {
+		out = append(out, "desk")
+	}
+	if p.Standing {
+		out = append(out, "standing")
+	}
+	if p.Floor {
+		out = append(out, "floor")
+	}
+	return out
+}
+
+// Day is one weekday's working hours. Start and End are minutes after
+// midnight; End is after Start (working hours do not cross midnight).
+type Day struct {
+	Off   bool `json:"off"`
+	Start int  `json:"start"`
+	End   int  `json:"end"`
+}
+
+// WorkingHours limits when breaks fire. When disabled, every hour counts.
+type WorkingHours struct {
+	Enabled bool `json:"enabled"`
+	// Days is indexed by time.Weekday (Sunday = 0).
+	Days [7]Day `json:"days"`
+}
+
+// Contains reports whether t (in its own location) is inside working hours.
+func (w WorkingHours) Contains(t time.Time) bool {
+	if !w.Enabled {
+		return true
+	}
+	d := w.Days[t.Weekday()]
+	if d.Off {
+		return false
+	}
+	m := t.Hour()*60 + t.Minute()
+	return m >= d.Start && m < d.End
+}
+
+// Advanced holds the activity thresholds most users never touch.
+type Advanced struct {
+	// IdleAfter: no input this long and the user counts as away.
+	IdleAfter time.Duration `json:"idle_after"`
+	// ActiveAfter: input this long after being away and the user is back.
+	ActiveAfter time.Duration `json:"active_after"`
+	// DayStart: the time of day at which "today" begins.
+	DayStart time.Duration `json:"day_start"`
+	// HoldLimit: how long a due break waits during a call or presentation
+	// before it is offered as a notification only (0 = wait until it ends).
+	HoldLimit time.Duration `json:"hold_limit"`
+}
+
+// Settings is everything the user can set. The zero value is not useful;
+// start from Defaults or Load.
+type Settings struct {
+	// Preset is the preset these settings match, or PresetCustom. It is
+	// recomputed by Normalize; in a file it only chooses the base values.
+	Preset string `json:"preset"`
+
+	Posture   Break `json:"posture"`
+	Hydration Break `json:"hydration"`
+	Stretch   Break `json:"stretch"`
+	Movement  Break `json:"movement"`
+	Cycle     Cycle `json:"cycle"`
+
+	Snooze     time.Duration `json:"snooze"`
+	MaxSkips   int           `json:"max_skips"`
+	MaxSnoozes int           `json:"max_snoozes"`
+	Strict     bool          `json:"strict"`
+
+	// DailyLimit warns once sitting today passes it, then every
+	// DailyLimitStep (0 = off / no repeat).
+	DailyLimit     time.Duration `json:"daily_limit"`
+	DailyLimitStep time.Duration `json:"daily_limit_step"`
+	// HydrationGoal is glasses of water per day (0 = no goal).
+	HydrationGoal int `json:"hydration_goal"`
+
+	Positions    Positions    `json:"positions"`
+	WorkingHours WorkingHours `json:"working_hours"`
+
+	Language     string `json:"language"`
+	StartAtLogin bool   `json:"start_at_login"`
+	// HistoryDays is how many days of history to keep (0 = keep all).
+	HistoryDays int `json:"history_days"`
+
+	Advanced Advanced `json:"advanced"`
+}
+
+// Break returns the settings of kind k.
+func (s *Settings) Break(k schedule.Kind) *Break {
+	switch k {
+	case schedule.Posture:
+		return &s.Posture
+	case schedule.Hydration:
+		return &s.Hydration
+	case schedule.Stretch:
+		return &s.Stretch
+	case schedule.Movement:
+		return &s.Movement
+	}
+	return nil
+}
+
+// Defaults are the settings of a new install: the Office preset, working
+// hours off (breaks at any hour), the system language.
+func Defaults() Settings {
+	s := Settings{
+		Snooze:         5 * time.Minute,
+		MaxSkips:       2,
+		MaxSnoozes:     3,
+		DailyLimit:     6 * time.Hour,
+		DailyLimitStep: 30 * time.Minute,
+		HydrationGoal:  8,
+		Language:       LangSystem,
+		HistoryDays:    365,
+		Advanced:       defaultAdvanced(),
+	}
+	s.WorkingHours.Days = defaultDays()
+	s.ApplyPreset(PresetOffice)
+	return s
+}
+
+func defaultDays() [7]Day {
+	var d [7]Day
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		d[wd] = Day{Start: 9 * 60, End: 17*60 + 30}
+	}
+	d[time.Saturday].Off = true
+	d[time.Sunday].Off = true
+	return d
+}
+
+func defaultAdvanced() Advanced {
+	return Advanced{
+		IdleAfter:   60 * time.Second,
+		ActiveAfter: 10 * time.Second,
+		DayStart:    4 * time.Hour,
+		HoldLimit:   30 * time.Minute,
+	}
+}
+
+// Schedule maps the settings to the core's configuration.
+func (s Settings) Schedule() schedule.Config {
+	c := schedule.Config{
+		Snooze:         s.Snooze,
+		MaxSkips:       s.MaxSkips,
+		MaxSnoozes:     s.MaxSnoozes,
+		Strict:         s.Strict,
+		IdleAfter:      s.Advanced.IdleAfter,
+		ActiveAfter:    s.Advanced.ActiveAfter,
+		DailyLimit:     s.DailyLimit,
+		DailyLimitStep: s.DailyLimitStep,
+		DayStart:       s.Advanced.DayStart,
+		HoldLimit:      s.Advanced.HoldLimit,
+	}
+	for _, k := range schedule.AllKinds() {
+		b := s.Break(k)
+		c.Tracks = append(c.Tracks, schedule.Track{
+			Kind: k, Enabled: b.Enabled, Interval: b.Interval, Length: b.Length, Warn: b.Warn,
+		})
+	}
+	if s.WorkingHours.Enabled {
+		wh := s.WorkingHours // a copy: later edits to s never leak into the core
+		c.WorkingHours = wh.Contains
+	}
+	if s.Cycle.Enabled {
+		c.Cycle = &schedule.Cycle{Sit: s.Cycle.Sit, Stand: s.Cycle.Stand, Move: s.Cycle.Move}
+	}
+	return c
+}

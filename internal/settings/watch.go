@@ -1,0 +1,113 @@
+package settings
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+)
+
+// Update is what a Watcher hands back after the file changed: valid
+// settings (Problems and Err empty), or why the file cannot be used.
+type Update struct {
+	Settings Settings
+	Problems []Problem
+	// Err is a read error; errors.Is(Err, fs.ErrNotExist) when the file was removed.
+	Err error
+}
+
+// OK reports whether the update carries settings to apply.
+func (u Update) OK() bool { return u.Err == nil && len(u.Problems) == 0 }
+
+// Watcher notices edits to the settings file by polling its content. Polling
+// a few kilobytes every couple of seconds is cheaper than it sounds and works
+// the same for every editor, whether it rewrites, renames or truncates.
+type Watcher struct {
+	path   string
+	every  time.Duration
+	settle time.Duration
+
+	mu   sync.Mutex
+	last [sha256.Size]byte
+	gone bool // the file was missing at the last look
+}
+
+// NewWatcher watches path every `every` (2 s when zero). It takes the file as
+// it is now as seen, so create it before loading the settings the first time:
+// an edit between the two is then reported rather than lost.
+func NewWatcher(path string, every time.Duration) *Watcher {
+	if every <= 0 {
+		every = 2 * time.Second
+	}
+	w := &Watcher{path: path, every: every, settle: every / 8}
+	w.MarkSeen()
+	return w
+}
+
+// MarkSeen takes the file as it is now as seen. The daemon calls it after it
+// writes the file itself, so its own save is not reported back as an edit.
+func (w *Watcher) MarkSeen() {
+	data, err := os.ReadFile(w.path)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.gone = err != nil
+	if err == nil {
+		w.last = sha256.Sum256(data)
+	}
+}
+
+// check looks at the file once; it returns an update when the content
+// changed since it was last seen.
+func (w *Watcher) check(ctx context.Context) (Update, bool) {
+	data, err := os.ReadFile(w.path)
+	w.mu.Lock()
+	if err != nil {
+		report := !w.gone
+		w.gone = true
+		w.mu.Unlock()
+		if !report {
+			return Update{}, false // reported once already
+		}
+		return Update{Settings: Defaults(), Err: fmt.Errorf("reading settings: %w", err)}, true
+	}
+	sum := sha256.Sum256(data)
+	changed := w.gone || sum != w.last
+	w.mu.Unlock()
+	if !changed {
+		return Update{}, false
+	}
+	// An editor may be halfway through writing: wait a moment and only go on
+	// when the content held still.
+	select {
+	case <-ctx.Done():
+		return Update{}, false
+	case <-time.After(w.settle):
+	}
+	again, err := os.ReadFile(w.path)
+	if err != nil || sha256.Sum256(again) != sum {
+		return Update{}, false // still moving; the next poll looks again
+	}
+	w.mu.Lock()
+	w.last, w.gone = sum, false
+	w.mu.Unlock()
+	s, probs := Parse(data, w.path)
+	return Update{Settings: s, Problems: probs}, true
+}
+
+// Run polls until ctx is done, calling fn (from Run's goroutine) with each change.
+func (w *Watcher) Run(ctx context.Context, fn func(Update)) {
+	t := time.NewTicker(w.every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if u, ok := w.check(ctx); ok {
+				fn(u)
+			}
+		}
+	}
+}
