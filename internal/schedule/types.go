@@ -97,6 +97,12 @@ type Observation struct {
 	// NoSource: no idle source is available, Idle is meaningless and wall
 	// time counts as activity.
 	NoSource bool
+	// Boot is elapsed time since a fixed origin on a clock that keeps
+	// running during suspend (Linux CLOCK_BOOTTIME); 0 = unknown. With it
+	// the core tells a suspend (Boot runs ahead of Mono) from a forward
+	// clock change (Wall runs ahead of Boot); without it any forward wall
+	// jump counts as time asleep.
+	Boot time.Duration
 }
 
 // EventType says what the core decided.
@@ -154,6 +160,11 @@ type TrackState struct {
 	// LastReset is when the track last restarted, and why ("natural", "done", "skipped", "start", ...).
 	LastReset       time.Time
 	LastResetReason string
+	// MergedInto is the bigger break this one will be taken with ("" when
+	// not merged): it will not be offered on its own.
+	MergedInto Kind
+	// Warned: the pre-break warning for the current interval has fired.
+	Warned bool
 }
 
 // Snapshot is a read-only view of the whole core.
@@ -175,4 +186,9 @@ type Snapshot struct {
 	PhaseRemaining time.Duration
 	// Why explains the current activity state in a sentence (for status --explain).
 	Why string
+	// State is the activity state: "active", "noise" (input just resumed,
+	// not yet counted) or "away".
+	State string
+	// Away is how long the user has been away (0 while active).
+	Away time.Duration
 }

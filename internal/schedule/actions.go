@@ -1,0 +1,217 @@
+package schedule
+
+import (
+	"fmt"
+	"time"
+)
+
+// User actions. Each takes the wall time of the action (used to stamp the
+// events and LastReset) and returns the resulting events, or an error
+// (wrapping one of the Err values) when the action is not allowed; a
+// refused action changes nothing.
+
+func (s *Scheduler) find(k Kind) (int, error) {
+	for i := range s.tracks {
+		if s.tracks[i].Kind == k {
+			if !s.tracks[i].Enabled {
+				return -1, fmt.Errorf("%s: %w", k, ErrDisabled)
+			}
+			return i, nil
+		}
+	}
+	return -1, fmt.Errorf("%q: %w", k, ErrUnknownKind)
+}
+
+// resetWith restarts track i and every track merged into it.
+func (s *Scheduler) resetWith(i int, at time.Time, reason string) {
+	s.tracks[i].restart(at, reason)
+	for j := range s.tracks {
+		if s.tracks[j].merged == i {
+			s.resetWith(j, at, reason+" with "+string(s.tracks[i].Kind))
+		}
+	}
+}
+
+// BreakNow starts break kind now, due or not: it becomes due and is offered
+// (EventDue). Smaller due breaks are merged into it.
+func (s *Scheduler) BreakNow(kind Kind, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("starting a break now: %w", err)
+	}
+	t := &s.tracks[i]
+	t.due, t.offered, t.held, t.heldFor, t.merged = true, true, false, 0, -1
+	for j := range s.tracks {
+		if u := &s.tracks[j]; j != i && u.due && s.bigger(i, j) {
+			u.due, u.offered, u.held, u.merged = false, false, false, i
+		}
+	}
+	s.emit(Event{At: at, Type: EventDue, Kind: kind, Duration: t.Length})
+	return s.flush(), nil
+}
+
+// Done records that the user took break kind to the end. It restarts the
+// track, every smaller break (Length <= its Length) and the breaks merged
+// into it, and clears the consecutive skip counts of those it restarts.
+// Done on a break that is not due (a natural break already counted it while
+// the window was open) changes nothing and returns no event.
+func (s *Scheduler) Done(kind Kind, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("finishing a break: %w", err)
+	}
+	t := &s.tracks[i]
+	if !t.due {
+		return nil, nil
+	}
+	s.takeBreak(i, t.Length, at, "done")
+	s.emit(Event{At: at, Type: EventDone, Kind: kind, Duration: t.Length})
+	return s.flush(), nil
+}
+
+// takeBreak restarts track i and the breaks no longer than took.
+func (s *Scheduler) takeBreak(i int, took time.Duration, at time.Time, reason string) {
+	big := s.tracks[i].Kind
+	s.resetWith(i, at, reason)
+	s.tracks[i].skips = 0
+	for j := range s.tracks {
+		if u := &s.tracks[j]; j != i && u.Enabled && u.Length <= took && s.bigger(i, j) {
+			s.resetWith(j, at, reason+" with "+string(big))
+			u.skips = 0
+		}
+	}
+}
+
+// Snooze postpones due break kind by d of active time (0 means
+// Config.Snooze). Breaks merged into it stay merged and come with it.
+func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("snoozing a break: %w", err)
+	}
+	t := &s.tracks[i]
+	switch {
+	case d < 0:
+		return nil, fmt.Errorf("snoozing %s by %v: %w", kind, d, ErrBadDuration)
+	case !t.due:
+		return nil, fmt.Errorf("snoozing %s: %w", kind, ErrNotDue)
+	case s.cfg.Strict:
+		return nil, fmt.Errorf("snoozing %s: %w", kind, ErrStrict)
+	case s.cfg.MaxSnoozes > 0 && t.snoozes >= s.cfg.MaxSnoozes:
+		return nil, fmt.Errorf("snoozing %s (%d times already): %w", kind, t.snoozes, ErrSnoozeCapped)
+	}
+	if d == 0 {
+		d = s.cfg.Snooze
+	}
+	t.due, t.offered, t.held, t.heldFor, t.notify = false, false, false, 0, false
+	t.dueAt = t.active + d
+	t.warned = true // the warning was for this due; no second one
+	t.snoozes++
+	s.emit(Event{At: at, Type: EventSnoozed, Kind: kind, Duration: d})
+	return s.flush(), nil
+}
+
+// Skip drops due break kind: the track (and the breaks merged into it)
+// restarts without the break being taken, and counts toward MaxSkips.
+func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("skipping a break: %w", err)
+	}
+	t := &s.tracks[i]
+	switch {
+	case !t.due:
+		return nil, fmt.Errorf("skipping %s: %w", kind, ErrNotDue)
+	case s.cfg.Strict:
+		return nil, fmt.Errorf("skipping %s: %w", kind, ErrStrict)
+	case s.cfg.MaxSkips > 0 && t.skips >= s.cfg.MaxSkips:
+		return nil, fmt.Errorf("skipping %s (%d times in a row already): %w", kind, t.skips, ErrSkipCapped)
+	}
+	skips := t.skips
+	s.resetWith(i, at, "skipped")
+	t.skips = skips + 1
+	s.emit(Event{At: at, Type: EventSkipped, Kind: kind})
+	return s.flush(), nil
+}
+
+// ClosedEarly records that the break window of kind was closed after
+// elapsed, before the end. At least Length counts as Done. Otherwise the
+// track (and the breaks merged into it) restarts, smaller breaks no longer
+// than elapsed count as taken, and closing before half the length counts
+// as a skip toward MaxSkips (never refused by the cap: the window is
+// already closed).
+func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("closing a break early: %w", err)
+	}
+	t := &s.tracks[i]
+	switch {
+	case elapsed < 0:
+		return nil, fmt.Errorf("closing %s early after %v: %w", kind, elapsed, ErrBadDuration)
+	case !t.due:
+		return nil, fmt.Errorf("closing %s early: %w", kind, ErrNotDue)
+	case s.cfg.Strict:
+		return nil, fmt.Errorf("closing %s early: %w", kind, ErrStrict)
+	}
+	if elapsed >= t.Length {
+		return s.Done(kind, at)
+	}
+	skips := t.skips
+	s.takeBreak(i, elapsed, at, "closed early")
+	t.skips = skips
+	if elapsed < t.Length/2 {
+		t.skips++
+	}
+	s.emit(Event{At: at, Type: EventClosedEarly, Kind: kind, Duration: elapsed})
+	return s.flush(), nil
+}
+
+// Pause stops all breaks until the wall time until (zero: until Resume).
+// While paused nothing fires and no active time counts toward breaks, but
+// sitting still counts in Today (the body is still sitting) and natural
+// breaks are still credited. Breaks due at the moment of pausing are
+// withdrawn and offered again after the pause if still due. Pausing while
+// paused moves the end.
+func (s *Scheduler) Pause(until time.Time, at time.Time) ([]Event, error) {
+	if !until.IsZero() && !until.After(at) {
+		return nil, fmt.Errorf("pausing until %s: %w", until.Format(time.DateTime), ErrBadPause)
+	}
+	s.paused, s.pausedUntil = true, until
+	for i := range s.tracks {
+		if t := &s.tracks[i]; t.due {
+			t.due, t.offered, t.held, t.heldFor, t.notify = false, false, false, 0, false
+		}
+	}
+	var d time.Duration
+	if !until.IsZero() {
+		d = until.Sub(at)
+	}
+	s.emit(Event{At: at, Type: EventPaused, Duration: d})
+	return s.flush(), nil
+}
+
+// Resume ends a pause now.
+func (s *Scheduler) Resume(at time.Time) ([]Event, error) {
+	if !s.paused {
+		return nil, fmt.Errorf("resuming: %w", ErrNotPaused)
+	}
+	s.paused, s.pausedUntil = false, time.Time{}
+	s.emit(Event{At: at, Type: EventResumed})
+	return s.flush(), nil
+}
+
+// SetConfig installs a new configuration after checking it. Tracks keep
+// their accumulated active time; a changed Interval applies to the current
+// interval (a break that is now overdue fires at the next observation); a
+// disabled track forgets its state; merges are redone.
+func (s *Scheduler) SetConfig(cfg Config, at time.Time) ([]Event, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("applying settings: %w", err)
+	}
+	s.applyConfig(cfg, at)
+	return s.flush(), nil
+}
+
+// Config returns the configuration in use.
+func (s *Scheduler) Config() Config { return s.cfg }

@@ -1,0 +1,159 @@
+package schedule
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Tuning constants of the core. They are not user settings: they describe
+// how far the clocks may disagree and how often the daemon must look.
+const (
+	// ClockSlack is how far wall and monotonic deltas may differ between two
+	// observations before the difference counts as a suspend or a clock change.
+	ClockSlack = 5 * time.Second
+	// MaxObservationGap: a monotonic gap between observations longer than this
+	// means the daemon was not running its loop (stopped, starved); the whole
+	// gap counts as time away, never as sitting.
+	MaxObservationGap = 2 * time.Minute
+	// MergeWindow: a smaller break due within this much active time of a
+	// bigger one is merged into the bigger one instead of being offered alone.
+	MergeWindow = time.Minute
+	// LongCheck is the longest NextCheck interval (nothing is near).
+	LongCheck = 60 * time.Second
+	// ShortCheck is the NextCheck interval when a decision is near.
+	ShortCheck = time.Second
+	// AwayCheck is the NextCheck interval while the user is away, so a
+	// return is noticed within a few seconds (the return time is only known
+	// to the resolution of the poll).
+	AwayCheck = 10 * time.Second
+	// NearWindow: a warning, due, phase change or daily-limit step within
+	// this much active time switches NextCheck to ShortCheck.
+	NearWindow = time.Minute
+)
+
+// Errors returned by the user actions. Test with errors.Is.
+var (
+	ErrNotDue       = errors.New("break is not due")
+	ErrStrict       = errors.New("strict mode: breaks cannot be skipped, snoozed or closed early")
+	ErrSkipCapped   = errors.New("skipped too many times in a row: this break can only be taken")
+	ErrSnoozeCapped = errors.New("snoozed too many times: this break can only be taken or skipped")
+	ErrUnknownKind  = errors.New("unknown break kind")
+	ErrDisabled     = errors.New("break kind is disabled")
+	ErrNotPaused    = errors.New("not paused")
+	ErrBadPause     = errors.New("pause end is not in the future")
+	ErrBadDuration  = errors.New("duration must not be negative")
+)
+
+// DefaultConfig returns the settings Limber starts with. The reference text
+// blames prolonged sitting without breaks, poor posture held for long
+// periods, too little movement and dehydration for back spasms, and advises
+// regular breaks to stretch and move around; each value below follows from it.
+func DefaultConfig() Config {
+	return Config{
+		Tracks: []Track{
+			// Posture drifts within minutes of sitting; a 10 s check to
+			// straighten the spine and drop the shoulders is cheap enough to
+			// repeat every quarter hour without breaking concentration.
+			{Kind: Posture, Enabled: true, Interval: 15 * time.Minute, Length: 10 * time.Second},
+			// Muscles need water to contract and relax; a sip every 45 min
+			// spreads drinking over the day. Short: reach for the glass.
+			{Kind: Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second},
+			// Stiff, fatigued muscles spasm; 90 s of stretching every half
+			// hour undoes the strain of a fixed sitting position.
+			{Kind: Stretch, Enabled: true, Interval: 30 * time.Minute, Length: 90 * time.Second, Warn: 30 * time.Second},
+			// Prolonged sitting compresses the spine and weakens the core;
+			// getting up to walk for 5 min each hour breaks it up.
+			{Kind: Movement, Enabled: true, Interval: 60 * time.Minute, Length: 5 * time.Minute, Warn: 30 * time.Second},
+		},
+		// Long enough to finish a thought, short enough not to lose the break.
+		Snooze: 5 * time.Minute,
+		// Three in a row, then the break has to be taken (or skipped).
+		MaxSkips: 3, MaxSnoozes: 3,
+		// Workrave-like: reading a paragraph without touching the keyboard
+		// for under 30 s is still work; longer means the user stepped away.
+		IdleAfter: 30 * time.Second,
+		// A bumped mouse or a single key is noise; 5 s of continued input
+		// means the user is back.
+		ActiveAfter: 5 * time.Second,
+		// Six hours of sitting in a day is already a lot; remind every half
+		// hour past it.
+		DailyLimit: 6 * time.Hour, DailyLimitStep: 30 * time.Minute,
+		// Night owls working past midnight still belong to the previous day.
+		DayStart: 4 * time.Hour,
+		// A meeting may run half an hour past a due break; after that a quiet
+		// notification is better than nothing.
+		HoldLimit: 30 * time.Minute,
+	}
+}
+
+// Validate reports the first problem with c, naming the field, or nil.
+func (c Config) Validate() error {
+	seen := map[Kind]bool{}
+	for i, t := range c.Tracks {
+		name := fmt.Sprintf("Tracks[%d] (%s)", i, t.Kind)
+		switch t.Kind {
+		case Posture, Hydration, Stretch, Movement:
+		default:
+			return fmt.Errorf("%s: %w %q", name, ErrUnknownKind, t.Kind)
+		}
+		if seen[t.Kind] {
+			return fmt.Errorf("%s: kind listed twice", name)
+		}
+		seen[t.Kind] = true
+		if !t.Enabled {
+			continue
+		}
+		if t.Interval < time.Minute {
+			return fmt.Errorf("%s.Interval is %v: must be at least 1m", name, t.Interval)
+		}
+		if t.Length <= 0 {
+			return fmt.Errorf("%s.Length is %v: must be positive", name, t.Length)
+		}
+		if t.Interval <= t.Length {
+			return fmt.Errorf("%s.Interval (%v) must be longer than Length (%v)", name, t.Interval, t.Length)
+		}
+		if t.Warn < 0 || t.Warn >= t.Interval {
+			return fmt.Errorf("%s.Warn is %v: must be between 0 and Interval (%v)", name, t.Warn, t.Interval)
+		}
+	}
+	if c.Snooze < 0 {
+		return fmt.Errorf("Snooze is %v: %w", c.Snooze, ErrBadDuration)
+	}
+	if c.MaxSkips < 0 {
+		return fmt.Errorf("MaxSkips is %d: must be 0 (no cap) or more", c.MaxSkips)
+	}
+	if c.MaxSnoozes < 0 {
+		return fmt.Errorf("MaxSnoozes is %d: must be 0 (no cap) or more", c.MaxSnoozes)
+	}
+	if c.IdleAfter < time.Second {
+		return fmt.Errorf("IdleAfter is %v: must be at least 1s", c.IdleAfter)
+	}
+	if c.ActiveAfter < 0 || c.ActiveAfter >= c.IdleAfter {
+		return fmt.Errorf("ActiveAfter is %v: must be between 0 and IdleAfter (%v)", c.ActiveAfter, c.IdleAfter)
+	}
+	if c.DailyLimit < 0 {
+		return fmt.Errorf("DailyLimit is %v: %w", c.DailyLimit, ErrBadDuration)
+	}
+	if c.DailyLimitStep < 0 {
+		return fmt.Errorf("DailyLimitStep is %v: %w", c.DailyLimitStep, ErrBadDuration)
+	}
+	if c.DayStart < 0 || c.DayStart >= 24*time.Hour {
+		return fmt.Errorf("DayStart is %v: must be a time of day between 0 and 24h", c.DayStart)
+	}
+	if c.HoldLimit < 0 {
+		return fmt.Errorf("HoldLimit is %v: %w", c.HoldLimit, ErrBadDuration)
+	}
+	if cy := c.Cycle; cy != nil {
+		if cy.Sit < time.Minute {
+			return fmt.Errorf("Cycle.Sit is %v: must be at least 1m", cy.Sit)
+		}
+		if cy.Stand < 0 || cy.Move < 0 {
+			return fmt.Errorf("Cycle.Stand (%v) and Cycle.Move (%v) must not be negative", cy.Stand, cy.Move)
+		}
+		if cy.Stand+cy.Move == 0 {
+			return fmt.Errorf("Cycle: Stand and Move are both 0, so there is nothing to cycle")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,653 @@
+package schedule
+
+import (
+	"sort"
+	"time"
+)
+
+// actState is the Workrave-style activity state machine: away (idle) →
+// noise (input just resumed) → active; gaps shorter than IdleAfter keep
+// the user active.
+type actState uint8
+
+const (
+	stAway actState = iota
+	stNoise
+	stActive
+)
+
+func (a actState) String() string {
+	switch a {
+	case stActive:
+		return "active"
+	case stNoise:
+		return "noise"
+	}
+	return "away"
+}
+
+// track is the runtime state of one break track.
+type track struct {
+	Track
+	active  time.Duration // active time since the last reset
+	dueAt   time.Duration // active time at which it falls due (Interval, or later after a snooze)
+	due     bool          // due and waiting for the user
+	offered bool          // EventDue (full) was sent for the current due
+	held    bool          // due while present without input
+	heldFor time.Duration // how long it has been held
+	notify  bool          // the NotifyOnly offer was sent
+	warned  bool
+	merged  int // index of the bigger track it will be taken with, -1 when none
+	skips   int
+	snoozes int
+	reset   time.Time
+	reason  string
+}
+
+func (t *track) restart(at time.Time, reason string) {
+	t.active = 0
+	t.dueAt = t.Interval
+	t.due, t.offered, t.held, t.notify, t.warned = false, false, false, false, false
+	t.heldFor = 0
+	t.merged = -1
+	t.snoozes = 0
+	t.reset = at
+	t.reason = reason
+}
+
+// Scheduler is Limber's decision core. It is not safe for concurrent use:
+// the daemon owns it and serialises calls (one goroutine or a mutex).
+//
+// Time accounting: every stretch of monotonic time between observations is
+// assigned exactly once, to sitting (active) or to away, up to a frontier.
+// While active the frontier follows the last input, so the tail since the
+// last input (shorter than IdleAfter) is settled at the next observation:
+// as work if input resumed, as away (from the last input) if it did not.
+type Scheduler struct {
+	cfg    Config
+	tracks []track // config order
+	bySize []int   // track indexes from the smallest break to the biggest
+	cycle  *Cycle
+
+	lastWall time.Time
+	lastMono time.Duration
+	lastBoot time.Duration
+	last     Observation
+
+	state      actState
+	frontier   time.Duration // mono time up to which time has been assigned
+	noiseStart time.Duration
+	away       time.Duration // current away period, including sleep gaps
+	awayCause  string
+	sessionOn  bool
+	session    time.Duration
+
+	today, afterHours time.Duration
+	dayEnd            time.Time // next day boundary
+	dailyNext         time.Duration
+	zoneLoc           *time.Location
+	zoneOff           int
+	zoneEnd           time.Time
+
+	paused      bool
+	pausedUntil time.Time
+	inHours     bool
+
+	phase     int // 0 sit, 1 stand, 2 move
+	phaseDone time.Duration
+
+	events []Event // events of the call in progress
+}
+
+// New returns a scheduler configured with cfg (which should pass Validate;
+// invalid values are used as given) whose clocks start at the observation
+// start. The user starts away: the first observations that show continued
+// input start a session (EventSessionStart), so New itself emits nothing.
+func New(cfg Config, start Observation) *Scheduler {
+	s := &Scheduler{
+		lastWall:  start.Wall,
+		lastMono:  start.Mono,
+		lastBoot:  start.Boot,
+		last:      start,
+		frontier:  start.Mono,
+		awayCause: "just started",
+		inHours:   true,
+	}
+	s.applyConfig(cfg, start.Wall)
+	for i := range s.tracks {
+		s.tracks[i].restart(start.Wall, "start")
+	}
+	s.newDay(start.Wall)
+	s.setZone(start.Wall)
+	return s
+}
+
+// applyConfig installs cfg keeping the runtime state of tracks by kind.
+func (s *Scheduler) applyConfig(cfg Config, at time.Time) {
+	old := map[Kind]track{}
+	for _, t := range s.tracks {
+		old[t.Kind] = t
+	}
+	s.cfg = cfg
+	s.cycle = cfg.Cycle
+	s.tracks = make([]track, 0, len(cfg.Tracks))
+	for _, ct := range cfg.Tracks {
+		if s.cycle != nil && ct.Kind == Movement {
+			ct.Enabled = false // replaced by the cycle's phase prompts
+		}
+		t, ok := old[ct.Kind]
+		if !ok || !ct.Enabled || !t.Enabled {
+			t = track{}
+			t.Track = ct
+			t.restart(at, "start")
+		} else {
+			snoozed := t.dueAt != t.Interval
+			t.Track = ct
+			if !snoozed {
+				t.dueAt = ct.Interval
+			}
+			if t.active < t.dueAt-ct.Warn {
+				t.warned = false
+			}
+		}
+		t.merged = -1
+		s.tracks = append(s.tracks, t)
+	}
+	s.bySize = make([]int, len(s.tracks))
+	for i := range s.bySize {
+		s.bySize[i] = i
+	}
+	sort.SliceStable(s.bySize, func(a, b int) bool {
+		ta, tb := s.tracks[s.bySize[a]], s.tracks[s.bySize[b]]
+		if ta.Length != tb.Length {
+			return ta.Length < tb.Length
+		}
+		return kindRank(ta.Kind) < kindRank(tb.Kind)
+	})
+	// Merges refer to indexes; un-merge and let the next evaluation redo it.
+	for i := range s.tracks {
+		t := &s.tracks[i]
+		if t.due && !t.Enabled {
+			t.due, t.offered, t.held = false, false, false
+		}
+	}
+	s.dailyNext = cfg.DailyLimit
+	if cfg.DailyLimit > 0 {
+		for s.today >= s.dailyNext {
+			if cfg.DailyLimitStep <= 0 {
+				s.dailyNext = -1
+				break
+			}
+			s.dailyNext += cfg.DailyLimitStep
+		}
+	}
+	if s.cycle == nil {
+		s.phase, s.phaseDone = 0, 0
+	}
+}
+
+func kindRank(k Kind) int {
+	for i, a := range AllKinds() {
+		if a == k {
+			return i
+		}
+	}
+	return len(AllKinds())
+}
+
+// bigger reports whether track a is a bigger break than track b.
+func (s *Scheduler) bigger(a, b int) bool {
+	ta, tb := &s.tracks[a], &s.tracks[b]
+	if ta.Length != tb.Length {
+		return ta.Length > tb.Length
+	}
+	return kindRank(ta.Kind) > kindRank(tb.Kind)
+}
+
+func (s *Scheduler) longest() time.Duration {
+	var l time.Duration
+	for i := range s.tracks {
+		if s.tracks[i].Enabled && s.tracks[i].Length > l {
+			l = s.tracks[i].Length
+		}
+	}
+	if s.cycle != nil && s.cycle.Move > l {
+		l = s.cycle.Move
+	}
+	return l
+}
+
+func (s *Scheduler) emit(e Event) { s.events = append(s.events, e) }
+
+// flush hands the events of the call to the caller; nil when none, so the
+// common path allocates nothing.
+func (s *Scheduler) flush() []Event {
+	ev := s.events
+	s.events = nil
+	return ev
+}
+
+func (s *Scheduler) newDay(wall time.Time) {
+	s.today, s.afterHours = 0, 0
+	s.dailyNext = s.cfg.DailyLimit
+	s.dayEnd = PauseUntilTomorrow(wall, s.cfg.DayStart)
+}
+
+// setZone caches wall's zone offset until its next transition and reports
+// the change in offset (0 when unchanged or on first call).
+func (s *Scheduler) setZone(wall time.Time) time.Duration {
+	_, off := wall.Zone()
+	_, end := wall.ZoneBounds()
+	change := 0
+	if s.zoneLoc != nil {
+		change = off - s.zoneOff
+	}
+	s.zoneLoc, s.zoneOff, s.zoneEnd = wall.Location(), off, end
+	return time.Duration(change) * time.Second
+}
+
+// Observe advances the core to o and returns its decisions in order (nil
+// when there are none). Observations must come from one process: Mono never
+// goes backwards (a backwards Mono is treated as no time passing).
+func (s *Scheduler) Observe(o Observation) []Event {
+	dm := o.Mono - s.lastMono
+	if dm < 0 {
+		dm = 0
+	}
+	dw := o.Wall.Sub(s.lastWall)
+	var gap, jump time.Duration
+	if o.Boot > 0 && s.lastBoot > 0 {
+		db := o.Boot - s.lastBoot
+		if db-dm > ClockSlack {
+			gap = db - dm
+		}
+		if d := dw - db; d > ClockSlack || d < -ClockSlack {
+			jump = d
+		}
+	} else if d := dw - dm; d > ClockSlack {
+		gap = d
+	} else if d < -ClockSlack {
+		jump = d
+	}
+	lost := gap
+	if dm > MaxObservationGap {
+		lost += dm
+	}
+	s.lastWall, s.lastMono, s.lastBoot = o.Wall, o.Mono, o.Boot
+	now := o.Mono
+	if now < s.frontier { // Mono went backwards: start assigning afresh
+		s.frontier, s.noiseStart = now, now
+	}
+
+	// Clock and calendar: elapsed time always comes from Mono; a clock
+	// change or a new time zone only moves the day boundary.
+	moved := false
+	if jump != 0 {
+		s.emit(Event{At: o.Wall, Type: EventClockJump, Duration: jump})
+		moved = true
+	}
+	if o.Wall.Location() != s.zoneLoc || (!s.zoneEnd.IsZero() && !o.Wall.Before(s.zoneEnd)) {
+		if ch := s.setZone(o.Wall); ch != 0 {
+			s.emit(Event{At: o.Wall, Type: EventClockJump, Duration: ch})
+		}
+		moved = true
+	}
+	if !o.Wall.Before(s.dayEnd) {
+		s.newDay(o.Wall)
+	} else if moved {
+		s.dayEnd = PauseUntilTomorrow(o.Wall, s.cfg.DayStart)
+	}
+	if s.paused && !s.pausedUntil.IsZero() && !o.Wall.Before(s.pausedUntil) {
+		s.paused, s.pausedUntil = false, time.Time{}
+		s.emit(Event{At: o.Wall, Type: EventResumed})
+	}
+	s.inHours = s.cfg.WorkingHours == nil || s.cfg.WorkingHours(o.Wall)
+	prevPresent := s.last.PresentNoInput && !s.last.Away
+	s.last = o
+
+	present := o.PresentNoInput && !o.Away
+	direct := present || (o.NoSource && !o.Away) // activity without input readings
+	idle := o.Idle
+	if idle < 0 {
+		idle = 0
+	}
+	lastInput := now - idle
+	if direct {
+		lastInput = now
+	}
+
+	// Held breaks count hold time in monotonic time, whatever the state.
+	for i := range s.tracks {
+		if s.tracks[i].held {
+			s.tracks[i].heldFor += dm
+		}
+	}
+
+	if lost > 0 {
+		// Asleep or not observed: nothing since the frontier is sitting.
+		// The return is noticed from the next observation on.
+		s.emit(Event{At: o.Wall, Type: EventSuspendGap, Duration: lost})
+		s.state = stAway
+		if gap > 0 {
+			s.awayCause = "the machine was asleep"
+		} else {
+			s.awayCause = "observations stopped"
+		}
+		s.addAway(o.Wall, now-s.frontier+gap)
+		s.frontier = now
+	}
+
+	switch s.state {
+	case stActive:
+		switch {
+		case o.Away:
+			s.commitActive(o.Wall, max(lastInput, s.frontier)-s.frontier)
+			s.frontier = max(lastInput, s.frontier)
+			s.state, s.awayCause = stAway, "the screen is locked or the machine is going to sleep"
+			s.addAway(o.Wall, now-s.frontier)
+			s.frontier = now
+		case !direct && idle >= s.cfg.IdleAfter:
+			l := max(lastInput, s.frontier)
+			s.commitActive(o.Wall, l-s.frontier)
+			s.state, s.awayCause = stAway, "no keyboard or pointer input"
+			s.frontier = l
+			s.addAway(o.Wall, now-l)
+			s.frontier = now
+		default:
+			l := max(lastInput, s.frontier)
+			s.commitActive(o.Wall, l-s.frontier)
+			s.frontier = l
+		}
+	case stNoise:
+		switch {
+		case o.Away:
+			s.state = stAway
+			s.addAway(o.Wall, now-s.frontier)
+			s.frontier = now
+		case direct:
+			s.becomeActive(o.Wall)
+			s.commitActive(o.Wall, now-s.frontier)
+			s.frontier = now
+		case lastInput-s.noiseStart >= s.cfg.ActiveAfter:
+			s.becomeActive(o.Wall)
+			s.commitActive(o.Wall, lastInput-s.frontier)
+			s.frontier = lastInput
+		case idle >= s.cfg.ActiveAfter:
+			// A bump, not a return: the noise was part of the time away.
+			s.state = stAway
+			s.addAway(o.Wall, now-s.frontier)
+			s.frontier = now
+		}
+	default: // stAway
+		switch {
+		case o.Away:
+			s.awayCause = "the screen is locked or the machine is going to sleep"
+			s.addAway(o.Wall, now-s.frontier)
+			s.frontier = now
+		case direct:
+			s.addAway(o.Wall, now-s.frontier)
+			s.frontier = now
+			s.becomeActive(o.Wall)
+		case lastInput > s.frontier:
+			s.addAway(o.Wall, lastInput-s.frontier)
+			s.frontier = lastInput
+			s.noiseStart = lastInput
+			s.state = stNoise
+			if s.cfg.ActiveAfter <= 0 {
+				s.becomeActive(o.Wall)
+				s.commitActive(o.Wall, now-s.frontier)
+				s.frontier = now
+			}
+		default:
+			s.addAway(o.Wall, now-s.frontier)
+			s.frontier = now
+		}
+	}
+
+	// A break held during a call is offered once the presence ends and
+	// the user is still there.
+	if !present && !o.Away && (prevPresent || s.state == stActive) && s.inHours && !s.paused {
+		s.release(o.Wall)
+	}
+	if s.state == stActive && s.inHours && !s.paused {
+		s.evaluate(o.Wall, present)
+	}
+	return s.flush()
+}
+
+// commitActive assigns d of sitting.
+func (s *Scheduler) commitActive(at time.Time, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	s.session += d
+	if !s.inHours {
+		s.afterHours += d
+		return
+	}
+	s.today += d
+	if s.paused {
+		return
+	}
+	for i := range s.tracks {
+		s.tracks[i].active += d
+	}
+	if s.cycle != nil {
+		s.phaseDone += d
+	}
+}
+
+// addAway assigns d of time away and credits natural breaks and the end of
+// the session as the away time crosses each break's length.
+func (s *Scheduler) addAway(at time.Time, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	prev := s.away
+	s.away += d
+	if s.cycle != nil && s.phase == 2 {
+		s.phaseDone += d // walking away is moving
+	}
+	for _, i := range s.bySize {
+		t := &s.tracks[i]
+		if !t.Enabled || prev >= t.Length || s.away < t.Length {
+			continue
+		}
+		s.naturalReset(i, at)
+		s.emit(Event{At: at, Type: EventNatural, Kind: t.Kind, Duration: s.away})
+	}
+	end := s.longest()
+	if end == 0 {
+		end = s.cfg.IdleAfter
+	}
+	if s.sessionOn && s.away >= end {
+		s.emit(Event{At: at, Type: EventSessionEnd, Duration: s.session})
+		s.sessionOn = false
+		s.session = 0
+		if s.cycle != nil {
+			s.phase, s.phaseDone = 0, 0
+		}
+	}
+}
+
+// naturalReset restarts track i after enough time away; it counts as the
+// break taken, so the caps start over.
+func (s *Scheduler) naturalReset(i int, at time.Time) {
+	t := &s.tracks[i]
+	t.restart(at, "natural")
+	t.skips = 0
+	for j := range s.tracks {
+		if s.tracks[j].merged == i {
+			s.tracks[j].merged = -1
+		}
+	}
+}
+
+func (s *Scheduler) becomeActive(at time.Time) {
+	s.state = stActive
+	if !s.sessionOn {
+		s.sessionOn = true
+		s.emit(Event{At: at, Type: EventSessionStart, Duration: s.away})
+	}
+	s.away = 0
+}
+
+// release offers the biggest held break now that presence has ended.
+func (s *Scheduler) release(at time.Time) {
+	best := -1
+	for i := range s.tracks {
+		if s.tracks[i].held && (best < 0 || s.bigger(i, best)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return
+	}
+	for i := range s.tracks {
+		t := &s.tracks[i]
+		if t.held {
+			t.held, t.heldFor = false, 0
+		}
+		if i != best && t.due {
+			t.due, t.offered, t.merged = false, false, best
+		}
+	}
+	t := &s.tracks[best]
+	t.offered = true
+	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length})
+}
+
+// evaluate fires warnings, dues, phase changes and the daily limit; it runs
+// only while the user is active, in working hours and not paused.
+func (s *Scheduler) evaluate(at time.Time, present bool) {
+	// Newly due tracks.
+	newly := false
+	for i := range s.tracks {
+		t := &s.tracks[i]
+		if t.Enabled && !t.due && t.merged < 0 && t.active >= t.dueAt {
+			t.due = true
+			t.offered, t.held, t.notify, t.heldFor = false, false, false, 0
+			newly = true
+		}
+	}
+	if newly {
+		s.settleDue(at, present)
+	} else {
+		// Hold limit on an already held break.
+		for i := range s.tracks {
+			t := &s.tracks[i]
+			if t.held && !t.notify && s.cfg.HoldLimit > 0 && t.heldFor >= s.cfg.HoldLimit {
+				t.notify = true
+				s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length, NotifyOnly: true})
+			}
+		}
+	}
+
+	// Warnings: only the biggest one that would not be merged.
+	warn := -1
+	for _, i := range s.bySize {
+		t := &s.tracks[i]
+		if !t.Enabled || t.due || t.warned || t.merged >= 0 || t.Warn <= 0 || t.active < t.dueAt-t.Warn {
+			continue
+		}
+		t.warned = true
+		if present || s.absorbedBy(i) >= 0 {
+			continue
+		}
+		if warn >= 0 {
+			s.tracks[warn].warned = true
+		}
+		warn = i
+	}
+	if warn >= 0 {
+		t := &s.tracks[warn]
+		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length})
+	}
+
+	if cy := s.cycle; cy != nil {
+		dur := [3]time.Duration{cy.Sit, cy.Stand, cy.Move}
+		for k := 0; k < 3 && s.phaseDone >= dur[s.phase]; k++ {
+			s.phaseDone -= dur[s.phase]
+			s.phase = (s.phase + 1) % 3
+			if dur[s.phase] == 0 {
+				continue
+			}
+			s.emit(Event{At: at, Type: EventPhase, Phase: phaseNames[s.phase], Duration: dur[s.phase]})
+		}
+		if s.phaseDone > dur[s.phase] {
+			s.phaseDone = dur[s.phase] // never carry a backlog of phases
+		}
+	}
+
+	if s.cfg.DailyLimit > 0 && s.dailyNext > 0 && s.today >= s.dailyNext {
+		s.emit(Event{At: at, Type: EventDailyLimit, Duration: s.today})
+		if s.cfg.DailyLimitStep > 0 {
+			for s.dailyNext <= s.today {
+				s.dailyNext += s.cfg.DailyLimitStep
+			}
+		} else {
+			s.dailyNext = -1
+		}
+	}
+}
+
+var phaseNames = [3]string{"sit", "stand", "move"}
+
+// absorbedBy returns the bigger track that track i would be merged into
+// (due now, or due within MergeWindow of i), or -1.
+func (s *Scheduler) absorbedBy(i int) int {
+	ti := &s.tracks[i]
+	best := -1
+	for j := range s.tracks {
+		tj := &s.tracks[j]
+		if j == i || !tj.Enabled || tj.merged >= 0 || !s.bigger(j, i) {
+			continue
+		}
+		if tj.due || tj.dueAt-tj.active <= (ti.dueAt-ti.active)+MergeWindow {
+			if best < 0 || s.bigger(j, best) {
+				best = j
+			}
+		}
+	}
+	return best
+}
+
+// settleDue enforces "no bursts": among the due tracks only the biggest is
+// offered; the smaller ones are merged into it, and a track due just before
+// a bigger one waits to be merged into that.
+func (s *Scheduler) settleDue(at time.Time, present bool) {
+	top := -1
+	for i := range s.tracks {
+		if s.tracks[i].due && (top < 0 || s.bigger(i, top)) {
+			top = i
+		}
+	}
+	if top < 0 {
+		return
+	}
+	if b := s.absorbedBy(top); b >= 0 && !s.tracks[b].due {
+		// The bigger break is under a minute away: wait for it.
+		for i := range s.tracks {
+			if t := &s.tracks[i]; t.due && i != b {
+				t.due, t.offered, t.held, t.merged = false, false, false, b
+			}
+		}
+		return
+	}
+	for i := range s.tracks {
+		if t := &s.tracks[i]; t.due && i != top {
+			t.due, t.offered, t.held, t.merged = false, false, false, top
+		}
+	}
+	t := &s.tracks[top]
+	if t.offered || t.held {
+		return
+	}
+	if present {
+		t.held, t.heldFor = true, 0
+		s.emit(Event{At: at, Type: EventHeld, Kind: t.Kind, Duration: t.Length})
+		return
+	}
+	t.offered = true
+	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length})
+}

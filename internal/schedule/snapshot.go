@@ -1,0 +1,165 @@
+package schedule
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// NextCheck says how long the daemon may wait before the next Observe:
+// ShortCheck when a decision is near (input just resumed, a warning, due,
+// phase change or daily-limit step within NearWindow of active time, a held
+// break, a pause ending within NearWindow), AwayCheck while away (to notice
+// the return), otherwise up to LongCheck. While active it also looks again
+// when the user would cross IdleAfter without input, so short absences are
+// seen. It never returns less than ShortCheck.
+func (s *Scheduler) NextCheck() time.Duration {
+	next := LongCheck
+	sooner := func(d time.Duration) {
+		if d < next {
+			next = d
+		}
+	}
+	if s.paused {
+		if !s.pausedUntil.IsZero() {
+			sooner(s.pausedUntil.Sub(s.lastWall))
+		}
+	}
+	switch s.state {
+	case stNoise:
+		sooner(ShortCheck)
+	case stAway:
+		sooner(AwayCheck)
+	case stActive:
+		if !s.last.PresentNoInput && !s.last.NoSource {
+			idle := max(s.last.Idle, 0)
+			sooner(s.cfg.IdleAfter - idle)
+		}
+		// Active time not yet assigned (since the last input) also counts.
+		pending := s.lastMono - s.frontier
+		if !s.paused && s.inHours {
+			for i := range s.tracks {
+				t := &s.tracks[i]
+				if !t.Enabled {
+					continue
+				}
+				if t.held {
+					sooner(ShortCheck)
+				}
+				if t.due || t.merged >= 0 {
+					continue
+				}
+				left := t.dueAt - t.active - pending
+				if !t.warned && t.Warn > 0 {
+					left -= t.Warn
+				}
+				if left <= NearWindow {
+					sooner(ShortCheck)
+				}
+			}
+			if s.cycle != nil {
+				dur := [3]time.Duration{s.cycle.Sit, s.cycle.Stand, s.cycle.Move}
+				if dur[s.phase]-s.phaseDone-pending <= NearWindow {
+					sooner(ShortCheck)
+				}
+			}
+			if s.cfg.DailyLimit > 0 && s.dailyNext > 0 && s.dailyNext-s.today-pending <= NearWindow {
+				sooner(ShortCheck)
+			}
+		}
+	}
+	if d := s.dayEnd.Sub(s.lastWall); d > 0 {
+		sooner(d)
+	}
+	return max(next, ShortCheck)
+}
+
+// Snapshot returns a read-only view of the core at the last observation.
+func (s *Scheduler) Snapshot() Snapshot {
+	sn := Snapshot{
+		At:              s.lastWall,
+		Active:          s.state == stActive,
+		Session:         s.session,
+		Today:           s.today,
+		TodayAfterHours: s.afterHours,
+		Paused:          s.paused,
+		PausedUntil:     s.pausedUntil,
+		InWorkHours:     s.inHours,
+		State:           s.state.String(),
+		Away:            s.away,
+		Tracks:          make([]TrackState, len(s.tracks)),
+	}
+	for i := range s.tracks {
+		t := &s.tracks[i]
+		ts := TrackState{
+			Kind:            t.Kind,
+			Enabled:         t.Enabled,
+			Active:          t.active,
+			Remaining:       max(t.dueAt-t.active, 0),
+			Due:             t.due,
+			Held:            t.held,
+			Skips:           t.skips,
+			Snoozes:         t.snoozes,
+			CanSkip:         t.Enabled && !s.cfg.Strict && (s.cfg.MaxSkips == 0 || t.skips < s.cfg.MaxSkips),
+			CanSnooze:       t.Enabled && !s.cfg.Strict && (s.cfg.MaxSnoozes == 0 || t.snoozes < s.cfg.MaxSnoozes),
+			LastReset:       t.reset,
+			LastResetReason: t.reason,
+			Warned:          t.warned,
+		}
+		if t.due {
+			ts.Remaining = 0
+		}
+		if t.merged >= 0 {
+			ts.MergedInto = s.tracks[t.merged].Kind
+		}
+		sn.Tracks[i] = ts
+	}
+	if s.cycle != nil {
+		dur := [3]time.Duration{s.cycle.Sit, s.cycle.Stand, s.cycle.Move}
+		sn.Phase = phaseNames[s.phase]
+		sn.PhaseRemaining = max(dur[s.phase]-s.phaseDone, 0)
+	}
+	sn.Why = s.why()
+	return sn
+}
+
+// why explains, in one sentence, the activity state and the last reset.
+func (s *Scheduler) why() string {
+	var b strings.Builder
+	o := s.last
+	switch s.state {
+	case stActive:
+		switch {
+		case o.PresentNoInput:
+			b.WriteString("Sitting: present without input (a call, video or presentation), which counts as sitting")
+		case o.NoSource:
+			b.WriteString("Sitting: no idle source is available, so all time counts as sitting")
+		default:
+			fmt.Fprintf(&b, "Sitting: last input %v ago, under the %v idle threshold", max(o.Idle, 0).Round(time.Second), s.cfg.IdleAfter)
+		}
+	case stNoise:
+		fmt.Fprintf(&b, "Away, but input just resumed: it counts as sitting once it goes on for %v", s.cfg.ActiveAfter)
+	default:
+		fmt.Fprintf(&b, "Away for %v: %s", s.away.Round(time.Second), s.awayCause)
+	}
+	switch {
+	case s.paused && s.pausedUntil.IsZero():
+		b.WriteString(", paused until resumed")
+	case s.paused:
+		fmt.Fprintf(&b, ", paused until %s", s.pausedUntil.Format("15:04"))
+	case !s.inHours:
+		b.WriteString(", outside working hours")
+	}
+	last := -1
+	for i := range s.tracks {
+		if s.tracks[i].Enabled && s.tracks[i].reason != "start" && (last < 0 || s.tracks[i].reset.After(s.tracks[last].reset)) {
+			last = i
+		}
+	}
+	if last >= 0 {
+		t := &s.tracks[last]
+		fmt.Fprintf(&b, "; %s was last reset at %s (%s)", t.Kind, t.reset.Format("15:04:05"), t.reason)
+	}
+	b.WriteString(".")
+	return b.String()
+}
