@@ -1,0 +1,361 @@
+package cards
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/limber-app/limber/internal/figure/pose"
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// rawCard mirrors the TOML file; see assets/cards/README.md.
+type rawCard struct {
+	ID        string     `toml:"id"`
+	Title     string     `toml:"title"`
+	Kinds     []string   `toml:"kinds"`
+	Duration  string     `toml:"duration"`
+	Positions []string   `toml:"positions"`
+	Factors   []string   `toml:"factors"`
+	Areas     []string   `toml:"areas"`
+	Steps     []string   `toml:"steps"`
+	Safety    string     `toml:"safety"`
+	Figure    *rawFigure `toml:"figure"`
+}
+
+type rawFigure struct {
+	View  string               `toml:"view"`
+	Base  string               `toml:"base"`
+	Keep  string               `toml:"keep"`
+	Props []string             `toml:"props"`
+	Hold  float64              `toml:"hold"`
+	Move  float64              `toml:"move"`
+	Pose  []map[string]float64 `toml:"pose"`
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Parse reads one card file. name is used in problems (FILE:LINE: message).
+// On any problem the card is not usable and ok is false; every problem
+// found is returned, not just the first.
+func Parse(name string, data []byte) (c Card, problems []Problem) {
+	bad := func(line int, format string, a ...any) {
+		problems = append(problems, Problem{File: name, Line: line, Msg: fmt.Sprintf(format, a...)})
+	}
+	if len(data) > maxFileSize {
+		bad(0, "file is %d bytes; a card file may be at most %d", len(data), maxFileSize)
+		return Card{}, problems
+	}
+	if !utf8.Valid(data) {
+		bad(0, "file is not UTF-8 text")
+		return Card{}, problems
+	}
+	var raw rawCard
+	md, err := toml.Decode(string(data), &raw)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			bad(pe.Position.Line, "%s", tomlMessage(pe))
+		} else {
+			bad(0, "%s", strings.TrimPrefix(err.Error(), "toml: "))
+		}
+		return Card{}, problems
+	}
+	loc := newLocator(data)
+	for _, k := range md.Undecoded() {
+		bad(loc.keyPath(k), "unknown key %q (check the spelling; see the card format in assets/cards/README.md)", k.String())
+	}
+
+	c.ID = strings.TrimSpace(raw.ID)
+	switch {
+	case c.ID == "":
+		bad(loc.key("", 0, "id"), "id is missing (a short name like \"neck-tilt\")")
+	case len(c.ID) > MaxIDLen || !idPattern.MatchString(c.ID):
+		bad(loc.key("", 0, "id"), "id %q must be lower-case letters, digits and single dashes, at most %d characters", raw.ID, MaxIDLen)
+	}
+	c.Title = strings.TrimSpace(raw.Title)
+	switch {
+	case c.Title == "":
+		bad(loc.key("", 0, "title"), "title is missing")
+	case utf8.RuneCountInString(c.Title) > MaxTitleLen:
+		bad(loc.key("", 0, "title"), "title is %d characters; keep it to %d", utf8.RuneCountInString(c.Title), MaxTitleLen)
+	}
+
+	if len(raw.Kinds) == 0 {
+		bad(loc.key("", 0, "kinds"), "kinds is missing: list the breaks it serves, from %s", joinQ(schedule.AllKinds()))
+	}
+	seen := map[string]bool{}
+	for i, k := range raw.Kinds {
+		if !isOneOf(k, schedule.AllKinds()) {
+			bad(loc.elem("", 0, "kinds", i), "unknown kind %q (use %s)", k, joinQ(schedule.AllKinds()))
+		} else if seen[k] {
+			bad(loc.elem("", 0, "kinds", i), "kind %q is listed twice", k)
+		} else {
+			c.Kinds = append(c.Kinds, schedule.Kind(k))
+		}
+		seen[k] = true
+	}
+
+	if strings.TrimSpace(raw.Duration) == "" {
+		bad(loc.key("", 0, "duration"), "duration is missing (how long it takes, like \"45s\" or \"2m\")")
+	} else if d, err := time.ParseDuration(strings.TrimSpace(raw.Duration)); err != nil {
+		bad(loc.key("", 0, "duration"), "duration %q is not a length of time (write it like \"45s\" or \"1m30s\")", raw.Duration)
+	} else if d < MinDuration || d > MaxDuration {
+		bad(loc.key("", 0, "duration"), "duration %s is outside %s to %s", d, MinDuration, MaxDuration)
+	} else {
+		c.Duration = d
+	}
+
+	c.Positions = tagList(raw.Positions, AllPositions(), "positions", loc, bad)
+	c.Factors = tagList(raw.Factors, AllFactors(), "factors", loc, bad)
+	c.Areas = tagList(raw.Areas, AllAreas(), "areas", loc, bad)
+
+	switch n := len(raw.Steps); {
+	case n < MinSteps || n > MaxSteps:
+		bad(loc.key("", 0, "steps"), "a card has %d to %d steps; this one has %d", MinSteps, MaxSteps, n)
+	}
+	words := 0
+	for i, s := range raw.Steps {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			bad(loc.elem("", 0, "steps", i), "step %d is empty", i+1)
+		}
+		words += len(strings.Fields(s))
+		c.Steps = append(c.Steps, s)
+	}
+	if words > MaxStepWords {
+		bad(loc.key("", 0, "steps"), "the steps have %d words; keep them to %d so the card reads in 20 seconds", words, MaxStepWords)
+	}
+	c.Safety = strings.TrimSpace(raw.Safety)
+	switch n := len(strings.Fields(c.Safety)); {
+	case n == 0:
+		bad(loc.key("", 0, "safety"), "safety is missing (one line on when to stop or go easy)")
+	case n > MaxSafetyWord:
+		bad(loc.key("", 0, "safety"), "safety has %d words; keep it to %d", n, MaxSafetyWord)
+	}
+
+	c.Figure = parseFigure(raw.Figure, loc, bad)
+	if len(problems) > 0 {
+		return Card{}, problems
+	}
+	return c, nil
+}
+
+func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pose.Figure {
+	var f pose.Figure
+	if rf == nil {
+		// No figure: a person standing still, so the card still has a picture.
+		p, _ := pose.Base("stand")
+		f.Poses = []pose.Pose{p}
+		return f
+	}
+	switch rf.View {
+	case "", "side":
+	case "front":
+		f.Front = true
+	default:
+		bad(loc.key("figure", 0, "view"), "view %q must be \"side\" or \"front\"", rf.View)
+	}
+	baseName := rf.Base
+	if baseName == "" {
+		baseName = "stand"
+	}
+	base, ok := pose.Base(baseName)
+	if !ok {
+		bad(loc.key("figure", 0, "base"), "unknown base %q (use one of %s)", rf.Base, strings.Join(pose.BaseNames(), ", "))
+		base, _ = pose.Base("stand")
+	}
+	switch rf.Keep {
+	case "":
+		f.Feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "kneel"
+	case "feet":
+		f.Feet = true
+	case "hip":
+	default:
+		bad(loc.key("figure", 0, "keep"), "keep %q must be \"feet\" or \"hip\"", rf.Keep)
+	}
+	for i, p := range rf.Props {
+		if !pose.ValidProp(p) {
+			bad(loc.elem("figure", 0, "props", i), "unknown prop %q (use %s)", p, strings.Join(pose.PropNames(), ", "))
+		}
+	}
+	f.Props = rf.Props
+	if rf.Hold < 0 || rf.Hold > 10 {
+		bad(loc.key("figure", 0, "hold"), "hold must be 0 to 10 seconds")
+	}
+	if rf.Move < 0 || rf.Move > 10 {
+		bad(loc.key("figure", 0, "move"), "move must be 0 to 10 seconds")
+	}
+	f.Hold, f.Move = rf.Hold, rf.Move
+	if len(rf.Pose) > 8 {
+		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
+	}
+	known := map[string]bool{"lift": true}
+	for _, j := range pose.Joints() {
+		known[string(j)] = true
+	}
+	for i, m := range rf.Pose {
+		over := map[pose.Joint]float64{}
+		p := base.Clone()
+		for k, v := range m {
+			line := loc.key("figure.pose", i, k)
+			switch {
+			case !known[k]:
+				bad(line, "unknown joint %q in pose %d", k, i+1)
+			case k == "lift":
+				if !(v >= 0 && v <= 1) {
+					bad(line, "lift %v is outside 0 to 1", v)
+				}
+				p.Lift = v
+			case !(v >= -360 && v <= 360):
+				bad(line, "%s = %v is outside -360 to 360 degrees", k, v)
+			default:
+				over[pose.Joint(k)] = v
+			}
+		}
+		f.Poses = append(f.Poses, p.With(over))
+	}
+	if len(f.Poses) == 0 {
+		f.Poses = []pose.Pose{base}
+	}
+	return f
+}
+
+func tagList[T ~string](in []string, all []T, key string, loc *locator, bad func(int, string, ...any)) []T {
+	if len(in) == 0 {
+		bad(loc.key("", 0, key), "%s is missing (use %s)", key, joinQ(all))
+		return nil
+	}
+	var out []T
+	seen := map[string]bool{}
+	for i, s := range in {
+		switch {
+		case !isOneOf(s, all):
+			bad(loc.elem("", 0, key, i), "unknown value %q in %s (use %s)", s, key, joinQ(all))
+		case seen[s]:
+			bad(loc.elem("", 0, key, i), "%q is listed twice in %s", s, key)
+		default:
+			out = append(out, T(s))
+		}
+		seen[s] = true
+	}
+	return out
+}
+
+func isOneOf[T ~string](s string, all []T) bool {
+	for _, a := range all {
+		if string(a) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func joinQ[T ~string](all []T) string {
+	q := make([]string, len(all))
+	for i, a := range all {
+		q[i] = fmt.Sprintf("%q", string(a))
+	}
+	return strings.Join(q, ", ")
+}
+
+// tomlMessage turns the decoder's message into one a card author reads.
+func tomlMessage(pe toml.ParseError) string {
+	m := pe.Message
+	if pe.LastKey != "" && !strings.Contains(m, pe.LastKey) {
+		m = fmt.Sprintf("%s (at key %q)", m, pe.LastKey)
+	}
+	return "not valid TOML: " + m
+}
+
+// locator finds the line of a key in the source, since the TOML decoder
+// does not expose key positions. It understands the simple layout card
+// files use: top-level keys, [figure] and repeated [[figure.pose]] tables.
+type locator struct {
+	lines []string
+}
+
+func newLocator(data []byte) *locator {
+	var l locator
+	for _, s := range bytes.Split(data, []byte("\n")) {
+		l.lines = append(l.lines, string(s))
+	}
+	return &l
+}
+
+// header returns the line of the n-th (0-based) [table] or [[table]] header.
+func (l *locator) header(table string, n int) int {
+	for i, s := range l.lines {
+		t := strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+		if t == "["+table+"]" || t == "[["+table+"]]" {
+			if n == 0 {
+				return i + 1
+			}
+			n--
+		}
+	}
+	return 0
+}
+
+// key returns the line of key inside the n-th occurrence of table ("" for
+// the top level), or the table's header line when the key is absent.
+func (l *locator) key(table string, n int, key string) int {
+	start := 0
+	if table != "" {
+		start = l.header(table, n)
+		if start == 0 {
+			return 0
+		}
+	}
+	for i := start; i < len(l.lines); i++ {
+		t := strings.TrimSpace(l.lines[i])
+		if strings.HasPrefix(t, "[") {
+			break // the next table starts
+		}
+		if k, _, ok := strings.Cut(t, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			return i + 1
+		}
+	}
+	return start
+}
+
+// elem returns the line of the i-th string in an array value, assuming
+// one string per line when the array spans lines.
+func (l *locator) elem(table string, n int, key string, i int) int {
+	kl := l.key(table, n, key)
+	if kl == 0 || strings.Contains(l.lines[kl-1], "]") {
+		return kl
+	}
+	seen := 0
+	for j := kl; j < len(l.lines); j++ {
+		t := strings.TrimSpace(l.lines[j])
+		if strings.HasPrefix(t, "]") {
+			break
+		}
+		if strings.HasPrefix(t, `"`) || strings.HasPrefix(t, `'`) {
+			if seen == i {
+				return j + 1
+			}
+			seen++
+		}
+	}
+	return kl
+}
+
+// keyPath locates an undecoded key such as figure.pose.elbow.
+func (l *locator) keyPath(k toml.Key) int {
+	switch len(k) {
+	case 1:
+		return l.key("", 0, k[0])
+	case 2:
+		return l.key(k[0], 0, k[1])
+	default:
+		return l.key(strings.Join(k[:len(k)-1], "."), 0, k[len(k)-1])
+	}
+}

@@ -1,0 +1,358 @@
+// Package pose is the pure model behind the animated stick figure on every
+// exercise card: a pose is a set of joint angles, a figure is a few poses
+// (keyframes) the renderer moves between. It has no UI dependencies so the
+// card parser (used by the daemon) and tests can use it freely.
+//
+// Angles are in degrees on the screen, measured from straight down:
+// 0 points down, 90 points forward (to the right; side-view figures face
+// right), 180 points up and -90 points backwards (left). Every segment's
+// angle is absolute, not relative to its parent, so "arm = 180" always means
+// an arm pointing at the ceiling whatever the torso does.
+package pose
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Joint names one angle of a pose, spelled as in card files.
+type Joint string
+
+// The joints of a pose. "_l" limbs are drawn slightly dimmer: in a side view
+// they are the far limbs, in a front view the ones on the left of the screen.
+const (
+	Torso    Joint = "torso" // hip to neck
+	Head     Joint = "head"  // neck to head
+	ArmL     Joint = "arm_l" // shoulder to elbow
+	ForearmL Joint = "forearm_l"
+	ArmR     Joint = "arm_r"
+	ForearmR Joint = "forearm_r"
+	ThighL   Joint = "thigh_l" // hip to knee
+	ShinL    Joint = "shin_l"
+	ThighR   Joint = "thigh_r"
+	ShinR    Joint = "shin_r"
+)
+
+// Joints returns every joint in a fixed order.
+func Joints() []Joint {
+	return []Joint{Torso, Head, ArmL, ForearmL, ArmR, ForearmR, ThighL, ShinL, ThighR, ShinR}
+}
+
+// Pose is one keyframe. Lift raises the whole figure off the ground (in
+// torso lengths), for calf raises and little hops.
+type Pose struct {
+	Angles map[Joint]float64
+	Lift   float64
+}
+
+// Angle returns the angle of j (0 when unset).
+func (p Pose) Angle(j Joint) float64 { return p.Angles[j] }
+
+// Clone returns a deep copy.
+func (p Pose) Clone() Pose {
+	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift}
+	for k, v := range p.Angles {
+		q.Angles[k] = v
+	}
+	return q
+}
+
+// With returns a copy of p with the given joints overridden.
+func (p Pose) With(over map[Joint]float64) Pose {
+	q := p.Clone()
+	for k, v := range over {
+		q.Angles[k] = v
+	}
+	return q
+}
+
+func mk(a ...float64) Pose {
+	p := Pose{Angles: map[Joint]float64{}}
+	for i, j := range Joints() {
+		p.Angles[j] = a[i]
+	}
+	return p
+}
+
+// Base returns a named starting posture that card poses override, so a card
+// file only lists the joints that move. ok is false for an unknown name.
+func Base(name string) (p Pose, ok bool) {
+	switch name {
+	//                torso head armL foreL armR foreR thighL shinL thighR shinR
+	case "stand":
+		return mk(180, 180, -6, -4, 6, 10, -3, 0, 3, 0), true
+	case "stand-front": // facing the viewer, arms by the sides
+		return mk(180, 180, -12, -8, 12, 8, -6, -4, 6, 4), true
+	case "sit":
+		return mk(180, 180, 15, 70, 25, 75, 90, 0, 90, 0), true
+	case "lie-back": // on the back, head to the left, knees bent
+		return mk(-90, -90, 88, 90, 92, 90, 135, 20, 140, 25), true
+	case "lie-front": // face down, head to the right
+		return mk(90, 90, -88, -90, -92, -90, -90, -90, -92, -92), true
+	case "all-fours": // hands and knees, head to the right
+		return mk(107, 100, 0, 0, 3, 3, 0, -90, 3, -87), true
+	case "kneel": // half kneeling lunge, facing right
+		return mk(180, 180, -5, -5, 5, 5, 0, -90, 85, 0), true
+	}
+	return Pose{}, false
+}
+
+// BaseNames lists the names Base accepts.
+func BaseNames() []string {
+	n := []string{"stand", "stand-front", "sit", "lie-back", "lie-front", "all-fours", "kneel"}
+	sort.Strings(n)
+	return n
+}
+
+// Lerp blends a towards b; t=0 gives a, t=1 gives b.
+func Lerp(a, b Pose, t float64) Pose {
+	q := Pose{Angles: make(map[Joint]float64, len(a.Angles)), Lift: a.Lift + (b.Lift-a.Lift)*t}
+	for _, j := range Joints() {
+		q.Angles[j] = a.Angle(j) + (b.Angle(j)-a.Angle(j))*t
+	}
+	return q
+}
+
+// Segment lengths in torso lengths, roughly human proportions.
+const (
+	LenTorso   = 1.0
+	LenNeck    = 0.14
+	HeadRadius = 0.2
+	LenArm     = 0.58
+	LenForearm = 0.58
+	LenThigh   = 0.86
+	LenShin    = 0.86
+	LenFoot    = 0.22
+	shoulderHW = 0.26 // half shoulder width, front view
+	hipHW      = 0.14 // half hip width, front view
+)
+
+// Point is a position in figure units, y growing downwards.
+type Point struct{ X, Y float64 }
+
+func (p Point) add(a float64, l float64) Point {
+	r := a * math.Pi / 180
+	return Point{p.X + math.Sin(r)*l, p.Y + math.Cos(r)*l}
+}
+
+// Limb is one drawn line of the figure.
+type Limb struct {
+	From, To Point
+	Far      bool // an "_l" limb, drawn dimmer
+}
+
+// Skeleton is a pose laid out in figure units, hip at the origin before grounding.
+type Skeleton struct {
+	Limbs    []Limb
+	Head     Point // centre of the head
+	Hip      Point
+	HandL    Point
+	HandR    Point
+	Shoulder Point
+	AnkleL   Point
+	AnkleR   Point
+}
+
+// Layout turns a pose into lines. front selects the front view (shoulders
+// and hips get a width, feet point outwards). The result is grounded: its
+// lowest point rests on y=0, raised by the pose's Lift.
+// With feet set, the figure is placed so the point between its ankles stays
+// at x=0 (standing and sitting figures keep their feet still); otherwise
+// the hip stays at x=0 (lying and kneeling on all fours).
+func Layout(p Pose, front, feet bool) Skeleton {
+	hip := Point{}
+	neck := hip.add(p.Angle(Torso), LenTorso)
+	head := neck.add(p.Angle(Head), LenNeck+HeadRadius)
+	shL, shR, hipL, hipR := neck, neck, hip, hip
+	if front {
+		perp := p.Angle(Torso) + 90
+		shL, shR = neck.add(perp, shoulderHW), neck.add(perp, -shoulderHW)
+		hipL, hipR = hip.add(perp, hipHW), hip.add(perp, -hipHW)
+		// With the torso upright perp points left on screen, which is where "_l" belongs.
+	}
+	elL := shL.add(p.Angle(ArmL), LenArm)
+	haL := elL.add(p.Angle(ForearmL), LenForearm)
+	elR := shR.add(p.Angle(ArmR), LenArm)
+	haR := elR.add(p.Angle(ForearmR), LenForearm)
+	knL := hipL.add(p.Angle(ThighL), LenThigh)
+	anL := knL.add(p.Angle(ShinL), LenShin)
+	knR := hipR.add(p.Angle(ThighR), LenThigh)
+	anR := knR.add(p.Angle(ShinR), LenShin)
+	var ftL, ftR Point
+	if front {
+		ftL = anL.add(p.Angle(ShinL)-90, LenFoot*0.6)
+		ftR = anR.add(p.Angle(ShinR)+90, LenFoot*0.6)
+	} else {
+		ftL = anL.add(footAngle(p.Angle(ShinL)), LenFoot)
+		ftR = anR.add(footAngle(p.Angle(ShinR)), LenFoot)
+	}
+	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR}
+	s.Limbs = []Limb{
+		{hipL, knL, true}, {knL, anL, true}, {anL, ftL, true},
+		{shL, elL, true}, {elL, haL, true},
+		{hip, neck, false}, {neck, neck.add(p.Angle(Head), LenNeck), false},
+		{hipR, knR, false}, {knR, anR, false}, {anR, ftR, false},
+		{shR, elR, false}, {elR, haR, false},
+	}
+	if front {
+		s.Limbs = append(s.Limbs, Limb{shL, shR, false}, Limb{hipL, hipR, false})
+	}
+	// Ground: the lowest point (a limb end or the bottom of the head) sits on y=0.
+	low := head.Y + HeadRadius
+	for _, l := range s.Limbs {
+		low = math.Max(low, math.Max(l.From.Y, l.To.Y))
+	}
+	dx := 0.0
+	if feet {
+		dx = -(anL.X + anR.X) / 2
+	}
+	s.shift(dx, -low-p.Lift)
+	return s
+}
+
+// footAngle points the foot forward of the shin, but never into the floor:
+// a foot that would point down (kneeling, lying face down) lies flat instead.
+func footAngle(shin float64) float64 {
+	a := shin + 90
+	r := a * math.Pi / 180
+	if math.Cos(r) > 0.05 {
+		if math.Sin(r) >= 0 {
+			return 90
+		}
+		return -90
+	}
+	return a
+}
+
+func (s *Skeleton) shift(dx, dy float64) {
+	mv := func(p Point) Point { return Point{p.X + dx, p.Y + dy} }
+	for i := range s.Limbs {
+		s.Limbs[i].From, s.Limbs[i].To = mv(s.Limbs[i].From), mv(s.Limbs[i].To)
+	}
+	s.Head, s.Hip, s.HandL, s.HandR, s.Shoulder = mv(s.Head), mv(s.Hip), mv(s.HandL), mv(s.HandR), mv(s.Shoulder)
+	s.AnkleL, s.AnkleR = mv(s.AnkleL), mv(s.AnkleR)
+}
+
+// Bounds returns the smallest box holding the skeleton (head included).
+func (s Skeleton) Bounds() (min, max Point) {
+	min = Point{s.Head.X - HeadRadius, s.Head.Y - HeadRadius}
+	max = Point{s.Head.X + HeadRadius, s.Head.Y + HeadRadius}
+	for _, l := range s.Limbs {
+		for _, p := range []Point{l.From, l.To} {
+			min.X, min.Y = math.Min(min.X, p.X), math.Min(min.Y, p.Y)
+			max.X, max.Y = math.Max(max.X, p.X), math.Max(max.Y, p.Y)
+		}
+	}
+	return min, max
+}
+
+// Props that can stand around the figure; their place is derived from the
+// first pose so card authors need not position them.
+var propNames = []string{"chair", "desk", "wall", "mat", "glass"}
+
+// PropNames lists the props a figure may name.
+func PropNames() []string { return append([]string(nil), propNames...) }
+
+// ValidProp reports whether name is a known prop.
+func ValidProp(name string) bool {
+	for _, n := range propNames {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Figure is what a card shows: keyframes and timing.
+type Figure struct {
+	Front bool
+	// Feet keeps the feet still instead of the hip (see Layout).
+	Feet  bool
+	Props []string
+	Poses []Pose
+	Hold  float64 // seconds each keyframe is held
+	Move  float64 // seconds to move from one keyframe to the next
+}
+
+// Default timing when a card does not set it.
+const (
+	DefaultHold = 0.7
+	DefaultMove = 1.4
+)
+
+// Period is the length of one full animation loop in seconds.
+func (f Figure) Period() float64 {
+	if len(f.Poses) < 2 {
+		return 0
+	}
+	return float64(len(f.Poses)) * (f.hold() + f.move())
+}
+
+func (f Figure) hold() float64 {
+	if f.Hold > 0 {
+		return f.Hold
+	}
+	return DefaultHold
+}
+
+func (f Figure) move() float64 {
+	if f.Move > 0 {
+		return f.Move
+	}
+	return DefaultMove
+}
+
+// At returns the pose at time t seconds into the loop (any t, it wraps).
+// Between keyframes it eases in and out so the motion looks human.
+func (f Figure) At(t float64) Pose {
+	switch len(f.Poses) {
+	case 0:
+		p, _ := Base("stand")
+		return p
+	case 1:
+		return f.Poses[0]
+	}
+	per := f.Period()
+	t = math.Mod(t, per)
+	if t < 0 {
+		t += per
+	}
+	step := f.hold() + f.move()
+	i := int(t / step)
+	if i >= len(f.Poses) {
+		i = len(f.Poses) - 1
+	}
+	in := t - float64(i)*step
+	a, b := f.Poses[i], f.Poses[(i+1)%len(f.Poses)]
+	if in <= f.hold() {
+		return a.Clone()
+	}
+	u := (in - f.hold()) / f.move()
+	u = u * u * (3 - 2*u) // smoothstep
+	return Lerp(a, b, u)
+}
+
+// Validate checks a figure's values; it returns a message per problem.
+func (f Figure) Validate() []string {
+	var out []string
+	for _, p := range f.Props {
+		if !ValidProp(p) {
+			out = append(out, fmt.Sprintf("unknown prop %q (known: %v)", p, propNames))
+		}
+	}
+	for i, p := range f.Poses {
+		for j, a := range p.Angles {
+			if math.IsNaN(a) || math.IsInf(a, 0) || a < -360 || a > 360 {
+				out = append(out, fmt.Sprintf("pose %d: %s = %v is outside -360..360", i+1, j, a))
+			}
+		}
+		if math.IsNaN(p.Lift) || p.Lift < 0 || p.Lift > 1 {
+			out = append(out, fmt.Sprintf("pose %d: lift = %v is outside 0..1", i+1, p.Lift))
+		}
+	}
+	if f.Hold < 0 || f.Hold > 10 || f.Move < 0 || f.Move > 10 {
+		out = append(out, "hold and move must be between 0 and 10 seconds")
+	}
+	return out
+}
