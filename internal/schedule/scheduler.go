@@ -450,8 +450,8 @@ func (s *Scheduler) addAway(at time.Time, d time.Duration) {
 	}
 	for _, i := range s.bySize {
 		t := &s.tracks[i]
-		if !t.Enabled || prev >= t.Length || s.away < t.Length {
-			continue
+		if !t.Enabled || prev >= t.Length || s.away < t.Length || (t.active == 0 && !t.due) {
+			continue // nothing to credit on a track that has not started
 		}
 		s.naturalReset(i, at)
 		s.emit(Event{At: at, Type: EventNatural, Kind: t.Kind, Duration: s.away})

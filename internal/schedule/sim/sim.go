@@ -1,0 +1,430 @@
+// Package sim runs the scheduling core through a simulated working day or
+// week. A fake clock keeps three readings that can drift apart like real
+// ones (wall, monotonic, boot time): a suspend stops the monotonic clock, a
+// clock change moves only the wall clock. A small script language drives a
+// simulated user, and a recorder writes each event as one line, so a run
+// can be compared with a golden log:
+//
+//	start 2026-03-02 08:55 +01:00   # date, time, UTC offset
+//	auto done                       # react to each due break: done, snooze, skip or off
+//	type 50m                        # continuous input
+//	read 3m                         # at the desk, no input
+//	away 1h                         # left the desk, no input
+//	lock 10m                        # screen locked (Observation.Away)
+//	present 40m                     # present without input (a call)
+//	nosource 5m                     # no idle source
+//	type until 12:30                # any activity up to a wall-clock time
+//	bump                            # one stray input event
+//	suspend 14h                     # machine asleep (monotonic clock stops)
+//	stall 5m                        # observations stop, clocks run
+//	jump -1h                        # wall clock set back (or +1h)
+//	tz +09:00                       # the zone changes, the instant does not
+//	pause 30m | pause tomorrow | pause | resume
+//	done stretch | snooze stretch [5m] | skip posture | breaknow movement | closed stretch 30s
+//	poll 1s | poll next             # fixed poll interval, or Scheduler.NextCheck (default)
+//	note text                       # a line in the log
+//
+// Comments start with #. The package never reads the real clock.
+package sim
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// Clock is a fake clock with readings that drift apart like real ones.
+type Clock struct {
+	wall time.Time     // wall clock reading
+	mono time.Duration // stops during suspend
+	boot time.Duration // keeps running during suspend
+}
+
+// NewClock starts a clock at wall time start; Mono and Boot start at one
+// hour so that a zero Boot still means "unknown".
+func NewClock(start time.Time) *Clock {
+	return &Clock{wall: start, mono: time.Hour, boot: time.Hour}
+}
+
+// Run advances all three readings by d (time passing while awake).
+func (c *Clock) Run(d time.Duration) {
+	c.wall = c.wall.Add(d)
+	c.mono += d
+	c.boot += d
+}
+
+// Suspend advances wall and boot by d while mono stands still.
+func (c *Clock) Suspend(d time.Duration) {
+	c.wall = c.wall.Add(d)
+	c.boot += d
+}
+
+// Jump moves the wall clock by d (a clock change); mono and boot do not move.
+func (c *Clock) Jump(d time.Duration) { c.wall = c.wall.Add(d) }
+
+// SetZone shows the wall clock in loc from now on (same instant).
+func (c *Clock) SetZone(loc *time.Location) { c.wall = c.wall.In(loc) }
+
+// Wall, Mono and Boot are the current readings.
+func (c *Clock) Wall() time.Time     { return c.wall }
+func (c *Clock) Mono() time.Duration { return c.mono }
+func (c *Clock) Boot() time.Duration { return c.boot }
+
+// Sim is a simulated user at a simulated machine running the core.
+type Sim struct {
+	Clock *Clock
+	Sched *schedule.Scheduler
+	// Poll is a fixed observation interval; 0 follows Sched.NextCheck.
+	Poll time.Duration
+	// NoBoot leaves Observation.Boot zero (as on systems without it).
+	NoBoot bool
+	// Auto is how the simulated user reacts to a due break: "done" (stops
+	// input for the break length, then Done), "snooze", "skip" or "off".
+	Auto string
+	// OnObserve, when set, sees every observation with its events (for
+	// property checks).
+	OnObserve func(o schedule.Observation, ev []schedule.Event)
+
+	lines     []string
+	lastDay   string
+	inputBoot time.Duration // boot reading of the last input
+	reacting  bool
+}
+
+// New starts a simulation at wall time start with configuration cfg. The
+// simulated user has not touched the machine for an hour.
+func New(cfg schedule.Config, start time.Time) *Sim {
+	s := &Sim{Clock: NewClock(start), Auto: "off"}
+	s.inputBoot = s.Clock.boot - time.Hour
+	s.Sched = schedule.New(cfg, s.observation(mode{}))
+	return s
+}
+
+// mode is what the simulated user is doing.
+type mode struct {
+	input, present, locked, noSource bool
+}
+
+func (s *Sim) observation(m mode) schedule.Observation {
+	o := schedule.Observation{
+		Wall:           s.Clock.wall,
+		Mono:           s.Clock.mono,
+		Idle:           s.Clock.boot - s.inputBoot,
+		PresentNoInput: m.present,
+		Away:           m.locked,
+		NoSource:       m.noSource,
+	}
+	if !s.NoBoot {
+		o.Boot = s.Clock.boot
+	}
+	return o
+}
+
+// Lines returns the log so far, one event or note per line.
+func (s *Sim) Lines() []string { return s.lines }
+
+// Log returns the log so far as text.
+func (s *Sim) Log() string { return strings.Join(s.lines, "\n") + "\n" }
+
+func (s *Sim) logf(at time.Time, format string, args ...any) {
+	if day := at.Format("Mon 2006-01-02"); day != s.lastDay {
+		s.lastDay = day
+		s.lines = append(s.lines, "-- "+day+" --")
+	}
+	s.lines = append(s.lines, at.Format("15:04:05")+" "+fmt.Sprintf(format, args...))
+}
+
+// Format renders an event without its time, e.g. "due stretch 1m30s".
+func Format(e schedule.Event) string {
+	var b strings.Builder
+	b.WriteString(string(e.Type))
+	if e.Kind != "" {
+		b.WriteString(" " + string(e.Kind))
+	}
+	if e.Phase != "" {
+		b.WriteString(" " + e.Phase)
+	}
+	if e.Duration != 0 {
+		b.WriteString(" " + e.Duration.String())
+	}
+	if e.NotifyOnly {
+		b.WriteString(" notify-only")
+	}
+	return b.String()
+}
+
+func (s *Sim) record(ev []schedule.Event) {
+	for _, e := range ev {
+		s.logf(e.At, "%s", Format(e))
+	}
+}
+
+// Advance lets d of awake time pass with the user in mode m, observing as
+// the core asks (or every Poll), and reacting to due breaks per Auto.
+func (s *Sim) advance(d time.Duration, m mode) {
+	for d > 0 {
+		step := s.Poll
+		if step <= 0 {
+			step = s.Sched.NextCheck()
+		}
+		step = min(step, d)
+		s.Clock.Run(step)
+		d -= step
+		if m.input {
+			s.inputBoot = s.Clock.boot
+		}
+		o := s.observation(m)
+		ev := s.Sched.Observe(o)
+		if s.OnObserve != nil {
+			s.OnObserve(o, ev)
+		}
+		s.record(ev)
+		d -= s.react(ev, m)
+	}
+}
+
+// react plays the user's answer to a due break and returns the time it took.
+func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
+	if s.reacting || !m.input {
+		return 0
+	}
+	var took time.Duration
+	for _, e := range ev {
+		if e.Type != schedule.EventDue || e.NotifyOnly {
+			continue
+		}
+		at := s.Clock.wall
+		switch s.Auto {
+		case "done":
+			s.reacting = true
+			s.advance(e.Duration, mode{})
+			s.reacting = false
+			took += e.Duration
+			s.act(s.Clock.wall, "done", e.Kind)(s.Sched.Done(e.Kind, s.Clock.wall))
+			s.inputBoot = s.Clock.boot // back at the keyboard
+		case "snooze":
+			s.act(at, "snooze", e.Kind)(s.Sched.Snooze(e.Kind, 0, at))
+		case "skip":
+			s.act(at, "skip", e.Kind)(s.Sched.Skip(e.Kind, at))
+		}
+	}
+	return took
+}
+
+// act records the result of a user action: its events, or the refusal.
+func (s *Sim) act(at time.Time, verb string, k schedule.Kind) func([]schedule.Event, error) {
+	return func(ev []schedule.Event, err error) {
+		if err != nil {
+			s.logf(at, "refused %s %s: %v", verb, k, err)
+			return
+		}
+		s.record(ev)
+	}
+}
+
+// Run executes a script (see the package comment), stopping at the first
+// bad line.
+func (s *Sim) Run(script string) error {
+	sc := bufio.NewScanner(strings.NewReader(script))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if err := s.Step(f); err != nil {
+			return fmt.Errorf("script line %d %q: %w", n, strings.TrimSpace(line), err)
+		}
+	}
+	return sc.Err()
+}
+
+var modes = map[string]mode{
+	"type":     {input: true},
+	"read":     {},
+	"away":     {},
+	"lock":     {locked: true},
+	"present":  {present: true},
+	"nosource": {noSource: true},
+}
+
+// Step executes one script command given as fields.
+func (s *Sim) Step(f []string) error {
+	at := s.Clock.wall
+	arg := func(i int) string {
+		if i < len(f) {
+			return f[i]
+		}
+		return ""
+	}
+	if m, ok := modes[f[0]]; ok {
+		d, err := s.span(f[1:])
+		if err != nil {
+			return err
+		}
+		s.advance(d, m)
+		return nil
+	}
+	switch f[0] {
+	case "start":
+		return fmt.Errorf("start must be the first line (use Parse)")
+	case "auto":
+		switch arg(1) {
+		case "done", "snooze", "skip", "off":
+			s.Auto = arg(1)
+			return nil
+		}
+		return fmt.Errorf("auto wants done, snooze, skip or off")
+	case "poll":
+		if arg(1) == "next" {
+			s.Poll = 0
+			return nil
+		}
+		d, err := time.ParseDuration(arg(1))
+		if err != nil {
+			return err
+		}
+		s.Poll = d
+	case "bump":
+		s.inputBoot = s.Clock.boot
+	case "suspend":
+		d, err := time.ParseDuration(arg(1))
+		if err != nil {
+			return err
+		}
+		s.Clock.Suspend(d)
+	case "stall":
+		d, err := time.ParseDuration(arg(1))
+		if err != nil {
+			return err
+		}
+		s.Clock.Run(d)
+	case "jump":
+		d, err := time.ParseDuration(arg(1))
+		if err != nil {
+			return err
+		}
+		s.Clock.Jump(d)
+	case "tz":
+		loc, err := ParseZone(arg(1))
+		if err != nil {
+			return err
+		}
+		s.Clock.SetZone(loc)
+	case "note":
+		s.logf(at, "note %s", strings.Join(f[1:], " "))
+	case "pause":
+		var until time.Time
+		switch arg(1) {
+		case "":
+		case "tomorrow":
+			until = schedule.PauseUntilTomorrow(at, s.Sched.Config().DayStart)
+		default:
+			d, err := time.ParseDuration(arg(1))
+			if err != nil {
+				return err
+			}
+			until = at.Add(d)
+		}
+		s.act(at, "pause", "")(s.Sched.Pause(until, at))
+	case "resume":
+		s.act(at, "resume", "")(s.Sched.Resume(at))
+	case "done", "skip", "breaknow":
+		k := schedule.Kind(arg(1))
+		fn := map[string]func(schedule.Kind, time.Time) ([]schedule.Event, error){
+			"done": s.Sched.Done, "skip": s.Sched.Skip, "breaknow": s.Sched.BreakNow,
+		}[f[0]]
+		s.act(at, f[0], k)(fn(k, at))
+	case "snooze", "closed":
+		k := schedule.Kind(arg(1))
+		var d time.Duration
+		if arg(2) != "" {
+			var err error
+			if d, err = time.ParseDuration(arg(2)); err != nil {
+				return err
+			}
+		}
+		if f[0] == "snooze" {
+			s.act(at, "snooze", k)(s.Sched.Snooze(k, d, at))
+		} else {
+			s.act(at, "closed", k)(s.Sched.ClosedEarly(k, d, at))
+		}
+	default:
+		return fmt.Errorf("unknown command %q", f[0])
+	}
+	return nil
+}
+
+// span reads "D" or "until HH:MM" into a duration from now.
+func (s *Sim) span(f []string) (time.Duration, error) {
+	if len(f) == 2 && f[0] == "until" {
+		t, err := time.Parse("15:04", f[1])
+		if err != nil {
+			return 0, fmt.Errorf("until wants HH:MM: %w", err)
+		}
+		now := s.Clock.wall
+		end := time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, now.Location())
+		if !end.After(now) {
+			return 0, fmt.Errorf("%s is not later today (now %s)", f[1], now.Format("15:04:05"))
+		}
+		return end.Sub(now), nil
+	}
+	if len(f) != 1 {
+		return 0, fmt.Errorf("want a duration or \"until HH:MM\"")
+	}
+	d, err := time.ParseDuration(f[0])
+	if err != nil {
+		return 0, err
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("duration %v must be positive", d)
+	}
+	return d, nil
+}
+
+// ParseZone reads a fixed UTC offset like "+01:00", "-05:30" or "UTC".
+func ParseZone(z string) (*time.Location, error) {
+	if z == "UTC" || z == "Z" {
+		return time.UTC, nil
+	}
+	t, err := time.Parse("-07:00", z)
+	if err != nil {
+		return nil, fmt.Errorf("zone %q: want an offset like +01:00", z)
+	}
+	_, off := t.Zone()
+	return time.FixedZone("UTC"+z, off), nil
+}
+
+// Parse starts a simulation from a script whose first command is
+// "start YYYY-MM-DD HH:MM OFFSET", runs the rest and returns it.
+func Parse(cfg schedule.Config, script string) (*Sim, error) {
+	first, rest, _ := strings.Cut(strings.TrimLeft(script, " \t\n"), "\n")
+	if i := strings.IndexByte(first, '#'); i >= 0 {
+		first = first[:i]
+	}
+	f := strings.Fields(first)
+	if len(f) != 4 || f[0] != "start" {
+		return nil, fmt.Errorf("script must begin with \"start YYYY-MM-DD HH:MM OFFSET\", got %q", first)
+	}
+	loc, err := ParseZone(f[3])
+	if err != nil {
+		return nil, err
+	}
+	t, err := time.ParseInLocation("2006-01-02 15:04", f[1]+" "+f[2], loc)
+	if err != nil {
+		return nil, fmt.Errorf("start time: %w", err)
+	}
+	s := New(cfg, t)
+	if err := s.Run("\n" + rest); err != nil { // keep line numbers
+		return s, err
+	}
+	return s, nil
+}
