@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,6 +40,8 @@ type rawFigure struct {
 	Pose  []map[string]float64 `toml:"pose"`
 }
 
+var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
+
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Parse reads one card file. name is used in problems (FILE:LINE: message).
@@ -60,10 +63,20 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
 		var pe toml.ParseError
-		if errors.As(err, &pe) {
+		var ppe *toml.ParseError
+		switch {
+		case errors.As(err, &pe):
 			bad(pe.Position.Line, "%s", tomlMessage(pe))
-		} else {
-			bad(0, "%s", strings.TrimPrefix(err.Error(), "toml: "))
+		case errors.As(err, &ppe):
+			bad(ppe.Position.Line, "%s", tomlMessage(*ppe))
+		default:
+			// Type mismatches come as plain errors: "toml: line 3 (last key "kinds"): ...".
+			if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
+				line, _ := strconv.Atoi(m[1])
+				bad(line, "not valid TOML: %q has the wrong type (%s); see assets/cards/README.md", m[2], m[3])
+			} else {
+				bad(0, "not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
+			}
 		}
 		return Card{}, problems
 	}
