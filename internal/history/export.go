@@ -1,0 +1,199 @@
+package history
+
+import (
+	"bufio"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+)
+
+// TimeLayout is how exports write times: ISO 8601 with a numeric offset.
+const TimeLayout = "2006-01-02T15:04:05-07:00"
+
+// Event types in exports.
+const (
+	TypeBreak        = "break"
+	TypeSitting      = "sitting"
+	TypePause        = "pause"
+	TypeGlass        = "glass"
+	TypeLimitWarning = "limit_warning"
+)
+
+// Event is one row of the journal, of any table, as exports show it.
+type Event struct {
+	Type  string    // one of the Type* constants
+	Start time.Time // when it happened, or began
+	End   time.Time // when a sitting span or pause ended; zero for instants
+	// Kind, Card, Due and Outcome are set for breaks.
+	Kind, Card, Outcome string
+	Due                 time.Time
+	// Duration: a break's length (see BreakRecord.Duration), a span's or
+	// pause's length, the sitting time at a limit warning.
+	Duration   time.Duration
+	Source     string // glasses: card|tray|cli
+	AfterHours bool   // sitting spans outside working hours
+}
+
+// Events calls fn for every row of the journal, oldest first.
+func (s *Store) Events(fn func(Event) error) error {
+	rows, err := s.db.Query(`
+		SELECT 'break', at, NULL, kind, card, due, outcome, dur_ms, '', 0 FROM breaks
+		UNION ALL SELECT 'sitting', start_at, end_at, '', '', NULL, '', end_at-start_at, '', after_hours FROM activity
+		UNION ALL SELECT 'pause', start_at, end_at, '', '', NULL, '', end_at-start_at, '', 0 FROM pauses
+		UNION ALL SELECT 'glass', at, NULL, '', '', NULL, '', 0, source, 0 FROM glasses
+		UNION ALL SELECT 'limit_warning', at, NULL, '', '', NULL, '', sitting_ms, '', 0 FROM limit_warnings
+		ORDER BY 2, 1`)
+	if err != nil {
+		return fmt.Errorf("reading the history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e Event
+		var start int64
+		var end, due sql.NullInt64
+		var dur int64
+		if err := rows.Scan(&e.Type, &start, &end, &e.Kind, &e.Card, &due, &e.Outcome, &dur, &e.Source, &e.AfterHours); err != nil {
+			return fmt.Errorf("reading the history: %w", err)
+		}
+		e.Start = fromMS(start)
+		if end.Valid {
+			e.End = fromMS(end.Int64)
+		}
+		if due.Valid {
+			e.Due = fromMS(due.Int64)
+		}
+		e.Duration = time.Duration(dur) * time.Millisecond
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading the history: %w", err)
+	}
+	return nil
+}
+
+// CSVHeader is the header row of ExportCSV.
+func CSVHeader() []string {
+	return []string{"type", "start", "end", "kind", "card", "due", "outcome", "seconds", "source", "after_hours"}
+}
+
+// ExportCSV writes every event as RFC 4180 CSV (CRLF line ends, a header
+// row), times in loc as ISO 8601 with offset.
+func (s *Store) ExportCSV(w io.Writer, loc *time.Location) error {
+	if loc == nil {
+		loc = time.Local
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(CSVHeader()); err != nil {
+		return fmt.Errorf("writing the export: %w", err)
+	}
+	rec := make([]string, len(CSVHeader()))
+	err := s.Events(func(e Event) error {
+		rec[0] = e.Type
+		rec[1] = fmtTime(e.Start, loc)
+		rec[2] = fmtTime(e.End, loc)
+		rec[3] = e.Kind
+		rec[4] = e.Card
+		rec[5] = fmtTime(e.Due, loc)
+		rec[6] = e.Outcome
+		rec[7] = ""
+		if e.Type != TypeGlass {
+			rec[7] = seconds(e.Duration)
+		}
+		rec[8] = e.Source
+		rec[9] = ""
+		if e.Type == TypeSitting {
+			rec[9] = strconv.FormatBool(e.AfterHours)
+		}
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("writing the export: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("writing the export: %w", err)
+	}
+	return nil
+}
+
+// jsonEvent is one event in ExportJSON; empty fields are left out.
+type jsonEvent struct {
+	Type       string   `json:"type"`
+	Start      string   `json:"start"`
+	End        string   `json:"end,omitempty"`
+	Kind       string   `json:"kind,omitempty"`
+	Card       string   `json:"card,omitempty"`
+	Due        string   `json:"due,omitempty"`
+	Outcome    string   `json:"outcome,omitempty"`
+	Seconds    *float64 `json:"seconds,omitempty"`
+	Source     string   `json:"source,omitempty"`
+	AfterHours *bool    `json:"after_hours,omitempty"`
+}
+
+// ExportJSON writes every event as a JSON array of objects, one per line,
+// with the same fields and formats as ExportCSV.
+func (s *Store) ExportJSON(w io.Writer, loc *time.Location) error {
+	if loc == nil {
+		loc = time.Local
+	}
+	bw := bufio.NewWriter(w)
+	if _, err := bw.WriteString("["); err != nil {
+		return fmt.Errorf("writing the export: %w", err)
+	}
+	first := true
+	err := s.Events(func(e Event) error {
+		je := jsonEvent{
+			Type: e.Type, Start: fmtTime(e.Start, loc), End: fmtTime(e.End, loc),
+			Kind: e.Kind, Card: e.Card, Due: fmtTime(e.Due, loc), Outcome: e.Outcome, Source: e.Source,
+		}
+		if e.Type != TypeGlass {
+			v := e.Duration.Seconds()
+			je.Seconds = &v
+		}
+		if e.Type == TypeSitting {
+			je.AfterHours = &e.AfterHours
+		}
+		b, err := json.Marshal(je)
+		if err != nil {
+			return fmt.Errorf("writing the export: %w", err)
+		}
+		sep := ",\n"
+		if first {
+			sep, first = "\n", false
+		}
+		bw.WriteString(sep)
+		if _, err := bw.Write(b); err != nil {
+			return fmt.Errorf("writing the export: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString("\n]\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing the export: %w", err)
+	}
+	return nil
+}
+
+func fmtTime(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format(TimeLayout)
+}
+
+func seconds(d time.Duration) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
+}

@@ -1,0 +1,338 @@
+// Package history is Limber's journal: every break and its outcome, sitting
+// time, pauses, glasses of water and daily-limit warnings, kept in a SQLite
+// file (modernc.org/sqlite, pure Go) at paths.HistoryFile().
+//
+// Only the daemon writes (Open). The CLI and the stats window read through
+// the daemon's IPC or, when it is not running, a read-only connection
+// (OpenReadOnly), which WAL mode lets run beside the writer.
+//
+// Crash safety: every Record* call is its own committed transaction in WAL
+// mode, so once it returns the row survives a kill -9 of the daemon
+// (synchronous=NORMAL syncs the WAL at checkpoints: a power cut may lose
+// the last moments, a process crash loses nothing committed). Sitting time
+// is as fresh as the daemon's last RecordActivity call.
+package history
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// ErrNewerSchema means the file was written by a newer Limber; it is left
+// untouched.
+var ErrNewerSchema = errors.New("the history file was written by a newer version of Limber")
+
+// ErrNoHistory means there is no history file yet (nothing recorded).
+var ErrNoHistory = fmt.Errorf("no history recorded yet: %w", fs.ErrNotExist)
+
+// errCorrupt marks a database that fails its integrity check.
+var errCorrupt = errors.New("the database failed its integrity check")
+
+// MergeGap is how far apart two sitting spans may be and still be merged
+// into one row: it absorbs the jitter between the daemon's calls, and is far
+// shorter than any real time away.
+const MergeGap = 10 * time.Second
+
+// Store is an open history file. It is safe for concurrent use.
+type Store struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+	moved    string
+
+	mu    sync.Mutex // guards span and pause, and orders writes
+	span  openRow    // the last sitting span written, extended in place
+	pause openRow    // the last pause written
+	st    stmts
+}
+
+// openRow is the last row of a span table, so the next call can extend it.
+type openRow struct {
+	id         int64
+	start, end int64 // unix ms
+	afterHours bool
+	ok         bool
+}
+
+type stmts struct {
+	insBreak, insSpan, updSpan, insGlass, insPause, updPause, insWarn *sql.Stmt
+}
+
+// Open opens (creating if needed) the history file at path for writing, and
+// brings its schema up to date. A file that is corrupt or not a database is
+// renamed to path.corrupt-YYYYMMDDTHHMMSS (with its -wal and -shm), never
+// deleted, and a fresh file is started: MovedAside then says where the old
+// one went, so the daemon can tell the user once.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("creating the folder for %s: %w", path, err)
+	}
+	// A file that is not SQLite at all is moved aside before SQLite sees
+	// it: SQLite would drop a -wal it cannot match to the main file.
+	err := checkHeader(path)
+	var s *Store
+	if err == nil {
+		s, err = openWriter(path)
+		if err == nil {
+			return s, nil
+		}
+	}
+	if !isCorrupt(err) {
+		return nil, err
+	}
+	moved, merr := moveAside(path, time.Now())
+	if merr != nil {
+		return nil, fmt.Errorf("%s is damaged (%v) and could not be moved aside: %w", path, err, merr)
+	}
+	s, err = openWriter(path)
+	if err != nil {
+		return nil, fmt.Errorf("starting a fresh history after moving the damaged one to %s: %w", moved, err)
+	}
+	s.moved = moved
+	return s, nil
+}
+
+// OpenReadOnly opens the history file for reading only (mode=ro and
+// query_only), beside a running daemon or without one. It returns an error
+// wrapping ErrNoHistory when the file does not exist.
+func OpenReadOnly(path string) (*Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", path, ErrNoHistory)
+	}
+	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_query_only=1&_busy_timeout=5000"))
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(2)
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if v < 1 {
+		db.Close()
+		return nil, fmt.Errorf("%s has no tables yet: %w", path, ErrNoHistory)
+	}
+	// A newer schema only adds to the old one, and every query names its
+	// columns, so reading it is safe.
+	return &Store{db: db, path: path, readOnly: true}, nil
+}
+
+func openWriter(path string) (*Store, error) {
+	// _txlock=immediate: a write transaction takes the write lock at BEGIN,
+	// so it never fails half-way with SQLITE_BUSY against a reader's upgrade.
+	// auto_vacuum=INCREMENTAL only takes effect on a new file; it lets Prune
+	// hand space back without rewriting the whole file.
+	db, err := sql.Open("sqlite", dsn(path,
+		"_busy_timeout=5000&_auto_vacuum=INCREMENTAL&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	// One connection: the writer's statements are serialised anyway, and
+	// prepared statements stay prepared on it.
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxIdleTime(0)
+	s := &Store{db: db, path: path}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) init() error {
+	ctx := context.Background()
+	var check string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&check); err != nil {
+		return fmt.Errorf("checking %s: %w", s.path, err)
+	}
+	if check != "ok" {
+		return fmt.Errorf("checking %s: %w: %s", s.path, errCorrupt, check)
+	}
+	var mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("reading the journal mode of %s: %w", s.path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("%s could not be switched to WAL mode (it is %q)", s.path, mode)
+	}
+	if err := migrateTo(ctx, s.db, SchemaVersion()); err != nil {
+		return fmt.Errorf("%s: %w", s.path, err)
+	}
+	var err error
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = s.db.PrepareContext(ctx, q)
+		return st
+	}
+	s.st = stmts{
+		insBreak: prep(`INSERT INTO breaks(at, kind, card, due, outcome, dur_ms) VALUES(?,?,?,?,?,?)`),
+		insSpan:  prep(`INSERT INTO activity(start_at, end_at, after_hours) VALUES(?,?,?)`),
+		updSpan:  prep(`UPDATE activity SET start_at=?, end_at=? WHERE id=?`),
+		insGlass: prep(`INSERT INTO glasses(at, source) VALUES(?,?)`),
+		insPause: prep(`INSERT INTO pauses(start_at, end_at) VALUES(?,?)`),
+		updPause: prep(`UPDATE pauses SET end_at=? WHERE id=?`),
+		insWarn:  prep(`INSERT INTO limit_warnings(at, sitting_ms) VALUES(?,?)`),
+	}
+	if err != nil {
+		return fmt.Errorf("preparing statements on %s: %w", s.path, err)
+	}
+	// Pick up the last span and pause, so a daemon restarted within
+	// MergeGap continues them instead of starting a new row.
+	var ah int
+	err = s.db.QueryRowContext(ctx, `SELECT id, start_at, end_at, after_hours FROM activity ORDER BY id DESC LIMIT 1`).
+		Scan(&s.span.id, &s.span.start, &s.span.end, &ah)
+	switch {
+	case err == nil:
+		s.span.ok, s.span.afterHours = true, ah != 0
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("reading the last sitting span in %s: %w", s.path, err)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT id, start_at, end_at FROM pauses ORDER BY id DESC LIMIT 1`).
+		Scan(&s.pause.id, &s.pause.start, &s.pause.end)
+	switch {
+	case err == nil:
+		s.pause.ok = true
+	case !errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("reading the last pause in %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// checkHeader fails with errCorrupt when path exists, is not empty and does
+// not start with SQLite's magic string.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer f.Close()
+	magic := []byte("SQLite format 3\x00")
+	buf := make([]byte, len(magic))
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case n == 0 && (err == io.EOF):
+		return nil // an empty file: SQLite starts a database in it
+	case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("reading %s: %w", path, err)
+	case !bytes.Equal(buf[:n], magic):
+		return fmt.Errorf("%s: %w: it is not a SQLite database", path, errCorrupt)
+	}
+	return nil
+}
+
+// dsn builds a SQLite URI for path; '?', '#' and '%' in the path are escaped
+// so they are not taken for the query.
+func dsn(path, query string) string {
+	p := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + p + "?" + query
+}
+
+// isCorrupt reports whether err means the file is damaged or not a
+// database at all (as opposed to, say, a permission problem, where moving
+// the file aside would not help).
+func isCorrupt(err error) bool {
+	if errors.Is(err, errCorrupt) {
+		return true
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return true
+		}
+	}
+	return false
+}
+
+// moveAside renames path and its -wal and -shm to path.corrupt-STAMP (a
+// counter is added if that name is taken) and returns the new main name.
+func moveAside(path string, now time.Time) (string, error) {
+	base := path + ".corrupt-" + now.Format("20060102T150405")
+	dst := base
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		dst = fmt.Sprintf("%s-%d", base, i)
+	}
+	if err := os.Rename(path, dst); err != nil {
+		return "", fmt.Errorf("renaming %s: %w", path, err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Rename(path+suffix, dst+suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return dst, fmt.Errorf("renaming %s: %w", path+suffix, err)
+		}
+	}
+	return dst, nil
+}
+
+// MovedAside is where Open moved a damaged history file ("" if it did not).
+func (s *Store) MovedAside() string { return s.moved }
+
+// Path is the file this store reads and writes.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the file. A writer's WAL is checkpointed into the main file.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, st := range []*sql.Stmt{s.st.insBreak, s.st.insSpan, s.st.updSpan, s.st.insGlass, s.st.insPause, s.st.updPause, s.st.insWarn} {
+		if st != nil {
+			st.Close()
+		}
+	}
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("closing %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// IntegrityCheck runs SQLite's full integrity check and returns its verdict
+// ("ok" when all is well).
+func (s *Store) IntegrityCheck() (string, error) {
+	rows, err := s.db.Query("PRAGMA integrity_check")
+	if err != nil {
+		return "", fmt.Errorf("checking %s: %w", s.path, err)
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return "", fmt.Errorf("checking %s: %w", s.path, err)
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n"), rows.Err()
+}
+
+func (s *Store) writable() error {
+	if s.readOnly {
+		return fmt.Errorf("the history at %s is open read-only", s.path)
+	}
+	return nil
+}
+
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMS(v int64) time.Time { return time.UnixMilli(v) }
