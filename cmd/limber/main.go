@@ -1,11 +1,62 @@
 // Command limber is the Limber break reminder: the tray daemon without
-// arguments, and its command line and windows with them.
+// arguments, its command line and its windows with them.
 package main
 
 import (
+	"fmt"
 	"os"
+	"strings"
+
+	"github.com/limber-app/limber/internal/cli"
+	"github.com/limber-app/limber/internal/ipc"
+	"github.com/limber-app/limber/internal/paths"
 )
 
 func main() {
-	os.Exit(0)
+	plainLocale()
+	os.Exit(run(os.Args[1:]))
+}
+
+// plainLocale: Fyne's lang package logs an error for the POSIX locale "C"
+// (common in services and containers); that is plain English to us.
+func plainLocale() {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(k)
+		if v == "" {
+			continue
+		}
+		if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
+			os.Setenv(k, "en_US.UTF-8")
+		}
+	}
+}
+
+func run(args []string) int {
+	verbose := false
+	if len(args) > 0 && (args[0] == "--verbose" || args[0] == "-v") {
+		verbose = true
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		return runDaemon(verbose)
+	}
+	if args[0] == "window" {
+		return runWindow(args[1:])
+	}
+	env := &cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Dial: dial}
+	return cli.Main(args, env)
+}
+
+// dial connects to the daemon's socket.
+func dial() (cli.Caller, error) {
+	c, err := ipc.Dial(paths.Socket())
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func usageWindow() int {
+	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats [OPTIONS]")
+	return cli.ExitUsage
 }

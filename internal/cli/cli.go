@@ -33,3 +33,36 @@ type Command struct {
 	Summary string // one line for `limber --help`
 	Run     func(args []string, env *Env) int
 }
+
+// Table lists every subcommand in the order `limber --help` shows them.
+// `window` and the daemon itself are dispatched by cmd/limber, which owns
+// the Fyne and tray imports.
+func Table() []Command {
+	return []Command{
+		{"status", "show sitting time and when each break is due (--json for scripts, --explain for why)", cmdStatus},
+		{"pause", "pause reminders: pause DURATION | until HH:MM | tomorrow", cmdPause},
+		{"resume", "resume reminders after a pause", cmdResume},
+		{"break", "take a break now: break now [posture|hydration|stretch|movement]", cmdBreak},
+		{"snooze", "postpone the due (or next) break: snooze [DURATION] (default from settings)", cmdSnooze},
+		{"skip", "skip the due break", cmdSkip},
+		{"drink", "log a glass of water", cmdDrink},
+		// TODO(lead): hook in when it lands: {"stats", "print sitting time, breaks and water over the last days", cmdStats},
+		// TODO(lead): hook in when it lands: {"export", "write every recorded event: export --csv FILE|- or --json FILE|-", cmdExport},
+		// TODO(lead): hook in when it lands: {"config", "settings file: config check [FILE] | config path", cmdConfig},
+		// TODO(lead): hook in when it lands: {"cards", "exercise cards: cards check [DIR] | cards list [--json]", cmdCards},
+		// TODO(lead): hook in when it lands: {"autostart", "start at login: autostart on|off|status", cmdAutostart},
+		{"version", "print the version", cmdVersion},
+		{"quit", "stop the running daemon", cmdQuit},
+		// TODO(lead): hook in when it lands: {"completion", "print a shell completion script: completion bash|zsh|fish", cmdCompletion},
+	}
+}
+
+// Lookup finds a command by name.
+func Lookup(name string) (Command, bool) {
+	for _, c := range Table() {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Command{}, false
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime"
+	"syscall"
+
+	"github.com/limber-app/limber/assets/icon"
+	trayicon "github.com/limber-app/limber/assets/tray"
+	"github.com/limber-app/limber/internal/activity"
+	"github.com/limber-app/limber/internal/daemon"
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/ipc"
+	"github.com/limber-app/limber/internal/notify"
+	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/tray"
+)
+
+// runDaemon starts the tray daemon. Library chatter (systray and xgb log
+// through the standard logger) reaches the terminal only with --verbose.
+func runDaemon(verbose bool) int {
+	logf := func(string, ...any) {}
+	if verbose {
+		l := log.New(os.Stderr, "limber: ", log.Ltime)
+		logf = l.Printf
+		log.SetOutput(os.Stderr)
+	} else {
+		log.SetOutput(io.Discard)
+	}
+
+	opts := daemon.Options{
+		Socket:   paths.Socket(),
+		Logf:     logf,
+		Notifier: notify.NewDesktop(icon.PNGSize(128)),
+		Launch:   launcher(verbose),
+	}
+	ln, err := ipc.Listen(opts.Socket)
+	if errors.Is(err, ipc.ErrAlreadyRunning) {
+		fmt.Println("Limber is already running (see `limber status`).")
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "limber: %v\n", err)
+		return 1
+	}
+
+	src := activity.NewAuto(activity.Options{Logf: logf})
+	defer src.Close()
+	opts.Source = src
+
+	if p, err := paths.HistoryFile(); err != nil {
+		fmt.Fprintf(os.Stderr, "limber: %v; history will not be kept\n", err)
+	} else if store, err := history.Open(p); err != nil {
+		fmt.Fprintf(os.Stderr, "limber: opening the history %s: %v; history will not be kept this time\n", p, err)
+	} else {
+		defer store.Close()
+		opts.Store = store
+	}
+
+	d := daemon.New(opts)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	code := 0
+	tray.Run(trayIcon, func(t *tray.Tray) {
+		d.AttachTray(t, tray.HasHost())
+		if err := d.Run(ctx, ln); err != nil {
+			fmt.Fprintf(os.Stderr, "limber: %v\n", err)
+			code = 1
+		}
+		t.Quit()
+	})
+	return code
+}
+
+// trayIcon picks the icon bytes for a state: ICO on Windows, PNG elsewhere.
+func trayIcon(s tray.IconState) []byte {
+	st := trayicon.Normal
+	switch s {
+	case tray.IconPaused:
+		st = trayicon.Paused
+	case tray.IconDue:
+		st = trayicon.Due
+	}
+	if runtime.GOOS == "windows" {
+		return trayicon.ICO(st)
+	}
+	return trayicon.Icon(st, 44)
+}
+
+// launcher starts window child processes of this same binary.
+func launcher(verbose bool) func(name string, args ...string) (daemon.Window, error) {
+	return func(name string, args ...string) (daemon.Window, error) {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, fmt.Errorf("finding the limber binary: %w", err)
+		}
+		cmd := exec.Command(exe, append([]string{"window", name}, args...)...)
+		if verbose {
+			cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		}
+		if err := cmd.Start(); err != nil {
+			return nil, fmt.Errorf("starting the %s window: %w", name, err)
+		}
+		return procWindow{cmd}, nil
+	}
+}
+
+type procWindow struct{ cmd *exec.Cmd }
+
+func (w procWindow) Wait() error { return w.cmd.Wait() }
+func (w procWindow) Kill() error { return w.cmd.Process.Kill() }

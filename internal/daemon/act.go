@@ -1,0 +1,244 @@
+package daemon
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/tray"
+)
+
+// Recorder is the history journal the daemon writes to.
+type Recorder interface {
+	RecordBreak(history.BreakRecord) error
+	RecordActivity(start, end time.Time, afterHours bool) error
+	RecordGlass(at time.Time, src history.Source) error
+	RecordPause(from, to time.Time) error
+	RecordLimitWarning(at time.Time, sitting time.Duration) error
+}
+
+// record logs a failed history write; the daemon goes on either way.
+func (d *Daemon) record(what string, err error) {
+	if err != nil {
+		d.logf("history: %s: %v", what, err)
+	}
+}
+
+// recordSitting journals the sitting time the last observation added.
+func (d *Daemon) recordSitting(prev, snap schedule.Snapshot, wall time.Time) {
+	st := d.opts.Store
+	if st == nil {
+		return
+	}
+	if dt := snap.Today - prev.Today; dt > 0 && snap.Today >= prev.Today {
+		d.record("sitting", st.RecordActivity(wall.Add(-dt), wall, false))
+	}
+	if dt := snap.TodayAfterHours - prev.TodayAfterHours; dt > 0 {
+		d.record("sitting after hours", st.RecordActivity(wall.Add(-dt), wall, true))
+	}
+}
+
+// act turns the core's decisions into notifications, windows and history.
+func (d *Daemon) act(events []schedule.Event) {
+	for _, e := range events {
+		d.logf("event %s %s %s %v", e.At.Format("15:04:05"), e.Type, e.Kind, e.Duration)
+		switch e.Type {
+		case schedule.EventWarn:
+			d.notify(trWarnTitle(e.Kind, e.Duration), trWarnBody(e.Kind))
+		case schedule.EventDue:
+			d.offer(e)
+		case schedule.EventNatural:
+			if d.opts.Store != nil {
+				d.record("natural break", d.opts.Store.RecordBreak(history.BreakRecord{
+					At: e.At, Kind: e.Kind, Outcome: history.Natural, Duration: e.Duration}))
+			}
+			// A break taken by walking away closes its window.
+			d.mu.Lock()
+			c := d.card
+			d.mu.Unlock()
+			if c != nil && c.kind == e.Kind {
+				d.closeCard()
+			}
+		case schedule.EventDailyLimit:
+			d.notify(trLimitTitle(), trLimitBody(e.Duration))
+			if d.opts.Store != nil {
+				d.record("limit warning", d.opts.Store.RecordLimitWarning(e.At, e.Duration))
+			}
+		case schedule.EventPaused:
+			d.mu.Lock()
+			d.pausedAt = e.At
+			d.mu.Unlock()
+		case schedule.EventResumed:
+			d.mu.Lock()
+			from := d.pausedAt
+			d.pausedAt = time.Time{}
+			d.mu.Unlock()
+			if d.opts.Store != nil && !from.IsZero() {
+				d.record("pause", d.opts.Store.RecordPause(from, e.At))
+			}
+		case schedule.EventPhase:
+			d.notify(trPhaseTitle(e.Phase), trPhaseBody(e.Phase, e.Duration))
+		}
+	}
+}
+
+// offer shows a due break: a card window for the kinds that get one, a
+// notification for the others or when the break was held too long.
+func (d *Daemon) offer(e schedule.Event) {
+	var id, title, summary string
+	if p := d.opts.Picker; p != nil {
+		d.mu.Lock()
+		exclude := append([]string(nil), d.recent...)
+		d.mu.Unlock()
+		var err error
+		id, title, summary, err = p.Pick(e.Kind, e.Duration, exclude)
+		if err != nil {
+			d.logf("no card for %s: %v", e.Kind, err)
+		}
+	}
+	if id != "" {
+		d.remember(id)
+	}
+	if e.NotifyOnly || d.opts.NotifyOnlyKinds[e.Kind] || d.opts.Launch == nil {
+		d.notify(trDueTitle(e.Kind, e.Duration), trDueBody(e.Kind, title, summary))
+		return
+	}
+	d.mu.Lock()
+	open := d.card != nil
+	strict := d.sched.Config().Strict
+	d.mu.Unlock()
+	if open {
+		return // one card at a time; the open one already asks for a break
+	}
+	args := []string{"--kind", string(e.Kind), "--length", e.Duration.String()}
+	if id != "" {
+		args = append(args, "--card", id)
+	}
+	if strict {
+		args = append(args, "--strict")
+	}
+	if e.Kind == schedule.Posture || e.Kind == schedule.Hydration {
+		args = append(args, "--compact")
+	}
+	win, err := d.opts.Launch("card", args...)
+	if err != nil {
+		d.logf("opening the card window: %v", err)
+		d.notify(trDueTitle(e.Kind, e.Duration), trDueBody(e.Kind, title, summary))
+		return
+	}
+	c := &openCard{kind: e.Kind, cardID: id, win: win}
+	d.mu.Lock()
+	d.card = c
+	d.mu.Unlock()
+	go d.watchCard(c)
+}
+
+// remember keeps the last few card ids shown.
+func (d *Daemon) remember(id string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.recent = append(d.recent, id)
+	if len(d.recent) > 8 {
+		d.recent = d.recent[len(d.recent)-8:]
+	}
+}
+
+// watchCard waits for the card window to close. A window that dies without
+// reporting how the break ended (crash, kill) counts as closed early, so
+// the break is offered again later instead of being lost.
+func (d *Daemon) watchCard(c *openCard) {
+	err := c.win.Wait()
+	d.mu.Lock()
+	if d.card == c {
+		d.card = nil
+	}
+	reported := c.reported
+	d.mu.Unlock()
+	if !reported {
+		d.logf("card window for %s ended without a result (%v): closed early", c.kind, err)
+		d.breakResult(BreakResult{Kind: string(c.kind), CardID: c.cardID, Outcome: "closed_early"})
+	}
+	d.poke()
+}
+
+// closeCard closes the open card window, if any.
+func (d *Daemon) closeCard() {
+	d.mu.Lock()
+	c := d.card
+	if c != nil {
+		c.reported = true // closed by us: nothing to report
+		d.card = nil
+	}
+	d.mu.Unlock()
+	if c != nil {
+		c.win.Kill()
+	}
+}
+
+// onTrayAction handles a menu click.
+func (d *Daemon) onTrayAction(a tray.Action) {
+	var err error
+	switch {
+	case len(a) > len(tray.ActBreakPrefix) && a[:len(tray.ActBreakPrefix)] == tray.ActBreakPrefix:
+		err = d.BreakNow(schedule.Kind(a[len(tray.ActBreakPrefix):]))
+	case a == tray.ActSnooze5:
+		err = d.Postpone("", 5*time.Minute)
+	case a == tray.ActSnooze15:
+		err = d.Postpone("", 15*time.Minute)
+	case a == tray.ActPause30:
+		err = d.Pause(d.now().Add(30*time.Minute), false)
+	case a == tray.ActPause60:
+		err = d.Pause(d.now().Add(time.Hour), false)
+	case a == tray.ActPauseTomorow:
+		err = d.Pause(time.Time{}, true)
+	case a == tray.ActResume:
+		err = d.Resume()
+	case a == tray.ActDrink:
+		_, err = d.Drink(history.SourceTray)
+	case a == tray.ActSettings:
+		err = d.openWindow("settings")
+	case a == tray.ActStats:
+		err = d.openWindow("stats")
+	case a == tray.ActQuit:
+		d.Quit()
+	}
+	if err != nil {
+		d.notify("Limber", err.Error())
+	}
+}
+
+// openWindow starts a settings or statistics window.
+func (d *Daemon) openWindow(name string) error {
+	if d.opts.Launch == nil {
+		return fmt.Errorf("windows are not available in this mode")
+	}
+	w, err := d.opts.Launch(name)
+	if err != nil {
+		return fmt.Errorf("opening the %s window: %w", name, err)
+	}
+	go w.Wait()
+	return nil
+}
+
+// kindOrDue picks the break a kind-less command means: the one due, else
+// the enabled one due soonest.
+func kindOrDue(snap schedule.Snapshot, kind string) schedule.Kind {
+	if kind != "" {
+		return schedule.Kind(kind)
+	}
+	var best *schedule.TrackState
+	for i := range snap.Tracks {
+		t := &snap.Tracks[i]
+		if !t.Enabled {
+			continue
+		}
+		if best == nil || t.Due && !best.Due || t.Due == best.Due && t.Remaining < best.Remaining {
+			best = t
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.Kind
+}

@@ -1,0 +1,77 @@
+package daemon
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/status"
+)
+
+// What the daemon says to the user, in one place.
+
+func trNoTrayTitle() string {
+	return lang.X("notify.notray.title", "Limber is running without a tray icon")
+}
+
+func trNoTrayBody() string {
+	return lang.X("notify.notray.body", "No tray host is available on this desktop. On GNOME, enable the AppIndicator extension to see Limber's icon; meanwhile `limber status` shows your sitting time and breaks.")
+}
+
+func trWarnTitle(k schedule.Kind, in time.Duration) string {
+	return lang.X("notify.warn.title", "{{.Kind}} break soon", map[string]any{"Kind": status.KindLabel(string(k))})
+}
+
+func trWarnBody(k schedule.Kind) string {
+	return lang.X("notify.warn.body", "Finish what you are doing: a short break is coming up.")
+}
+
+func trDueTitle(k schedule.Kind, length time.Duration) string {
+	return lang.X("notify.due.title", "Time for a break: {{.Kind}} ({{.Len}})", map[string]any{
+		"Kind": status.KindLabel(string(k)), "Len": status.Short(length)})
+}
+
+// trDueBody is the break's text when it comes as a notification: the
+// card's title and first step when a card was picked, else a default line.
+func trDueBody(k schedule.Kind, title, summary string) string {
+	if title != "" {
+		if summary != "" {
+			return title + ": " + summary
+		}
+		return title
+	}
+	switch k {
+	case schedule.Posture:
+		return lang.X("notify.due.posture", "Sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
+	case schedule.Hydration:
+		return lang.X("notify.due.hydration", "Drink a glass of water: muscles need it to relax properly.")
+	case schedule.Stretch:
+		return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
+	case schedule.Movement:
+		return lang.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.")
+	}
+	return ""
+}
+
+func trLimitTitle() string {
+	return lang.X("notify.limit.title", "Daily sitting limit passed")
+}
+
+func trLimitBody(sitting time.Duration) string {
+	return lang.X("notify.limit.body", "You have sat for {{.T}} today. Stand for a while, or finish the rest of the day on your feet.", map[string]any{"T": status.Clock(sitting)})
+}
+
+func trPhaseTitle(phase string) string {
+	switch phase {
+	case "stand":
+		return lang.X("notify.phase.stand", "Time to stand")
+	case "move":
+		return lang.X("notify.phase.move", "Time to move")
+	}
+	return lang.X("notify.phase.sit", "You can sit again")
+}
+
+func trPhaseBody(phase string, d time.Duration) string {
+	return lang.X("notify.phase.body", "For the next {{.T}}.", map[string]any{"T": status.Short(d)})
+}
