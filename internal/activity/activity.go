@@ -141,7 +141,7 @@ func Detect(logf func(format string, args ...any)) Source {
 
 // DetectWith is Detect with options.
 func DetectWith(o Options) Source {
-	quietXGB(o.Logf)
+	QuietXGB(o.Logf)
 	var tried []string
 	for _, c := range candidates(o) {
 		if c.skip != "" {

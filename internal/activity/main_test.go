@@ -7,6 +7,6 @@ import (
 
 func TestMain(m *testing.M) {
 	// Keep xgb's connection chatter out of test output, as Detect does.
-	quietXGB(nil)
+	QuietXGB(nil)
 	os.Exit(m.Run())
 }

@@ -27,12 +27,13 @@ func trimNewline(p []byte) string {
 	return string(p)
 }
 
-// quietXGB routes xgb's package logger (it writes "XGB: Could not get
+// QuietXGB routes xgb's package logger (it writes "XGB: Could not get
 // authority info" and connection losses straight to stderr) to logf, or
-// discards it. It uses the logger's own synchronised setters rather than
-// replacing the package variable, so calling it while other X connections
-// are live is race-free.
-func quietXGB(logf func(format string, args ...any)) {
+// discards it when logf is nil. Detect calls it; other packages that open
+// X connections (presence) may call it too. It uses the logger's own
+// synchronised setters rather than replacing the package variable, so
+// calling it while X connections are live is race-free.
+func QuietXGB(logf func(format string, args ...any)) {
 	var w io.Writer = io.Discard
 	if logf != nil {
 		w = logfWriter(logf)

@@ -63,6 +63,24 @@ func XvfbServer(t testing.TB) *Server {
 // activation, so nothing real gets started) and returns its address.
 func Bus(t testing.TB) string {
 	t.Helper()
+	return BusServer(t).Address
+}
+
+// BusDaemon is a running private dbus-daemon.
+type BusDaemon struct {
+	Address string
+	cmd     *exec.Cmd
+}
+
+// Kill stops the bus early (to test a lost connection).
+func (b *BusDaemon) Kill() {
+	b.cmd.Process.Kill()
+	b.cmd.Wait()
+}
+
+// BusServer is Bus returning the daemon, so a test can kill it.
+func BusServer(t testing.TB) *BusDaemon {
+	t.Helper()
 	bin, err := exec.LookPath("dbus-daemon")
 	if err != nil {
 		t.Skip("dbus-daemon is not installed (apt install dbus)")
@@ -94,7 +112,7 @@ func Bus(t testing.TB) string {
 		t.Fatalf("starting dbus-daemon: %v", err)
 	}
 	stop(t, cmd)
-	return readLine(t, out, "dbus-daemon address")
+	return &BusDaemon{Address: readLine(t, out, "dbus-daemon address"), cmd: cmd}
 }
 
 // stop kills cmd when the test ends.

@@ -1,0 +1,292 @@
+// Package presence watches the signals that say whether the user is away
+// even when the idle timer disagrees (screen locked, screensaver running,
+// machine going to sleep, session switched out) or present without input
+// (a full-screen window, an application holding an idle inhibitor such as
+// a video call). They feed schedule.Observation.Away and PresentNoInput.
+//
+// Every part is optional: Start connects to what exists and lists the rest
+// as off, never failing. Parts are event-driven (D-Bus signals, X
+// PropertyNotify), so State is a mutex-guarded read.
+package presence
+
+import (
+	"context"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// State is one reading of the presence signals.
+type State struct {
+	// Locked: logind says the session is locked (LockedHint, or a Lock
+	// request not yet followed by Unlock).
+	Locked bool
+	// Sleeping: logind announced PrepareForSleep(true) and no resume yet.
+	Sleeping bool
+	// ScreenSaverActive: org.freedesktop.ScreenSaver or org.gnome.ScreenSaver is active.
+	ScreenSaverActive bool
+	// Inactive: our logind session is not in the foreground (another user
+	// or console is active).
+	Inactive bool
+	// Fullscreen: the active X window is full screen (_NET_WM_STATE_FULLSCREEN).
+	Fullscreen bool
+	// Inhibited: an application holds an idle inhibitor (GNOME's
+	// SessionManager flag 8, or KDE's PowerManagement inhibit).
+	Inhibited bool
+}
+
+// Away reports whether the user counts as away whatever the idle time says.
+func (s State) Away() bool {
+	return s.Locked || s.Sleeping || s.ScreenSaverActive || s.Inactive
+}
+
+// PresentNoInput reports whether the user is there without typing: time
+// counts as sitting and a due break is held. Away wins over it.
+func (s State) PresentNoInput() bool {
+	return !s.Away() && (s.Fullscreen || s.Inhibited)
+}
+
+// Why lists the signals that are on, for `limber status --explain`
+// (e.g. "screen locked, full-screen window"); "" when none is.
+func (s State) Why() string {
+	var why []string
+	add := func(on bool, text string) {
+		if on {
+			why = append(why, text)
+		}
+	}
+	add(s.Sleeping, "going to sleep")
+	add(s.Locked, "screen locked")
+	add(s.ScreenSaverActive, "screensaver active")
+	add(s.Inactive, "session in the background")
+	add(s.Fullscreen, "full-screen window")
+	add(s.Inhibited, "an application inhibits idle")
+	return strings.Join(why, ", ")
+}
+
+// Options choose what to connect to. The zero value uses the real desktop.
+type Options struct {
+	// Logf receives diagnostics (printed by the daemon only with --verbose).
+	Logf func(format string, args ...any)
+	// SystemBus is the address logind is reached on; "" means
+	// $DBUS_SYSTEM_BUS_ADDRESS or the standard system bus socket.
+	SystemBus string
+	// SessionBus is the address of the session bus; "" means
+	// $DBUS_SESSION_BUS_ADDRESS or $XDG_RUNTIME_DIR/bus.
+	SessionBus string
+	// Display is the X display for full-screen detection; "" means $DISPLAY.
+	Display string
+	// NoSystemBus, NoSessionBus and NoX turn parts off (tests, or a user
+	// setting that distrusts them).
+	NoSystemBus, NoSessionBus, NoX bool
+	// Getenv replaces os.Getenv; PID and UID replace our own (0 = real),
+	// used to find the logind session.
+	Getenv   func(string) string
+	PID, UID int
+	// CallTimeout bounds each D-Bus or X round trip (default 2 s).
+	CallTimeout time.Duration
+}
+
+func (o Options) getenv(k string) string {
+	if o.Getenv != nil {
+		return o.Getenv(k)
+	}
+	return os.Getenv(k)
+}
+
+func (o Options) timeout() time.Duration {
+	if o.CallTimeout > 0 {
+		return o.CallTimeout
+	}
+	return 2 * time.Second
+}
+
+// Names of the parts, as listed by Sources and Off.
+const (
+	PartLogindSleep   = "logind-sleep"
+	PartLogindSession = "logind-session"
+	PartScreenSaver   = "screensaver"
+	PartGnomeInhibit  = "gnome-inhibit"
+	PartKDEInhibit    = "kde-inhibit"
+	PartX11Fullscreen = "x11-fullscreen"
+)
+
+// Monitor holds the live connections and the current State.
+type Monitor struct {
+	logf    func(format string, args ...any)
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	wake    chan struct{}
+	closers []func()
+
+	mu    sync.Mutex
+	state State
+	// Inhibitors from separate services are kept apart and ORed.
+	gnomeInhibit, kdeInhibit bool
+	// Screensaver activity per service name, ORed.
+	saver map[string]bool
+	live  map[string]bool
+	off   map[string]string
+	done  bool
+}
+
+// Start connects to what exists, with the real buses and display.
+func Start(ctx context.Context, logf func(format string, args ...any)) *Monitor {
+	return StartWith(ctx, Options{Logf: logf})
+}
+
+// StartWith is Start with options. It returns once every part has
+// connected or given up (bounded by CallTimeout per call). The monitor stops
+// when ctx ends or Close is called.
+func StartWith(ctx context.Context, o Options) *Monitor {
+	ctx, cancel := context.WithCancel(ctx)
+	m := &Monitor{
+		logf:   o.Logf,
+		cancel: cancel,
+		wake:   make(chan struct{}, 1),
+		saver:  map[string]bool{},
+		live:   map[string]bool{},
+		off:    map[string]string{},
+	}
+	if m.logf == nil {
+		m.logf = func(string, ...any) {}
+	}
+	if o.NoSystemBus {
+		m.setOff(PartLogindSleep, "disabled")
+		m.setOff(PartLogindSession, "disabled")
+	} else {
+		m.startLogind(ctx, o)
+	}
+	if o.NoSessionBus {
+		m.setOff(PartScreenSaver, "disabled")
+		m.setOff(PartGnomeInhibit, "disabled")
+		m.setOff(PartKDEInhibit, "disabled")
+	} else {
+		m.startSession(ctx, o)
+	}
+	if o.NoX {
+		m.setOff(PartX11Fullscreen, "disabled")
+	} else {
+		m.startFullscreen(ctx, o)
+	}
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		<-ctx.Done()
+		m.mu.Lock()
+		closers := m.closers
+		m.closers = nil
+		m.mu.Unlock()
+		for _, c := range closers {
+			c()
+		}
+	}()
+	return m
+}
+
+// State returns the current reading.
+func (m *Monitor) State() State {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.state
+}
+
+// Wake fires (coalesced, never blocking the monitor) whenever State changes
+// and on every resume from sleep, so the daemon takes an observation at
+// once instead of waiting for its next poll.
+func (m *Monitor) Wake() <-chan struct{} { return m.wake }
+
+// Sources lists the live parts, sorted, for `limber status`.
+func (m *Monitor) Sources() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for k, on := range m.live {
+		if on {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Off lists the parts that are not live, as "name: reason", sorted.
+func (m *Monitor) Off() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for k, why := range m.off {
+		if !m.live[k] {
+			out = append(out, k+": "+why)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Close disconnects everything and waits for the watchers to stop.
+func (m *Monitor) Close() {
+	m.mu.Lock()
+	m.done = true
+	m.mu.Unlock()
+	m.cancel()
+	m.wg.Wait()
+}
+
+// addCloser registers cleanup run when the monitor stops; when it has
+// already stopped, c runs at once.
+func (m *Monitor) addCloser(c func()) {
+	m.mu.Lock()
+	if m.done {
+		m.mu.Unlock()
+		c()
+		return
+	}
+	m.closers = append(m.closers, c)
+	m.mu.Unlock()
+}
+
+func (m *Monitor) setLive(part string) {
+	m.mu.Lock()
+	m.live[part] = true
+	delete(m.off, part)
+	m.mu.Unlock()
+	m.logf("presence: %s live", part)
+}
+
+func (m *Monitor) setOff(part, why string) {
+	m.mu.Lock()
+	m.live[part] = false
+	m.off[part] = why
+	m.mu.Unlock()
+	m.logf("presence: %s off: %s", part, why)
+}
+
+// update runs f under the lock (it may change m.state, m.saver and the
+// inhibit flags) and fires Wake if the state changed or force is set.
+func (m *Monitor) update(force bool, f func()) {
+	m.mu.Lock()
+	old := m.state
+	f()
+	m.state.Inhibited = m.gnomeInhibit || m.kdeInhibit
+	m.state.ScreenSaverActive = slices.Contains(mapValues(m.saver), true)
+	changed := old != m.state
+	m.mu.Unlock()
+	if changed || force {
+		select {
+		case m.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func mapValues(m map[string]bool) []bool {
+	out := make([]bool, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
