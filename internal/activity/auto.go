@@ -65,6 +65,17 @@ func (a *Auto) Current() Source {
 	return a.src
 }
 
+// Reason says why there is no source (None.Reason) while there is none,
+// "" otherwise; for `limber status --explain`.
+func (a *Auto) Reason() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if n, ok := a.src.(None); ok {
+		return n.Reason()
+	}
+	return ""
+}
+
 // Idle asks the current source; see the type comment for re-detection.
 // An error means this reading has no idle time (ErrNoSource when there is
 // no source at all).

@@ -79,6 +79,9 @@ func TestAutoRetriesNone(t *testing.T) {
 	if _, err := a.Idle(); !errors.Is(err, ErrNoSource) {
 		t.Fatalf("Idle with no source = %v, want ErrNoSource", err)
 	}
+	if a.Reason() == "" {
+		t.Error("Reason() is empty while there is no source")
+	}
 	now = now.Add(RetryNone - time.Second)
 	a.Idle()
 	if calls != 1 {
@@ -87,6 +90,9 @@ func TestAutoRetriesNone(t *testing.T) {
 	now = now.Add(time.Second)
 	if d, err := a.Idle(); err != nil || d != 3*time.Second || a.Name() != "late-desktop" {
 		t.Fatalf("after RetryNone: %v, %v from %s", d, err, a.Name())
+	}
+	if a.Reason() != "" {
+		t.Errorf("Reason() = %q with a working source", a.Reason())
 	}
 	a.Close()
 	if _, err := a.Idle(); !errors.Is(err, ErrClosed) {

@@ -194,6 +194,12 @@ func (m *Monitor) State() State {
 	return m.state
 }
 
+// Away is State().Away(), for the daemon's Presence interface.
+func (m *Monitor) Away() bool { return m.State().Away() }
+
+// PresentNoInput is State().PresentNoInput().
+func (m *Monitor) PresentNoInput() bool { return m.State().PresentNoInput() }
+
 // Wake fires (coalesced, never blocking the monitor) whenever State changes
 // and on every resume from sleep, so the daemon takes an observation at
 // once instead of waiting for its next poll.
@@ -227,13 +233,15 @@ func (m *Monitor) Off() []string {
 	return out
 }
 
-// Close disconnects everything and waits for the watchers to stop.
-func (m *Monitor) Close() {
+// Close disconnects everything and waits for the watchers to stop. It
+// always returns nil; the error is there for io.Closer-style interfaces.
+func (m *Monitor) Close() error {
 	m.mu.Lock()
 	m.done = true
 	m.mu.Unlock()
 	m.cancel()
 	m.wg.Wait()
+	return nil
 }
 
 // addCloser registers cleanup run when the monitor stops; when it has

@@ -1,0 +1,115 @@
+package presence
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
+
+	"github.com/limber-app/limber/internal/activity/desktoptest"
+)
+
+// xclient plays the window manager's part: it sets the EWMH properties a WM
+// would set, directly.
+type xclient struct {
+	t    *testing.T
+	c    *xgb.Conn
+	root xproto.Window
+}
+
+func newXClient(t *testing.T, display string) *xclient {
+	t.Helper()
+	c, err := xgb.NewConnDisplay(display)
+	if err != nil {
+		t.Fatalf("connecting to %s: %v", display, err)
+	}
+	t.Cleanup(c.Close)
+	return &xclient{t: t, c: c, root: xproto.Setup(c).DefaultScreen(c).Root}
+}
+
+func (x *xclient) atom(name string) xproto.Atom {
+	x.t.Helper()
+	r, err := xproto.InternAtom(x.c, false, uint16(len(name)), name).Reply()
+	if err != nil {
+		x.t.Fatalf("interning %s: %v", name, err)
+	}
+	return r.Atom
+}
+
+func (x *xclient) window() xproto.Window {
+	x.t.Helper()
+	id, err := xproto.NewWindowId(x.c)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	s := xproto.Setup(x.c).DefaultScreen(x.c)
+	if err := xproto.CreateWindowChecked(x.c, s.RootDepth, id, x.root, 0, 0, 100, 100, 0,
+		xproto.WindowClassInputOutput, s.RootVisual, 0, nil).Check(); err != nil {
+		x.t.Fatalf("creating a window: %v", err)
+	}
+	return id
+}
+
+// set replaces a 32-bit property with vals.
+func (x *xclient) set(w xproto.Window, prop, typ xproto.Atom, vals ...uint32) {
+	x.t.Helper()
+	buf := make([]byte, 4*len(vals))
+	for i, v := range vals {
+		xgb.Put32(buf[4*i:], v)
+	}
+	if err := xproto.ChangePropertyChecked(x.c, xproto.PropModeReplace, w, prop, typ, 32,
+		uint32(len(vals)), buf).Check(); err != nil {
+		x.t.Fatalf("setting a property: %v", err)
+	}
+}
+
+func TestFullscreen(t *testing.T) {
+	display := desktoptest.Xvfb(t)
+	m := StartWith(context.Background(), Options{Display: display, NoSystemBus: true, NoSessionBus: true})
+	defer m.Close()
+	if !slices.Contains(m.Sources(), PartX11Fullscreen) {
+		t.Fatalf("x11-fullscreen not live; off: %v", m.Off())
+	}
+	if m.State().Fullscreen {
+		t.Fatal("full screen with no active window")
+	}
+
+	x := newXClient(t, display)
+	active, state, full := x.atom("_NET_ACTIVE_WINDOW"), x.atom("_NET_WM_STATE"), x.atom("_NET_WM_STATE_FULLSCREEN")
+	above := x.atom("_NET_WM_STATE_ABOVE")
+	video, editor := x.window(), x.window()
+	x.set(video, state, xproto.AtomAtom, uint32(above), uint32(full))
+	x.set(editor, state, xproto.AtomAtom, uint32(above))
+
+	x.set(x.root, active, xproto.AtomWindow, uint32(video))
+	waitFor(t, m, "full-screen active window", func(s State) bool { return s.Fullscreen && s.PresentNoInput() })
+	x.set(x.root, active, xproto.AtomWindow, uint32(editor))
+	waitFor(t, m, "focus moved to a normal window", func(s State) bool { return !s.Fullscreen })
+	x.set(editor, state, xproto.AtomAtom, uint32(full))
+	waitFor(t, m, "the active window went full screen", func(s State) bool { return s.Fullscreen })
+	x.set(editor, state, xproto.AtomAtom)
+	waitFor(t, m, "the active window left full screen", func(s State) bool { return !s.Fullscreen })
+	// The old active window's changes no longer matter.
+	x.set(video, state, xproto.AtomAtom, uint32(full))
+	x.set(x.root, active, xproto.AtomWindow, uint32(video))
+	waitFor(t, m, "back to the video", func(s State) bool { return s.Fullscreen })
+	// The active window disappears and the WM clears _NET_ACTIVE_WINDOW.
+	xproto.DestroyWindow(x.c, video)
+	x.set(x.root, active, xproto.AtomWindow, 0)
+	waitFor(t, m, "no active window", func(s State) bool { return !s.Fullscreen })
+	// An active window that no longer exists is not full screen.
+	x.set(x.root, active, xproto.AtomWindow, uint32(video))
+	x.set(x.root, active, xproto.AtomWindow, uint32(editor))
+	x.set(editor, state, xproto.AtomAtom, uint32(full))
+	waitFor(t, m, "still working after a bad window", func(s State) bool { return s.Fullscreen })
+}
+
+func TestFullscreenXServerLost(t *testing.T) {
+	srv := desktoptest.XvfbServer(t)
+	m := StartWith(context.Background(), Options{Display: srv.Display, NoSystemBus: true, NoSessionBus: true})
+	defer m.Close()
+	srv.Kill()
+	waitFor(t, m, "x11-fullscreen off", func(State) bool { return !slices.Contains(m.Sources(), PartX11Fullscreen) })
+}
