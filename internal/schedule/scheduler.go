@@ -488,6 +488,10 @@ func (s *Scheduler) becomeActive(at time.Time) {
 	if !s.sessionOn {
 		s.sessionOn = true
 		s.emit(Event{At: at, Type: EventSessionStart, Duration: s.away})
+		if s.cycle != nil {
+			// The session ended, so the cycle starts over with sitting.
+			s.emit(Event{At: at, Type: EventPhase, Phase: phaseNames[0], Duration: s.cycle.Sit})
+		}
 	}
 	s.away = 0
 }

@@ -23,6 +23,8 @@
 //	done stretch | snooze stretch [5m] | skip posture | breaknow movement | closed stretch 30s
 //	poll 1s | poll next             # fixed poll interval, or Scheduler.NextCheck (default)
 //	note text                       # a line in the log
+//	status                          # a line with the core's Snapshot (see Status)
+//	boot off | boot on              # leave Observation.Boot unknown, or fill it
 //
 // Comments start with #. The package never reads the real clock.
 package sim
@@ -137,6 +139,49 @@ func (s *Sim) logf(at time.Time, format string, args ...any) {
 	s.lines = append(s.lines, at.Format("15:04:05")+" "+fmt.Sprintf(format, args...))
 }
 
+// Status renders a snapshot on one line: the activity state, sitting
+// totals, pause, phase, then each enabled track as time left, "due",
+// "held" or "merged>KIND", with skip/snooze counts when not zero.
+func Status(sn schedule.Snapshot) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s session=%v today=%v", sn.State, sn.Session, sn.Today)
+	if sn.TodayAfterHours > 0 {
+		fmt.Fprintf(&b, " after-hours=%v", sn.TodayAfterHours)
+	}
+	if sn.Away > 0 {
+		fmt.Fprintf(&b, " away=%v", sn.Away)
+	}
+	if sn.Paused {
+		b.WriteString(" paused")
+	}
+	if sn.Phase != "" {
+		fmt.Fprintf(&b, " phase=%s(%v left)", sn.Phase, sn.PhaseRemaining)
+	}
+	for _, t := range sn.Tracks {
+		if !t.Enabled {
+			continue
+		}
+		fmt.Fprintf(&b, " | %s ", t.Kind)
+		switch {
+		case t.Held:
+			b.WriteString("held")
+		case t.Due:
+			b.WriteString("due")
+		case t.MergedInto != "":
+			b.WriteString("merged>" + string(t.MergedInto))
+		default:
+			b.WriteString(t.Remaining.String())
+		}
+		if t.Skips > 0 {
+			fmt.Fprintf(&b, " skips=%d", t.Skips)
+		}
+		if t.Snoozes > 0 {
+			fmt.Fprintf(&b, " snoozes=%d", t.Snoozes)
+		}
+	}
+	return b.String()
+}
+
 // Format renders an event without its time, e.g. "due stretch 1m30s".
 func Format(e schedule.Event) string {
 	var b strings.Builder
@@ -218,7 +263,7 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 func (s *Sim) act(at time.Time, verb string, k schedule.Kind) func([]schedule.Event, error) {
 	return func(ev []schedule.Event, err error) {
 		if err != nil {
-			s.logf(at, "refused %s %s: %v", verb, k, err)
+			s.logf(at, "refused %s: %v", strings.TrimSpace(verb+" "+string(k)), err)
 			return
 		}
 		s.record(ev)
@@ -321,6 +366,15 @@ func (s *Sim) Step(f []string) error {
 		s.Clock.SetZone(loc)
 	case "note":
 		s.logf(at, "note %s", strings.Join(f[1:], " "))
+	case "status":
+		s.logf(at, "status %s", Status(s.Sched.Snapshot()))
+	case "boot":
+		switch arg(1) {
+		case "on", "off":
+			s.NoBoot = arg(1) == "off"
+			return nil
+		}
+		return fmt.Errorf("boot wants on or off")
 	case "pause":
 		var until time.Time
 		switch arg(1) {
