@@ -82,7 +82,7 @@ func (s *dbusSource) Idle() (time.Duration, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
 	defer cancel()
-	call := s.obj.CallWithContext(ctx, s.method, 0)
+	call := s.obj.CallWithContext(ctx, s.method, dbus.FlagNoAutoStart)
 	if call.Err != nil {
 		return 0, fmt.Errorf("%s: calling %s: %w", s.name, s.method, call.Err)
 	}

@@ -12,7 +12,7 @@ import (
 func call(obj dbus.BusObject, timeout time.Duration, method string, out []any, args ...any) error {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	c := obj.CallWithContext(ctx, method, 0, args...)
+	c := obj.CallWithContext(ctx, method, dbus.FlagNoAutoStart, args...)
 	if c.Err != nil {
 		return fmt.Errorf("calling %s: %w", method, c.Err)
 	}

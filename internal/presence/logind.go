@@ -47,6 +47,7 @@ func (m *Monitor) startLogind(ctx context.Context, o Options) {
 	conn.Signal(ch)
 	mgr := conn.Object(login1Name, login1Path)
 	err = watch(conn, []dbus.MatchOption{
+		dbus.WithMatchSender(login1Name),
 		dbus.WithMatchObjectPath(login1Path),
 		dbus.WithMatchInterface(login1Manager),
 		dbus.WithMatchMember("PrepareForSleep"),
@@ -67,8 +68,8 @@ func (m *Monitor) startLogind(ctx context.Context, o Options) {
 	session, err := findSession(mgr, conn, o)
 	if err == nil {
 		err = watch(conn,
-			[]dbus.MatchOption{dbus.WithMatchObjectPath(session), dbus.WithMatchInterface(login1Session)},
-			[]dbus.MatchOption{dbus.WithMatchObjectPath(session), dbus.WithMatchInterface(propsIface),
+			[]dbus.MatchOption{dbus.WithMatchSender(login1Name), dbus.WithMatchObjectPath(session), dbus.WithMatchInterface(login1Session)},
+			[]dbus.MatchOption{dbus.WithMatchSender(login1Name), dbus.WithMatchObjectPath(session), dbus.WithMatchInterface(propsIface),
 				dbus.WithMatchMember("PropertiesChanged"), dbus.WithMatchArg(0, login1Session)},
 		)
 	}

@@ -347,6 +347,13 @@ func TestSessionBus(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, m, "screensaver off", func(s State) bool { return !s.ScreenSaverActive })
+	// Another client cannot fake the screensaver's signal.
+	spoof := connect(t, bus)
+	spoof.Emit("/org/freedesktop/ScreenSaver", fdoSaver+".ActiveChanged", true)
+	time.Sleep(200 * time.Millisecond)
+	if m.State().ScreenSaverActive {
+		t.Fatal("a signal from a client not owning org.freedesktop.ScreenSaver was believed")
+	}
 	// org.gnome.ScreenSaver's signal counts too, even though its GetActive failed.
 	gc.Emit("/org/gnome/ScreenSaver", gnomeSaver+".ActiveChanged", true)
 	waitFor(t, m, "gnome screensaver on", func(s State) bool { return s.ScreenSaverActive })

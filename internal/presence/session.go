@@ -54,14 +54,15 @@ func (m *Monitor) startSession(ctx context.Context, o Options) {
 	ch := make(chan *dbus.Signal, 32)
 	conn.Signal(ch)
 	// Subscribe even to services that are not running yet: a screensaver or
-	// session manager started after us still reaches us.
+	// session manager started after us still reaches us. Matching on the
+	// well-known sender keeps other session clients from faking "away".
 	err = watch(conn,
-		[]dbus.MatchOption{dbus.WithMatchInterface(fdoSaver), dbus.WithMatchMember("ActiveChanged")},
-		[]dbus.MatchOption{dbus.WithMatchInterface(gnomeSaver), dbus.WithMatchMember("ActiveChanged")},
-		[]dbus.MatchOption{dbus.WithMatchObjectPath(gnomeSMPath), dbus.WithMatchInterface(gnomeSM)},
-		[]dbus.MatchOption{dbus.WithMatchObjectPath(gnomeSMPath), dbus.WithMatchInterface(propsIface),
+		[]dbus.MatchOption{dbus.WithMatchSender(fdoSaver), dbus.WithMatchInterface(fdoSaver), dbus.WithMatchMember("ActiveChanged")},
+		[]dbus.MatchOption{dbus.WithMatchSender(gnomeSaver), dbus.WithMatchInterface(gnomeSaver), dbus.WithMatchMember("ActiveChanged")},
+		[]dbus.MatchOption{dbus.WithMatchSender(gnomeSM), dbus.WithMatchObjectPath(gnomeSMPath), dbus.WithMatchInterface(gnomeSM)},
+		[]dbus.MatchOption{dbus.WithMatchSender(gnomeSM), dbus.WithMatchObjectPath(gnomeSMPath), dbus.WithMatchInterface(propsIface),
 			dbus.WithMatchMember("PropertiesChanged"), dbus.WithMatchArg(0, gnomeSM)},
-		[]dbus.MatchOption{dbus.WithMatchInterface(kdeInhibit), dbus.WithMatchMember("HasInhibitChanged")},
+		[]dbus.MatchOption{dbus.WithMatchSender(kdeInhibit), dbus.WithMatchInterface(kdeInhibit), dbus.WithMatchMember("HasInhibitChanged")},
 	)
 	if err != nil {
 		conn.Close()
