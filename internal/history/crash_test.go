@@ -1,0 +1,155 @@
+package history
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+const crashEnv = "LIMBER_HISTORY_CRASH_WRITER"
+
+// TestCrashWriter is the writer half of TestKill9KeepsFinishedEvents: run
+// as a child process, it writes events as fast as it can and prints an ack
+// line after each write has returned (is committed). Skipped otherwise.
+func TestCrashWriter(t *testing.T) {
+	path := os.Getenv(crashEnv)
+	if path == "" {
+		t.Skip("the writer half of TestKill9KeepsFinishedEvents")
+	}
+	run, _ := strconv.Atoi(os.Getenv(crashEnv + "_RUN"))
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(3)
+	}
+	// each run sits in its own hour, so its span never merges with another run's
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(run) * time.Hour)
+	for i := 0; ; i++ {
+		at := start.Add(time.Duration(i) * time.Second)
+		var ack string
+		switch i % 3 {
+		case 0:
+			id := fmt.Sprintf("r%d-%d", run, i)
+			err = s.RecordBreak(BreakRecord{At: at, Kind: schedule.Posture, CardID: id, Due: at, Outcome: Done, Duration: time.Second})
+			ack = "break " + id
+		case 1:
+			err = s.RecordGlass(at, SourceCLI)
+			ack = "glass"
+		case 2:
+			err = s.RecordActivity(start, at, false)
+			ack = fmt.Sprintf("span %d %d", run, ms(at))
+		}
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(3)
+		}
+		fmt.Println("ack", ack)
+	}
+}
+
+// TestKill9KeepsFinishedEvents kills a writer with SIGKILL over and over in
+// the middle of its writes, then checks the file is sound and holds every
+// event the writer acknowledged.
+func TestKill9KeepsFinishedEvents(t *testing.T) {
+	if testing.Short() {
+		t.Skip("re-runs the test binary as a writer many times")
+	}
+	path := filepath.Join(t.TempDir(), "history.db")
+	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	const runs = 12
+	acked := map[string]bool{}
+	glasses := 0
+	spanEnd := map[int]int64{}
+	for run := 0; run < runs; run++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriter$")
+		cmd.Env = append(os.Environ(), crashEnv+"="+path, crashEnv+"_RUN="+strconv.Itoa(run))
+		out, err := cmd.StdoutPipe()
+		must(t, err)
+		must(t, cmd.Start())
+		// the first runs die early (while opening, while upgrading the
+		// schema), the rest after a random number of acknowledged writes
+		killAfter := r.IntN(300)
+		if run < 3 {
+			time.AfterFunc(time.Duration(r.IntN(15))*time.Millisecond, func() { cmd.Process.Kill() })
+			killAfter = -1
+		}
+		sc := bufio.NewScanner(out)
+		n := 0
+		for sc.Scan() {
+			line := sc.Text()
+			f := strings.Fields(line)
+			switch {
+			case len(f) >= 2 && f[0] == "ack" && f[1] == "break":
+				acked[f[2]] = true
+			case len(f) >= 2 && f[0] == "ack" && f[1] == "glass":
+				glasses++
+			case len(f) == 4 && f[0] == "ack" && f[1] == "span":
+				end, _ := strconv.ParseInt(f[3], 10, 64)
+				spanEnd[run] = end
+			case f[0] == "error":
+				t.Fatalf("writer run %d: %s", run, line)
+			default:
+				continue // the test framework's own lines
+			}
+			n++
+			if n == killAfter {
+				cmd.Process.Kill()
+			}
+		}
+		cmd.Wait()
+	}
+	t.Logf("%d runs, %d breaks, %d glasses acknowledged", runs, len(acked), glasses)
+	if len(acked) < 100 {
+		t.Fatalf("only %d breaks acknowledged: the writers did not get going", len(acked))
+	}
+
+	s, err := Open(path)
+	must(t, err)
+	defer s.Close()
+	if s.MovedAside() != "" {
+		t.Fatalf("the killed writer's file was judged damaged and moved to %s", s.MovedAside())
+	}
+	if check, err := s.IntegrityCheck(); err != nil || check != "ok" {
+		t.Fatalf("integrity_check: %q %v", check, err)
+	}
+	found := map[string]bool{}
+	rows, err := s.db.Query(`SELECT card FROM breaks`)
+	must(t, err)
+	for rows.Next() {
+		var c string
+		must(t, rows.Scan(&c))
+		found[c] = true
+	}
+	must(t, rows.Err())
+	rows.Close()
+	for id := range acked {
+		if !found[id] {
+			t.Errorf("acknowledged break %s is missing", id)
+		}
+	}
+	// a write may commit just before its writer dies unacknowledged: at
+	// most one per run
+	if extra := len(found) - len(acked); extra < 0 || extra > runs {
+		t.Errorf("%d breaks in the file, %d acknowledged", len(found), len(acked))
+	}
+	if got := count(t, s, "glasses"); got < glasses || got > glasses+runs {
+		t.Errorf("%d glasses in the file, %d acknowledged", got, glasses)
+	}
+	for run, end := range spanEnd {
+		start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(run) * time.Hour)
+		var got int64
+		must(t, s.db.QueryRow(`SELECT max(end_at) FROM activity WHERE start_at = ?`, ms(start)).Scan(&got))
+		if got < end {
+			t.Errorf("run %d: sitting recorded up to %d, acknowledged up to %d", run, got, end)
+		}
+	}
+}
