@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -49,7 +50,7 @@ func run(iconDir, trayDir string) error {
 	for _, st := range []trayState{trayNormal, trayPaused, trayDue} {
 		for _, n := range trayPNGSizes() {
 			name := filepath.Join(trayDir, "png", fmt.Sprintf("%s-%d.png", st, n))
-			if err := writePNG(name, trayIcon(st, n), n); err != nil {
+			if err := encodePNG(name, sniSafe(trayIcon(st, n).render(n))); err != nil {
 				return err
 			}
 		}
@@ -69,9 +70,13 @@ func run(iconDir, trayDir string) error {
 }
 
 func writePNG(name string, ic icon, size int) error {
+	return encodePNG(name, ic.render(size))
+}
+
+func encodePNG(name string, img image.Image) error {
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&buf, ic.render(size)); err != nil {
+	if err := enc.Encode(&buf, img); err != nil {
 		return fmt.Errorf("encoding %s: %w", name, err)
 	}
 	return writeFile(name, buf.Bytes())

@@ -172,7 +172,7 @@ func (ic icon) render(size int) *image.NRGBA {
 					a = ca + a*k
 				}
 			}
-			if a <= 0 {
+			if to8(a) == 0 { // leave fully transparent pixels black
 				continue
 			}
 			img.SetNRGBA(px, py, color.NRGBA{
