@@ -35,6 +35,7 @@ func (s *Scheduler) resetWith(i int, at time.Time, reason string) {
 // BreakNow starts break kind now, due or not: it becomes due and is offered
 // (EventDue). Smaller due breaks are merged into it.
 func (s *Scheduler) BreakNow(kind Kind, at time.Time) ([]Event, error) {
+	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("starting a break now: %w", err)
@@ -56,6 +57,7 @@ func (s *Scheduler) BreakNow(kind Kind, at time.Time) ([]Event, error) {
 // Done on a break that is not due (a natural break already counted it while
 // the window was open) changes nothing and returns no event.
 func (s *Scheduler) Done(kind Kind, at time.Time) ([]Event, error) {
+	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("finishing a break: %w", err)
@@ -85,6 +87,7 @@ func (s *Scheduler) takeBreak(i int, took time.Duration, at time.Time, reason st
 // Snooze postpones due break kind by d of active time (0 means
 // Config.Snooze). Breaks merged into it stay merged and come with it.
 func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, error) {
+	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("snoozing a break: %w", err)
@@ -114,6 +117,7 @@ func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, e
 // Skip drops due break kind: the track (and the breaks merged into it)
 // restarts without the break being taken, and counts toward MaxSkips.
 func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
+	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("skipping a break: %w", err)
@@ -141,6 +145,7 @@ func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
 // as a skip toward MaxSkips (never refused by the cap: the window is
 // already closed).
 func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) ([]Event, error) {
+	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("closing a break early: %w", err)
@@ -174,6 +179,7 @@ func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) 
 // withdrawn and offered again after the pause if still due. Pausing while
 // paused moves the end.
 func (s *Scheduler) Pause(until time.Time, at time.Time) ([]Event, error) {
+	s.quietUntil = 0 // tracks may change
 	if !until.IsZero() && !until.After(at) {
 		return nil, fmt.Errorf("pausing until %s: %w", until.Format(time.DateTime), ErrBadPause)
 	}
@@ -193,6 +199,7 @@ func (s *Scheduler) Pause(until time.Time, at time.Time) ([]Event, error) {
 
 // Resume ends a pause now.
 func (s *Scheduler) Resume(at time.Time) ([]Event, error) {
+	s.quietUntil = 0 // tracks may change
 	if !s.paused {
 		return nil, fmt.Errorf("resuming: %w", ErrNotPaused)
 	}

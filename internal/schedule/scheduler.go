@@ -96,6 +96,12 @@ type Scheduler struct {
 	phase     int // 0 sit, 1 stand, 2 move
 	phaseDone time.Duration
 
+	// Fast path: counted is all active time that counted toward breaks;
+	// nothing can fire before counted reaches quietUntil (0 = re-check).
+	// Every change to tracks, phase, limit or pause sets it to 0.
+	counted, quietUntil time.Duration
+	holding             bool // some track may be held
+
 	events []Event // events of the call in progress
 }
 
@@ -124,6 +130,7 @@ func New(cfg Config, start Observation) *Scheduler {
 
 // applyConfig installs cfg keeping the runtime state of tracks by kind.
 func (s *Scheduler) applyConfig(cfg Config, at time.Time) {
+	s.quietUntil = 0
 	old := map[Kind]track{}
 	for _, t := range s.tracks {
 		old[t.Kind] = t
@@ -228,6 +235,7 @@ func (s *Scheduler) flush() []Event {
 }
 
 func (s *Scheduler) newDay(wall time.Time) {
+	s.quietUntil = 0
 	s.today, s.afterHours = 0, 0
 	s.dailyNext = s.cfg.DailyLimit
 	s.dayEnd = PauseUntilTomorrow(wall, s.cfg.DayStart)
@@ -317,9 +325,11 @@ func (s *Scheduler) Observe(o Observation) []Event {
 	}
 
 	// Held breaks count hold time in monotonic time, whatever the state.
-	for i := range s.tracks {
-		if s.tracks[i].held {
-			s.tracks[i].heldFor += dm
+	if s.holding {
+		for i := range s.tracks {
+			if s.tracks[i].held {
+				s.tracks[i].heldFor += dm
+			}
 		}
 	}
 
@@ -406,7 +416,7 @@ func (s *Scheduler) Observe(o Observation) []Event {
 
 	// A break held during a call is offered once the presence ends and
 	// the user is still there.
-	if !present && !o.Away && (prevPresent || s.state == stActive) && s.inHours && !s.paused {
+	if s.holding && !present && !o.Away && (prevPresent || s.state == stActive) && s.inHours && !s.paused {
 		s.release(o.Wall)
 	}
 	if s.state == stActive && s.inHours && !s.paused {
@@ -432,6 +442,7 @@ func (s *Scheduler) commitActive(at time.Time, d time.Duration) {
 	for i := range s.tracks {
 		s.tracks[i].active += d
 	}
+	s.counted += d
 	if s.cycle != nil {
 		s.phaseDone += d
 	}
@@ -454,6 +465,7 @@ func (s *Scheduler) addAway(at time.Time, d time.Duration) {
 			continue // nothing to credit on a track that has not started
 		}
 		s.naturalReset(i, at)
+		s.quietUntil = 0
 		s.emit(Event{At: at, Type: EventNatural, Kind: t.Kind, Duration: s.away})
 	}
 	end := s.longest()
@@ -461,6 +473,7 @@ func (s *Scheduler) addAway(at time.Time, d time.Duration) {
 		end = s.cfg.IdleAfter
 	}
 	if s.sessionOn && s.away >= end {
+		s.quietUntil = 0
 		s.emit(Event{At: at, Type: EventSessionEnd, Duration: s.session})
 		s.sessionOn = false
 		s.session = 0
@@ -504,9 +517,11 @@ func (s *Scheduler) release(at time.Time) {
 			best = i
 		}
 	}
+	s.holding = false
 	if best < 0 {
 		return
 	}
+	s.quietUntil = 0
 	for i := range s.tracks {
 		t := &s.tracks[i]
 		if t.held {
@@ -524,6 +539,10 @@ func (s *Scheduler) release(at time.Time) {
 // evaluate fires warnings, dues, phase changes and the daily limit; it runs
 // only while the user is active, in working hours and not paused.
 func (s *Scheduler) evaluate(at time.Time, present bool) {
+	if s.quietUntil > 0 && s.counted < s.quietUntil && !s.holding {
+		return // nothing can fire yet
+	}
+	defer s.setQuiet()
 	// Newly due tracks.
 	newly := false
 	for i := range s.tracks {
@@ -597,6 +616,38 @@ func (s *Scheduler) evaluate(at time.Time, present bool) {
 
 var phaseNames = [3]string{"sit", "stand", "move"}
 
+// setQuiet computes how much more counted active time can pass before
+// evaluate has anything to check.
+func (s *Scheduler) setQuiet() {
+	gap := time.Duration(1<<63 - 1)
+	for i := range s.tracks {
+		t := &s.tracks[i]
+		if !t.Enabled || t.due || t.merged >= 0 {
+			continue
+		}
+		next := t.dueAt - t.active
+		if !t.warned && t.Warn > 0 {
+			next -= t.Warn
+		}
+		gap = min(gap, next)
+	}
+	if cy := s.cycle; cy != nil {
+		dur := [3]time.Duration{cy.Sit, cy.Stand, cy.Move}
+		gap = min(gap, dur[s.phase]-s.phaseDone)
+	}
+	if s.cfg.DailyLimit > 0 && s.dailyNext > 0 {
+		gap = min(gap, s.dailyNext-s.today)
+	}
+	switch {
+	case gap <= 0:
+		s.quietUntil = 0
+	case gap == time.Duration(1<<63-1):
+		s.quietUntil = gap // nothing ahead until something changes
+	default:
+		s.quietUntil = s.counted + gap
+	}
+}
+
 // absorbedBy returns the bigger track that track i would be merged into
 // (due now, or due within MergeWindow of i), or -1.
 func (s *Scheduler) absorbedBy(i int) int {
@@ -649,6 +700,7 @@ func (s *Scheduler) settleDue(at time.Time, present bool) {
 	}
 	if present {
 		t.held, t.heldFor = true, 0
+		s.holding = true
 		s.emit(Event{At: at, Type: EventHeld, Kind: t.Kind, Duration: t.Length})
 		return
 	}
