@@ -2,8 +2,12 @@ package presence
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xproto"
@@ -112,4 +116,94 @@ func TestFullscreenXServerLost(t *testing.T) {
 	defer m.Close()
 	srv.Kill()
 	waitFor(t, m, "x11-fullscreen off", func(State) bool { return !slices.Contains(m.Sources(), PartX11Fullscreen) })
+}
+
+// TestFullscreenUnderXfwm4 lets a real window manager (xfwm4) set the EWMH
+// properties: it activates our window and makes it full screen when asked
+// the way a toolkit asks, with a _NET_WM_STATE client message.
+func TestFullscreenUnderXfwm4(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a window manager")
+	}
+	wm, err := exec.LookPath("xfwm4")
+	if err != nil {
+		t.Skip("xfwm4 is not installed")
+	}
+	display := desktoptest.Xvfb(t)
+	cmd := exec.Command(wm, "--compositor=off", "--sm-client-disable")
+	// A private bus: xfwm4 must not reach the developer's desktop, but it
+	// needs xfconfd, started by activation.
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "DBUS_SESSION_BUS_ADDRESS="+desktoptest.ActivatingBus(t))
+	logPath := filepath.Join(t.TempDir(), "xfwm4.log")
+	wmLog, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wmLog.Close()
+	cmd.Stdout, cmd.Stderr = wmLog, wmLog
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting xfwm4: %v", err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+
+	x := newXClient(t, display)
+	check := x.atom("_NET_SUPPORTING_WM_CHECK")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		r, err := xproto.GetProperty(x.c, false, x.root, check, xproto.AtomWindow, 0, 1).Reply()
+		if err == nil && r != nil && len(r.Value) >= 4 {
+			break
+		}
+		if time.Now().After(deadline) {
+			out, _ := os.ReadFile(logPath)
+			t.Fatalf("xfwm4 did not take over the display:\n%s", out)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	m := StartWith(context.Background(), Options{Display: display, NoSystemBus: true, NoSessionBus: true})
+	defer m.Close()
+
+	win := x.window()
+	if err := xproto.MapWindowChecked(x.c, win).Check(); err != nil {
+		t.Fatal(err)
+	}
+	x.clientMessage(win, x.atom("_NET_ACTIVE_WINDOW"), 1, 0, 0)
+	active := x.atom("_NET_ACTIVE_WINDOW")
+	for {
+		r, err := xproto.GetProperty(x.c, false, x.root, active, xproto.AtomWindow, 0, 1).Reply()
+		if err == nil && r != nil && len(r.Value) >= 4 && xproto.Window(xgb.Get32(r.Value)) == win {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("xfwm4 did not activate the window")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if m.State().Fullscreen {
+		t.Fatal("a normal window counted as full screen")
+	}
+	const add, remove = 1, 0
+	full := x.atom("_NET_WM_STATE_FULLSCREEN")
+	x.clientMessage(win, x.atom("_NET_WM_STATE"), add, uint32(full), 0)
+	waitFor(t, m, "full screen through the WM", func(s State) bool { return s.Fullscreen })
+	x.clientMessage(win, x.atom("_NET_WM_STATE"), remove, uint32(full), 0)
+	waitFor(t, m, "full screen left through the WM", func(s State) bool { return !s.Fullscreen })
+}
+
+// clientMessage sends an EWMH request about w to the root window, as
+// pagers and toolkits do.
+func (x *xclient) clientMessage(w xproto.Window, typ xproto.Atom, data ...uint32) {
+	x.t.Helper()
+	var d [5]uint32
+	copy(d[:], data)
+	ev := xproto.ClientMessageEvent{
+		Format: 32, Window: w, Type: typ,
+		Data: xproto.ClientMessageDataUnionData32New(d[:]),
+	}
+	if err := xproto.SendEventChecked(x.c, false, x.root,
+		xproto.EventMaskSubstructureRedirect|xproto.EventMaskSubstructureNotify,
+		string(ev.Bytes())).Check(); err != nil {
+		x.t.Fatalf("sending a client message: %v", err)
+	}
 }

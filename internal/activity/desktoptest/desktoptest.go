@@ -81,6 +81,19 @@ func (b *BusDaemon) Kill() {
 // BusServer is Bus returning the daemon, so a test can kill it.
 func BusServer(t testing.TB) *BusDaemon {
 	t.Helper()
+	return startBus(t, "")
+}
+
+// ActivatingBus is Bus with the standard session service directories, for
+// tests running real desktop programs that start helpers by D-Bus
+// activation (xfwm4 needs xfconfd).
+func ActivatingBus(t testing.TB) string {
+	t.Helper()
+	return startBus(t, "  <standard_session_servicedirs/>\n").Address
+}
+
+func startBus(t testing.TB, extra string) *BusDaemon {
+	t.Helper()
 	bin, err := exec.LookPath("dbus-daemon")
 	if err != nil {
 		t.Skip("dbus-daemon is not installed (apt install dbus)")
@@ -93,7 +106,7 @@ func BusServer(t testing.TB) *BusDaemon {
   <type>session</type>
   <listen>unix:dir=` + dir + `</listen>
   <auth>EXTERNAL</auth>
-  <policy context="default">
+` + extra + `  <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
     <allow eavesdrop="true"/>
     <allow own="*"/>
