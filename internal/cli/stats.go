@@ -1,0 +1,272 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/paths"
+)
+
+// openHistory opens the history read-only: from --db when given (hidden,
+// for tests and demos), else paths.HistoryFile(). It works with or without
+// the daemon running.
+func openHistory(db string) (*history.Store, error) {
+	if db == "" {
+		p, err := paths.HistoryFile()
+		if err != nil {
+			return nil, err
+		}
+		db = p
+	}
+	return history.OpenReadOnly(db)
+}
+
+// historyErr prints why the history could not be read, for people.
+func historyErr(env *Env, cmd string, err error) int {
+	if errors.Is(err, history.ErrNoHistory) {
+		fmt.Fprintln(env.Stderr, lang.X("stats.cli.none", "limber {{.Cmd}}: nothing recorded yet. Limber records breaks, sitting time and water while it runs (start it with `limber`).", map[string]any{"Cmd": cmd}))
+		return ExitFailed
+	}
+	fmt.Fprintf(env.Stderr, "limber %s: %v\n", cmd, err)
+	return ExitFailed
+}
+
+func cmdStats(args []string, env *Env) int {
+	const usage = "stats [--days N] [--json]"
+	fs := newFlags("stats", usage, env)
+	days := fs.Int("days", 14, "how many days to show, today included (1 to 3660)")
+	asJSON := fs.Bool("json", false, "print JSON for scripts (durations in seconds)")
+	db := fs.String("db", "", "read this history file instead of the usual one")
+	if done, code := parse(fs, args, env); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return usageErr(env, usage, "stats takes no arguments, got %q", fs.Arg(0))
+	}
+	if *days < 1 || *days > history.MaxDays {
+		return usageErr(env, usage, "--days must be between 1 and %d, got %d", history.MaxDays, *days)
+	}
+	s, err := openHistory(*db)
+	if err != nil {
+		return historyErr(env, "stats", err)
+	}
+	defer s.Close()
+	goals, _, err := s.Goals()
+	if err != nil {
+		return historyErr(env, "stats", err)
+	}
+	st, err := s.Stats(time.Now(), *days, time.Local, goals)
+	if err != nil {
+		return historyErr(env, "stats", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(StatsReport(st)); err != nil {
+			fmt.Fprintf(env.Stderr, "limber stats: %v\n", err)
+			return ExitFailed
+		}
+		return ExitOK
+	}
+	if err := WriteStats(env.Stdout, st); err != nil {
+		fmt.Fprintf(env.Stderr, "limber stats: %v\n", err)
+		return ExitFailed
+	}
+	return ExitOK
+}
+
+// StatsJSON is `limber stats --json`: durations in whole seconds, dates as
+// YYYY-MM-DD, times ISO 8601 with offset.
+type StatsJSON struct {
+	At    string         `json:"at"`
+	Goals GoalsJSON      `json:"goals"`
+	Today DayJSON        `json:"today"`
+	Days  []DayJSON      `json:"days"`
+	Kinds []KindJSON     `json:"kinds"`
+	Total TotalsJSONPart `json:"total"`
+	// Streak: days in a row meeting the goals (days with nothing recorded skipped).
+	Streak int `json:"streak"`
+}
+
+// GoalsJSON are the goals days were judged against.
+type GoalsJSON struct {
+	DailyLimitS int64   `json:"daily_limit_s"`
+	Glasses     int     `json:"glasses"`
+	BreakShare  float64 `json:"break_share"`
+	DayStart    string  `json:"day_start"`
+}
+
+// BreaksJSON are break outcomes.
+type BreaksJSON struct {
+	Done        int `json:"done"`
+	Natural     int `json:"natural"`
+	Skipped     int `json:"skipped"`
+	Snoozed     int `json:"snoozed"`
+	ClosedEarly int `json:"closed_early"`
+}
+
+// DayJSON is one day.
+type DayJSON struct {
+	Date          string     `json:"date"`
+	SittingS      int64      `json:"sitting_s"`
+	AfterHoursS   int64      `json:"after_hours_s"`
+	PausedS       int64      `json:"paused_s"`
+	Glasses       int        `json:"glasses"`
+	Breaks        BreaksJSON `json:"breaks"`
+	LimitWarnings int        `json:"limit_warnings"`
+	Active        bool       `json:"active"`
+	MetGoals      bool       `json:"met_goals"`
+}
+
+// KindJSON is one kind's compliance; Share is null when no break of the
+// kind was decided.
+type KindJSON struct {
+	Kind   string     `json:"kind"`
+	Breaks BreaksJSON `json:"breaks"`
+	Share  *float64   `json:"share"`
+}
+
+// TotalsJSONPart sums the window.
+type TotalsJSONPart struct {
+	SittingS    int64      `json:"sitting_s"`
+	AfterHoursS int64      `json:"after_hours_s"`
+	Glasses     int        `json:"glasses"`
+	ActiveDays  int        `json:"active_days"`
+	Breaks      BreaksJSON `json:"breaks"`
+}
+
+func breaksJSON(c history.Counts) BreaksJSON {
+	return BreaksJSON{c.Done, c.Natural, c.Skipped, c.Snoozed, c.ClosedEarly}
+}
+
+func dayJSON(d history.Day) DayJSON {
+	return DayJSON{
+		Date: d.Date, SittingS: int64(d.Sitting / time.Second), AfterHoursS: int64(d.AfterHours / time.Second),
+		PausedS: int64(d.Paused / time.Second), Glasses: d.Glasses, Breaks: breaksJSON(d.Breaks),
+		LimitWarnings: d.LimitWarnings, Active: d.Active, MetGoals: d.Met,
+	}
+}
+
+// StatsReport converts Stats to the --json form.
+func StatsReport(st history.Stats) StatsJSON {
+	r := StatsJSON{
+		At: st.At.Format(history.TimeLayout),
+		Goals: GoalsJSON{
+			DailyLimitS: int64(st.Goals.DailyLimit / time.Second), Glasses: st.Goals.Glasses,
+			BreakShare: st.Goals.BreakShare, DayStart: fmt.Sprintf("%02d:%02d", int(st.Goals.DayStart.Hours()), int(st.Goals.DayStart.Minutes())%60),
+		},
+		Today:  dayJSON(st.Today),
+		Streak: st.Streak,
+		Total: TotalsJSONPart{
+			SittingS: int64(st.Sitting / time.Second), AfterHoursS: int64(st.AfterHours / time.Second),
+			Glasses: st.Glasses, ActiveDays: st.ActiveDays, Breaks: breaksJSON(st.Totals),
+		},
+	}
+	for _, d := range st.Days {
+		r.Days = append(r.Days, dayJSON(d))
+	}
+	for _, k := range st.Kinds {
+		kj := KindJSON{Kind: string(k.Kind), Breaks: breaksJSON(k.Counts)}
+		if sh, ok := k.Share(); ok {
+			kj.Share = &sh
+		}
+		r.Kinds = append(r.Kinds, kj)
+	}
+	return r
+}
+
+// statsDuration writes d as "5h 12m", "45m" or "0m".
+func statsDuration(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch {
+	case m >= 60 && m%60 == 0:
+		return fmt.Sprintf("%dh", m/60)
+	case m >= 60:
+		return fmt.Sprintf("%dh %02dm", m/60, m%60)
+	}
+	return fmt.Sprintf("%dm", m)
+}
+
+// WriteStats prints the figures for people.
+func WriteStats(w io.Writer, st history.Stats) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	t := st.Today
+	fmt.Fprintln(tw, lang.X("stats.cli.today", "Today ({{.D}})", map[string]any{"D": t.Start.Format("Mon 2 Jan")}))
+	sit := statsDuration(t.Sitting)
+	if st.Goals.DailyLimit > 0 {
+		sit = lang.X("stats.cli.sitting_of", "{{.S}} of {{.L}} limit", map[string]any{"S": sit, "L": statsDuration(st.Goals.DailyLimit)})
+	}
+	if t.AfterHours > 0 {
+		sit += "  " + lang.X("stats.cli.after_hours", "(after hours: {{.A}})", map[string]any{"A": statsDuration(t.AfterHours)})
+	}
+	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.sitting", "Sitting"), sit)
+	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.breaks", "Breaks"), lang.X("stats.cli.breaks_line",
+		"{{.Done}} done, {{.Natural}} natural, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
+		map[string]any{"Done": t.Breaks.Done, "Natural": t.Breaks.Natural, "Skipped": t.Breaks.Skipped, "Snoozed": t.Breaks.Snoozed, "Closed": t.Breaks.ClosedEarly}))
+	var water string
+	if st.Goals.Glasses > 0 {
+		water = lang.X("stats.cli.glasses_of", "{{.N}} of {{.G}} glasses", map[string]any{"N": t.Glasses, "G": st.Goals.Glasses})
+	} else {
+		water = lang.X("stats.cli.glasses", "{{.N}} glasses", map[string]any{"N": t.Glasses})
+	}
+	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.water", "Water"), water)
+	if t.LimitWarnings > 0 {
+		fmt.Fprintf(tw, "  %s\t%d\n", lang.X("stats.cli.limit_warnings", "Limit warnings"), t.LimitWarnings)
+	}
+	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.streak", "Streak"),
+		lang.X("stats.cli.streak_days", "{{.N}} days meeting your goals", map[string]any{"N": st.Streak}))
+	fmt.Fprintln(tw)
+
+	fmt.Fprintln(tw, lang.X("stats.cli.last_days", "Last {{.N}} days", map[string]any{"N": len(st.Days)}))
+	fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n",
+		lang.X("stats.cli.col.day", "Day"), lang.X("stats.cli.col.sitting", "Sitting"), lang.X("stats.cli.col.after", "After hours"),
+		lang.X("stats.cli.col.glasses", "Glasses"), lang.X("stats.cli.col.breaks", "Breaks taken"), lang.X("stats.cli.col.goals", "Goals"))
+	for _, d := range st.Days {
+		if !d.Active {
+			fmt.Fprintf(tw, "  %s\t-\t-\t-\t-\t\n", d.Start.Format("Mon 2 Jan"))
+			continue
+		}
+		met := ""
+		if d.Met {
+			met = lang.X("stats.cli.met", "met")
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\n", d.Start.Format("Mon 2 Jan"), statsDuration(d.Sitting),
+			statsDuration(d.AfterHours), d.Glasses, d.Breaks.Taken(), d.Breaks.Decided(), met)
+	}
+	fmt.Fprintln(tw)
+
+	fmt.Fprintln(tw, lang.X("stats.cli.by_kind", "Breaks by kind (taken of those done, natural, skipped or closed early)"))
+	for _, k := range st.Kinds {
+		share := "-"
+		if sh, ok := k.Share(); ok {
+			share = fmt.Sprintf("%.0f%%", sh*100)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", statsKindName(string(k.Kind)), share, lang.X("stats.cli.kind_line",
+			"{{.Done}} done, {{.Natural}} natural, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
+			map[string]any{"Done": k.Done, "Natural": k.Natural, "Skipped": k.Skipped, "Snoozed": k.Snoozed, "Closed": k.ClosedEarly}))
+	}
+	return tw.Flush()
+}
+
+// statsKindName is a break kind's translated name.
+func statsKindName(k string) string {
+	switch k {
+	case "posture":
+		return lang.X("stats.kind.posture", "Posture")
+	case "hydration":
+		return lang.X("stats.kind.hydration", "Water")
+	case "stretch":
+		return lang.X("stats.kind.stretch", "Stretch")
+	case "movement":
+		return lang.X("stats.kind.movement", "Movement")
+	}
+	return strings.ToUpper(k[:min(1, len(k))]) + k[min(1, len(k)):]
+}

@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+func historyFixture(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "history.db")
+	s, err := history.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Now()
+	start := now.Add(-2 * time.Hour)
+	steps := []error{
+		s.SetGoals(history.Goals{DailyLimit: 6 * time.Hour, Glasses: 4}),
+		s.RecordActivity(start, start.Add(95*time.Minute), false),
+		s.RecordBreak(history.BreakRecord{At: start.Add(96 * time.Minute), Kind: schedule.Stretch, CardID: "neck", Outcome: history.Done, Duration: time.Minute}),
+		s.RecordBreak(history.BreakRecord{At: start.Add(97 * time.Minute), Kind: schedule.Posture, Outcome: history.Skipped}),
+		s.RecordGlass(start.Add(time.Minute), history.SourceCLI),
+		s.RecordGlass(start.Add(2*time.Minute), history.SourceTray),
+	}
+	for _, err := range steps {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return path
+}
+
+func run(t *testing.T, f func([]string, *Env) int, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := f(args, &Env{Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+func TestStatsText(t *testing.T) {
+	db := historyFixture(t)
+	code, out, errs := run(t, cmdStats, "--db", db, "--days", "7")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Today", "1h 35m of 6h limit", "1 done, 0 natural, 1 skipped", "2 of 4 glasses", "Last 7 days", "Stretch", "100%"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestStatsJSON(t *testing.T) {
+	db := historyFixture(t)
+	code, out, errs := run(t, cmdStats, "--db", db, "--json", "--days", "3")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r StatsJSON
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(r.Days) != 3 || r.Today.SittingS != 95*60 || r.Today.Glasses != 2 || r.Goals.Glasses != 4 || r.Today.Breaks.Skipped != 1 {
+		t.Errorf("json: %+v", r)
+	}
+	if r.Kinds[0].Kind != "posture" || r.Kinds[0].Share == nil || *r.Kinds[0].Share != 0 || r.Kinds[1].Share != nil {
+		t.Errorf("kinds: %+v", r.Kinds)
+	}
+}
+
+func TestStatsUsage(t *testing.T) {
+	for _, args := range [][]string{{"--days", "0"}, {"--days", "x"}, {"extra"}, {"--nope"}} {
+		if code, _, _ := run(t, cmdStats, args...); code != ExitUsage {
+			t.Errorf("stats %q: exit %d, want %d", args, code, ExitUsage)
+		}
+	}
+	if code, out, _ := run(t, cmdStats, "--help"); code != ExitOK || !strings.Contains(out, "-days") {
+		t.Errorf("--help: %d %q", code, out)
+	}
+	code, _, errs := run(t, cmdStats, "--db", filepath.Join(t.TempDir(), "none.db"))
+	if code != ExitFailed || !strings.Contains(errs, "nothing recorded yet") {
+		t.Errorf("missing history: %d %q", code, errs)
+	}
+}
+
+func TestExportCSVAndJSON(t *testing.T) {
+	db := historyFixture(t)
+	code, out, errs := run(t, cmdExport, "--db", db, "--csv", "-")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(recs) != 6 || recs[0][0] != "type" {
+		t.Fatalf("csv (%v): %q", err, recs)
+	}
+	file := filepath.Join(t.TempDir(), "out.json")
+	if code, _, errs := run(t, cmdExport, "--db", db, "--json", file); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var evs []map[string]any
+	if err := json.Unmarshal(b, &evs); err != nil || len(evs) != 5 {
+		t.Fatalf("json file (%v): %s", err, b)
+	}
+	for _, args := range [][]string{{}, {"--csv", "-", "--json", "-"}, {"--csv"}} {
+		if code, _, _ := run(t, cmdExport, args...); code != ExitUsage {
+			t.Errorf("export %q: exit %d, want %d", args, code, ExitUsage)
+		}
+	}
+	// a folder that does not exist fails cleanly and leaves nothing behind
+	bad := filepath.Join(t.TempDir(), "no", "such", "out.csv")
+	if code, _, errs := run(t, cmdExport, "--db", db, "--csv", bad); code != ExitFailed || errs == "" {
+		t.Errorf("bad destination: %d %q", code, errs)
+	}
+}
