@@ -1,0 +1,343 @@
+// Package figure draws a card's animated stick figure with Fyne canvas
+// shapes: lines for limbs, circles for the head and joints, a few props
+// (chair, desk, mat, glass). Being vector shapes it is crisp at any size and
+// it takes its colours from the current theme, so it follows light and dark.
+package figure
+
+import (
+	"image/color"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/internal/figure/pose"
+)
+
+// Widget shows a figure moving through its keyframes.
+type Widget struct {
+	widget.BaseWidget
+
+	fig    pose.Figure
+	t      float64 // seconds into the loop being shown
+	anim   *fyne.Animation
+	bounds box // union of every frame and prop, in figure units
+}
+
+type box struct{ minX, minY, maxX, maxY float64 }
+
+func (b *box) add(p pose.Point) {
+	b.minX, b.minY = math.Min(b.minX, p.X), math.Min(b.minY, p.Y)
+	b.maxX, b.maxY = math.Max(b.maxX, p.X), math.Max(b.maxY, p.Y)
+}
+
+// New returns a figure widget showing f, not yet animating (see Start).
+func New(f pose.Figure) *Widget {
+	w := &Widget{}
+	w.ExtendBaseWidget(w)
+	w.setFigure(f)
+	return w
+}
+
+// SetFigure shows another figure from the start of its loop.
+func (w *Widget) SetFigure(f pose.Figure) {
+	running := w.anim != nil
+	w.Stop()
+	w.setFigure(f)
+	w.Refresh()
+	if running {
+		w.Start()
+	}
+}
+
+func (w *Widget) setFigure(f pose.Figure) {
+	w.fig, w.t = f, 0
+	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	per := f.Period()
+	// Sample the loop densely enough to catch every extreme between keyframes.
+	for i := 0; i <= 48; i++ {
+		s := pose.Layout(f.At(per*float64(i)/48), f.Front, f.Feet)
+		lo, hi := s.Bounds()
+		b.add(lo)
+		b.add(hi)
+		if hasProp(f, "glass") {
+			b.add(pose.Point{X: s.HandR.X + 0.1, Y: s.HandR.Y - 0.3})
+		}
+	}
+	for _, r := range staticProps(f) {
+		b.add(r.a)
+		b.add(r.b)
+	}
+	b.add(pose.Point{X: b.minX, Y: 0.06}) // room for the floor line
+	w.bounds = b
+}
+
+// Figure returns the figure shown.
+func (w *Widget) Figure() pose.Figure { return w.fig }
+
+// SetTime shows the frame t seconds into the loop (tests and screenshots).
+func (w *Widget) SetTime(t float64) {
+	w.t = t
+	w.Refresh()
+}
+
+// Start animates the figure until Stop. Figures with one pose stay still.
+func (w *Widget) Start() {
+	per := w.fig.Period()
+	if w.anim != nil || per <= 0 {
+		return
+	}
+	w.anim = fyne.NewAnimation(time.Duration(per*float64(time.Second)), func(f float32) {
+		w.t = float64(f) * per
+		w.Refresh()
+	})
+	w.anim.Curve = fyne.AnimationLinear
+	w.anim.RepeatCount = fyne.AnimationRepeatForever
+	w.anim.Start()
+}
+
+// Stop ends the animation, leaving the current frame.
+func (w *Widget) Stop() {
+	if w.anim != nil {
+		w.anim.Stop()
+		w.anim = nil
+	}
+}
+
+// MinSize keeps the figure recognisable.
+func (w *Widget) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
+
+// CreateRenderer implements fyne.Widget.
+func (w *Widget) CreateRenderer() fyne.WidgetRenderer {
+	r := &renderer{w: w}
+	r.floor = canvas.NewLine(color.Transparent)
+	r.head = canvas.NewCircle(color.Transparent)
+	r.mat = canvas.NewRectangle(color.Transparent)
+	r.glass = canvas.NewRectangle(color.Transparent)
+	for i := range r.props {
+		r.props[i] = canvas.NewLine(color.Transparent)
+	}
+	for i := range r.limbs {
+		r.limbs[i] = canvas.NewLine(color.Transparent)
+		r.joints[i] = canvas.NewCircle(color.Transparent)
+	}
+	r.objects = append(r.objects, r.mat, r.floor)
+	for _, p := range r.props {
+		r.objects = append(r.objects, p)
+	}
+	// Far limbs first so near ones are drawn over them.
+	for i := range r.limbs {
+		r.objects = append(r.objects, r.limbs[i], r.joints[i])
+	}
+	r.objects = append(r.objects, r.head, r.glass)
+	r.Refresh()
+	return r
+}
+
+const maxLimbs = 14 // 12 limbs, plus shoulders and hips in the front view
+
+type renderer struct {
+	w       *Widget
+	objects []fyne.CanvasObject
+	floor   *canvas.Line
+	head    *canvas.Circle
+	mat     *canvas.Rectangle
+	glass   *canvas.Rectangle
+	props   [8]*canvas.Line
+	limbs   [maxLimbs]*canvas.Line
+	joints  [maxLimbs]*canvas.Circle
+	size    fyne.Size
+}
+
+func (r *renderer) Destroy()                     { r.w.Stop() }
+func (r *renderer) MinSize() fyne.Size           { return r.w.MinSize() }
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *renderer) Layout(s fyne.Size) {
+	r.size = s
+	r.Refresh()
+}
+
+// transform maps figure units to pixels, centred and scaled to fit.
+type transform struct {
+	scale, ox, oy float64
+}
+
+func (t transform) pos(p pose.Point) fyne.Position {
+	return fyne.NewPos(float32(t.ox+p.X*t.scale), float32(t.oy+p.Y*t.scale))
+}
+
+func (r *renderer) transform() transform {
+	b := r.w.bounds
+	pad := 0.12 // figure units of margin on each side
+	bw, bh := b.maxX-b.minX+2*pad, b.maxY-b.minY+2*pad
+	w, h := float64(r.size.Width), float64(r.size.Height)
+	if w <= 0 || h <= 0 || bw <= 0 || bh <= 0 {
+		return transform{scale: 0}
+	}
+	s := math.Min(w/bw, h/bh)
+	ox := (w-bw*s)/2 + (pad-b.minX)*s
+	oy := (h-bh*s)/2 + (pad-b.minY)*s
+	return transform{s, ox, oy}
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = uint8(uint16(n.A) * uint16(a) / 255)
+	return n
+}
+
+func (r *renderer) Refresh() {
+	th := r.w.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	accent := th.Color(theme.ColorNamePrimary, v)
+	muted := th.Color(theme.ColorNameDisabled, v)
+	far := withAlpha(fg, 110)
+
+	tr := r.transform()
+	f := r.w.fig
+	s := pose.Layout(f.At(r.w.t), f.Front, f.Feet)
+	stroke := float32(math.Max(2, tr.scale*0.085))
+
+	for i := range r.limbs {
+		l, c := r.limbs[i], r.joints[i]
+		if i >= len(s.Limbs) {
+			l.Hide()
+			c.Hide()
+			continue
+		}
+		lb := s.Limbs[i]
+		col := fg
+		if lb.Far {
+			col = far
+		}
+		l.StrokeColor, l.StrokeWidth = col, stroke
+		l.Position1, l.Position2 = tr.pos(lb.From), tr.pos(lb.To)
+		// A dot on each joint rounds off the line ends.
+		c.FillColor = col
+		p := tr.pos(lb.To)
+		c.Position1 = fyne.NewPos(p.X-stroke/2, p.Y-stroke/2)
+		c.Position2 = fyne.NewPos(p.X+stroke/2, p.Y+stroke/2)
+		l.Show()
+		c.Show()
+		l.Refresh()
+		c.Refresh()
+	}
+	hp := tr.pos(s.Head)
+	hr := float32(pose.HeadRadius * tr.scale)
+	r.head.FillColor = accent
+	r.head.StrokeWidth = 0
+	r.head.Position1 = fyne.NewPos(hp.X-hr, hp.Y-hr)
+	r.head.Position2 = fyne.NewPos(hp.X+hr, hp.Y+hr)
+	r.head.Refresh()
+
+	b := r.w.bounds
+	r.floor.StrokeColor, r.floor.StrokeWidth = muted, float32(math.Max(1, tr.scale*0.03))
+	r.floor.Position1 = tr.pos(pose.Point{X: b.minX - 0.1, Y: 0.01})
+	r.floor.Position2 = tr.pos(pose.Point{X: b.maxX + 0.1, Y: 0.01})
+	r.floor.Refresh()
+
+	if hasProp(f, "mat") {
+		r.mat.FillColor = withAlpha(accent, 60)
+		r.mat.CornerRadius = float32(tr.scale * 0.03)
+		p1 := tr.pos(pose.Point{X: b.minX + 0.02, Y: -0.04})
+		p2 := tr.pos(pose.Point{X: b.maxX - 0.02, Y: 0.05})
+		r.mat.Move(p1)
+		r.mat.Resize(fyne.NewSize(p2.X-p1.X, p2.Y-p1.Y))
+		r.mat.Show()
+	} else {
+		r.mat.Hide()
+	}
+	r.mat.Refresh()
+
+	segs := staticProps(f)
+	for i, l := range r.props {
+		if i >= len(segs) {
+			l.Hide()
+			continue
+		}
+		l.StrokeColor, l.StrokeWidth = muted, float32(math.Max(1.5, tr.scale*segs[i].width))
+		l.Position1, l.Position2 = tr.pos(segs[i].a), tr.pos(segs[i].b)
+		l.Show()
+		l.Refresh()
+	}
+
+	if hasProp(f, "glass") {
+		// The glass travels with the right hand.
+		gw, gh := float32(0.14*tr.scale), float32(0.22*tr.scale)
+		hp := tr.pos(s.HandR)
+		r.glass.FillColor = withAlpha(accent, 140)
+		r.glass.CornerRadius = gw / 6
+		r.glass.Move(fyne.NewPos(hp.X-gw/2, hp.Y-gh*0.8))
+		r.glass.Resize(fyne.NewSize(gw, gh))
+		r.glass.Show()
+	} else {
+		r.glass.Hide()
+	}
+	r.glass.Refresh()
+}
+
+func hasProp(f pose.Figure, name string) bool {
+	for _, p := range f.Props {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+type seg struct {
+	a, b  pose.Point
+	width float64 // stroke in figure units
+}
+
+// staticProps places the chair, desk and wall from the first pose, so they
+// stay put while the figure moves.
+func staticProps(f pose.Figure) []seg {
+	if len(f.Poses) == 0 {
+		return nil
+	}
+	s := pose.Layout(f.Poses[0], f.Front, f.Feet)
+	var out []seg
+	P := func(x, y float64) pose.Point { return pose.Point{X: x, Y: y} }
+	const thick, thin = 0.07, 0.045
+	seated := s.Hip.Y > -1.3 && s.Hip.Y < -0.5
+	if hasProp(f, "chair") {
+		h := s.Hip
+		seatY := h.Y + 0.1
+		back, front := h.X-0.42, h.X+0.32
+		out = append(out,
+			seg{P(back, seatY), P(front, seatY), thick},
+			seg{P(back, seatY), P(back-0.06, seatY-0.95), thick},
+			seg{P(back+0.05, seatY), P(back+0.05, 0), thin},
+			seg{P(front-0.05, seatY), P(front-0.05, 0), thin},
+		)
+	}
+	if hasProp(f, "desk") {
+		hand := s.HandR
+		top := hand.Y + 0.05
+		x0 := hand.X - 0.18
+		x1 := x0 + 1.0
+		out = append(out,
+			seg{P(x0, top), P(x1, top), thick},
+			seg{P(x1-0.06, top), P(x1-0.06, 0), thin},
+		)
+		if seated {
+			// A screen on the desk, its top edge at eye level.
+			eye := s.Head.Y
+			sx := x1 - 0.3
+			out = append(out,
+				seg{P(sx, top), P(sx, eye+0.45), thin},
+				seg{P(sx-0.03, eye+0.45), P(sx-0.03, eye-0.02), 0.13},
+			)
+		}
+	}
+	if hasProp(f, "wall") {
+		x := math.Max(s.HandR.X, s.HandL.X) + 0.06
+		out = append(out, seg{P(x, 0), P(x, s.Head.Y-0.4), thick})
+	}
+	return out
+}
