@@ -440,7 +440,9 @@ func (s *Scheduler) commitActive(at time.Time, d time.Duration) {
 		return
 	}
 	for i := range s.tracks {
-		s.tracks[i].active += d
+		if s.tracks[i].Enabled {
+			s.tracks[i].active += d
+		}
 	}
 	s.counted += d
 	if s.cycle != nil {

@@ -1,0 +1,281 @@
+package schedule_test
+
+import (
+	"errors"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// TestPureDeps: the core must stay free of UI, D-Bus and storage.
+func TestPureDeps(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go tool not in PATH")
+	}
+	out, err := exec.Command("go", "list", "-deps", "github.com/limber-app/limber/internal/schedule", "github.com/limber-app/limber/internal/schedule/sim").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		for _, bad := range []string{"fyne", "systray", "dbus", "database/sql", "os/exec", "net"} {
+			if dep == bad || strings.Contains(dep, bad+"/") || strings.Contains(dep, "/"+bad) || strings.HasPrefix(dep, bad+".") {
+				t.Errorf("internal/schedule depends on %s (via %q)", bad, dep)
+			}
+		}
+	}
+}
+
+func TestDefaultConfigIsValid(t *testing.T) {
+	c := schedule.DefaultConfig()
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[schedule.Kind]bool{}
+	for _, tr := range c.Tracks {
+		kinds[tr.Kind] = tr.Enabled
+	}
+	for _, k := range schedule.AllKinds() {
+		if !kinds[k] {
+			t.Errorf("%s not enabled by default", k)
+		}
+	}
+}
+
+func TestValidate(t *testing.T) {
+	tests := map[string]struct {
+		edit func(c *schedule.Config)
+		want string // a substring naming the field
+	}{
+		"short interval":      {func(c *schedule.Config) { c.Tracks[0].Interval = 30 * time.Second }, "Tracks[0] (posture).Interval"},
+		"interval <= length":  {func(c *schedule.Config) { c.Tracks[3].Length = time.Hour }, "Tracks[3] (movement).Interval (1h0m0s) must be longer than Length"},
+		"zero length":         {func(c *schedule.Config) { c.Tracks[1].Length = 0 }, "Tracks[1] (hydration).Length"},
+		"warn too long":       {func(c *schedule.Config) { c.Tracks[2].Warn = time.Hour }, "Tracks[2] (stretch).Warn"},
+		"negative warn":       {func(c *schedule.Config) { c.Tracks[2].Warn = -time.Second }, "Warn"},
+		"unknown kind":        {func(c *schedule.Config) { c.Tracks[0].Kind = "nap" }, "unknown break kind"},
+		"duplicate kind":      {func(c *schedule.Config) { c.Tracks[1].Kind = schedule.Posture }, "listed twice"},
+		"negative snooze":     {func(c *schedule.Config) { c.Snooze = -time.Minute }, "Snooze"},
+		"negative skips":      {func(c *schedule.Config) { c.MaxSkips = -1 }, "MaxSkips"},
+		"negative snoozes":    {func(c *schedule.Config) { c.MaxSnoozes = -1 }, "MaxSnoozes"},
+		"idle after":          {func(c *schedule.Config) { c.IdleAfter = 0 }, "IdleAfter"},
+		"active after":        {func(c *schedule.Config) { c.ActiveAfter = time.Minute }, "ActiveAfter"},
+		"daily limit":         {func(c *schedule.Config) { c.DailyLimit = -time.Hour }, "DailyLimit"},
+		"daily step":          {func(c *schedule.Config) { c.DailyLimitStep = -time.Hour }, "DailyLimitStep"},
+		"day start":           {func(c *schedule.Config) { c.DayStart = 25 * time.Hour }, "DayStart"},
+		"hold limit":          {func(c *schedule.Config) { c.HoldLimit = -1 }, "HoldLimit"},
+		"cycle sit":           {func(c *schedule.Config) { c.Cycle = &schedule.Cycle{Sit: time.Second, Stand: time.Minute} }, "Cycle.Sit"},
+		"cycle empty":         {func(c *schedule.Config) { c.Cycle = &schedule.Cycle{Sit: time.Hour} }, "Cycle"},
+		"cycle negative":      {func(c *schedule.Config) { c.Cycle = &schedule.Cycle{Sit: time.Hour, Move: -1} }, "Cycle.Stand"},
+		"disabled is ignored": {func(c *schedule.Config) { c.Tracks[0].Enabled = false; c.Tracks[0].Interval = 0 }, ""},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			c := schedule.DefaultConfig()
+			tc.edit(&c)
+			err := c.Validate()
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("unexpected error %v", err)
+			case tc.want != "" && err == nil:
+				t.Errorf("no error, want one naming %q", tc.want)
+			case tc.want != "" && !strings.Contains(err.Error(), tc.want):
+				t.Errorf("error %q does not name %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestDayBoundaries(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skipf("no time zone database: %v", err)
+	}
+	tests := []struct {
+		at, begin, next string
+	}{
+		{"2026-03-02 10:00", "2026-03-02 04:00", "2026-03-03 04:00"},
+		{"2026-03-02 03:59", "2026-03-01 04:00", "2026-03-02 04:00"},
+		{"2026-03-02 04:00", "2026-03-02 04:00", "2026-03-03 04:00"},
+		{"2026-03-28 23:00", "2026-03-28 04:00", "2026-03-29 04:00"}, // DST starts 29 Mar 02:00
+		{"2026-10-25 03:30", "2026-10-24 04:00", "2026-10-25 04:00"}, // DST ends 25 Oct 03:00
+	}
+	for _, tc := range tests {
+		at, _ := time.ParseInLocation("2006-01-02 15:04", tc.at, berlin)
+		b := schedule.DayBegin(at, 4*time.Hour).Format("2006-01-02 15:04")
+		n := schedule.PauseUntilTomorrow(at, 4*time.Hour).Format("2006-01-02 15:04")
+		if b != tc.begin || n != tc.next {
+			t.Errorf("at %s: day begins %s, next %s; want %s, %s", tc.at, b, n, tc.begin, tc.next)
+		}
+	}
+}
+
+// driver feeds a scheduler by hand: one Observation per step.
+type driver struct {
+	s    *schedule.Scheduler
+	wall time.Time
+	mono time.Duration
+	last time.Duration // mono of the last input
+}
+
+func newDriver(cfg schedule.Config) *driver {
+	d := &driver{wall: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), mono: time.Hour}
+	d.last = d.mono - time.Hour
+	d.s = schedule.New(cfg, d.obs())
+	return d
+}
+
+func (d *driver) obs() schedule.Observation {
+	return schedule.Observation{Wall: d.wall, Mono: d.mono, Idle: d.mono - d.last}
+}
+
+// run advances n seconds, one observation a second, with or without input.
+func (d *driver) run(n int, input bool) (ev []schedule.Event) {
+	for range n {
+		d.wall = d.wall.Add(time.Second)
+		d.mono += time.Second
+		if input {
+			d.last = d.mono
+		}
+		ev = append(ev, d.s.Observe(d.obs())...)
+	}
+	return ev
+}
+
+func TestNextCheck(t *testing.T) {
+	d := newDriver(schedule.DefaultConfig())
+	if got := d.s.NextCheck(); got != schedule.AwayCheck {
+		t.Errorf("away: NextCheck %v, want %v", got, schedule.AwayCheck)
+	}
+	d.run(1, true)
+	if got := d.s.NextCheck(); got != schedule.ShortCheck {
+		t.Errorf("noise: NextCheck %v, want %v", got, schedule.ShortCheck)
+	}
+	d.run(60, true)
+	// Active, typing, the next break 14 min away: look again when the
+	// user could cross IdleAfter.
+	if got := d.s.NextCheck(); got != 30*time.Second {
+		t.Errorf("active: NextCheck %v, want the 30s idle threshold", got)
+	}
+	d.run(10, false)
+	if got := d.s.NextCheck(); got != 20*time.Second {
+		t.Errorf("active, idle 10s: NextCheck %v, want 20s", got)
+	}
+	d.run(13*60, true) // posture due in under a minute
+	if got := d.s.NextCheck(); got != schedule.ShortCheck {
+		t.Errorf("due near: NextCheck %v, want %v (%+v)", got, schedule.ShortCheck, d.s.Snapshot().Tracks[0])
+	}
+
+	// With only a far break and presence (no idle threshold to watch): long.
+	c := schedule.DefaultConfig()
+	c.Tracks = c.Tracks[3:]
+	c.DailyLimit = 0
+	d = newDriver(c)
+	d.run(10, true)
+	ob := d.obs()
+	ob.PresentNoInput = true
+	d.wall, d.mono = d.wall.Add(time.Second), d.mono+time.Second
+	ob.Wall, ob.Mono = d.wall, d.mono
+	d.s.Observe(ob)
+	if got := d.s.NextCheck(); got != schedule.LongCheck {
+		t.Errorf("nothing near: NextCheck %v, want %v", got, schedule.LongCheck)
+	}
+	// A pause ending soon is looked at when it ends.
+	if _, err := d.s.Pause(d.wall.Add(20*time.Second), d.wall); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.s.NextCheck(); got != 20*time.Second {
+		t.Errorf("pause ends in 20s: NextCheck %v", got)
+	}
+}
+
+func TestActionErrors(t *testing.T) {
+	c := schedule.DefaultConfig()
+	c.Tracks[1].Enabled = false
+	d := newDriver(c)
+	at := d.wall
+	tests := []struct {
+		name string
+		err  error
+		want error
+	}{
+		{"unknown kind", second(d.s.BreakNow("nap", at)), schedule.ErrUnknownKind},
+		{"disabled", second(d.s.BreakNow(schedule.Hydration, at)), schedule.ErrDisabled},
+		{"skip not due", second(d.s.Skip(schedule.Stretch, at)), schedule.ErrNotDue},
+		{"snooze not due", second(d.s.Snooze(schedule.Stretch, 0, at)), schedule.ErrNotDue},
+		{"negative snooze", second(d.s.Snooze(schedule.Stretch, -time.Minute, at)), schedule.ErrBadDuration},
+		{"closed not due", second(d.s.ClosedEarly(schedule.Stretch, time.Second, at)), schedule.ErrNotDue},
+		{"pause in the past", second(d.s.Pause(at.Add(-time.Minute), at)), schedule.ErrBadPause},
+		{"resume not paused", second(d.s.Resume(at)), schedule.ErrNotPaused},
+		{"bad config", second(d.s.SetConfig(schedule.Config{IdleAfter: -1}, at)), nil},
+	}
+	for _, tc := range tests {
+		if tc.want == nil {
+			if tc.err == nil {
+				t.Errorf("%s: no error", tc.name)
+			}
+			continue
+		}
+		if !errors.Is(tc.err, tc.want) {
+			t.Errorf("%s: error %v, want %v", tc.name, tc.err, tc.want)
+		}
+	}
+	// Done on a break that is not due is a quiet no-op.
+	if ev, err := d.s.Done(schedule.Stretch, at); ev != nil || err != nil {
+		t.Errorf("Done when not due: %v, %v; want nothing", ev, err)
+	}
+}
+
+func second(_ []schedule.Event, err error) error { return err }
+
+func TestSetConfig(t *testing.T) {
+	d := newDriver(schedule.DefaultConfig())
+	d.run(10*60, true)
+	c := schedule.DefaultConfig()
+	c.Tracks[0].Interval = 5 * time.Minute // posture now overdue
+	c.Tracks[2].Enabled = false
+	if _, err := d.s.SetConfig(c, d.wall); err != nil {
+		t.Fatal(err)
+	}
+	ev := d.run(1, true)
+	if len(ev) != 1 || ev[0].Type != schedule.EventDue || ev[0].Kind != schedule.Posture {
+		t.Errorf("after shortening posture: %v, want one due posture", ev)
+	}
+	sn := d.s.Snapshot()
+	if sn.Tracks[2].Enabled || sn.Tracks[2].Active != 0 {
+		t.Errorf("disabled stretch: %+v", sn.Tracks[2])
+	}
+	if sn.Tracks[3].Active < 9*time.Minute {
+		t.Errorf("movement lost its active time: %+v", sn.Tracks[3])
+	}
+}
+
+func TestWhy(t *testing.T) {
+	d := newDriver(schedule.DefaultConfig())
+	if why := d.s.Snapshot().Why; !strings.Contains(why, "Away") {
+		t.Errorf("start: %q", why)
+	}
+	d.run(16*60, true)
+	if why := d.s.Snapshot().Why; !strings.Contains(why, "Sitting: last input 0s ago, under the 30s idle threshold") {
+		t.Errorf("typing: %q", why)
+	}
+	d.run(60, false)
+	why := d.s.Snapshot().Why
+	if !strings.Contains(why, "Away for 1m0s: no keyboard or pointer input") || !strings.Contains(why, "was last reset at 09:16:30 (natural)") {
+		t.Errorf("away: %q", why)
+	}
+}
+
+// A backwards Mono (misuse) never yields negative time or panics.
+func TestBackwardMono(t *testing.T) {
+	d := newDriver(schedule.DefaultConfig())
+	d.run(120, true)
+	before := d.s.Snapshot().Today
+	d.mono -= time.Hour
+	d.last = d.mono
+	d.run(60, true)
+	if got := d.s.Snapshot().Today; got < before || got > before+time.Minute {
+		t.Errorf("Today %v after mono went back, was %v", got, before)
+	}
+}
