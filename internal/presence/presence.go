@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // State is one reading of the presence signals.
@@ -58,12 +60,12 @@ func (s State) Why() string {
 			why = append(why, text)
 		}
 	}
-	add(s.Sleeping, "going to sleep")
-	add(s.Locked, "screen locked")
-	add(s.ScreenSaverActive, "screensaver active")
-	add(s.Inactive, "session in the background")
-	add(s.Fullscreen, "full-screen window")
-	add(s.Inhibited, "an application inhibits idle")
+	add(s.Sleeping, lang.X("presence.why.sleeping", "going to sleep"))
+	add(s.Locked, lang.X("presence.why.locked", "screen locked"))
+	add(s.ScreenSaverActive, lang.X("presence.why.screensaver", "screensaver active"))
+	add(s.Inactive, lang.X("presence.why.inactive", "session in the background"))
+	add(s.Fullscreen, lang.X("presence.why.fullscreen", "full-screen window"))
+	add(s.Inhibited, lang.X("presence.why.inhibited", "an application is keeping the screen awake"))
 	return strings.Join(why, ", ")
 }
 

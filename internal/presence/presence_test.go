@@ -33,7 +33,7 @@ func TestStateDerived(t *testing.T) {
 		"screensaver":        {State{ScreenSaverActive: true}, true, false, "screensaver"},
 		"background session": {State{Inactive: true}, true, false, "background"},
 		"fullscreen":         {State{Fullscreen: true}, false, true, "full-screen"},
-		"inhibited":          {State{Inhibited: true}, false, true, "inhibits"},
+		"inhibited":          {State{Inhibited: true}, false, true, "awake"},
 		"locked wins":        {State{Locked: true, Fullscreen: true, Inhibited: true}, true, false, "locked"},
 	}
 	for name, tc := range tests {
