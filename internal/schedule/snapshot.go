@@ -163,3 +163,9 @@ func (s *Scheduler) why() string {
 	b.WriteString(".")
 	return b.String()
 }
+
+// Sitting returns the current session's, today's and today's after-hours
+// sitting without building a whole Snapshot (cheap enough for every tick).
+func (s *Scheduler) Sitting() (session, today, afterHours time.Duration) {
+	return s.session, s.today, s.afterHours
+}
