@@ -96,8 +96,8 @@ func TestProperties(t *testing.T) {
 			}
 			var (
 				counted, lastSum time.Duration
-				prevPresent     bool
-				where           string
+				prevPresent      bool
+				where            string
 			)
 			s.OnObserve = func(o schedule.Observation, ev []schedule.Event) {
 				idle := o.Away || (!o.PresentNoInput && !o.NoSource && o.Idle >= cfg.IdleAfter && !prevPresent)
