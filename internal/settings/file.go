@@ -352,7 +352,12 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 		var pe toml.ParseError
 		switch {
 		case errors.As(err, &pe):
-			probs = append(probs, Problem{File: file, Line: pe.Position.Line, Key: pe.LastKey,
+			line := pe.Position.Line
+			if st := pe.Position.Start; st >= 0 && st < len(data) {
+				// The lexer counts a newline it stumbles on as the next line.
+				line = bytes.Count(data[:st], []byte("\n")) + 1
+			}
+			probs = append(probs, Problem{File: file, Line: line, Key: pe.LastKey,
 				Message: lang.X("settings.err.syntax", "This is not valid TOML: {{.Detail}}.", map[string]any{"Detail": pe.Message})})
 		default:
 			p := Problem{File: file, Message: err.Error()}

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/schedule"
 )
 
 // Preset names as stored in config.toml.
@@ -69,22 +71,32 @@ func presetValues(name string) (presetPart, bool) {
 	all := Positions{Desk: true, Standing: true, Floor: true}
 	switch name {
 	case PresetOffice:
-		return presetPart{
-			Posture:   Break{Enabled: true, Interval: 20 * m, Length: 15 * sec, Style: StyleNotification},
-			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 20 * sec, Style: StyleNotification},
-			Stretch:   Break{Enabled: true, Interval: 30 * m, Length: 1 * m, Warn: 30 * sec, Style: StyleCard},
-			Movement:  Break{Enabled: true, Interval: 60 * m, Length: 5 * m, Warn: 1 * m, Style: StyleCard},
-			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
-			Positions: all,
-		}, true
+		// The core's defaults, so that a config file and no config file agree.
+		p := presetPart{Cycle: Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m}, Positions: all}
+		for _, t := range schedule.DefaultConfig().Tracks {
+			b := Break{Enabled: t.Enabled, Interval: t.Interval, Length: t.Length, Warn: t.Warn, Style: StyleCard}
+			switch t.Kind {
+			case schedule.Posture:
+				b.Style = StyleNotification
+				p.Posture = b
+			case schedule.Hydration:
+				b.Style = StyleNotification
+				p.Hydration = b
+			case schedule.Stretch:
+				p.Stretch = b
+			case schedule.Movement:
+				p.Movement = b
+			}
+		}
+		return p, true
 	case PresetCornell:
 		// The cycle's stand and move phases replace the posture, stretch and
 		// walking breaks; only water stays on its own timer.
 		return presetPart{
-			Posture:   Break{Interval: 20 * m, Length: 15 * sec, Style: StyleNotification},
-			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 20 * sec, Style: StyleNotification},
-			Stretch:   Break{Interval: 30 * m, Length: 1 * m, Warn: 30 * sec, Style: StyleCard},
-			Movement:  Break{Interval: 60 * m, Length: 5 * m, Warn: 1 * m, Style: StyleCard},
+			Posture:   Break{Interval: 15 * m, Length: 10 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 10 * sec, Style: StyleNotification},
+			Stretch:   Break{Interval: 30 * m, Length: 90 * sec, Warn: 30 * sec, Style: StyleCard},
+			Movement:  Break{Interval: 60 * m, Length: 5 * m, Warn: 30 * sec, Style: StyleCard},
 			Cycle:     Cycle{Enabled: true, Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
 			Positions: all,
 		}, true

@@ -161,19 +161,26 @@ func (s *Settings) Break(k schedule.Kind) *Break {
 	return nil
 }
 
-// Defaults are the settings of a new install: the Office preset, working
-// hours off (breaks at any hour), the system language.
+// Defaults are the settings of a new install: the core's defaults
+// (schedule.DefaultConfig) as the Office preset, working hours off (breaks
+// at any hour), the system language.
 func Defaults() Settings {
+	c := schedule.DefaultConfig()
 	s := Settings{
-		Snooze:         5 * time.Minute,
-		MaxSkips:       2,
-		MaxSnoozes:     3,
-		DailyLimit:     6 * time.Hour,
-		DailyLimitStep: 30 * time.Minute,
+		Snooze:         c.Snooze,
+		MaxSkips:       c.MaxSkips,
+		MaxSnoozes:     c.MaxSnoozes,
+		DailyLimit:     c.DailyLimit,
+		DailyLimitStep: c.DailyLimitStep,
 		HydrationGoal:  8,
 		Language:       LangSystem,
 		HistoryDays:    365,
-		Advanced:       defaultAdvanced(),
+		Advanced: Advanced{
+			IdleAfter:   c.IdleAfter,
+			ActiveAfter: c.ActiveAfter,
+			DayStart:    c.DayStart,
+			HoldLimit:   c.HoldLimit,
+		},
 	}
 	s.WorkingHours.Days = defaultDays()
 	s.ApplyPreset(PresetOffice)
@@ -188,15 +195,6 @@ func defaultDays() [7]Day {
 	d[time.Saturday].Off = true
 	d[time.Sunday].Off = true
 	return d
-}
-
-func defaultAdvanced() Advanced {
-	return Advanced{
-		IdleAfter:   60 * time.Second,
-		ActiveAfter: 10 * time.Second,
-		DayStart:    4 * time.Hour,
-		HoldLimit:   30 * time.Minute,
-	}
 }
 
 // Schedule maps the settings to the core's configuration.

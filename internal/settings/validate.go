@@ -47,6 +47,7 @@ func (s Settings) Validate() []FieldError {
 	for _, k := range schedule.AllKinds() {
 		b := s.Break(k)
 		p := string(k) + "."
+		intervalOK := false
 		switch {
 		case b.Interval < minInterval:
 			add(p+"interval", lang.X("settings.err.interval_min", "An interval must be at least one minute."))
@@ -56,6 +57,8 @@ func (s Settings) Validate() []FieldError {
 			add(p+"interval", lang.X("settings.err.interval_vs_length",
 				"The interval must be longer than the break ({{.Length}}).",
 				map[string]any{"Length": FormatDuration(b.Length)}))
+		default:
+			intervalOK = true
 		}
 		switch {
 		case b.Length <= 0:
@@ -63,7 +66,7 @@ func (s Settings) Validate() []FieldError {
 		case b.Length > maxLength:
 			add(p+"length", lang.X("settings.err.length_max", "A break can last at most one hour."))
 		}
-		if b.Warn > 0 && b.Warn >= b.Interval {
+		if intervalOK && b.Warn > 0 && b.Warn >= b.Interval { // else the interval's own message says it
 			add(p+"warn", lang.X("settings.err.warn", "The warning must come before the break: make it shorter than the interval."))
 		}
 		small := k == schedule.Posture || k == schedule.Hydration
@@ -150,6 +153,9 @@ func (s Settings) Validate() []FieldError {
 	}
 	if a.ActiveAfter < 0 || a.ActiveAfter > 5*time.Minute {
 		add("advanced.active_after", lang.X("settings.err.active_after", "Use between 0 seconds and 5 minutes."))
+	} else if a.ActiveAfter >= a.IdleAfter {
+		add("advanced.active_after", lang.X("settings.err.active_vs_idle", "Must be shorter than the away time ({{.Idle}}).",
+			map[string]any{"Idle": FormatDuration(a.IdleAfter)}))
 	}
 	if a.DayStart < 0 || a.DayStart >= 24*time.Hour {
 		add("advanced.day_start", lang.X("settings.err.day_start", "Write a time of day as HH:MM, for example 04:00."))
