@@ -293,10 +293,9 @@ func ruleCases() map[string]ruleCase {
 			09:10:00 paused 20m0s
 			09:29:00 status active session=28m59s today=28m59s paused | posture 5m1s | stretch 20m1s | movement 50m1s
 			09:30:00 resumed
-			09:35:00 due posture 10s
 			09:35:00 refused resume: resuming: not paused
 			09:35:00 paused
-			09:45:00 status active session=44m59s today=44m59s paused | posture 0s | stretch 15m0s | movement 45m0s
+			09:45:00 status active session=44m59s today=44m59s paused | posture 1s | stretch 15m1s | movement 45m1s
 			09:45:00 resumed
 			09:45:01 due posture 10s`},
 		// Outside working hours nothing accumulates toward breaks.
@@ -314,7 +313,7 @@ func ruleCases() map[string]ruleCase {
 			09:29:31 warn stretch 3m0s
 			09:30:01 due stretch 3m0s
 			09:59:31 warn movement 10m0s
-			10:30:00 status active session=1h29m59s today=59m58s after-hours=30m1s | posture merged>stretch | stretch due | movement 2s`},
+			10:30:00 status active session=1h29m59s today=59m59s after-hours=30m0s | posture merged>stretch | stretch due | movement 1s`},
 		// Daily limit once, then every step; Today restarts at DayStart.
 		"daily limit": {cfg: func() schedule.Config {
 			c := simple()

@@ -120,6 +120,7 @@ func New(cfg Config, start Observation) *Scheduler {
 		inHours:   true,
 	}
 	s.applyConfig(cfg, start.Wall)
+	s.inHours = cfg.WorkingHours == nil || cfg.WorkingHours(start.Wall)
 	for i := range s.tracks {
 		s.tracks[i].restart(start.Wall, "start")
 	}
@@ -305,11 +306,6 @@ func (s *Scheduler) Observe(o Observation) []Event {
 	} else if moved {
 		s.dayEnd = PauseUntilTomorrow(o.Wall, s.cfg.DayStart)
 	}
-	if s.paused && !s.pausedUntil.IsZero() && !o.Wall.Before(s.pausedUntil) {
-		s.paused, s.pausedUntil = false, time.Time{}
-		s.emit(Event{At: o.Wall, Type: EventResumed})
-	}
-	s.inHours = s.cfg.WorkingHours == nil || s.cfg.WorkingHours(o.Wall)
 	prevPresent := s.last.PresentNoInput && !s.last.Away
 	s.last = o
 
@@ -412,6 +408,18 @@ func (s *Scheduler) Observe(o Observation) []Event {
 			s.addAway(o.Wall, now-s.frontier)
 			s.frontier = now
 		}
+	}
+
+	// The time since the last observation was assigned under the pause and
+	// working hours as they were; from here on they are as they are now.
+	if s.paused && !s.pausedUntil.IsZero() && !o.Wall.Before(s.pausedUntil) {
+		s.paused, s.pausedUntil = false, time.Time{}
+		s.quietUntil = 0
+		s.emit(Event{At: o.Wall, Type: EventResumed})
+	}
+	if in := s.cfg.WorkingHours == nil || s.cfg.WorkingHours(o.Wall); in != s.inHours {
+		s.inHours = in
+		s.quietUntil = 0
 	}
 
 	// A break held during a call is offered once the presence ends and

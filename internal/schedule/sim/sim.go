@@ -460,25 +460,30 @@ func ParseZone(z string) (*time.Location, error) {
 // Parse starts a simulation from a script whose first command is
 // "start YYYY-MM-DD HH:MM OFFSET", runs the rest and returns it.
 func Parse(cfg schedule.Config, script string) (*Sim, error) {
-	first, rest, _ := strings.Cut(strings.TrimLeft(script, " \t\n"), "\n")
-	if i := strings.IndexByte(first, '#'); i >= 0 {
-		first = first[:i]
+	lines := strings.Split(script, "\n")
+	for i, line := range lines {
+		if j := strings.IndexByte(line, '#'); j >= 0 {
+			line = line[:j]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 4 || f[0] != "start" {
+			return nil, fmt.Errorf("script line %d: want \"start YYYY-MM-DD HH:MM OFFSET\" first, got %q", i+1, strings.TrimSpace(line))
+		}
+		loc, err := ParseZone(f[3])
+		if err != nil {
+			return nil, fmt.Errorf("script line %d: %w", i+1, err)
+		}
+		t, err := time.ParseInLocation("2006-01-02 15:04", f[1]+" "+f[2], loc)
+		if err != nil {
+			return nil, fmt.Errorf("script line %d: start time: %w", i+1, err)
+		}
+		s := New(cfg, t)
+		// Blank lines in place of those read keep the line numbers right.
+		rest := strings.Repeat("\n", i+1) + strings.Join(lines[i+1:], "\n")
+		return s, s.Run(rest)
 	}
-	f := strings.Fields(first)
-	if len(f) != 4 || f[0] != "start" {
-		return nil, fmt.Errorf("script must begin with \"start YYYY-MM-DD HH:MM OFFSET\", got %q", first)
-	}
-	loc, err := ParseZone(f[3])
-	if err != nil {
-		return nil, err
-	}
-	t, err := time.ParseInLocation("2006-01-02 15:04", f[1]+" "+f[2], loc)
-	if err != nil {
-		return nil, fmt.Errorf("start time: %w", err)
-	}
-	s := New(cfg, t)
-	if err := s.Run("\n" + rest); err != nil { // keep line numbers
-		return s, err
-	}
-	return s, nil
+	return nil, fmt.Errorf("script has no start line")
 }
