@@ -50,9 +50,9 @@ func (m *Monitor) startFullscreen(ctx context.Context, o Options) {
 		m.setOff(PartX11Fullscreen, err.Error())
 		return
 	}
-	m.update(false, func() { m.state.Fullscreen = full })
 	m.setLive(PartX11Fullscreen)
-	m.addCloser(w.conn.Close)
+	m.update(false, func() { m.state.Fullscreen = full })
+	m.connect(groupX11, w.conn.Close)
 	m.wg.Add(1)
 	go func() {
 		defer m.wg.Done()
@@ -80,6 +80,8 @@ func (m *Monitor) startFullscreen(ctx context.Context, o Options) {
 			m.setOff(PartX11Fullscreen, "X connection lost")
 		}
 		m.update(false, func() { m.state.Fullscreen = false })
+		// Last, so a retry cannot connect before the old state is cleared.
+		m.disconnect(groupX11)
 	}()
 }
 

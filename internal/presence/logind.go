@@ -73,8 +73,9 @@ func (m *Monitor) startLogind(ctx context.Context, o Options) {
 				dbus.WithMatchMember("PropertiesChanged"), dbus.WithMatchArg(0, login1Session)},
 		)
 	}
+	var ses sessionState
 	if err == nil {
-		err = m.readSession(conn.Object(login1Name, session), t)
+		ses, err = readSession(conn.Object(login1Name, session), t)
 	}
 	if err != nil {
 		session = ""
@@ -82,9 +83,10 @@ func (m *Monitor) startLogind(ctx context.Context, o Options) {
 	} else {
 		m.setLive(PartLogindSession)
 		m.logf("presence: logind session %s", session)
+		m.applySession(ses)
 	}
 
-	m.addCloser(func() { conn.Close() })
+	m.connect(groupLogind, func() { conn.Close() })
 	m.wg.Add(1)
 	go func() {
 		defer m.wg.Done()
@@ -101,6 +103,8 @@ func (m *Monitor) startLogind(ctx context.Context, o Options) {
 		m.update(false, func() {
 			m.state.Sleeping, m.state.Locked, m.state.Inactive = false, false, false
 		})
+		// Last, so a retry cannot connect before the old state is cleared.
+		m.disconnect(groupLogind)
 	}()
 }
 
@@ -146,22 +150,28 @@ func findSession(mgr dbus.BusObject, conn *dbus.Conn, o Options) (dbus.ObjectPat
 	return disp.Path, nil
 }
 
+// sessionState is what we read from a logind session.
+type sessionState struct{ locked, active bool }
+
 // readSession reads LockedHint and Active of the session.
-func (m *Monitor) readSession(obj dbus.BusObject, t time.Duration) error {
+func readSession(obj dbus.BusObject, t time.Duration) (sessionState, error) {
 	locked, err := boolProp(obj, t, login1Session, "LockedHint")
 	if err != nil {
-		return fmt.Errorf("reading LockedHint: %w", err)
+		return sessionState{}, fmt.Errorf("reading LockedHint: %w", err)
 	}
 	active, err := boolProp(obj, t, login1Session, "Active")
 	if err != nil {
 		// Old logind without Active on this path: assume foreground.
 		active = true
 	}
+	return sessionState{locked: locked, active: active}, nil
+}
+
+func (m *Monitor) applySession(s sessionState) {
 	m.update(false, func() {
-		m.state.Locked = locked
-		m.state.Inactive = !active
+		m.state.Locked = s.locked
+		m.state.Inactive = !s.active
 	})
-	return nil
 }
 
 func (m *Monitor) onLogindSignal(conn *dbus.Conn, session dbus.ObjectPath, sig *dbus.Signal, t time.Duration) {
@@ -200,8 +210,11 @@ func (m *Monitor) onLogindSignal(conn *dbus.Conn, session dbus.ObjectPath, sig *
 		}
 		for _, name := range invalidated {
 			if name == "LockedHint" || name == "Active" {
-				if err := m.readSession(conn.Object(login1Name, session), t); err != nil {
+				ses, err := readSession(conn.Object(login1Name, session), t)
+				if err != nil {
 					m.logf("presence: re-reading the session: %v", err)
+				} else {
+					m.applySession(ses)
 				}
 				break
 			}

@@ -90,7 +90,14 @@ type Options struct {
 	PID, UID int
 	// CallTimeout bounds each D-Bus or X round trip (default 2 s).
 	CallTimeout time.Duration
+	// Retry is how often parts that are not connected (never were, or lost
+	// their bus or X server) try again; 0 means RetryEvery, negative never.
+	Retry time.Duration
 }
+
+// RetryEvery is how often a disconnected part tries to connect again: the
+// daemon may start before the desktop, and buses and X servers restart.
+const RetryEvery = time.Minute
 
 func (o Options) getenv(k string) string {
 	if o.Getenv != nil {
@@ -118,11 +125,10 @@ const (
 
 // Monitor holds the live connections and the current State.
 type Monitor struct {
-	logf    func(format string, args ...any)
-	cancel  context.CancelFunc
-	wg      sync.WaitGroup
-	wake    chan struct{}
-	closers []func()
+	logf   func(format string, args ...any)
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	wake   chan struct{}
 
 	mu    sync.Mutex
 	state State
@@ -132,8 +138,18 @@ type Monitor struct {
 	saver map[string]bool
 	live  map[string]bool
 	off   map[string]string
-	done  bool
+	// closers holds the connection closer of each connected group
+	// ("logind", "session", "x11"); a group without one is retried.
+	closers map[string]func()
+	done    bool
 }
+
+// Groups of parts that share one connection.
+const (
+	groupLogind  = "logind"
+	groupSession = "session"
+	groupX11     = "x11"
+)
 
 // Start connects to what exists, with the real buses and display.
 func Start(ctx context.Context, logf func(format string, args ...any)) *Monitor {
@@ -146,46 +162,74 @@ func Start(ctx context.Context, logf func(format string, args ...any)) *Monitor 
 func StartWith(ctx context.Context, o Options) *Monitor {
 	ctx, cancel := context.WithCancel(ctx)
 	m := &Monitor{
-		logf:   o.Logf,
-		cancel: cancel,
-		wake:   make(chan struct{}, 1),
-		saver:  map[string]bool{},
-		live:   map[string]bool{},
-		off:    map[string]string{},
+		logf:    o.Logf,
+		cancel:  cancel,
+		wake:    make(chan struct{}, 1),
+		saver:   map[string]bool{},
+		live:    map[string]bool{},
+		off:     map[string]string{},
+		closers: map[string]func(){},
 	}
 	if m.logf == nil {
 		m.logf = func(string, ...any) {}
 	}
-	if o.NoSystemBus {
-		m.setOff(PartLogindSleep, "disabled")
-		m.setOff(PartLogindSession, "disabled")
-	} else {
-		m.startLogind(ctx, o)
+	type group struct {
+		name     string
+		disabled bool
+		parts    []string
+		start    func(context.Context, Options)
 	}
-	if o.NoSessionBus {
-		m.setOff(PartScreenSaver, "disabled")
-		m.setOff(PartGnomeInhibit, "disabled")
-		m.setOff(PartKDEInhibit, "disabled")
-	} else {
-		m.startSession(ctx, o)
+	groups := []group{
+		{groupLogind, o.NoSystemBus, []string{PartLogindSleep, PartLogindSession}, m.startLogind},
+		{groupSession, o.NoSessionBus, []string{PartScreenSaver, PartGnomeInhibit, PartKDEInhibit}, m.startSession},
+		{groupX11, o.NoX, []string{PartX11Fullscreen}, m.startFullscreen},
 	}
-	if o.NoX {
-		m.setOff(PartX11Fullscreen, "disabled")
-	} else {
-		m.startFullscreen(ctx, o)
+	for _, g := range groups {
+		if g.disabled {
+			for _, p := range g.parts {
+				m.setOff(p, "disabled")
+			}
+			continue
+		}
+		g.start(ctx, o)
 	}
 	m.wg.Add(1)
 	go func() {
 		defer m.wg.Done()
 		<-ctx.Done()
 		m.mu.Lock()
+		m.done = true
 		closers := m.closers
-		m.closers = nil
+		m.closers = map[string]func(){}
 		m.mu.Unlock()
 		for _, c := range closers {
 			c()
 		}
 	}()
+	retry := o.Retry
+	if retry == 0 {
+		retry = RetryEvery
+	}
+	if retry > 0 {
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			t := time.NewTicker(retry)
+			defer t.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-t.C:
+				}
+				for _, g := range groups {
+					if !g.disabled && !m.connected(g.name) && ctx.Err() == nil {
+						g.start(ctx, o)
+					}
+				}
+			}
+		}()
+	}
 	return m
 }
 
@@ -246,17 +290,33 @@ func (m *Monitor) Close() error {
 	return nil
 }
 
-// addCloser registers cleanup run when the monitor stops; when it has
-// already stopped, c runs at once.
-func (m *Monitor) addCloser(c func()) {
+// connect records that group is connected and how to close it. When the
+// monitor has already stopped, it closes at once and reports false: the
+// caller's watcher then sees its connection closed and ends.
+func (m *Monitor) connect(group string, closer func()) bool {
 	m.mu.Lock()
 	if m.done {
 		m.mu.Unlock()
-		c()
-		return
+		closer()
+		return false
 	}
-	m.closers = append(m.closers, c)
+	m.closers[group] = closer
 	m.mu.Unlock()
+	return true
+}
+
+// disconnect records that group lost its connection (it will be retried).
+func (m *Monitor) disconnect(group string) {
+	m.mu.Lock()
+	delete(m.closers, group)
+	m.mu.Unlock()
+}
+
+func (m *Monitor) connected(group string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.closers[group]
+	return ok
 }
 
 func (m *Monitor) setLive(part string) {
@@ -269,10 +329,13 @@ func (m *Monitor) setLive(part string) {
 
 func (m *Monitor) setOff(part, why string) {
 	m.mu.Lock()
+	same := !m.live[part] && m.off[part] == why
 	m.live[part] = false
 	m.off[part] = why
 	m.mu.Unlock()
-	m.logf("presence: %s off: %s", part, why)
+	if !same { // retries must not repeat the same line every minute
+		m.logf("presence: %s off: %s", part, why)
+	}
 }
 
 // update runs f under the lock (it may change m.state, m.saver and the

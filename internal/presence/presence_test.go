@@ -3,6 +3,7 @@ package presence
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -137,7 +138,8 @@ func startLogind(t *testing.T, addr string, byPID, byID bool) *fakeLogind {
 	}
 	f.sesProp, err = prop.Export(c, f.session, prop.Map{login1Session: {
 		"LockedHint": {Value: false, Emit: prop.EmitTrue},
-		"Active":     {Value: true, Emit: prop.EmitTrue},
+		// Invalidated rather than sent, to exercise the re-read path.
+		"Active": {Value: true, Emit: prop.EmitInvalidates},
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -422,4 +424,36 @@ func TestBusLost(t *testing.T) {
 			t.Errorf("Off() does not report %s lost:\n%s", p, off)
 		}
 	}
+}
+
+func TestReconnects(t *testing.T) {
+	socket := filepath.Join(t.TempDir(), "bus")
+	addr := "unix:path=" + socket
+	m := StartWith(context.Background(), Options{SessionBus: addr, NoSystemBus: true, NoX: true,
+		CallTimeout: time.Second, Retry: 50 * time.Millisecond})
+	defer m.Close()
+	if len(m.Sources()) != 0 {
+		t.Fatalf("Sources() = %v before any bus exists", m.Sources())
+	}
+
+	serveSaver := func() *desktoptest.BusDaemon {
+		b := desktoptest.BusAt(t, socket)
+		c := connect(t, b.Address)
+		if err := c.Export(&fakeSaver{active: true}, "/org/freedesktop/ScreenSaver", fdoSaver); err != nil {
+			t.Fatal(err)
+		}
+		own(t, c, fdoSaver)
+		return b
+	}
+	// The desktop comes up after the daemon.
+	b := serveSaver()
+	waitFor(t, m, "connected to the late bus", func(s State) bool { return s.ScreenSaverActive })
+	if !slices.Contains(m.Sources(), PartScreenSaver) {
+		t.Fatalf("screensaver not live after connecting: %v", m.Sources())
+	}
+	// The bus restarts.
+	b.Kill()
+	waitFor(t, m, "state cleared with the bus gone", func(s State) bool { return !s.ScreenSaverActive })
+	serveSaver()
+	waitFor(t, m, "reconnected to the restarted bus", func(s State) bool { return s.ScreenSaverActive })
 }

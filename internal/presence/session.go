@@ -3,6 +3,7 @@ package presence
 import (
 	"context"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/godbus/dbus/v5"
@@ -72,33 +73,39 @@ func (m *Monitor) startSession(ctx context.Context, o Options) {
 		return
 	}
 
+	// Read everything first, then list the part as live, then apply: a
+	// reader never sees state from a part Sources does not list.
 	var saverErrs []error
 	paths := saverPaths()
+	active := map[string]bool{}
 	for iface, path := range paths {
-		var active bool
-		if err := call(conn.Object(iface, path), t, iface+".GetActive", []any{&active}); err != nil {
+		var on bool
+		if err := call(conn.Object(iface, path), t, iface+".GetActive", []any{&on}); err != nil {
 			saverErrs = append(saverErrs, err)
 			continue
 		}
-		m.update(false, func() { m.saver[iface] = active })
+		active[iface] = on
 	}
 	if len(saverErrs) < len(paths) {
 		m.setLive(PartScreenSaver)
 	} else {
 		m.setOff(PartScreenSaver, "no screensaver service answers on the session bus")
 	}
-	if err := m.readGnomeInhibit(conn, t); err != nil {
+	m.update(false, func() { maps.Copy(m.saver, active) })
+	if gnome, err := askGnomeInhibit(conn, t); err != nil {
 		m.setOff(PartGnomeInhibit, err.Error())
 	} else {
 		m.setLive(PartGnomeInhibit)
+		m.update(false, func() { m.gnomeInhibit = gnome })
 	}
-	if err := m.readKDEInhibit(conn, t); err != nil {
+	if kde, err := askKDEInhibit(conn, t); err != nil {
 		m.setOff(PartKDEInhibit, err.Error())
 	} else {
 		m.setLive(PartKDEInhibit)
+		m.update(false, func() { m.kdeInhibit = kde })
 	}
 
-	m.addCloser(func() { conn.Close() })
+	m.connect(groupSession, func() { conn.Close() })
 	m.wg.Add(1)
 	go func() {
 		defer m.wg.Done()
@@ -114,25 +121,23 @@ func (m *Monitor) startSession(ctx context.Context, o Options) {
 			clear(m.saver)
 			m.gnomeInhibit, m.kdeInhibit = false, false
 		})
+		// Last, so a retry cannot connect before the old state is cleared.
+		m.disconnect(groupSession)
 	}()
 }
 
-func (m *Monitor) readGnomeInhibit(conn *dbus.Conn, t time.Duration) error {
+// askGnomeInhibit asks gnome-session whether anything inhibits idle.
+func askGnomeInhibit(conn *dbus.Conn, t time.Duration) (bool, error) {
 	var inhibited bool
-	if err := call(conn.Object(gnomeSM, gnomeSMPath), t, gnomeSM+".IsInhibited", []any{&inhibited}, gnomeInhibitIdle); err != nil {
-		return err
-	}
-	m.update(false, func() { m.gnomeInhibit = inhibited })
-	return nil
+	err := call(conn.Object(gnomeSM, gnomeSMPath), t, gnomeSM+".IsInhibited", []any{&inhibited}, gnomeInhibitIdle)
+	return inhibited, err
 }
 
-func (m *Monitor) readKDEInhibit(conn *dbus.Conn, t time.Duration) error {
+// askKDEInhibit asks PowerDevil whether anything inhibits power management.
+func askKDEInhibit(conn *dbus.Conn, t time.Duration) (bool, error) {
 	var inhibited bool
-	if err := call(conn.Object(kdeInhibit, kdeInhibitPath), t, kdeInhibit+".HasInhibit", []any{&inhibited}); err != nil {
-		return err
-	}
-	m.update(false, func() { m.kdeInhibit = inhibited })
-	return nil
+	err := call(conn.Object(kdeInhibit, kdeInhibitPath), t, kdeInhibit+".HasInhibit", []any{&inhibited})
+	return inhibited, err
 }
 
 func (m *Monitor) onSessionSignal(conn *dbus.Conn, sig *dbus.Signal, t time.Duration) {
@@ -159,11 +164,13 @@ func (m *Monitor) onSessionSignal(conn *dbus.Conn, sig *dbus.Signal, t time.Dura
 			}
 		}
 		// The signals do not say which flags the inhibitor holds: ask.
-		if err := m.readGnomeInhibit(conn, t); err != nil {
+		inhibited, err := askGnomeInhibit(conn, t)
+		if err != nil {
 			m.logf("presence: re-reading GNOME inhibitors: %v", err)
 			return
 		}
 		m.markLive(PartGnomeInhibit)
+		m.update(false, func() { m.gnomeInhibit = inhibited })
 	}
 }
 

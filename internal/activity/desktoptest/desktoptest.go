@@ -92,19 +92,36 @@ func ActivatingBus(t testing.TB) string {
 	return startBus(t, "  <standard_session_servicedirs/>\n").Address
 }
 
+// BusAt starts a private bus listening at the socket path given, so a test
+// can restart a bus at the same address (a stale socket file is removed).
+func BusAt(t testing.TB, socket string) *BusDaemon {
+	t.Helper()
+	os.Remove(socket)
+	return startBusListen(t, "unix:path="+socket, "")
+}
+
 func startBus(t testing.TB, extra string) *BusDaemon {
+	t.Helper()
+	return startBusListen(t, "", extra)
+}
+
+// startBusListen starts dbus-daemon on listen ("" = a fresh directory).
+func startBusListen(t testing.TB, listen, extra string) *BusDaemon {
 	t.Helper()
 	bin, err := exec.LookPath("dbus-daemon")
 	if err != nil {
 		t.Skip("dbus-daemon is not installed (apt install dbus)")
 	}
 	dir := t.TempDir()
+	if listen == "" {
+		listen = "unix:dir=" + dir
+	}
 	cfg := filepath.Join(dir, "bus.conf")
 	conf := `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
-  <listen>unix:dir=` + dir + `</listen>
+  <listen>` + listen + `</listen>
   <auth>EXTERNAL</auth>
 ` + extra + `  <policy context="default">
     <allow send_destination="*" eavesdrop="true"/>
