@@ -281,7 +281,7 @@ func ruleCases() map[string]ruleCase {
 			pause 20m
 			type 19m
 			status
-			type 6m
+			type 6m05s
 			resume
 			pause
 			type 10m
@@ -293,11 +293,12 @@ func ruleCases() map[string]ruleCase {
 			09:10:00 paused 20m0s
 			09:29:00 status active session=28m59s today=28m59s paused | posture 5m1s | stretch 20m1s | movement 50m1s
 			09:30:00 resumed
-			09:35:00 refused resume: resuming: not paused
-			09:35:00 paused
-			09:45:00 status active session=44m59s today=44m59s paused | posture 1s | stretch 15m1s | movement 45m1s
-			09:45:00 resumed
-			09:45:01 due posture 10s`},
+			09:35:01 due posture 10s
+			09:35:05 refused resume: resuming: not paused
+			09:35:05 paused
+			09:45:05 status active session=45m4s today=45m4s paused | posture 0s | stretch 14m56s | movement 44m56s
+			09:45:05 resumed
+			09:45:06 due posture 10s`},
 		// Outside working hours nothing accumulates toward breaks.
 		"working hours": {cfg: func() schedule.Config {
 			c := simple()

@@ -15,7 +15,11 @@ func runScript(t *testing.T, cfg schedule.Config, script string) *sim.Sim {
 	t.Helper()
 	s, err := sim.Parse(cfg, script)
 	if err != nil {
-		t.Fatalf("script: %v\nlog so far:\n%s", err, s.Log())
+		log := ""
+		if s != nil {
+			log = s.Log()
+		}
+		t.Fatalf("script: %v\nlog so far:\n%s", err, log)
 	}
 	return s
 }

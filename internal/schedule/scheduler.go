@@ -56,13 +56,63 @@ func (t *track) restart(at time.Time, reason string) {
 }
 
 // Scheduler is Limber's decision core. It is not safe for concurrent use:
-// the daemon owns it and serialises calls (one goroutine or a mutex).
+// the daemon owns it and serialises calls (one goroutine or a mutex). It
+// never reads the real clock: all time comes from Observations and the
+// `at` argument of the actions.
 //
-// Time accounting: every stretch of monotonic time between observations is
-// assigned exactly once, to sitting (active) or to away, up to a frontier.
-// While active the frontier follows the last input, so the tail since the
-// last input (shorter than IdleAfter) is settled at the next observation:
-// as work if input resumed, as away (from the last input) if it did not.
+// Semantics, rule by rule:
+//
+//   - Activity is a state machine away → noise → active. From away, input
+//     starts noise at the last input seen; it becomes active once input has
+//     gone on for ActiveAfter (the noise time then counts as sitting), and
+//     falls back to away if input stops for ActiveAfter (a bumped mouse).
+//     While active, input gaps shorter than IdleAfter are work; at IdleAfter
+//     without input the user is away from the last input on (the idle time
+//     measured at the observation is away time, not sitting).
+//     PresentNoInput and NoSource count as active without the noise filter;
+//     Observation.Away forces away.
+//   - Time accounting: every stretch of monotonic time between observations
+//     is assigned exactly once, to sitting or to away, up to a frontier.
+//     While active the frontier follows the last input, so the tail since
+//     the last input (shorter than IdleAfter) is settled at the next
+//     observation. Sitting goes to Session and to Today (TodayAfterHours
+//     outside working hours); it counts toward breaks only inside working
+//     hours and when not paused.
+//   - Natural breaks: when the current away time reaches a track's Length the
+//     track restarts (EventNatural with the away time so far) and its skip
+//     count clears; tracks that have not started are left alone. Away time
+//     reaching the longest enabled Length (or the cycle's Move) ends the
+//     session (EventSessionEnd with its sitting time); the next activity
+//     starts one (EventSessionStart with the away time).
+//   - Due: when a track's active time reaches its Interval (or its snooze
+//     end) it is due, once; it stays due until done, skipped, snoozed,
+//     closed early, or reset by a natural break or a bigger break. EventWarn
+//     fires once, Warn before. No bursts: only the biggest due break (by
+//     Length) is offered, smaller due ones are merged into it and restart
+//     when it does; a break due within MergeWindow before a bigger one
+//     waits and is merged into it. At most one EventDue per observation, and
+//     none while away, paused or outside working hours. Missed breaks are
+//     never queued.
+//   - Held: a break coming due while the user is present without input is
+//     held (EventHeld) and offered (EventDue) at the first observation after
+//     presence ends (unless Away); held for HoldLimit it is offered once as
+//     a notification (EventDue with NotifyOnly) and still offered in full
+//     when presence ends.
+//   - Clocks: wall and monotonic deltas are compared at each observation.
+//     Boot (or, without it, wall) ahead of Mono by more than ClockSlack is
+//     sleep: the gap is away time (EventSuspendGap, then natural breaks as
+//     earned), never sitting; a Mono delta over MaxObservationGap is treated
+//     the same. Wall moving against Boot (or backwards against Mono) is a
+//     clock change (EventClockJump); so is a change of the zone offset. Both
+//     only move the day boundary; elapsed time always comes from Mono, so a
+//     backwards jump never yields negative time and never resets Today.
+//   - Day: Today restarts when the wall clock passes the next DayStart in
+//     the observation's zone. EventDailyLimit fires when Today reaches
+//     DailyLimit and again every DailyLimitStep, not while paused.
+//   - Cycle: with Config.Cycle, the Movement track is replaced by phases
+//     sit → stand → move over active time (away time also counts while in
+//     the move phase); each change is an EventPhase; a new session starts
+//     again at sit.
 type Scheduler struct {
 	cfg    Config
 	tracks []track // config order
@@ -110,6 +160,7 @@ type Scheduler struct {
 // start. The user starts away: the first observations that show continued
 // input start a session (EventSessionStart), so New itself emits nothing.
 func New(cfg Config, start Observation) *Scheduler {
+	start.Wall = start.Wall.Round(0)
 	s := &Scheduler{
 		lastWall:  start.Wall,
 		lastMono:  start.Mono,
@@ -259,6 +310,7 @@ func (s *Scheduler) setZone(wall time.Time) time.Duration {
 // when there are none). Observations must come from one process: Mono never
 // goes backwards (a backwards Mono is treated as no time passing).
 func (s *Scheduler) Observe(o Observation) []Event {
+	o.Wall = o.Wall.Round(0) // a monotonic reading would hide sleep from Sub
 	dm := o.Mono - s.lastMono
 	if dm < 0 {
 		dm = 0
