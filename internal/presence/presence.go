@@ -90,6 +90,8 @@ type Options struct {
 	PID, UID int
 	// CallTimeout bounds each D-Bus or X round trip (default 2 s).
 	CallTimeout time.Duration
+	// Poll is how often Windows' notification state is read (default 2 s).
+	Poll time.Duration
 	// Retry is how often parts that are not connected (never were, or lost
 	// their bus or X server) try again; 0 means RetryEvery, negative never.
 	Retry time.Duration
@@ -121,6 +123,9 @@ const (
 	PartGnomeInhibit  = "gnome-inhibit"
 	PartKDEInhibit    = "kde-inhibit"
 	PartX11Fullscreen = "x11-fullscreen"
+	// PartWindowsNotify is Windows' user notification state (locked or
+	// away; full screen or presenting).
+	PartWindowsNotify = "windows-notification-state"
 )
 
 // Monitor holds the live connections and the current State.
@@ -184,6 +189,9 @@ func StartWith(ctx context.Context, o Options) *Monitor {
 		{groupSession, o.NoSessionBus, []string{PartScreenSaver, PartGnomeInhibit, PartKDEInhibit}, m.startSession},
 		{groupX11, o.NoX, []string{PartX11Fullscreen}, m.startFullscreen},
 	}
+	if !freedesktop {
+		groups = nil // not even listed as off: they cannot exist here
+	}
 	for _, g := range groups {
 		if g.disabled {
 			for _, p := range g.parts {
@@ -193,6 +201,7 @@ func StartWith(ctx context.Context, o Options) *Monitor {
 		}
 		g.start(ctx, o)
 	}
+	m.startPlatform(ctx, o)
 	m.wg.Add(1)
 	go func() {
 		defer m.wg.Done()

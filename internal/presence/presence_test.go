@@ -457,3 +457,25 @@ func TestReconnects(t *testing.T) {
 	serveSaver()
 	waitFor(t, m, "reconnected to the restarted bus", func(s State) bool { return s.ScreenSaverActive })
 }
+
+func TestNotificationState(t *testing.T) {
+	tests := map[int32]struct{ away, busy bool }{
+		1: {true, false}, 2: {false, true}, 3: {false, true}, 4: {false, true},
+		5: {false, false}, 6: {false, false}, 7: {false, false}, 0: {false, false},
+	}
+	for st, want := range tests {
+		away, busy := notificationState(st)
+		if away != want.away || busy != want.busy {
+			t.Errorf("notificationState(%d) = %v, %v; want %v, %v", st, away, busy, want.away, want.busy)
+		}
+	}
+}
+
+// The daemon holds a Monitor through this interface.
+var _ interface {
+	Away() bool
+	PresentNoInput() bool
+	Sources() []string
+	Wake() <-chan struct{}
+	Close() error
+} = (*Monitor)(nil)

@@ -1,0 +1,13 @@
+//go:build darwin
+
+package presence
+
+import "context"
+
+// freedesktop is false: no logind, no desktop D-Bus services, no EWMH.
+const freedesktop = false
+
+// startPlatform: nothing is watched on macOS yet (lock state would come
+// from the com.apple.screenIsLocked distributed notification, which needs
+// cgo and a run loop).
+func (m *Monitor) startPlatform(context.Context, Options) {}
