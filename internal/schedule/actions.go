@@ -222,3 +222,29 @@ func (s *Scheduler) SetConfig(cfg Config, at time.Time) ([]Event, error) {
 
 // Config returns the configuration in use.
 func (s *Scheduler) Config() Config { return s.cfg }
+
+// RestoreToday sets today's sitting totals, for a daemon restarted during
+// the day that kept them (e.g. in its history). Daily-limit steps already
+// passed do not fire again. It does nothing if at is in another day than
+// the core's current one.
+func (s *Scheduler) RestoreToday(today, afterHours time.Duration, at time.Time) error {
+	if today < 0 || afterHours < 0 {
+		return fmt.Errorf("restoring today's sitting (%v, %v): %w", today, afterHours, ErrBadDuration)
+	}
+	if !at.Before(s.dayEnd) || at.Before(DayBegin(s.lastWall, s.cfg.DayStart)) {
+		return nil
+	}
+	s.today, s.afterHours = today, afterHours
+	s.quietUntil = 0
+	if s.cfg.DailyLimit > 0 {
+		s.dailyNext = s.cfg.DailyLimit
+		for s.dailyNext > 0 && s.today >= s.dailyNext {
+			if s.cfg.DailyLimitStep <= 0 {
+				s.dailyNext = -1
+				break
+			}
+			s.dailyNext += s.cfg.DailyLimitStep
+		}
+	}
+	return nil
+}

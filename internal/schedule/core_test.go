@@ -279,3 +279,62 @@ func TestBackwardMono(t *testing.T) {
 		t.Errorf("Today %v after mono went back, was %v", got, before)
 	}
 }
+
+// A DST change moves the local clock by an hour: a clock jump, not a
+// sleep, and sitting goes on being counted from the monotonic clock.
+func TestDaylightSaving(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skipf("no time zone database: %v", err)
+	}
+	d := newDriver(schedule.DefaultConfig())
+	d.wall = time.Date(2026, 3, 29, 1, 50, 0, 0, berlin)
+	d.s = schedule.New(schedule.DefaultConfig(), d.obs())
+	ev := d.run(20*60, true)
+	var jumps []time.Duration
+	for _, e := range ev {
+		switch e.Type {
+		case schedule.EventClockJump:
+			jumps = append(jumps, e.Duration)
+		case schedule.EventSuspendGap:
+			t.Errorf("DST seen as sleep: %+v", e)
+		}
+	}
+	if len(jumps) != 1 || jumps[0] != time.Hour {
+		t.Errorf("clock jumps %v, want one of 1h", jumps)
+	}
+	if got := d.s.Snapshot().Today; got < 19*time.Minute || got > 20*time.Minute {
+		t.Errorf("Today %v after 20 min of typing across the change", got)
+	}
+}
+
+func TestRestoreToday(t *testing.T) {
+	c := schedule.DefaultConfig()
+	c.DailyLimit, c.DailyLimitStep = time.Hour, 30*time.Minute
+	d := newDriver(c)
+	if err := d.s.RestoreToday(100*time.Minute, time.Minute, d.wall); err != nil {
+		t.Fatal(err)
+	}
+	if _, today, after := d.s.Sitting(); today != 100*time.Minute || after != time.Minute {
+		t.Fatalf("Sitting %v %v after restore", today, after)
+	}
+	var limits []time.Duration
+	for _, e := range d.run(25*60, true) {
+		if e.Type == schedule.EventDailyLimit {
+			limits = append(limits, e.Duration.Truncate(time.Minute))
+		}
+	}
+	// 1h and 1h30m were passed before the restart; the next step is 2h.
+	if len(limits) != 1 || limits[0] != 2*time.Hour {
+		t.Errorf("daily limits %v, want just 2h", limits)
+	}
+	if err := d.s.RestoreToday(time.Hour, 0, d.wall.Add(-48*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, today, _ := d.s.Sitting(); today < 2*time.Hour {
+		t.Errorf("restore for another day changed Today to %v", today)
+	}
+	if err := d.s.RestoreToday(-1, 0, d.wall); err == nil {
+		t.Error("negative restore accepted")
+	}
+}

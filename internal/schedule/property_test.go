@@ -118,6 +118,9 @@ func TestProperties(t *testing.T) {
 				if dues > 1 {
 					t.Errorf("%s: %d dues in one observation: %v", where, dues, ev)
 				}
+				if nc := s.Sched.NextCheck(); nc < schedule.ShortCheck || nc > schedule.LongCheck {
+					t.Errorf("%s: NextCheck %v out of range", where, nc)
+				}
 				prevPresent = o.PresentNoInput && !o.Away
 				_, today, after := s.Sched.Sitting()
 				sum := today + after
