@@ -344,3 +344,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSetStartAtLogin(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "config.toml")
+	orig := "# my own comment\npreset = \"gentle\"\n\n[breaks]\nstrict = true\n"
+	if err := os.WriteFile(p, []byte(orig), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, on := range []bool{true, false, true} {
+		if err := SetStartAtLogin(p, on); err != nil {
+			t.Fatal(err)
+		}
+		s, probs, err := Load(p)
+		if err != nil || len(probs) > 0 || s.StartAtLogin != on || !s.Strict || s.Preset != PresetGentle {
+			t.Fatalf("after SetStartAtLogin(%v): %+v %v %v", on, s, probs, err)
+		}
+	}
+	data, _ := os.ReadFile(p)
+	if !strings.HasPrefix(string(data), "# my own comment\n") || strings.Count(string(data), "start_at_login") != 1 {
+		t.Errorf("file lost its layout or has the key twice:\n%s", data)
+	}
+	bad := "[stretch]\ninterval = \"1s\"\n"
+	_ = os.WriteFile(p, []byte(bad), 0o600)
+	if err := SetStartAtLogin(p, true); err == nil {
+		t.Error("changed a file with problems")
+	}
+	if data, _ := os.ReadFile(p); string(data) != bad {
+		t.Error("a file with problems was rewritten")
+	}
+}

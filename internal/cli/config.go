@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/settings"
+)
+
+const configUsage = `config check [FILE] | config path | config defaults
+
+  check [FILE]  check the settings file (default: the one Limber reads);
+                prints FILE:LINE: message for each problem, exit 1 if any
+  path          print where the settings file is
+  defaults      print a commented settings file with the default values`
+
+// cmdConfig is `limber config ...`.
+func cmdConfig(args []string, env *Env) int {
+	flags := newFlags("config", configUsage, env)
+	if done, code := parse(flags, args, env); done {
+		return code
+	}
+	rest := flags.Args()
+	if len(rest) == 0 {
+		fmt.Fprintln(env.Stderr, lang.X("cli.config.need_sub", "limber config: say what to do: check, path or defaults."))
+		flags.Usage()
+		return ExitUsage
+	}
+	switch rest[0] {
+	case "check":
+		return configCheck(rest[1:], env)
+	case "path":
+		if len(rest) > 1 && !isHelp(rest[1]) {
+			fmt.Fprintln(env.Stderr, lang.X("cli.config.path_args", "limber config path takes no arguments."))
+			return ExitUsage
+		}
+		if len(rest) > 1 {
+			fmt.Fprintln(env.Stdout, "usage: limber config path")
+			return ExitOK
+		}
+		p, err := paths.ConfigFile()
+		if err != nil {
+			fmt.Fprintln(env.Stderr, lang.X("cli.config.no_path", "limber config path: {{.Err}}", map[string]any{"Err": err.Error()}))
+			return ExitFailed
+		}
+		fmt.Fprintln(env.Stdout, p)
+		return ExitOK
+	case "defaults":
+		if len(rest) > 1 {
+			if isHelp(rest[1]) {
+				fmt.Fprintln(env.Stdout, "usage: limber config defaults")
+				return ExitOK
+			}
+			fmt.Fprintln(env.Stderr, lang.X("cli.config.defaults_args", "limber config defaults takes no arguments."))
+			return ExitUsage
+		}
+		d := settings.Defaults()
+		d.Normalize()
+		_, _ = env.Stdout.Write(settings.Encode(d))
+		return ExitOK
+	}
+	fmt.Fprintln(env.Stderr, lang.X("cli.config.unknown_sub", "limber config: unknown command {{.Cmd}}; use check, path or defaults.", map[string]any{"Cmd": fmt.Sprintf("%q", rest[0])}))
+	return ExitUsage
+}
+
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
+
+// configCheck is `limber config check [FILE]`.
+func configCheck(args []string, env *Env) int {
+	flags := newFlags("config check", "config check [FILE]", env)
+	if done, code := parse(flags, args, env); done {
+		return code
+	}
+	if flags.NArg() > 1 {
+		fmt.Fprintln(env.Stderr, lang.X("cli.config.check_args", "limber config check takes at most one file."))
+		return ExitUsage
+	}
+	file := flags.Arg(0)
+	given := file != ""
+	if !given {
+		p, err := paths.ConfigFile()
+		if err != nil {
+			fmt.Fprintln(env.Stderr, lang.X("cli.config.no_path", "limber config path: {{.Err}}", map[string]any{"Err": err.Error()}))
+			return ExitFailed
+		}
+		file = p
+	}
+	_, probs, err := settings.Load(file)
+	if errors.Is(err, fs.ErrNotExist) && !given {
+		fmt.Fprintln(env.Stdout, lang.X("cli.config.none", "{{.File}}: no settings file yet; Limber uses the defaults and writes it on first start.",
+			map[string]any{"File": file}))
+		return ExitOK
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, lang.X("cli.config.unreadable", "{{.File}}: cannot read it: {{.Err}}",
+			map[string]any{"File": file, "Err": unwrapPathErr(err)}))
+		return ExitFailed
+	}
+	for _, p := range probs {
+		fmt.Fprintln(env.Stderr, p.String())
+	}
+	if len(probs) > 0 {
+		return ExitFailed
+	}
+	fmt.Fprintln(env.Stdout, lang.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
+	return ExitOK
+}
+
+// unwrapPathErr drops the path from an *os.PathError, which the message already names.
+func unwrapPathErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(f func([]string, *Env) int, args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := f(args, &Env{Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+func TestConfigCheck(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.toml")
+	bad := filepath.Join(dir, "bad.toml")
+	_ = os.WriteFile(good, []byte("preset = \"cornell\"\n"), 0o600)
+	_ = os.WriteFile(bad, []byte("[stretch]\nintervall = \"20m\"\ninterval = \"1s\"\n"), 0o600)
+
+	if code, out, _ := runCmd(cmdConfig, "check", good); code != 0 || !strings.Contains(out, "valid") {
+		t.Errorf("good file: %d %q", code, out)
+	}
+	code, _, errs := runCmd(cmdConfig, "check", bad)
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if code != 1 || len(lines) != 2 || !strings.HasPrefix(lines[0], bad+":2: ") || !strings.HasPrefix(lines[1], bad+":3: ") {
+		t.Errorf("bad file: %d\n%s", code, errs)
+	}
+	if code, _, errs := runCmd(cmdConfig, "check", filepath.Join(dir, "missing.toml")); code != 1 || !strings.Contains(errs, "cannot read") {
+		t.Errorf("missing given file: %d %q", code, errs)
+	}
+	// No file at the default place yet: the defaults are fine.
+	if code, out, _ := runCmd(cmdConfig, "check"); code != 0 || !strings.Contains(out, "no settings file yet") {
+		t.Errorf("default, missing: %d %q", code, out)
+	}
+	if code, out, _ := runCmd(cmdConfig, "path"); code != 0 || strings.TrimSpace(out) != filepath.Join(cfg, "limber", "config.toml") {
+		t.Errorf("path: %d %q", code, out)
+	}
+	if code, out, _ := runCmd(cmdConfig, "defaults"); code != 0 || !strings.Contains(out, "preset = \"office\"") {
+		t.Errorf("defaults: %d %q", code, out)
+	}
+	for _, args := range [][]string{{}, {"frobnicate"}, {"check", "a", "b"}, {"path", "x"}} {
+		if code, _, _ := runCmd(cmdConfig, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	for _, args := range [][]string{{"-h"}, {"check", "--help"}, {"path", "-h"}} {
+		if code, out, errs := runCmd(cmdConfig, args...); code != 0 || !strings.Contains(out+errs, "usage") {
+			t.Errorf("%v: exit %d %q", args, code, out)
+		}
+	}
+}
+
+func TestAutostartCommand(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", cfg)
+	if code, out, _ := runCmd(cmdAutostart, "status"); code != 0 || !strings.HasPrefix(out, "off") {
+		t.Fatalf("status: %d %q", code, out)
+	}
+	if code, _, errs := runCmd(cmdAutostart, "on"); code != 0 || errs != "" {
+		t.Fatalf("on: %d %q", code, errs)
+	}
+	if code, out, _ := runCmd(cmdAutostart, "status"); code != 0 || !strings.HasPrefix(out, "on") {
+		t.Fatalf("status after on: %d %q", code, out)
+	}
+	data, _ := os.ReadFile(filepath.Join(cfg, "limber", "config.toml"))
+	if !strings.Contains(string(data), "start_at_login = true") {
+		t.Errorf("settings file not in step:\n%s", data)
+	}
+	if code, _, _ := runCmd(cmdAutostart, "off"); code != 0 {
+		t.Fatal("off failed")
+	}
+	if _, err := os.Stat(filepath.Join(cfg, "autostart", "limber.desktop")); err == nil {
+		t.Error("desktop file still there after off")
+	}
+	for _, args := range [][]string{{}, {"maybe"}, {"on", "off"}} {
+		if code, _, _ := runCmd(cmdAutostart, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
