@@ -188,7 +188,11 @@ func (s *Scheduler) applyConfig(cfg Config, at time.Time) {
 		old[t.Kind] = t
 	}
 	s.cfg = cfg
-	s.cycle = cfg.Cycle
+	s.cycle = nil
+	if cfg.Cycle != nil {
+		cy := *cfg.Cycle // the caller may reuse its value
+		s.cycle = &cy
+	}
 	s.tracks = make([]track, 0, len(cfg.Tracks))
 	for _, ct := range cfg.Tracks {
 		if s.cycle != nil && ct.Kind == Movement {

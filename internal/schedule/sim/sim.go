@@ -13,7 +13,7 @@
 //	lock 10m                        # screen locked (Observation.Away)
 //	present 40m                     # present without input (a call)
 //	nosource 5m                     # no idle source
-//	type until 12:30                # any activity up to a wall-clock time
+//	type until 12:30                # any activity up to a wall-clock time (none if past)
 //	bump                            # one stray input event
 //	suspend 14h                     # machine asleep (monotonic clock stops)
 //	stall 5m                        # observations stop, clocks run
@@ -91,6 +91,7 @@ type Sim struct {
 	OnObserve func(o schedule.Observation, ev []schedule.Event)
 
 	lines     []string
+	counts    map[string]int
 	lastDay   string
 	inputBoot time.Duration // boot reading of the last input
 	reacting  bool
@@ -123,6 +124,16 @@ func (s *Sim) observation(m mode) schedule.Observation {
 		o.Boot = s.Clock.boot
 	}
 	return o
+}
+
+// Count returns how many events of type t (and of kind k, unless k is
+// empty) the core emitted so far, e.g. Count(schedule.EventDue, "") for all
+// offered breaks or Count(schedule.EventNatural, schedule.Stretch).
+func (s *Sim) Count(t schedule.EventType, k schedule.Kind) int {
+	if k == "" {
+		return s.counts[string(t)]
+	}
+	return s.counts[string(t)+" "+string(k)]
 }
 
 // Lines returns the log so far, one event or note per line.
@@ -203,6 +214,11 @@ func Format(e schedule.Event) string {
 
 func (s *Sim) record(ev []schedule.Event) {
 	for _, e := range ev {
+		if s.counts == nil {
+			s.counts = map[string]int{}
+		}
+		s.counts[string(e.Type)]++
+		s.counts[string(e.Type)+" "+string(e.Kind)]++
 		s.logf(e.At, "%s", Format(e))
 	}
 }
@@ -315,7 +331,9 @@ func (s *Sim) Step(f []string) error {
 		if err != nil {
 			return err
 		}
-		s.advance(d, m)
+		if d > 0 {
+			s.advance(d, m)
+		}
 		return nil
 	}
 	switch f[0] {
@@ -426,10 +444,9 @@ func (s *Sim) span(f []string) (time.Duration, error) {
 		}
 		now := s.Clock.wall
 		end := time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, now.Location())
-		if !end.After(now) {
-			return 0, fmt.Errorf("%s is not later today (now %s)", f[1], now.Format("15:04:05"))
-		}
-		return end.Sub(now), nil
+		// Already past (breaks taken on the way can run late): nothing to do,
+		// so a script stays usable with presets that change the timing.
+		return max(end.Sub(now), 0), nil
 	}
 	if len(f) != 1 {
 		return 0, fmt.Errorf("want a duration or \"until HH:MM\"")

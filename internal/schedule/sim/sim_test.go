@@ -57,7 +57,7 @@ func TestParseErrors(t *testing.T) {
 		"bad start":     "start tomorrow\n",
 		"bad command":   "start 2026-03-02 09:00 UTC\n\ntype 1m\ndance 5m\n",
 		"bad duration":  "start 2026-03-02 09:00 UTC\ntype five\n",
-		"until earlier": "start 2026-03-02 09:00 UTC\ntype until 08:00\n",
+		"bad until":     "start 2026-03-02 09:00 UTC\ntype until noon\n",
 		"bad auto":      "start 2026-03-02 09:00 UTC\nauto sometimes\n",
 	}
 	for name, script := range tests {
@@ -93,5 +93,22 @@ func TestRecorderFormat(t *testing.T) {
 	e := schedule.Event{Type: schedule.EventDue, Kind: schedule.Stretch, Duration: 90 * time.Second, NotifyOnly: true}
 	if got := Format(e); got != "due stretch 1m30s notify-only" {
 		t.Errorf("Format: %q", got)
+	}
+}
+
+func TestWorkingDay(t *testing.T) {
+	s, err := Parse(schedule.DefaultConfig(), WorkingDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Count(schedule.EventDue, "") == 0 || s.Count(schedule.EventDue, schedule.Posture) == 0 {
+		t.Errorf("no breaks offered in a working day:\n%s", s.Log())
+	}
+	if s.Count(schedule.EventSessionStart, "") < 2 {
+		t.Errorf("lunch did not end a session:\n%s", s.Log())
+	}
+	_, today, _ := s.Sched.Sitting()
+	if today < 6*time.Hour || today > 8*time.Hour {
+		t.Errorf("sitting %v in a 9 h day with lunch and breaks", today)
 	}
 }
