@@ -52,13 +52,13 @@ func TestParseZone(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := map[string]string{
-		"no start":      "type 5m\n",
-		"empty":         "# nothing\n",
-		"bad start":     "start tomorrow\n",
-		"bad command":   "start 2026-03-02 09:00 UTC\n\ntype 1m\ndance 5m\n",
-		"bad duration":  "start 2026-03-02 09:00 UTC\ntype five\n",
-		"bad until":     "start 2026-03-02 09:00 UTC\ntype until noon\n",
-		"bad auto":      "start 2026-03-02 09:00 UTC\nauto sometimes\n",
+		"no start":     "type 5m\n",
+		"empty":        "# nothing\n",
+		"bad start":    "start tomorrow\n",
+		"bad command":  "start 2026-03-02 09:00 UTC\n\ntype 1m\ndance 5m\n",
+		"bad duration": "start 2026-03-02 09:00 UTC\ntype five\n",
+		"bad until":    "start 2026-03-02 09:00 UTC\ntype until noon\n",
+		"bad auto":     "start 2026-03-02 09:00 UTC\nauto sometimes\n",
 	}
 	for name, script := range tests {
 		if _, err := Parse(schedule.DefaultConfig(), script); err == nil {
