@@ -34,25 +34,28 @@ func main() {
 	}
 }
 
-func run(iconDir, trayDir string) error {
+// output is one generated file: an image to encode as PNG, or bytes.
+type output struct {
+	name string
+	img  image.Image
+	data []byte
+}
+
+// draw produces every file, named relative to the two output folders.
+func draw(iconDir, trayDir string) ([]output, error) {
+	var out []output
 	for _, n := range appSizes() {
-		name := filepath.Join(iconDir, "png", fmt.Sprintf("limber-%d.png", n))
-		if err := writePNG(name, appIcon(n), n); err != nil {
-			return err
+		img := appIcon(n).render(n)
+		out = append(out, output{name: filepath.Join(iconDir, "png", fmt.Sprintf("limber-%d.png", n)), img: img})
+		if n == 512 { // the icon FyneApp.toml names
+			out = append(out, output{name: filepath.Join(iconDir, "limber.png"), img: img})
 		}
 	}
-	if err := writePNG(filepath.Join(iconDir, "limber.png"), appIcon(512), 512); err != nil {
-		return err
-	}
-	if err := writeFile(filepath.Join(iconDir, "limber.svg"), appSVG()); err != nil {
-		return err
-	}
+	out = append(out, output{name: filepath.Join(iconDir, "limber.svg"), data: appSVG()})
 	for _, st := range []trayState{trayNormal, trayPaused, trayDue} {
 		for _, n := range trayPNGSizes() {
 			name := filepath.Join(trayDir, "png", fmt.Sprintf("%s-%d.png", st, n))
-			if err := encodePNG(name, sniSafe(trayIcon(st, n).render(n))); err != nil {
-				return err
-			}
+			out = append(out, output{name: name, img: sniSafe(trayIcon(st, n).render(n))})
 		}
 		var entries []icoEntry
 		for _, n := range trayICOSizes() {
@@ -60,17 +63,29 @@ func run(iconDir, trayDir string) error {
 		}
 		ico, err := encodeICO(entries)
 		if err != nil {
-			return fmt.Errorf("encoding %s tray ICO: %w", st, err)
+			return nil, fmt.Errorf("encoding %s tray ICO: %w", st, err)
 		}
-		if err := writeFile(filepath.Join(trayDir, "ico", st.String()+".ico"), ico); err != nil {
+		out = append(out, output{name: filepath.Join(trayDir, "ico", st.String()+".ico"), data: ico})
+	}
+	return out, nil
+}
+
+func run(iconDir, trayDir string) error {
+	files, err := draw(iconDir, trayDir)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if f.img != nil {
+			err = encodePNG(f.name, f.img)
+		} else {
+			err = writeFile(f.name, f.data)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func writePNG(name string, ic icon, size int) error {
-	return encodePNG(name, ic.render(size))
 }
 
 func encodePNG(name string, img image.Image) error {

@@ -16,11 +16,25 @@ import (
 // units: negative inside, positive outside.
 type shape interface {
 	dist(x, y float64) float64
+	bounds() box // everything inside lies within
 }
+
+// box is an axis-aligned rectangle in design units.
+type box struct{ x0, y0, x1, y1 float64 }
+
+func (b box) grow(d float64) box { return box{b.x0 - d, b.y0 - d, b.x1 + d, b.y1 + d} }
+
+func (b box) union(o box) box {
+	return box{math.Min(b.x0, o.x0), math.Min(b.y0, o.y0), math.Max(b.x1, o.x1), math.Max(b.y1, o.y1)}
+}
+
+func (b box) contains(x, y float64) bool { return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1 }
 
 type disc struct{ cx, cy, r float64 }
 
 func (c disc) dist(x, y float64) float64 { return math.Hypot(x-c.cx, y-c.cy) - c.r }
+
+func (c disc) bounds() box { return box{c.cx - c.r, c.cy - c.r, c.cx + c.r, c.cy + c.r} }
 
 // capsule is a straight stroke of width 2r with round caps.
 type capsule struct{ x1, y1, x2, y2, r float64 }
@@ -35,7 +49,13 @@ func (s capsule) dist(x, y float64) float64 {
 	return math.Hypot(px-t*dx, py-t*dy) - s.r
 }
 
+func (s capsule) bounds() box {
+	return box{math.Min(s.x1, s.x2), math.Min(s.y1, s.y2), math.Max(s.x1, s.x2), math.Max(s.y1, s.y2)}.grow(s.r)
+}
+
 type roundRect struct{ x, y, w, h, r float64 }
+
+func (b roundRect) bounds() box { return box{b.x, b.y, b.x + b.w, b.y + b.h} }
 
 func (b roundRect) dist(x, y float64) float64 {
 	cx, cy := b.x+b.w/2, b.y+b.h/2
@@ -56,6 +76,14 @@ func (u union) dist(x, y float64) float64 {
 	return d
 }
 
+func (u union) bounds() box {
+	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, s := range u {
+		b = b.union(s.bounds())
+	}
+	return b
+}
+
 // offset moves a shape by (dx, dy).
 type offset struct {
 	s      shape
@@ -63,6 +91,11 @@ type offset struct {
 }
 
 func (o offset) dist(x, y float64) float64 { return o.s.dist(x-o.dx, y-o.dy) }
+
+func (o offset) bounds() box {
+	b := o.s.bounds()
+	return box{b.x0 + o.dx, b.y0 + o.dy, b.x1 + o.dx, b.y1 + o.dy}
+}
 
 // grow widens a shape by d units on every side (a halo, or the gap cut
 // around a badge).
@@ -72,6 +105,8 @@ type grow struct {
 }
 
 func (g grow) dist(x, y float64) float64 { return g.s.dist(x, y) - g.d }
+
+func (g grow) bounds() box { return g.s.bounds().grow(g.d) }
 
 // rgba is a straight (not premultiplied) colour with components in 0..1.
 type rgba struct{ r, g, b, a float64 }
@@ -145,13 +180,22 @@ type icon struct {
 func (ic icon) render(size int) *image.NRGBA {
 	img := image.NewNRGBA(image.Rect(0, 0, size, size))
 	scale := float64(size) / ic.units // pixels per unit
+	// A layer cannot touch a pixel farther than its soft edge from its
+	// bounds: skip it there (the figure covers a third of the canvas).
+	reach := make([]box, len(ic.layers))
+	for i, l := range ic.layers {
+		reach[i] = l.s.bounds().grow(l.blur + 2/scale)
+	}
 	for py := range size {
 		for px := range size {
 			x := (float64(px) + 0.5) / scale
 			y := (float64(py) + 0.5) / scale
 			// Premultiplied accumulator.
 			var r, g, b, a float64
-			for _, l := range ic.layers {
+			for i, l := range ic.layers {
+				if !reach[i].contains(x, y) {
+					continue
+				}
 				d := l.s.dist(x, y) * scale // in pixels
 				width := 1 + l.blur*scale
 				cov := math.Max(0, math.Min(1, 0.5-d/width))
