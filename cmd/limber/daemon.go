@@ -20,6 +20,7 @@ import (
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/presence"
 	"github.com/limber-app/limber/internal/tray"
 )
 
@@ -64,9 +65,13 @@ func runDaemon(verbose bool) int {
 		opts.Store = store
 	}
 
-	d := daemon.New(opts)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	pres := presence.Start(ctx, logf)
+	defer pres.Close()
+	opts.Presence = pres
+
+	d := daemon.New(opts)
 
 	code := 0
 	tray.Run(trayIcon, func(t *tray.Tray) {

@@ -318,8 +318,8 @@ func (d *Daemon) statusLocked(explain bool) status.Status {
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()
 	}
-	if none, ok := d.opts.Source.(activity.None); ok && explain {
-		st.ActivityError = none.Reason()
+	if r, ok := d.opts.Source.(interface{ Reason() string }); ok && explain && st.ActivityError == "" {
+		st.ActivityError = r.Reason()
 	}
 	if d.opts.Presence != nil {
 		st.Signals = d.opts.Presence.Sources()

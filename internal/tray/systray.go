@@ -36,7 +36,8 @@ func Run(icon func(IconState) []byte, ready func(t *Tray)) {
 	t := &Tray{icon: icon, actions: make(chan Action, 16), quit: make(chan struct{}), items: map[string]*systray.MenuItem{}}
 	systray.Run(func() {
 		systray.SetTitle("Limber")
-		ready(t)
+		// systray serves the menu only once this callback returns.
+		go ready(t)
 	}, func() {})
 }
 
