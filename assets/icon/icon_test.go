@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"image"
 	"image/png"
+	"math"
+	"os/exec"
 	"testing"
 )
 
@@ -73,5 +75,36 @@ func TestSVGIsWellFormed(t *testing.T) {
 	}
 	if doc.ViewBox != "0 0 100 100" || doc.Title != "Limber" {
 		t.Errorf("viewBox %q title %q", doc.ViewBox, doc.Title)
+	}
+}
+
+// TestSVGMatchesPNG renders the SVG with librsvg, when installed, and
+// compares it with the PNG drawn from the same geometry.
+func TestSVGMatchesPNG(t *testing.T) {
+	rsvg, err := exec.LookPath("rsvg-convert")
+	if err != nil {
+		t.Skip("rsvg-convert not installed (apt-get install librsvg2-bin)")
+	}
+	cmd := exec.Command(rsvg, "-w", "256", "-h", "256")
+	cmd.Stdin = bytes.NewReader(SVG())
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("rsvg-convert: %v", err)
+	}
+	a, b := decode(t, out), decode(t, PNGSize(256))
+	var sum, n float64
+	for y := range 256 {
+		for x := range 256 {
+			r1, g1, b1, a1 := a.At(x, y).RGBA()
+			r2, g2, b2, a2 := b.At(x, y).RGBA()
+			for _, d := range [][2]uint32{{r1, r2}, {g1, g2}, {b1, b2}, {a1, a2}} {
+				sum += math.Abs(float64(d[0])-float64(d[1])) / 0xffff
+				n++
+			}
+		}
+	}
+	// Edges and the shadow's blur differ a little between renderers.
+	if mean := sum / n; mean > 0.01 {
+		t.Errorf("SVG and PNG differ by %.2f%% on average", 100*mean)
 	}
 }
