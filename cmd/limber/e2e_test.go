@@ -302,4 +302,3 @@ func waitFor(t testing.TB, limit time.Duration, what string, ok func() bool) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
