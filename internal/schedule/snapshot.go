@@ -123,7 +123,8 @@ func (s *Scheduler) Snapshot() Snapshot {
 	return sn
 }
 
-// why explains, in one sentence, the activity state and the last reset.
+// why explains, in one sentence, the activity state and when and why each
+// track last restarted.
 func (s *Scheduler) why() string {
 	var b strings.Builder
 	o := s.last
@@ -150,15 +151,14 @@ func (s *Scheduler) why() string {
 	case !s.inHours:
 		b.WriteString(", outside working hours")
 	}
-	last := -1
+	sep := "; last reset: "
 	for i := range s.tracks {
-		if s.tracks[i].Enabled && s.tracks[i].reason != "start" && (last < 0 || s.tracks[i].reset.After(s.tracks[last].reset)) {
-			last = i
+		t := &s.tracks[i]
+		if !t.Enabled || t.reason == "start" {
+			continue
 		}
-	}
-	if last >= 0 {
-		t := &s.tracks[last]
-		fmt.Fprintf(&b, "; %s was last reset at %s (%s)", t.Kind, t.reset.Format("15:04:05"), t.reason)
+		fmt.Fprintf(&b, "%s%s at %s (%s)", sep, t.Kind, t.reset.Format("15:04:05"), t.reason)
+		sep = ", "
 	}
 	b.WriteString(".")
 	return b.String()
