@@ -524,6 +524,7 @@ func (s *Scheduler) addAway(at time.Time, d time.Duration) {
 	s.away += d
 	if s.cycle != nil && s.phase == 2 {
 		s.phaseDone += d // walking away is moving
+		s.quietUntil = 0
 	}
 	for _, i := range s.bySize {
 		t := &s.tracks[i]
