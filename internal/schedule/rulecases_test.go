@@ -506,7 +506,14 @@ func ruleCases() map[string]ruleCase {
 			type 28m05s
 			away 1m30s
 			type 1m
-			status`},
+			status`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:00:06 phase sit 20m0s
+			09:20:01 phase stand 8m0s
+			09:28:01 phase move 2m0s
+			09:30:01 phase sit 20m0s
+			09:30:35 status active session=29m3s today=29m3s phase=sit(19m26s left)`},
 		// Timezone change: the instant stays, the day boundary moves.
 		"timezone change": {cfg: func() schedule.Config {
 			c := simple()
@@ -521,10 +528,26 @@ func ruleCases() map[string]ruleCase {
 			note end`, want: `
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
-			09:00:06 phase sit 20m0s
-			09:20:01 phase stand 8m0s
-			09:28:01 phase move 2m0s
-			09:30:01 phase sit 20m0s
-			09:30:35 status active session=29m3s today=29m3s phase=sit(19m26s left)`},
+			09:15:01 due posture 10s
+			09:15:11 done posture 10s
+			09:29:31 warn stretch 3m0s
+			09:30:01 due stretch 3m0s
+			09:30:01 daily_limit 30m0s
+			09:30:31 natural posture 30s
+			09:33:01 natural stretch 3m0s
+			-- Sun 2026-03-01 --
+			23:40:00 note now the previous day 23:40 local
+			23:40:01 clock_jump -10h0m0s
+			23:48:02 due posture 10s
+			23:48:12 done posture 10s
+			-- Mon 2026-03-02 --
+			00:02:32 warn movement 10m0s
+			00:03:02 due movement 10m0s
+			00:03:02 daily_limit 1h0m0s
+			00:03:32 natural posture 30s
+			00:06:02 natural stretch 3m0s
+			00:13:02 natural movement 10m0s
+			00:13:02 session_end 1h0m0s
+			00:13:02 note end`},
 	}
 }
