@@ -113,6 +113,9 @@ func (c Config) Validate() error {
 		if t.Interval <= t.Length {
 			return fmt.Errorf("%s.Interval (%v) must be longer than Length (%v)", name, t.Interval, t.Length)
 		}
+		if t.Natural < 0 {
+			return fmt.Errorf("%s.Natural is %v: must be 0 (same as Length) or more", name, t.Natural)
+		}
 		if t.Warn < 0 || t.Warn >= t.Interval {
 			return fmt.Errorf("%s.Warn is %v: must be between 0 and Interval (%v)", name, t.Warn, t.Interval)
 		}

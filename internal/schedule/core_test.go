@@ -53,6 +53,7 @@ func TestValidate(t *testing.T) {
 		"interval <= length":  {func(c *schedule.Config) { c.Tracks[3].Length = time.Hour }, "Tracks[3] (movement).Interval (1h0m0s) must be longer than Length"},
 		"zero length":         {func(c *schedule.Config) { c.Tracks[1].Length = 0 }, "Tracks[1] (hydration).Length"},
 		"warn too long":       {func(c *schedule.Config) { c.Tracks[2].Warn = time.Hour }, "Tracks[2] (stretch).Warn"},
+		"negative natural":    {func(c *schedule.Config) { c.Tracks[1].Natural = -time.Second }, "Tracks[1] (hydration).Natural"},
 		"negative warn":       {func(c *schedule.Config) { c.Tracks[2].Warn = -time.Second }, "Warn"},
 		"unknown kind":        {func(c *schedule.Config) { c.Tracks[0].Kind = "nap" }, "unknown break kind"},
 		"duplicate kind":      {func(c *schedule.Config) { c.Tracks[1].Kind = schedule.Posture }, "listed twice"},

@@ -88,6 +88,22 @@ func ruleCases() map[string]ruleCase {
 			09:32:00 natural stretch 3m0s
 			09:47:01 due posture 10s
 			10:01:00 note end`},
+		// Track.Natural asks for more away time than Length: 1 min away
+		// resets posture but not hydration, 3 min resets both.
+		"natural longer than length": {cfg: func() schedule.Config {
+			c := simple()
+			c.Tracks = []schedule.Track{
+				{Kind: schedule.Posture, Enabled: true, Interval: 15 * time.Minute, Length: 10 * time.Second},
+				{Kind: schedule.Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second, Natural: 2 * time.Minute},
+			}
+			return c
+		}, script: `
+			type 10m
+			away 1m
+			type 10m
+			away 3m
+			type 1m
+			status`},
 		// Away past the longest break ends the session; return starts one.
 		"session end and start": {script: `
 			type 20m

@@ -78,10 +78,11 @@ func (t *track) restart(at time.Time, reason string) {
 //     observation. Sitting goes to Session and to Today (TodayAfterHours
 //     outside working hours); it counts toward breaks only inside working
 //     hours and when not paused.
-//   - Natural breaks: when the current away time reaches a track's Length the
+//   - Natural breaks: when the current away time reaches a track's Length
+//     (or its Natural, when set) the
 //     track restarts (EventNatural with the away time so far) and its skip
 //     count clears; tracks that have not started are left alone. Away time
-//     reaching the longest enabled Length (or the cycle's Move) ends the
+//     reaching the longest enabled Length or Natural (or the cycle's Move) ends the
 //     session (EventSessionEnd with its sitting time); the next activity
 //     starts one (EventSessionStart with the away time).
 //   - Due: when a track's active time reaches its Interval (or its snooze
@@ -267,11 +268,13 @@ func (s *Scheduler) bigger(a, b int) bool {
 	return kindRank(ta.Kind) > kindRank(tb.Kind)
 }
 
+// longest is the away time that ends a session: enough for every enabled
+// break to count as taken.
 func (s *Scheduler) longest() time.Duration {
 	var l time.Duration
 	for i := range s.tracks {
-		if s.tracks[i].Enabled && s.tracks[i].Length > l {
-			l = s.tracks[i].Length
+		if t := &s.tracks[i]; t.Enabled {
+			l = max(l, t.Length, t.Natural)
 		}
 	}
 	if s.cycle != nil && s.cycle.Move > l {
@@ -528,7 +531,11 @@ func (s *Scheduler) addAway(at time.Time, d time.Duration) {
 	}
 	for _, i := range s.bySize {
 		t := &s.tracks[i]
-		if !t.Enabled || prev >= t.Length || s.away < t.Length || (t.active == 0 && !t.due) {
+		need := t.Length
+		if t.Natural > 0 {
+			need = t.Natural
+		}
+		if !t.Enabled || prev >= need || s.away < need || (t.active == 0 && !t.due) {
 			continue // nothing to credit on a track that has not started
 		}
 		s.naturalReset(i, at)

@@ -35,6 +35,10 @@ type Track struct {
 	Length time.Duration
 	// Warn is how long before due (in active time) the pre-break warning fires; 0 = none.
 	Warn time.Duration
+	// Natural is how long away counts as this break taken (a natural
+	// break); 0 means Length. Longer suits breaks that need more than
+	// stepping away, e.g. hydration: 30 s away rarely means a drink.
+	Natural time.Duration
 }
 
 // Cycle is a repeating sit/stand/move rhythm (the "Cornell 20-8-2" preset).
