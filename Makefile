@@ -6,13 +6,15 @@ PREFIX   ?= $(HOME)/.local
 VERSION  := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS  := -s -w -X github.com/limber-app/limber/internal/version.Version=$(VERSION)
 
-# Debian packages: headers to build Fyne (X11/GL), and what the tests and
+# Debian packages: headers to build Fyne (X11/GL), MinGW to cross-build the
+# Windows binary (Fyne needs cgo), and what the tests and
 # `make run` use: Xvfb, a private D-Bus bus, xdotool, a tray host and a
 # notification server for the end-to-end tests.
 APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
-            xvfb dbus-x11 xdotool x11-utils imagemagick appstream
+            xvfb dbus-x11 xdotool x11-utils imagemagick appstream \
+            gcc-mingw-w64-x86-64 desktop-file-utils zsh fish
 
-.PHONY: all deps build run test test-short bench lint package install cross clean
+.PHONY: all deps build run test test-short bench lint package install uninstall clean
 
 all: build
 
@@ -31,9 +33,9 @@ run: build
 	./$(BIN)
 
 test: build
-	@test -z "$$(gofmt -l cmd internal assets)" || { echo "gofmt needed:"; gofmt -l cmd internal assets; exit 1; }
+	@test -z "$$(gofmt -l cmd internal assets packaging)" || { echo "gofmt needed:"; gofmt -l cmd internal assets packaging; exit 1; }
 	$(GO) vet ./...
-	GOOS=windows $(GO) build ./...
+	GOOS=windows CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -o /dev/null ./cmd/limber
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./internal/schedule/... ./internal/activity/... ./internal/paths/... ./internal/ipc/...
 	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -race -timeout 12m ./...
 
@@ -44,8 +46,19 @@ bench: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 20m ./...
 
 lint:
-	@test -z "$$(gofmt -l cmd internal assets)" || { gofmt -l cmd internal assets; exit 1; }
+	@test -z "$$(gofmt -l cmd internal assets packaging)" || { gofmt -l cmd internal assets packaging; exit 1; }
 	$(GO) vet ./...
+
+# The Linux tarball: bin/, share/ (desktop file, icons, metainfo,
+# completions) and a Makefile to install it.
+package: build
+	packaging/package.sh $(BIN) dist
+
+install: build
+	packaging/install.sh $(abspath $(PREFIX)) $(BIN)
+
+uninstall:
+	packaging/install.sh --uninstall $(abspath $(PREFIX))
 
 clean:
 	rm -rf bin dist

@@ -46,14 +46,14 @@ func Table() []Command {
 		{"snooze", "postpone the due (or next) break: snooze [DURATION] (default from settings)", cmdSnooze},
 		{"skip", "skip the due break", cmdSkip},
 		{"drink", "log a glass of water", cmdDrink},
-		// TODO(lead): hook in when it lands: {"stats", "print sitting time, breaks and water over the last days", cmdStats},
-		// TODO(lead): hook in when it lands: {"export", "write every recorded event: export --csv FILE|- or --json FILE|-", cmdExport},
-		// TODO(lead): hook in when it lands: {"config", "settings file: config check [FILE] | config path", cmdConfig},
-		// TODO(lead): hook in when it lands: {"cards", "exercise cards: cards check [DIR] | cards list [--json]", cmdCards},
-		// TODO(lead): hook in when it lands: {"autostart", "start at login: autostart on|off|status", cmdAutostart},
+		{"stats", "print sitting time, breaks and water over the last days", cmdStats},
+		{"export", "write every recorded event: export --csv FILE|- or --json FILE|-", cmdExport},
+		{"config", "settings file: config check [FILE] | config path", cmdConfig},
+		// TODO(lead): cards lands with issue 4: {"cards", "exercise cards: cards check [DIR] | cards list [--json]", cmdCards},
+		{"autostart", "start at login: autostart on|off|status", cmdAutostart},
 		{"version", "print the version", cmdVersion},
 		{"quit", "stop the running daemon", cmdQuit},
-		// TODO(lead): hook in when it lands: {"completion", "print a shell completion script: completion bash|zsh|fish", cmdCompletion},
+		{"completion", "print a shell completion script: completion bash|zsh|fish", cmdCompletion},
 	}
 }
 

@@ -19,9 +19,9 @@ import (
 
 // PauseArgs is the `pause` request: exactly one field set.
 type PauseArgs struct {
-	Seconds  int64     `json:"seconds,omitempty"`
-	Until    time.Time `json:"until,omitempty"`
-	Tomorrow bool      `json:"tomorrow,omitempty"`
+	Seconds  int64      `json:"seconds,omitempty"`
+	Until    *time.Time `json:"until,omitempty"`
+	Tomorrow bool       `json:"tomorrow,omitempty"`
 }
 
 // KindArgs names a break kind (empty: the one due, or the next).
@@ -144,7 +144,7 @@ func ParsePause(args []string, now time.Time) (PauseArgs, error) {
 		if !until.After(now) {
 			until = until.AddDate(0, 0, 1)
 		}
-		return PauseArgs{Until: until}, nil
+		return PauseArgs{Until: &until}, nil
 	case len(args) == 1:
 		d, err := ParseDuration(args[0])
 		if err != nil {

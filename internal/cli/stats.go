@@ -238,8 +238,12 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		if d.Met {
 			met = lang.X("stats.cli.met", "met")
 		}
+		after := "-"
+		if d.AfterHours > 0 {
+			after = statsDuration(d.AfterHours)
+		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\n", d.Start.Format("Mon 2 Jan"), statsDuration(d.Sitting),
-			statsDuration(d.AfterHours), d.Glasses, d.Breaks.Taken(), d.Breaks.Decided(), met)
+			after, d.Glasses, d.Breaks.Taken(), d.Breaks.Decided(), met)
 	}
 	fmt.Fprintln(tw)
 

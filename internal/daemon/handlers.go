@@ -52,8 +52,8 @@ func (d *Daemon) register(srv *ipc.Server) {
 		var until time.Time
 		switch {
 		case a.Tomorrow:
-		case !a.Until.IsZero():
-			until = a.Until
+		case a.Until != nil:
+			until = *a.Until
 		case a.Seconds > 0:
 			until = d.now().Add(time.Duration(a.Seconds) * time.Second)
 		default:

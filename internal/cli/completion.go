@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/limber-app/limber/internal/completion"
+)
+
+// completionTable describes every command's words and flags for the shell
+// completion scripts; TestCompletionCoversTable keeps it in step with Table.
+func completionTable() []completion.Command {
+	kinds := []string{"posture", "hydration", "stretch", "movement"}
+	return []completion.Command{
+		{Name: "status", Flags: []string{"--json", "--explain"}},
+		{Name: "pause", Subs: []string{"until", "tomorrow", "30m", "1h"}},
+		{Name: "resume"},
+		{Name: "break", Subs: []string{"now"}},
+		{Name: "break now", Subs: kinds},
+		{Name: "snooze", Subs: []string{"5m", "15m"}},
+		{Name: "skip", Subs: kinds},
+		{Name: "drink"},
+		{Name: "stats", Flags: []string{"--days N", "--json"}},
+		{Name: "export", Flags: []string{"--csv FILE", "--json FILE"}},
+		{Name: "config", Subs: []string{"check", "path"}},
+		{Name: "config check"},
+		{Name: "cards", Subs: []string{"check", "list"}},
+		{Name: "cards list", Flags: []string{"--json"}},
+		{Name: "autostart", Subs: []string{"on", "off", "status"}},
+		{Name: "version"},
+		{Name: "quit"},
+		{Name: "completion", Subs: completion.Shells()},
+		{Name: "window", Subs: []string{"card", "settings", "stats"}},
+	}
+}
+
+func cmdCompletion(args []string, env *Env) int {
+	const usage = "completion bash|zsh|fish"
+	fs := newFlags("completion", usage, env)
+	if done, code := parse(fs, args, env); done {
+		return code
+	}
+	if fs.NArg() != 1 {
+		return usageErr(env, usage, "name one shell: bash, zsh or fish")
+	}
+	script, err := completion.Script(fs.Arg(0), completionTable())
+	if err != nil {
+		return usageErr(env, usage, "%v", err)
+	}
+	fmt.Fprint(env.Stdout, script)
+	return ExitOK
+}
