@@ -103,7 +103,15 @@ func ruleCases() map[string]ruleCase {
 			type 10m
 			away 3m
 			type 1m
-			status`},
+			status`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:10:30 natural posture 30s
+			09:21:30 natural posture 30s
+			09:23:00 natural hydration 2m0s
+			09:23:00 session_end 19m58s
+			09:24:06 session_start 3m1s
+			09:25:00 status active session=59s today=20m57s | posture 14m1s | hydration 44m1s`},
 		// Away past the longest break ends the session; return starts one.
 		"session end and start": {script: `
 			type 20m
