@@ -58,9 +58,9 @@ func DefaultConfig() Config {
 			{Kind: Posture, Enabled: true, Interval: 15 * time.Minute, Length: 10 * time.Second},
 			// Muscles need water to contract and relax; a sip every 45 min
 			// spreads drinking over the day. Short: reach for the glass.
-			// Only 5 min away (a walk to the kitchen) counts as having
-			// drunk; every 30 s pause would otherwise silence it.
-			{Kind: Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second, Natural: 5 * time.Minute},
+			// (Any away time of 10 s counts as a drink here; setting Natural
+			// to a few minutes would make the reminder fire more often.)
+			{Kind: Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second},
 			// Stiff, fatigued muscles spasm; 90 s of stretching every half
 			// hour undoes the strain of a fixed sitting position.
 			{Kind: Stretch, Enabled: true, Interval: 30 * time.Minute, Length: 90 * time.Second, Warn: 30 * time.Second},

@@ -263,7 +263,7 @@ func TestWhy(t *testing.T) {
 	}
 	d.run(60, false)
 	why := d.s.Snapshot().Why
-	if !strings.Contains(why, "Away for 1m0s: no keyboard or pointer input") || !strings.Contains(why, "; last reset: posture at 09:16:30 (natural).") {
+	if !strings.Contains(why, "Away for 1m0s: no keyboard or pointer input") || !strings.Contains(why, "; last reset: posture at 09:16:30 (natural), hydration at 09:16:30 (natural).") {
 		t.Errorf("away: %q", why)
 	}
 }
