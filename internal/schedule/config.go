@@ -58,8 +58,9 @@ func DefaultConfig() Config {
 			{Kind: Posture, Enabled: true, Interval: 15 * time.Minute, Length: 10 * time.Second},
 			// Muscles need water to contract and relax; a sip every 45 min
 			// spreads drinking over the day. Short: reach for the glass.
-			// (Any away time of 10 s counts as a drink here; setting Natural
-			// to a few minutes would make the reminder fire more often.)
+			// Every detected absence (10 s or more, so any pause past
+			// IdleAfter) counts as a drink; a Natural of a few minutes would
+			// make the reminder come more often.
 			{Kind: Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second},
 			// Stiff, fatigued muscles spasm; 90 s of stretching every half
 			// hour undoes the strain of a fixed sitting position.

@@ -89,6 +89,18 @@ func TestProperties(t *testing.T) {
 			if seed%4 == 2 {
 				cfg.WorkingHours = func(t time.Time) bool { return t.Hour() >= 8 && t.Hour() < 18 }
 			}
+			if seed%5 == 3 { // an unusual but valid configuration
+				cfg.ActiveAfter = 0
+				cfg.HoldLimit = time.Minute
+				cfg.Strict = seed%2 == 0
+				cfg.MaxSkips, cfg.MaxSnoozes = 1, 0
+				cfg.Tracks[1].Natural = 5 * time.Minute
+				cfg.Tracks[2].Enabled = false
+				cfg.DailyLimitStep = 0
+			}
+			if err := cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
 			cmds, credit := randomScript(r, cfg.IdleAfter, 120)
 			s, err := sim.Parse(cfg, "start 2026-03-02 08:00 +01:00\n")
 			if err != nil {
