@@ -577,7 +577,7 @@ func (s *Scheduler) becomeActive(at time.Time) {
 		s.emit(Event{At: at, Type: EventSessionStart, Duration: s.away})
 		if s.cycle != nil {
 			// The session ended, so the cycle starts over with sitting.
-			s.emit(Event{At: at, Type: EventPhase, Phase: phaseNames[0], Duration: s.cycle.Sit})
+			s.emit(Event{At: at, Type: EventPhase, Phase: PhaseSit, Duration: s.cycle.Sit})
 		}
 	}
 	s.away = 0
@@ -669,7 +669,7 @@ func (s *Scheduler) evaluate(at time.Time, present bool) {
 			if dur[s.phase] == 0 {
 				continue
 			}
-			s.emit(Event{At: at, Type: EventPhase, Phase: phaseNames[s.phase], Duration: dur[s.phase]})
+			s.emit(Event{At: at, Type: EventPhase, Phase: phaseName(s.phase), Duration: dur[s.phase]})
 		}
 		if s.phaseDone > dur[s.phase] {
 			s.phaseDone = dur[s.phase] // never carry a backlog of phases
@@ -688,7 +688,23 @@ func (s *Scheduler) evaluate(at time.Time, present bool) {
 	}
 }
 
-var phaseNames = [3]string{"sit", "stand", "move"}
+// Phase names of the sit/stand/move cycle, as in Event.Phase and Snapshot.Phase.
+const (
+	PhaseSit   = "sit"
+	PhaseStand = "stand"
+	PhaseMove  = "move"
+)
+
+// phaseName names cycle phase p (0 sit, 1 stand, 2 move).
+func phaseName(p int) string {
+	switch p {
+	case 1:
+		return PhaseStand
+	case 2:
+		return PhaseMove
+	}
+	return PhaseSit
+}
 
 // setQuiet computes how much more counted active time can pass before
 // evaluate has anything to check.

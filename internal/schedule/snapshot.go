@@ -116,7 +116,7 @@ func (s *Scheduler) Snapshot() Snapshot {
 	}
 	if s.cycle != nil {
 		dur := [3]time.Duration{s.cycle.Sit, s.cycle.Stand, s.cycle.Move}
-		sn.Phase = phaseNames[s.phase]
+		sn.Phase = phaseName(s.phase)
 		sn.PhaseRemaining = max(dur[s.phase]-s.phaseDone, 0)
 	}
 	sn.Why = s.why()

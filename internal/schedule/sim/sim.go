@@ -308,13 +308,21 @@ func (s *Sim) Run(script string) error {
 	return sc.Err()
 }
 
-var modes = map[string]mode{
-	"type":     {input: true},
-	"read":     {},
-	"away":     {},
-	"lock":     {locked: true},
-	"present":  {present: true},
-	"nosource": {noSource: true},
+// modeOf returns the user mode a command names.
+func modeOf(cmd string) (mode, bool) {
+	switch cmd {
+	case "type":
+		return mode{input: true}, true
+	case "read", "away":
+		return mode{}, true
+	case "lock":
+		return mode{locked: true}, true
+	case "present":
+		return mode{present: true}, true
+	case "nosource":
+		return mode{noSource: true}, true
+	}
+	return mode{}, false
 }
 
 // Step executes one script command given as fields.
@@ -326,7 +334,7 @@ func (s *Sim) Step(f []string) error {
 		}
 		return ""
 	}
-	if m, ok := modes[f[0]]; ok {
+	if m, ok := modeOf(f[0]); ok {
 		d, err := s.span(f[1:])
 		if err != nil {
 			return err
