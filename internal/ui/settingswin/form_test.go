@@ -1,0 +1,234 @@
+package settingswin
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/internal/settings"
+)
+
+type fakeCaller struct {
+	sets []settings.Settings
+	fail error
+}
+
+func (c *fakeCaller) Call(cmd string, args any, reply any) error {
+	if cmd != settings.CmdSet {
+		return errors.New("unexpected " + cmd)
+	}
+	if c.fail != nil {
+		return c.fail
+	}
+	c.sets = append(c.sets, args.(settings.SetArgs).Settings)
+	return nil
+}
+
+type fakeAuto struct {
+	on   bool
+	fail error
+}
+
+func (a *fakeAuto) Enabled() (bool, error) { return a.on, nil }
+func (a *fakeAuto) Set(on bool) error {
+	if a.fail != nil {
+		return a.fail
+	}
+	a.on = on
+	return nil
+}
+
+func newTestForm(t *testing.T, reply settings.GetReply) (*form, *fakeCaller, *fakeAuto) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("settings")
+	t.Cleanup(w.Close)
+	c, auto := &fakeCaller{}, &fakeAuto{}
+	if reply.Path == "" {
+		reply.Settings, reply.Path = settings.Defaults(), "/home/u/.config/limber/config.toml"
+		reply.Settings.Normalize()
+	}
+	f := newForm(w, reply, c, auto, false)
+	w.SetContent(f.content)
+	return f, c, auto
+}
+
+// typeInto replaces an entry's text key by key, as a user would.
+func typeInto(t *testing.T, f *form, key, text string) {
+	t.Helper()
+	e, ok := f.entries[key]
+	if !ok {
+		t.Fatalf("no entry for %s", key)
+	}
+	e.SetText("")
+	test.Type(e, text)
+}
+
+func message(f *form, key string) string {
+	fl := f.byKey[key]
+	if fl == nil || !fl.msg.Visible() {
+		return ""
+	}
+	return fl.msg.Text
+}
+
+func TestValidationAsYouType(t *testing.T) {
+	f, _, _ := newTestForm(t, settings.GetReply{})
+	if !f.saveBtn.Disabled() {
+		t.Error("Save enabled with nothing changed")
+	}
+	cases := []struct {
+		key, text, wantKey, want string
+	}{
+		{"stretch.interval", "1m", "stretch.interval", "longer than the break (1m30s)"},
+		{"stretch.interval", "half", "stretch.interval", "is not a duration"},
+		{"stretch.interval", "30s", "stretch.interval", "at least one minute"},
+		{"posture.length", "0", "posture.length", "more than zero"},
+		{"breaks.max_skips", "three", "breaks.max_skips", "whole number"},
+		{"limits.daily_sitting", "20m", "limits.daily_sitting", "between 1 and 24 hours"},
+		{"advanced.active_after", "1m", "advanced.active_after", "shorter than the away time"},
+	}
+	for _, c := range cases {
+		typeInto(t, f, c.key, c.text)
+		if got := message(f, c.wantKey); !strings.Contains(got, c.want) {
+			t.Errorf("typing %q into %s: message %q, want it to say %q", c.text, c.key, got, c.want)
+		}
+		if !f.saveBtn.Disabled() {
+			t.Errorf("typing %q into %s: Save is enabled with an error shown", c.text, c.key)
+		}
+		f.onRevert()
+		if m := message(f, c.wantKey); m != "" {
+			t.Errorf("after undo, %s still says %q", c.wantKey, m)
+		}
+	}
+
+	// A fix elsewhere clears the message: the interval is fine again once
+	// the break is made shorter.
+	typeInto(t, f, "movement.interval", "5m")
+	if message(f, "movement.interval") == "" {
+		t.Fatal("5m interval with a 5m break not flagged")
+	}
+	typeInto(t, f, "movement.length", "2m")
+	if m := message(f, "movement.interval"); m != "" {
+		t.Errorf("interval still flagged after shortening the break: %q", m)
+	}
+	if f.saveBtn.Disabled() {
+		t.Error("Save disabled although every field is valid")
+	}
+}
+
+func TestPresetsAndCustom(t *testing.T) {
+	f, _, _ := newTestForm(t, settings.GetReply{})
+	if got := f.presetLabel.Text; got != "Office default" {
+		t.Errorf("preset label %q, want Office default", got)
+	}
+	test.Tap(f.presetBtns[settings.PresetCornell])
+	if got := f.presetLabel.Text; got != "Cornell 20-8-2" {
+		t.Errorf("after Cornell: %q", got)
+	}
+	if !f.checks["cycle.enabled"].Checked || f.entries["cycle.stand"].Text != "8m" || f.entries["cycle.stand"].Disabled() {
+		t.Error("Cornell did not fill in the cycle")
+	}
+	if f.checks["posture.enabled"].Checked || !f.entries["posture.interval"].Disabled() {
+		t.Error("Cornell leaves the posture break on, or its fields editable")
+	}
+	typeInto(t, f, "cycle.stand", "10m")
+	if got := f.presetLabel.Text; got != "Custom" {
+		t.Errorf("edited after a preset: %q, want Custom", got)
+	}
+	typeInto(t, f, "cycle.stand", "8m")
+	if got := f.presetLabel.Text; got != "Cornell 20-8-2" {
+		t.Errorf("edited back: %q, want Cornell again", got)
+	}
+	test.Tap(f.presetBtns[settings.PresetGentle])
+	if f.checks["cards.positions"].Checked != true || f.s.Positions.Floor || f.s.Positions.Standing {
+		t.Errorf("gentle positions: %+v", f.s.Positions)
+	}
+	if f.presetBtns[settings.PresetGentle].Importance != widget.HighImportance {
+		t.Error("the chosen preset's button is not highlighted")
+	}
+}
+
+func TestSave(t *testing.T) {
+	f, c, _ := newTestForm(t, settings.GetReply{})
+	typeInto(t, f, "limits.hydration_goal", "6")
+	test.Tap(f.saveBtn)
+	if len(c.sets) != 1 || c.sets[0].HydrationGoal != 6 {
+		t.Fatalf("settings_set calls: %+v", c.sets)
+	}
+	if !f.saveBtn.Disabled() || !strings.Contains(f.status.Text, "Saved") {
+		t.Errorf("after save: disabled=%v status %q", f.saveBtn.Disabled(), f.status.Text)
+	}
+	c.fail = errors.New("posture.interval: An interval must be at least one minute.")
+	typeInto(t, f, "limits.hydration_goal", "7")
+	test.Tap(f.saveBtn)
+	if !strings.Contains(f.status.Text, "Not saved") || !strings.Contains(f.status.Text, "at least one minute") {
+		t.Errorf("daemon refusal not shown: %q", f.status.Text)
+	}
+	if f.saveBtn.Disabled() {
+		t.Error("Save disabled after a failed save; the user cannot retry")
+	}
+}
+
+func TestWorkingHoursFields(t *testing.T) {
+	f, _, _ := newTestForm(t, settings.GetReply{})
+	if !f.entries["working_hours.monday.start"].Disabled() {
+		t.Error("day hours editable while working hours are off")
+	}
+	test.Tap(f.checks["working_hours.enabled"])
+	if f.entries["working_hours.monday.start"].Disabled() || !f.entries["working_hours.sunday.start"].Disabled() {
+		t.Error("with working hours on, monday must be editable and sunday (a day off) not")
+	}
+	typeInto(t, f, "working_hours.monday.end", "08:00")
+	if m := message(f, "working_hours.monday.end"); !strings.Contains(m, "after the start") {
+		t.Errorf("end before start: %q", m)
+	}
+	typeInto(t, f, "working_hours.monday.end", "25:00")
+	if m := message(f, "working_hours.monday.end"); !strings.Contains(m, "HH:MM") {
+		t.Errorf("25:00: %q", m)
+	}
+	typeInto(t, f, "working_hours.monday.end", "16:00")
+	if m := message(f, "working_hours.monday.end"); m != "" {
+		t.Errorf("16:00 still flagged: %q", m)
+	}
+	if f.s.WorkingHours.Days[time.Monday].End != 16*60 {
+		t.Errorf("monday end = %d", f.s.WorkingHours.Days[time.Monday].End)
+	}
+}
+
+func TestAutostartToggle(t *testing.T) {
+	f, c, auto := newTestForm(t, settings.GetReply{})
+	typeInto(t, f, "limits.hydration_goal", "4") // unsaved edit, must not ride along
+	test.Tap(f.autostart)
+	if !auto.on {
+		t.Fatal("autostart not turned on")
+	}
+	if len(c.sets) != 1 || !c.sets[0].StartAtLogin || c.sets[0].HydrationGoal == 4 {
+		t.Fatalf("settings_set: %+v", c.sets)
+	}
+	auto.fail = errors.New("permission denied")
+	test.Tap(f.autostart)
+	if !f.autostart.Checked || !strings.Contains(message(f, "start_at_login"), "permission denied") {
+		t.Errorf("failed toggle: checked=%v message %q", f.autostart.Checked, message(f, "start_at_login"))
+	}
+}
+
+func TestProblemsBanner(t *testing.T) {
+	s := settings.Defaults()
+	f, _, _ := newTestForm(t, settings.GetReply{Settings: s, Path: "/x/config.toml", Problems: []settings.Problem{
+		{File: "/x/config.toml", Line: 3, Message: "Unknown setting \"foo\"."},
+	}})
+	text := ""
+	for _, o := range f.banner.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			text += l.Text + "\n"
+		}
+	}
+	if !strings.Contains(text, "/x/config.toml:3: Unknown setting") || !strings.Contains(text, "mistakes") {
+		t.Errorf("banner: %q", text)
+	}
+}

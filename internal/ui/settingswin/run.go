@@ -1,0 +1,152 @@
+// Package settingswin is the settings window (`limber window settings`):
+// every setting of config.toml in four tabs, checked as the user types with
+// the message under the field, presets in one click, and Save applying the
+// settings to the running daemon at once (settings_set). Without a daemon
+// it edits the file directly.
+package settingswin
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/autostart"
+	"github.com/limber-app/limber/internal/i18n"
+	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/settings"
+)
+
+// AppID is the Fyne application id shared by Limber's windows.
+const AppID = "io.github.limber_app.limber"
+
+// Caller sends one request to the daemon (*ipc.Client satisfies it).
+type Caller interface {
+	Call(cmd string, args any, reply any) error
+}
+
+// Autostarter turns start-at-login on and off.
+type Autostarter interface {
+	Enabled() (bool, error)
+	Set(on bool) error
+}
+
+type osAutostart struct{}
+
+func (osAutostart) Enabled() (bool, error) {
+	exe, err := autostart.Executable()
+	if err != nil {
+		return false, err
+	}
+	st, err := autostart.Get(exe)
+	return st.Enabled && !st.Stale, err
+}
+
+func (osAutostart) Set(on bool) error {
+	exe, err := autostart.Executable()
+	if err != nil {
+		return err
+	}
+	return autostart.Set(on, exe)
+}
+
+// fileCaller serves settings_get and settings_set from the file itself,
+// for when no daemon runs (the daemon reads the file when it starts).
+type fileCaller struct{ path string }
+
+func (fc fileCaller) Call(cmd string, args any, reply any) error {
+	switch cmd {
+	case settings.CmdGet:
+		s, probs, err := settings.Load(fc.path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if r, ok := reply.(*settings.GetReply); ok {
+			*r = settings.GetReply{Settings: s, Path: fc.path, Problems: probs}
+		}
+		return nil
+	case settings.CmdSet:
+		a, ok := args.(settings.SetArgs)
+		if !ok {
+			return fmt.Errorf("settings_set: wrong arguments %T", args)
+		}
+		return settings.Save(fc.path, a.Settings)
+	}
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+const usage = `usage: limber window settings [--file FILE]
+
+Shows the settings window. Save applies the settings to the running Limber.
+  --file FILE   edit this settings file directly instead of asking Limber
+`
+
+// Run shows the window until it is closed and returns the exit code (0
+// closed, 1 failed, 2 bad usage). c may be nil when no daemon runs; then
+// the window edits the settings file directly.
+func Run(args []string, c Caller) int {
+	return run(args, c, os.Stdout, os.Stderr)
+}
+
+func run(args []string, c Caller, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("window settings", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
+	file := flags.String("file", "", "")
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+		fmt.Fprintf(stderr, "limber window settings: %v\n\n%s", err, usage)
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "limber window settings: unexpected argument %q\n\n%s", flags.Arg(0), usage)
+		return 2
+	}
+
+	var got settings.GetReply
+	offline := false
+	if *file != "" {
+		c, offline = fileCaller{*file}, true
+	}
+	if c != nil {
+		if err := c.Call(settings.CmdGet, settings.GetArgs{}, &got); err != nil {
+			if offline {
+				fmt.Fprintf(stderr, "limber window settings: %v\n", err)
+				return 1
+			}
+			fmt.Fprintf(stderr, "limber: the running Limber did not answer (%v); editing the settings file instead\n", err)
+			c = nil
+		}
+	}
+	if c == nil {
+		p, err := paths.ConfigFile()
+		if err != nil {
+			fmt.Fprintf(stderr, "limber window settings: %v\n", err)
+			return 1
+		}
+		c, offline = fileCaller{p}, true
+		if err := c.Call(settings.CmdGet, settings.GetArgs{}, &got); err != nil {
+			fmt.Fprintf(stderr, "limber window settings: %v\n", err)
+			return 1
+		}
+	}
+	if err := i18n.Init(got.Settings.Language); err != nil {
+		fmt.Fprintf(stderr, "limber: %v\n", err)
+	}
+
+	a := app.NewWithID(AppID)
+	w := a.NewWindow(lang.X("settings.title", "Limber settings"))
+	f := newForm(w, got, c, osAutostart{}, offline)
+	w.SetContent(f.content)
+	w.Resize(fyne.NewSize(720, 680))
+	w.ShowAndRun()
+	return 0
+}
