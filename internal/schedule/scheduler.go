@@ -250,13 +250,20 @@ func (s *Scheduler) applyConfig(cfg Config, at time.Time) {
 	}
 }
 
+// kindRank orders kinds from the smallest break to the biggest, to break
+// ties between equal lengths.
 func kindRank(k Kind) int {
-	for i, a := range AllKinds() {
-		if a == k {
-			return i
-		}
+	switch k {
+	case Posture:
+		return 0
+	case Hydration:
+		return 1
+	case Stretch:
+		return 2
+	case Movement:
+		return 3
 	}
-	return len(AllKinds())
+	return 4
 }
 
 // bigger reports whether track a is a bigger break than track b.
