@@ -1,0 +1,161 @@
+package cardwin
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// AppID is the Fyne application id shared by Limber's windows.
+const AppID = "io.github.limber_app.limber"
+
+// Usage is the help text of `limber window card`.
+const Usage = `usage: limber window card --kind KIND [flags]
+
+Shows a break card and reports to the daemon how the break ended.
+
+  --kind KIND      posture, hydration, stretch or movement (required)
+  --card ID        the card to show (default: ask the daemon to pick one)
+  --length D       the break's length, counted down (default 1m)
+  --snooze D       how long Snooze postpones the break (default 5m)
+  --strict         full screen, no Skip or Snooze, no closing before the end
+  --compact        the small card (posture and hydration)
+  --positions P    with --offline: allowed positions, e.g. desk,standing
+  --offline        run without the daemon: pick locally, print results
+`
+
+// parseArgs reads the flags into Options.
+func parseArgs(args []string, stderr io.Writer) (o Options, offline bool, positions []cards.Position, err error) {
+	fs := flag.NewFlagSet("limber window card", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	kind := fs.String("kind", "", "")
+	fs.StringVar(&o.CardID, "card", "", "")
+	fs.DurationVar(&o.Length, "length", time.Minute, "")
+	fs.DurationVar(&o.Snooze, "snooze", 5*time.Minute, "")
+	fs.BoolVar(&o.Strict, "strict", false, "")
+	fs.BoolVar(&o.Compact, "compact", false, "")
+	pos := fs.String("positions", "", "")
+	fs.BoolVar(&offline, "offline", false, "")
+	if err := fs.Parse(args); err != nil {
+		return o, false, nil, err
+	}
+	if fs.NArg() > 0 {
+		return o, false, nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	o.Kind = schedule.Kind(*kind)
+	valid := false
+	for _, k := range schedule.AllKinds() {
+		valid = valid || k == o.Kind
+	}
+	if !valid {
+		return o, false, nil, fmt.Errorf("--kind must be posture, hydration, stretch or movement, not %q", *kind)
+	}
+	if o.Length < 0 || o.Length > 2*time.Hour {
+		return o, false, nil, fmt.Errorf("--length %s is outside 0 to 2h", o.Length)
+	}
+	if o.Snooze <= 0 || o.Snooze > 24*time.Hour {
+		return o, false, nil, fmt.Errorf("--snooze %s must be between 1s and 24h", o.Snooze)
+	}
+	for _, p := range strings.Split(*pos, ",") {
+		p = strings.TrimSpace(p)
+		switch cards.Position(p) {
+		case "":
+		case cards.Desk, cards.Standing, cards.Floor:
+			positions = append(positions, cards.Position(p))
+		default:
+			return o, false, nil, fmt.Errorf("--positions: unknown position %q (use desk, standing, floor)", p)
+		}
+	}
+	return o, offline, positions, nil
+}
+
+// Run is `limber window card`: it shows the card and returns the exit code
+// (0 reported, 1 failed, 2 bad usage). A nil Caller (or --offline) runs
+// without the daemon. It blocks until the window closes.
+func Run(args []string, c Caller) int {
+	return run(args, c, os.Stdout, os.Stderr)
+}
+
+func run(args []string, c Caller, stdout, stderr io.Writer) int {
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			fmt.Fprint(stdout, Usage)
+			return 0
+		}
+	}
+	o, offline, positions, err := parseArgs(args, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "limber window card: %v\n\n%s", err, Usage)
+		return 2
+	}
+	lib := cards.LoadDefault()
+	for _, p := range lib.Problems() {
+		// The daemon tells the user about bad card files; here they are only logged.
+		fmt.Fprintf(stderr, "limber: skipped card: %v\n", p)
+	}
+	local := &offlineCaller{picker: cards.NewPicker(lib, time.Now().UnixNano(), 8), allowed: positions, out: stdout}
+	if c == nil || offline {
+		c = local
+	}
+	card, err := chooseCard(o, lib, c, local)
+	if err != nil {
+		fmt.Fprintf(stderr, "limber window card: %v\n", err)
+		// Still report, so the daemon does not wait for a window that never came.
+		if rerr := c.Call(CmdBreakResult, BreakResult{Kind: string(o.Kind), Outcome: OutcomeClosedEarly}, nil); rerr != nil {
+			fmt.Fprintf(stderr, "limber: reporting the break failed: %v\n", rerr)
+		}
+		return 1
+	}
+
+	a := app.NewWithID(AppID)
+	win := a.NewWindow(lang.X("cardwin.title", "Limber"))
+	w := newCardWindow(win, o, lib, c, realClock{}, card, stderr)
+	w.run()
+	win.ShowAndRun()
+	if !w.reported {
+		// The app was stopped some other way (session ending, signal).
+		w.finish(OutcomeClosedEarly)
+	}
+	if w.failed {
+		return 1
+	}
+	return 0
+}
+
+// chooseCard finds the card to show: the one asked for, else the daemon's
+// pick, else (daemon unreachable) a local pick.
+func chooseCard(o Options, lib *cards.Library, c Caller, local Caller) (cards.Card, error) {
+	if o.CardID != "" {
+		if card, ok := lib.Card(o.CardID); ok {
+			return card, nil
+		}
+		return cards.Card{}, fmt.Errorf("there is no card %q (see `limber cards list`)", o.CardID)
+	}
+	args := CardPickArgs{Kind: string(o.Kind), LengthSeconds: int(o.Length.Seconds())}
+	var r CardPickReply
+	err := c.Call(CmdCardPick, args, &r)
+	if card, ok := lib.Card(r.CardID); err == nil && ok {
+		return card, nil
+	}
+	if err == nil {
+		err = errors.New("the daemon picked no card")
+	}
+	if c != local {
+		if lerr := local.Call(CmdCardPick, args, &r); lerr == nil {
+			if card, ok := lib.Card(r.CardID); ok {
+				return card, nil
+			}
+		}
+	}
+	return cards.Card{}, fmt.Errorf("no card to show for a %s break: %w", o.Kind, err)
+}

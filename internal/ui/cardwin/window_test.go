@@ -1,0 +1,330 @@
+package cardwin
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// fakeClock ticks only when the test says so.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+	ch  chan time.Time
+}
+
+func (f *fakeClock) Now() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.now
+}
+func (f *fakeClock) NewTicker(time.Duration) Ticker { return fakeTicker{f.ch} }
+
+type fakeTicker struct{ ch chan time.Time }
+
+func (t fakeTicker) C() <-chan time.Time { return t.ch }
+func (fakeTicker) Stop()                 {}
+
+// recorder is a fake daemon: it records calls and picks with a real picker.
+type recorder struct {
+	picker *cards.Picker
+	calls  []call
+}
+
+type call struct {
+	cmd  string
+	args any
+}
+
+func (r *recorder) Call(cmd string, args any, reply any) error {
+	r.calls = append(r.calls, call{cmd, args})
+	if cmd == CmdCardPick {
+		a := args.(CardPickArgs)
+		c, err := r.picker.Pick(schedule.Kind(a.Kind), time.Duration(a.LengthSeconds)*time.Second, nil, a.Exclude)
+		if err != nil {
+			return err
+		}
+		reply.(*CardPickReply).CardID = c.ID
+	}
+	return nil
+}
+
+func (r *recorder) results() []BreakResult {
+	var out []BreakResult
+	for _, c := range r.calls {
+		if c.cmd == CmdBreakResult {
+			out = append(out, c.args.(BreakResult))
+		}
+	}
+	return out
+}
+
+type harness struct {
+	t      *testing.T
+	w      *cardWindow
+	rec    *recorder
+	clk    *fakeClock
+	ticked chan struct{}
+	win    fyne.Window
+}
+
+func newHarness(t *testing.T, o Options, cardID string) *harness {
+	t.Helper()
+	test.NewTempApp(t)
+	test.ApplyTheme(t, theme.LightTheme())
+	lib := cards.Builtin()
+	card, ok := lib.Card(cardID)
+	if !ok {
+		t.Fatalf("no card %s", cardID)
+	}
+	if o.Snooze == 0 {
+		o.Snooze = 5 * time.Minute
+	}
+	h := &harness{t: t, rec: &recorder{picker: cards.NewPicker(lib, 1, 4)},
+		clk:    &fakeClock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), ch: make(chan time.Time)},
+		ticked: make(chan struct{})}
+	h.win = test.NewWindow(nil) // closed by the card itself
+	h.w = newCardWindow(h.win, o, lib, h.rec, h.clk, card, io.Discard)
+	h.w.afterTick = func() { h.ticked <- struct{}{} }
+	h.w.run()
+	t.Cleanup(func() {
+		if !h.w.reported {
+			h.w.finish(OutcomeClosedEarly) // stops the ticker goroutine
+		}
+	})
+	return h
+}
+
+// advance moves the clock on and waits until the window has handled the tick.
+func (h *harness) advance(d time.Duration) {
+	h.clk.mu.Lock()
+	h.clk.now = h.clk.now.Add(d)
+	now := h.clk.now
+	h.clk.mu.Unlock()
+	h.clk.ch <- now
+	<-h.ticked
+}
+
+func (h *harness) onlyResult() BreakResult {
+	h.t.Helper()
+	rs := h.rec.results()
+	if len(rs) != 1 {
+		h.t.Fatalf("want exactly one break_result, got %d: %+v", len(rs), rs)
+	}
+	return rs[0]
+}
+
+func TestDoneReportsOnce(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "bird-dog")
+	h.advance(20 * time.Second)
+	test.Tap(h.w.doneBtn)
+	h.w.onCloseRequested() // the window manager's close after the fact
+	test.Tap(h.w.skipBtn)
+	r := h.onlyResult()
+	want := BreakResult{Kind: "stretch", CardID: "bird-dog", Outcome: OutcomeDone, ElapsedSeconds: 20}
+	if r != want {
+		t.Errorf("got %+v, want %+v", r, want)
+	}
+}
+
+func TestCountdown(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "neck-side-tilt")
+	if got := h.w.progress.TextFormatter(); got != "1:00 left" {
+		t.Errorf("at the start the bar says %q", got)
+	}
+	h.advance(15 * time.Second)
+	if v := h.w.progress.Value; v < 0.249 || v > 0.251 {
+		t.Errorf("after 15 s of 60 the bar is at %v", v)
+	}
+	if got := h.w.progress.TextFormatter(); got != "0:45 left" {
+		t.Errorf("after 15 s the bar says %q", got)
+	}
+	h.advance(45 * time.Second)
+	if !h.w.ended || h.w.progress.Value != 1 {
+		t.Fatalf("the countdown should have ended: ended=%v value=%v", h.w.ended, h.w.progress.Value)
+	}
+	if got := h.w.progress.TextFormatter(); !strings.Contains(got, "well done") {
+		t.Errorf("at the end the bar says %q", got)
+	}
+	if len(h.rec.results()) != 0 {
+		t.Errorf("the window must wait for the user at the end, not report by itself")
+	}
+	// Closing after the countdown counts as done.
+	h.w.onCloseRequested()
+	if r := h.onlyResult(); r.Outcome != OutcomeDone || r.ElapsedSeconds != 60 {
+		t.Errorf("closing after the end: %+v", r)
+	}
+}
+
+func TestOutcomes(t *testing.T) {
+	tests := map[string]struct {
+		act  func(h *harness)
+		want BreakResult
+	}{
+		"snooze button": {func(h *harness) { test.Tap(h.w.snoozeBtn) },
+			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeSnoozed, ElapsedSeconds: 5, SnoozeSeconds: 300}},
+		"skip button": {func(h *harness) { test.Tap(h.w.skipBtn) },
+			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeSkipped, ElapsedSeconds: 5}},
+		"escape skips": {func(h *harness) { h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) },
+			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeSkipped, ElapsedSeconds: 5}},
+		"enter is done": {func(h *harness) { h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) },
+			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeDone, ElapsedSeconds: 5}},
+		"close button": {func(h *harness) { h.w.onCloseRequested() },
+			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeClosedEarly, ElapsedSeconds: 5}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+			h.advance(5 * time.Second)
+			tc.act(h)
+			if r := h.onlyResult(); r != tc.want {
+				t.Errorf("got %+v, want %+v", r, tc.want)
+			}
+		})
+	}
+}
+
+func TestStrictMode(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: 30 * time.Second, Strict: true}, "chest-opener")
+	if !h.win.FullScreen() {
+		t.Error("strict cards are full screen")
+	}
+	if h.w.skipBtn.Visible() || h.w.snoozeBtn.Visible() {
+		t.Error("strict cards have no Skip or Snooze")
+	}
+	if !h.w.doneBtn.Disabled() {
+		t.Error("Done waits for the countdown in strict mode")
+	}
+	h.advance(10 * time.Second)
+	h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.w.onCloseRequested()
+	test.Tap(h.w.doneBtn)
+	h.w.onSkip()
+	h.w.onSnooze()
+	if n := len(h.rec.results()); n != 0 {
+		t.Fatalf("nothing may end a strict card early, got %d results", n)
+	}
+	if !h.w.notice.Visible() {
+		t.Error("a refused close should say why")
+	}
+	test.Tap(h.w.anotherBtn) // still allowed
+	h.advance(20 * time.Second)
+	if h.w.doneBtn.Disabled() {
+		t.Fatal("Done is enabled once the countdown ends")
+	}
+	h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEnter})
+	r := h.onlyResult()
+	if r.Outcome != OutcomeDone || !r.Strict || r.ElapsedSeconds != 30 {
+		t.Errorf("got %+v", r)
+	}
+}
+
+func TestAnotherOne(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "bird-dog")
+	test.Tap(h.w.anotherBtn)
+	first := h.w.card.ID
+	if first == "bird-dog" || h.w.title.Text != h.w.card.Title {
+		t.Fatalf("another card should show: %s %q", first, h.w.title.Text)
+	}
+	if len(h.w.steps.Objects) != len(h.w.card.Steps) {
+		t.Errorf("steps not replaced: %d shown for %d", len(h.w.steps.Objects), len(h.w.card.Steps))
+	}
+	test.Tap(h.w.anotherBtn)
+	var picks []CardPickArgs
+	for _, c := range h.rec.calls {
+		if c.cmd == CmdCardPick {
+			picks = append(picks, c.args.(CardPickArgs))
+		}
+	}
+	if len(picks) != 2 || strings.Join(picks[1].Exclude, ",") != "bird-dog,"+first || picks[0].LengthSeconds != 60 {
+		t.Errorf("card_pick should exclude every card shown: %+v", picks)
+	}
+	test.Tap(h.w.doneBtn)
+	if r := h.onlyResult(); r.CardID != h.w.card.ID {
+		t.Errorf("the result names the card on screen: %+v", r)
+	}
+}
+
+func TestHydrationLogsAGlass(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Hydration, Length: 20 * time.Second, Compact: true}, "drink-a-glass")
+	if h.w.doneBtn.Text != "I drank a glass" || h.w.anotherBtn.Visible() {
+		t.Errorf("hydration card: button %q, another visible %v", h.w.doneBtn.Text, h.w.anotherBtn.Visible())
+	}
+	test.Tap(h.w.doneBtn)
+	if len(h.rec.calls) != 2 || h.rec.calls[0].cmd != CmdDrink || h.rec.calls[1].cmd != CmdBreakResult {
+		t.Fatalf("want drink then break_result, got %+v", h.rec.calls)
+	}
+	if r := h.onlyResult(); r.Outcome != OutcomeDone || r.Kind != "hydration" {
+		t.Errorf("got %+v", r)
+	}
+}
+
+func TestRendersToMarkup(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: 90 * time.Second}, "standing-hip-flexor")
+	h.win.Resize(fyne.NewSize(820, 520))
+	h.advance(30 * time.Second)
+	test.AssertRendersToMarkup(t, "card/stretch.xml", h.win.Canvas())
+
+	s := newHarness(t, Options{Kind: schedule.Posture, Length: 20 * time.Second, Compact: true, Strict: true}, "posture-lumbar-support")
+	s.win.Resize(fyne.NewSize(1280, 800))
+	test.AssertRendersToMarkup(t, "card/compact-strict.xml", s.win.Canvas())
+}
+
+func TestShortDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{40 * time.Second: "40 s", 5 * time.Minute: "5 min", 90 * time.Second: "1:30 min"} {
+		if got := shortDuration(d); got != want {
+			t.Errorf("shortDuration(%s) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestRunArguments(t *testing.T) {
+	tests := map[string]struct {
+		args []string
+		code int
+		out  string // in stdout, or stderr for errors
+	}{
+		"help":         {[]string{"--help"}, 0, "usage: limber window card"},
+		"no kind":      {[]string{}, 2, "--kind must be"},
+		"bad kind":     {[]string{"--kind", "nap"}, 2, `not "nap"`},
+		"bad length":   {[]string{"--kind", "stretch", "--length", "soon"}, 2, "invalid value"},
+		"bad position": {[]string{"--kind", "stretch", "--positions", "sofa"}, 2, `unknown position "sofa"`},
+		"extra arg":    {[]string{"--kind", "stretch", "now"}, 2, `unexpected argument "now"`},
+		// An unknown card fails before any window opens, and still reports.
+		"unknown card": {[]string{"--kind", "stretch", "--card", "nope", "--offline"}, 1, `there is no card "nope"`},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+			var out, errb bytes.Buffer
+			code := run(tc.args, nil, &out, &errb)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr %s", code, tc.code, errb.String())
+			}
+			if !strings.Contains(out.String()+errb.String(), tc.out) {
+				t.Errorf("output lacks %q:\n%s%s", tc.out, out.String(), errb.String())
+			}
+			if name == "unknown card" {
+				var line struct {
+					Cmd  string
+					Args BreakResult
+				}
+				if err := json.Unmarshal(out.Bytes(), &line); err != nil || line.Cmd != CmdBreakResult || line.Args.Outcome != OutcomeClosedEarly {
+					t.Errorf("offline run should print a closed_early result, got %q (%v)", out.String(), err)
+				}
+			}
+		})
+	}
+}
