@@ -85,7 +85,10 @@ func (s *Scheduler) takeBreak(i int, took time.Duration, at time.Time, reason st
 }
 
 // Snooze postpones due break kind by d of active time (0 means
-// Config.Snooze). Breaks merged into it stay merged and come with it.
+// Config.Snooze); away time does not bring it nearer. Breaks merged into it
+// stay merged and come with it. Refused with ErrNotDue, ErrStrict, or
+// ErrSnoozeCapped after MaxSnoozes snoozes of this break (the count clears
+// whenever the track restarts: taken, skipped or a natural break).
 func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, error) {
 	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
@@ -116,6 +119,9 @@ func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, e
 
 // Skip drops due break kind: the track (and the breaks merged into it)
 // restarts without the break being taken, and counts toward MaxSkips.
+// Refused with ErrNotDue, ErrStrict, or ErrSkipCapped after MaxSkips skips
+// in a row (cleared by Done, by being taken with a bigger break, or by a
+// natural break).
 func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
 	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
