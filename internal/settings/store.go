@@ -1,0 +1,85 @@
+package settings
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Store is the daemon's view of the settings file: the settings in use (the
+// last good ones), the problems of the file on disk, saving from the window,
+// and reloading after hand edits. It is safe for concurrent use.
+type Store struct {
+	path string
+	w    *Watcher
+
+	mu    sync.Mutex
+	cur   Settings
+	probs []Problem
+}
+
+// OpenStore writes the default file on first run, then loads path. A file
+// with problems leaves the defaults in use and its problems in Problems();
+// only an unreadable file is an error. created reports a first run.
+func OpenStore(path string) (st *Store, created bool, err error) {
+	created, err = EnsureFile(path)
+	if err != nil {
+		return nil, false, err
+	}
+	st = &Store{path: path, w: NewWatcher(path, 2*time.Second)}
+	s, probs, err := Load(path)
+	if err != nil {
+		return nil, created, err
+	}
+	st.cur, st.probs = s, probs
+	return st, created, nil
+}
+
+// Path is the settings file.
+func (st *Store) Path() string { return st.path }
+
+// Current returns the settings in use and the problems of the file on disk.
+func (st *Store) Current() (Settings, []Problem) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.cur, append([]Problem(nil), st.probs...)
+}
+
+// Get is the reply to settings_get.
+func (st *Store) Get() GetReply {
+	s, p := st.Current()
+	return GetReply{Settings: s, Path: st.path, Problems: p}
+}
+
+// Set validates s, writes it atomically and makes it current; the watcher
+// does not report this write back. The error of invalid settings is an
+// *InvalidError naming the fields.
+func (st *Store) Set(s Settings) (Settings, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err := Save(st.path, s); err != nil {
+		return st.cur, err
+	}
+	st.w.MarkSeen()
+	s.Normalize()
+	st.cur, st.probs = s, nil
+	return s, nil
+}
+
+// Watch polls the file until ctx is done. After each edit it calls fn with
+// the update: on valid settings they are already current; on problems (or
+// a removed file) the previous settings stay current and fn can tell the
+// user once per edit.
+func (st *Store) Watch(ctx context.Context, fn func(Update)) {
+	st.w.Run(ctx, func(u Update) {
+		st.mu.Lock()
+		switch {
+		case u.OK():
+			st.cur, st.probs = u.Settings, nil
+		case u.Err == nil:
+			st.probs = u.Problems
+		}
+		st.mu.Unlock()
+		fn(u)
+	})
+}
