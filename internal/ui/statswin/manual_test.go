@@ -1,0 +1,20 @@
+package statswin
+
+import (
+	"os"
+	"testing"
+)
+
+// TestMain opens the real window on the history file named by
+// LIMBER_STATSWIN_DB instead of running the tests, for looking at it (under
+// desktop-session). Fyne needs the main goroutine, which only TestMain has.
+func TestMain(m *testing.M) {
+	if db := os.Getenv("LIMBER_STATSWIN_DB"); db != "" {
+		a := []string{"--db", db}
+		if d := os.Getenv("LIMBER_STATSWIN_DAYS"); d != "" {
+			a = append(a, "--days", d)
+		}
+		os.Exit(Run(a, nil))
+	}
+	os.Exit(m.Run())
+}

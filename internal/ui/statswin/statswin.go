@@ -1,0 +1,196 @@
+// Package statswin is the statistics window (`limber window stats`): today
+// at a glance, sitting time per day against the limit, how many breaks of
+// each kind were taken, glasses of water per day and the streak of days
+// that met the goals. It asks the daemon over IPC (`stats`) and, when no
+// daemon answers, reads the history file itself, read-only.
+package statswin
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/paths"
+)
+
+// Caller sends one request to the daemon (*ipc.Client satisfies it).
+type Caller interface {
+	Call(cmd string, args any, reply any) error
+}
+
+// refreshEvery is how often an open window reloads its figures.
+const refreshEvery = time.Minute
+
+// Run shows the window until it is closed and returns the exit code. c may
+// be nil when the daemon is not running. Options: --days N (the chart
+// window, 14 by default), --db FILE (read that history file instead of
+// asking the daemon; for demos and screenshots).
+func Run(args []string, c Caller) int {
+	return run(args, c, os.Stderr)
+}
+
+func run(args []string, c Caller, stderr io.Writer) int {
+	fs := flag.NewFlagSet("window stats", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	days := fs.Int("days", 14, "days shown in the charts (7 to 90)")
+	db := fs.String("db", "", "read this history file instead of asking the daemon")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if *days < 7 || *days > 90 || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: limber window stats [--days 7..90] [--db FILE]")
+		return 2
+	}
+	src := pickSource(c, *db)
+	defer src.close()
+
+	a := app.NewWithID("io.github.limber_app.limber")
+	w := a.NewWindow(lang.X("stats.win.title", "Limber statistics"))
+	v := newView(*days)
+	w.SetContent(v.root)
+	w.Resize(fyne.NewSize(960, 700))
+
+	stop := make(chan struct{})
+	var loading sync.Mutex // one load at a time; a click during a load waits
+	load := func() {
+		go func() {
+			loading.Lock()
+			defer loading.Unlock()
+			n := v.wantDays()
+			st, err := src.stats(n)
+			fyne.Do(func() {
+				if err != nil {
+					v.showError(err)
+					return
+				}
+				v.set(st, src.describe())
+			})
+		}()
+	}
+	v.onDaysChanged = load
+	load()
+	go func() {
+		t := time.NewTicker(refreshEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				load()
+			}
+		}
+	}()
+	w.ShowAndRun()
+	close(stop)
+	return 0
+}
+
+// source is where the figures come from.
+type source interface {
+	stats(days int) (history.Stats, error)
+	describe() string
+	close()
+}
+
+// pickSource prefers the daemon, which knows the current goals and has
+// the freshest sitting time; without it the file is read directly.
+func pickSource(c Caller, db string) source {
+	if db != "" {
+		return &fileSource{path: db}
+	}
+	if c != nil {
+		var st history.Stats
+		if err := c.Call("stats", history.StatsArgs{Days: 1}, &st); err == nil {
+			return &ipcSource{c: c}
+		}
+	}
+	p, err := paths.HistoryFile()
+	if err != nil {
+		return &fileSource{err: err}
+	}
+	return &fileSource{path: p}
+}
+
+type ipcSource struct{ c Caller }
+
+func (s *ipcSource) stats(days int) (history.Stats, error) {
+	var st history.Stats
+	err := s.c.Call("stats", history.StatsArgs{Days: days}, &st)
+	return st, err
+}
+
+func (s *ipcSource) describe() string { return "" }
+func (s *ipcSource) close()           {}
+
+// fileSource reads the history file read-only, opening it on first use
+// (it may not exist yet when the window opens).
+type fileSource struct {
+	path  string
+	err   error
+	mu    sync.Mutex
+	store *history.Store
+}
+
+func (s *fileSource) stats(days int) (history.Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return history.Stats{}, s.err
+	}
+	if s.store == nil {
+		st, err := history.OpenReadOnly(s.path)
+		if err != nil {
+			return history.Stats{}, err
+		}
+		s.store = st
+	}
+	goals, _, err := s.store.Goals()
+	if err != nil {
+		return history.Stats{}, err
+	}
+	return s.store.Stats(time.Now(), days, time.Local, goals)
+}
+
+func (s *fileSource) describe() string {
+	return lang.X("stats.win.from_file", "Limber is not running: figures read from {{.F}}", map[string]any{"F": s.path})
+}
+
+func (s *fileSource) close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.store != nil {
+		s.store.Close()
+		s.store = nil
+	}
+}
+
+// durationText writes d as "5h 12m", "45m" or "0m".
+func durationText(d time.Duration) string {
+	m := int(d.Round(time.Minute) / time.Minute)
+	switch {
+	case m >= 60 && m%60 == 0:
+		return strconv.Itoa(m/60) + "h"
+	case m >= 60:
+		return fmt.Sprintf("%dh %02dm", m/60, m%60)
+	}
+	return strconv.Itoa(m) + "m"
+}
+
+// hoursText writes an hour value for the axis: "2h", "1.5h".
+func hoursText(h float64) string {
+	return strconv.FormatFloat(h, 'f', -1, 64) + "h"
+}

@@ -1,0 +1,293 @@
+package statswin
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// tile is one "today" figure: a caption, a big value, a detail line and
+// an optional progress bar.
+type tile struct {
+	value  *widget.RichText
+	detail *widget.Label
+	bar    *widget.ProgressBar
+	box    fyne.CanvasObject
+}
+
+func newTile(caption string, withBar bool) *tile {
+	t := &tile{
+		value:  widget.NewRichText(&widget.TextSegment{Text: "–", Style: widget.RichTextStyleHeading}),
+		detail: widget.NewLabel(""),
+	}
+	t.detail.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	items := []fyne.CanvasObject{head, t.value, t.detail}
+	if withBar {
+		t.bar = widget.NewProgressBar()
+		items = append(items, t.bar)
+	}
+	t.box = widget.NewCard("", "", container.NewVBox(items...))
+	return t
+}
+
+func (t *tile) setValue(s string) {
+	t.value.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: s, Style: widget.RichTextStyleHeading}}
+	t.value.Refresh()
+}
+
+// view holds the window's widgets; set fills them from Stats.
+type view struct {
+	root          fyne.CanvasObject
+	body          *fyne.Container
+	message       *widget.Label
+	heading       *widget.RichText
+	daysChoice    *widget.RadioGroup
+	sitting       *tile
+	breaks        *tile
+	water         *tile
+	streak        *tile
+	sittingChart  *barChart
+	sittingTitle  *widget.Label
+	legend        *fyne.Container
+	glassChart    *barChart
+	glassTitle    *widget.Label
+	kinds         *shareChart
+	footer        *widget.Label
+	days          int
+	onDaysChanged func()
+}
+
+func daysOption(n int) string {
+	return lang.X("stats.win.days_option", "{{.N}} days", map[string]any{"N": n})
+}
+
+func newView(days int) *view {
+	v := &view{days: days}
+	v.heading = widget.NewRichText(&widget.TextSegment{Text: lang.X("stats.win.today", "Today"), Style: widget.RichTextStyleSubHeading})
+	opts := []string{daysOption(14), daysOption(30)}
+	if days != 14 && days != 30 {
+		opts = append([]string{daysOption(days)}, opts...)
+	}
+	v.daysChoice = widget.NewRadioGroup(opts, func(s string) {
+		for _, n := range []int{7, 14, 30, 60, 90, v.days} {
+			if s == daysOption(n) && n != v.days {
+				v.days = n
+				if v.onDaysChanged != nil {
+					v.onDaysChanged()
+				}
+			}
+		}
+	})
+	v.daysChoice.Horizontal = true
+	v.daysChoice.Required = true
+	v.daysChoice.SetSelected(daysOption(days))
+
+	v.sitting = newTile(lang.X("stats.win.sitting", "Sitting"), true)
+	v.breaks = newTile(lang.X("stats.win.breaks", "Breaks"), false)
+	v.water = newTile(lang.X("stats.win.water", "Water"), true)
+	v.streak = newTile(lang.X("stats.win.streak", "Streak"), false)
+	tiles := container.NewGridWithColumns(4, v.sitting.box, v.breaks.box, v.water.box, v.streak.box)
+
+	v.sittingChart = newBarChart()
+	v.sittingChart.OverIsBad = true
+	v.sittingChart.Tick = hoursText
+	v.sittingChart.Step = hourStep
+	v.sittingChart.MinTop = 4
+	v.sittingTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.legend = container.NewHBox(
+		legendItem(theme.ColorNamePrimary, 1, lang.X("stats.win.legend.sitting", "Sitting")),
+		legendItem(theme.ColorNameError, 1, lang.X("stats.win.legend.over", "Over the limit")),
+		legendItem(theme.ColorNamePrimary, 0.4, lang.X("stats.win.legend.after", "After hours")),
+	)
+	sittingHead := container.NewBorder(nil, nil, v.sittingTitle, v.legend)
+
+	v.glassChart = newBarChart()
+	v.glassChart.MinTop = 4
+	v.glassChart.Step = func(m float64) float64 {
+		if m <= 10 {
+			return 2
+		}
+		return niceStep(m)
+	}
+	v.glassTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	v.kinds = newShareChart()
+	v.kinds.Empty = "–"
+	kindSection := container.NewBorder(
+		widget.NewLabelWithStyle(lang.X("stats.win.by_kind", "Breaks taken, by kind"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		nil, nil, nil, container.NewVBox(v.kinds))
+	glassLegend := container.NewHBox(
+		legendItem(theme.ColorNamePrimary, 1, lang.X("stats.win.legend.goal", "Goal reached")),
+		legendItem(theme.ColorNamePrimary, 0.4, lang.X("stats.win.legend.short", "Short of it")),
+	)
+	glassSection := container.NewBorder(container.NewBorder(nil, nil, v.glassTitle, glassLegend), nil, nil, nil, v.glassChart)
+
+	v.footer = widget.NewLabel("")
+	v.footer.SizeName = theme.SizeNameCaptionText
+	v.footer.Wrapping = fyne.TextWrapWord
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, v.heading, v.daysChoice),
+		tiles,
+		sittingHead,
+	)
+	bottom := container.NewGridWithColumns(2, kindSection, glassSection)
+	charts := container.NewGridWithRows(2, v.sittingChart, bottom)
+	v.body = container.NewBorder(top, v.footer, nil, nil, charts)
+	v.message = widget.NewLabel(lang.X("stats.win.loading", "Loading…"))
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Alignment = fyne.TextAlignCenter
+	v.body.Hide()
+	v.root = container.NewPadded(container.NewStack(container.NewCenter(v.message), v.body))
+	return v
+}
+
+// legendItem is a colour swatch and its meaning.
+func legendItem(name fyne.ThemeColorName, alpha float64, text string) fyne.CanvasObject {
+	sw := canvas.NewRectangle(withAlpha(theme.Color(name), alpha))
+	sw.CornerRadius = 2
+	sw.SetMinSize(fyne.NewSize(12, 12))
+	l := widget.NewLabel(text)
+	l.SizeName = theme.SizeNameCaptionText
+	return container.NewHBox(container.NewCenter(sw), l)
+}
+
+func kindName(k schedule.Kind) string {
+	switch k {
+	case schedule.Posture:
+		return lang.X("stats.kind.posture", "Posture")
+	case schedule.Hydration:
+		return lang.X("stats.kind.hydration", "Water")
+	case schedule.Stretch:
+		return lang.X("stats.kind.stretch", "Stretch")
+	case schedule.Movement:
+		return lang.X("stats.kind.movement", "Movement")
+	}
+	return string(k)
+}
+
+func (v *view) wantDays() int { return v.days }
+
+// showError replaces the figures with a message for the user.
+func (v *view) showError(err error) {
+	if errors.Is(err, history.ErrNoHistory) {
+		v.message.SetText(lang.X("stats.win.none", "Nothing recorded yet. Limber keeps your breaks, sitting time and glasses of water while it runs; come back after a while."))
+	} else {
+		v.message.SetText(lang.X("stats.win.error", "The statistics could not be read: {{.E}}", map[string]any{"E": err.Error()}))
+	}
+	v.body.Hide()
+	v.message.Show()
+}
+
+// set fills every widget from st; note says where the figures came from.
+func (v *view) set(st history.Stats, note string) {
+	v.message.Hide()
+	v.body.Show()
+	t, g := st.Today, st.Goals
+	v.heading.Segments = []widget.RichTextSegment{&widget.TextSegment{
+		Text:  lang.X("stats.win.today_date", "Today, {{.D}}", map[string]any{"D": t.Start.Format("Monday 2 January")}),
+		Style: widget.RichTextStyleSubHeading,
+	}}
+	v.heading.Refresh()
+
+	// sitting against the limit
+	v.sitting.setValue(durationText(t.Sitting))
+	detail := lang.X("stats.win.no_limit", "no daily limit set")
+	if g.DailyLimit > 0 {
+		detail = lang.X("stats.win.of_limit", "of {{.L}} limit", map[string]any{"L": durationText(g.DailyLimit)})
+		v.sitting.bar.Max = 1
+		v.sitting.bar.SetValue(min(1, float64(t.Sitting)/float64(g.DailyLimit)))
+		v.sitting.bar.Show()
+	} else {
+		v.sitting.bar.Hide()
+	}
+	if t.AfterHours > 0 {
+		detail += "\n" + lang.X("stats.win.after_hours", "+ {{.A}} after hours", map[string]any{"A": durationText(t.AfterHours)})
+	}
+	v.sitting.detail.SetText(detail)
+
+	// breaks
+	b := t.Breaks
+	v.breaks.setValue(lang.X("stats.win.taken", "{{.N}} taken", map[string]any{"N": b.Taken()}))
+	v.breaks.detail.SetText(lang.X("stats.win.breaks_detail",
+		"{{.Done}} done · {{.Natural}} natural\n{{.Skipped}} skipped · {{.Snoozed}} snoozed",
+		map[string]any{"Done": b.Done, "Natural": b.Natural, "Skipped": b.Skipped, "Snoozed": b.Snoozed}))
+
+	// water
+	if g.Glasses > 0 {
+		v.water.setValue(fmt.Sprintf("%d / %d", t.Glasses, g.Glasses))
+		v.water.detail.SetText(lang.X("stats.win.glasses_goal", "glasses of your daily {{.G}}", map[string]any{"G": g.Glasses}))
+		v.water.bar.Max = 1
+		v.water.bar.SetValue(min(1, float64(t.Glasses)/float64(g.Glasses)))
+		v.water.bar.Show()
+	} else {
+		v.water.setValue(strconv.Itoa(t.Glasses))
+		v.water.detail.SetText(lang.X("stats.win.glasses", "glasses today"))
+		v.water.bar.Hide()
+	}
+
+	// streak
+	v.streak.setValue(lang.X("stats.win.streak_days", "{{.N}} days", map[string]any{"N": st.Streak}))
+	sd := lang.X("stats.win.streak_detail", "in a row meeting your goals")
+	if t.Active && !t.Met {
+		sd += "\n" + lang.X("stats.win.streak_today", "today not yet")
+	}
+	v.streak.detail.SetText(sd)
+
+	// sitting per day
+	n := len(st.Days)
+	v.sittingTitle.SetText(lang.X("stats.win.sitting_per_day", "Sitting per day, last {{.N}} days", map[string]any{"N": n}))
+	v.sittingChart.Limit = g.DailyLimit.Hours()
+	v.sittingChart.LimitLabel = ""
+	if g.DailyLimit > 0 {
+		v.sittingChart.LimitLabel = lang.X("stats.win.limit_line", "limit {{.L}}", map[string]any{"L": durationText(g.DailyLimit)})
+	}
+	bars := make([]bar, n)
+	gbars := make([]bar, n)
+	for i, d := range st.Days {
+		short := strconv.Itoa(d.Start.Day())
+		label := d.Start.Format("Mon") + " " + short
+		last := i == n-1
+		bars[i] = bar{Value: d.Sitting.Hours(), Extra: d.AfterHours.Hours(), Label: label, Short: short, Dim: !d.Active, Strong: last}
+		gbars[i] = bar{Value: float64(d.Glasses), Label: label, Short: short, Dim: !d.Active, Strong: last}
+	}
+	v.sittingChart.setBars(bars)
+
+	// glasses per day
+	v.glassTitle.SetText(lang.X("stats.win.glasses_per_day", "Glasses of water per day"))
+	v.glassChart.Limit = float64(g.Glasses)
+	v.glassChart.LimitLabel = ""
+	if g.Glasses > 0 {
+		v.glassChart.LimitLabel = lang.X("stats.win.goal_line", "goal {{.G}}", map[string]any{"G": g.Glasses})
+	}
+	v.glassChart.setBars(gbars)
+
+	// compliance per kind
+	rows := make([]shareRow, 0, len(st.Kinds))
+	for _, ks := range st.Kinds {
+		sh, has := ks.Share()
+		rows = append(rows, shareRow{Name: kindName(ks.Kind), Share: sh, Has: has, Detail: lang.X("stats.win.kind_counts",
+			"{{.Done}} done · {{.Natural}} natural · {{.Skipped}} skipped · {{.Closed}} closed early · {{.Snoozed}} snoozed",
+			map[string]any{"Done": ks.Done, "Natural": ks.Natural, "Skipped": ks.Skipped, "Closed": ks.ClosedEarly, "Snoozed": ks.Snoozed})})
+	}
+	v.kinds.setRows(rows)
+
+	foot := lang.X("stats.win.updated", "Updated {{.T}}. Days start at {{.S}}; sitting outside working hours is shown apart and not counted against the limit.",
+		map[string]any{"T": st.At.Format("15:04"), "S": time.Time{}.Add(g.DayStart).Format("15:04")})
+	if note != "" {
+		foot = note + ". " + foot
+	}
+	v.footer.SetText(foot)
+}
