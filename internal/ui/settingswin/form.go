@@ -562,16 +562,20 @@ func (f *form) onSave() {
 	if len(f.errors()) > 0 {
 		return
 	}
+	langChanged := f.s.Language != f.saved.Language
 	if err := f.save(f.s); err != nil {
 		f.status.SetText(err.Error())
 		return
 	}
 	f.onChanged()
+	msg := lang.X("settings.status.saved", "Saved and in use.")
 	if f.offline {
-		f.status.SetText(lang.X("settings.status.saved_file", "Saved to {{.Path}}. Limber uses it when it starts.", map[string]any{"Path": f.path}))
-	} else {
-		f.status.SetText(lang.X("settings.status.saved", "Saved and in use."))
+		msg = lang.X("settings.status.saved_file", "Saved to {{.Path}}. Limber uses it when it starts.", map[string]any{"Path": f.path})
 	}
+	if langChanged {
+		msg += " " + lang.X("settings.status.language", "Windows opened from now on use the new language.")
+	}
+	f.status.SetText(msg)
 }
 
 // save sends s to the daemon, which validates, writes and applies it.
