@@ -397,8 +397,11 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 		return fail(err)
 	}
 	reported := map[string]bool{}
-	known := knownKeys()
+	var known []string
 	for _, k := range md.Undecoded() {
+		if known == nil {
+			known = knownKeys() // only needed for a mistake
+		}
 		key := strings.Join(k, ".")
 		if parentReported(reported, k) {
 			continue
