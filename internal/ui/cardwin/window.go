@@ -86,10 +86,11 @@ func newCardWindow(win fyne.Window, o Options, lib *cards.Library, c Caller, clk
 	if o.Strict {
 		win.SetFullScreen(true)
 	} else if o.Compact {
-		win.Resize(fyne.NewSize(560, 300))
+		win.Resize(fyne.NewSize(680, 440))
 	} else {
 		win.Resize(fyne.NewSize(820, 520))
 	}
+	win.CenterOnScreen()
 	w.showCard(card)
 	w.onTick(w.start)
 	return w
