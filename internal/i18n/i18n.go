@@ -12,6 +12,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/i18n/clocale"
 )
 
 //go:embed translations/*.json
@@ -60,6 +62,7 @@ func Resolve(setting string) string {
 // the chosen catalogue under the system's own locale (and under "en", the
 // fallback when the locale is unknown, such as LANG=C).
 func Init(setting string) error {
+	clocale.Quiet()
 	var firstErr error
 	keep := func(err error) {
 		if err != nil && firstErr == nil {
