@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -302,6 +303,25 @@ func TestDurationFormat(t *testing.T) {
 	for _, bad := range []string{"24:01", "7", "12:5", "ab:cd", "-1:00", "12:60"} {
 		if _, err := ParseClock(bad); err == nil {
 			t.Errorf("ParseClock(%q) accepted", bad)
+		}
+	}
+}
+
+// The window and the daemon exchange Settings as JSON over IPC.
+func TestJSONRoundTrip(t *testing.T) {
+	for name, mutate := range mutations() {
+		s := Defaults()
+		mutate(&s)
+		data, err := json.Marshal(GetReply{Settings: s, Path: "p", Problems: []Problem{{File: "f", Line: 2, Message: "m"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back GetReply
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatal(err)
+		}
+		if back.Settings != s || back.Problems[0].Line != 2 {
+			t.Errorf("%s: JSON round trip changed it:\n%+v\n%+v", name, back.Settings, s)
 		}
 	}
 }
