@@ -232,3 +232,18 @@ func TestProblemsBanner(t *testing.T) {
 		t.Errorf("banner: %q", text)
 	}
 }
+
+// Every setting of the file can be edited here, so every validation message
+// has a field to stand next to.
+func TestEveryKeyHasAField(t *testing.T) {
+	f, _, _ := newTestForm(t, settings.GetReply{})
+	for _, k := range settings.Keys() {
+		switch k {
+		case "preset": // the preset buttons
+			continue
+		}
+		if _, ok := f.byKey[k]; !ok {
+			t.Errorf("no field for %s", k)
+		}
+	}
+}
