@@ -373,3 +373,17 @@ func TestSetStartAtLogin(t *testing.T) {
 		t.Error("a file with problems was rewritten")
 	}
 }
+
+func TestSummary(t *testing.T) {
+	if Summary(nil) != "" {
+		t.Error("summary of no problems")
+	}
+	one := []Problem{{File: "c.toml", Line: 3, Message: "Bad."}}
+	if s := Summary(one); !strings.Contains(s, "c.toml:3: Bad.") || !strings.Contains(s, "previous settings") {
+		t.Errorf("one: %q", s)
+	}
+	two := append(one, Problem{File: "c.toml", Line: 9, Message: "Worse."})
+	if s := Summary(two); !strings.Contains(s, "2 mistakes") || !strings.Contains(s, "c.toml:3: Bad.") || !strings.Contains(s, "config check") {
+		t.Errorf("two: %q", s)
+	}
+}

@@ -1,0 +1,22 @@
+package settings
+
+import (
+	"fyne.io/fyne/v2/lang"
+)
+
+// Summary says in a sentence or two what is wrong with the file and what
+// happens now, for a notification, a tray line or `limber status`. It is ""
+// for no problems.
+func Summary(probs []Problem) string {
+	switch len(probs) {
+	case 0:
+		return ""
+	case 1:
+		return lang.X("settings.summary.one",
+			"The settings file has a mistake, so the previous settings stay in use: {{.First}}",
+			map[string]any{"First": probs[0].String()})
+	}
+	return lang.X("settings.summary.many",
+		"The settings file has {{.N}} mistakes, so the previous settings stay in use. The first: {{.First}} Run `limber config check` to see all.",
+		map[string]any{"N": len(probs), "First": probs[0].String()})
+}
