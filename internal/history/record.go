@@ -81,6 +81,9 @@ func (s *Store) RecordBreak(b BreakRecord) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.flushLocked(); err != nil {
+		return err
+	}
 	if _, err := s.st.insBreak.Exec(ms(b.At), string(b.Kind), b.CardID, due, string(b.Outcome), b.Duration.Milliseconds()); err != nil {
 		return fmt.Errorf("recording a %s break: %w", b.Kind, err)
 	}
@@ -95,9 +98,11 @@ func (s *Store) RecordBreak(b BreakRecord) error {
 // end) or with the piece since the last call. A span that overlaps or comes
 // within MergeGap of the last one recorded, with the same afterHours,
 // extends that row in place (one small UPDATE); anything else starts a new
-// row. A call that changes nothing writes nothing. A kill -9 loses only the
-// sitting time since the last call, so every few seconds while active, and
-// once when the user goes away, is right; nothing is needed while idle.
+// row. A call that changes nothing writes nothing, and an extension within
+// FlushEvery of the last write is held in memory until the next call after
+// it (or any other Record call, Flush, Close). So the daemon may call on
+// every poll, however often: a kill -9 loses at most FlushEvery of sitting
+// time, and nothing is written while the user is away.
 func (s *Store) RecordActivity(start, end time.Time, afterHours bool) error {
 	if err := s.writable(); err != nil {
 		return err
@@ -115,14 +120,18 @@ func (s *Store) RecordActivity(start, end time.Time, afterHours bool) error {
 		if na == cur.start && nb == cur.end {
 			return nil
 		}
-		if _, err := s.st.updSpan.Exec(na, nb, cur.id); err != nil {
-			return fmt.Errorf("recording sitting time: %w", err)
-		}
 		s.span.start, s.span.end = na, nb
-		return nil
+		s.dirty = true
+		if s.now().Sub(s.lastWrite) < FlushEvery {
+			return nil
+		}
+		return s.flushLocked()
 	}
 	if a == b {
 		return nil // an empty span on its own says nothing
+	}
+	if err := s.flushLocked(); err != nil {
+		return err
 	}
 	res, err := s.st.insSpan.Exec(a, b, boolInt(afterHours))
 	if err != nil {
@@ -133,6 +142,7 @@ func (s *Store) RecordActivity(start, end time.Time, afterHours bool) error {
 		return fmt.Errorf("recording sitting time: %w", err)
 	}
 	s.span = openRow{id: id, start: a, end: b, afterHours: afterHours, ok: true}
+	s.lastWrite = s.now()
 	return nil
 }
 
@@ -146,6 +156,9 @@ func (s *Store) RecordGlass(at time.Time, src Source) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.flushLocked(); err != nil {
+		return err
+	}
 	if _, err := s.st.insGlass.Exec(ms(at), string(src)); err != nil {
 		return fmt.Errorf("recording a glass: %w", err)
 	}
@@ -166,6 +179,9 @@ func (s *Store) RecordPause(from, to time.Time) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.flushLocked(); err != nil {
+		return err
+	}
 	if s.pause.ok && s.pause.start == a {
 		if s.pause.end == b {
 			return nil
@@ -196,6 +212,9 @@ func (s *Store) RecordLimitWarning(at time.Time, sitting time.Duration) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.flushLocked(); err != nil {
+		return err
+	}
 	if _, err := s.st.insWarn.Exec(ms(at), sitting.Milliseconds()); err != nil {
 		return fmt.Errorf("recording a daily limit warning: %w", err)
 	}
@@ -266,6 +285,9 @@ func (s *Store) Prune(olderThan time.Time) (int64, error) {
 	t := ms(olderThan)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.flushLocked(); err != nil {
+		return 0, err
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return 0, fmt.Errorf("pruning the history: %w", err)
@@ -290,7 +312,7 @@ func (s *Store) Prune(olderThan time.Time) (int64, error) {
 		return 0, fmt.Errorf("pruning the history: %w", err)
 	}
 	if s.span.ok && s.span.end < t {
-		s.span.ok = false
+		s.span.ok, s.dirty = false, false
 	}
 	if s.pause.ok && s.pause.end < t {
 		s.pause.ok = false

@@ -106,6 +106,12 @@ func (s *Store) Stats(now time.Time, days int, loc *time.Location, goals Goals) 
 	if loc == nil {
 		loc = time.Local
 	}
+	if !s.readOnly {
+		// include sitting time held back by FlushEvery
+		if err := s.Flush(); err != nil {
+			return Stats{}, err
+		}
+	}
 	if goals.DayStart < 0 || goals.DayStart >= 24*time.Hour {
 		goals.DayStart = 0
 	}
@@ -408,4 +414,11 @@ func closeRows(rows *sql.Rows, what string) error {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
+}
+
+// StatsArgs is the `stats` IPC request: the figures for the last Days days.
+// The daemon answers with Stats from its own store and goals:
+// store.Stats(time.Now(), a.Days, time.Local, goals).
+type StatsArgs struct {
+	Days int `json:"days"`
 }

@@ -41,6 +41,12 @@ var ErrNoHistory = fmt.Errorf("no history recorded yet: %w", fs.ErrNotExist)
 // errCorrupt marks a database that fails its integrity check.
 var errCorrupt = errors.New("the database failed its integrity check")
 
+// FlushEvery is how often an extended sitting span is written while the
+// daemon reports activity more often than that: a kill -9 loses at most
+// this much sitting time, and a one-second poll costs one small write per
+// FlushEvery instead of one per second.
+const FlushEvery = 5 * time.Second
+
 // MergeGap is how far apart two sitting spans may be and still be merged
 // into one row: it absorbs the jitter between the daemon's calls, and is far
 // shorter than any real time away.
@@ -53,10 +59,15 @@ type Store struct {
 	readOnly bool
 	moved    string
 
-	mu    sync.Mutex // guards span and pause, and orders writes
-	span  openRow    // the last sitting span written, extended in place
-	pause openRow    // the last pause written
-	st    stmts
+	mu   sync.Mutex // guards span, pause and lastWrite, and orders writes
+	span openRow    // the last sitting span, extended in place
+	// dirty: span's end has moved since it was last written (see
+	// FlushEvery); lastWrite is when it was (time.Now, for throttling only).
+	dirty     bool
+	lastWrite time.Time
+	now       func() time.Time
+	pause     openRow // the last pause written
+	st        stmts
 }
 
 // openRow is the last row of a span table, so the next call can extend it.
@@ -145,7 +156,7 @@ func openWriter(path string) (*Store, error) {
 	// prepared statements stay prepared on it.
 	db.SetMaxOpenConns(1)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, now: time.Now}
 	if err := s.init(); err != nil {
 		db.Close()
 		return nil, err
@@ -292,10 +303,38 @@ func (s *Store) MovedAside() string { return s.moved }
 // Path is the file this store reads and writes.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the file. A writer's WAL is checkpointed into the main file.
+// Flush writes sitting time held back by FlushEvery. The daemon need not
+// call it: Close and every other Record call flush too.
+func (s *Store) Flush() error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.flushLocked()
+}
+
+func (s *Store) flushLocked() error {
+	if !s.dirty {
+		return nil
+	}
+	if _, err := s.st.updSpan.Exec(s.span.start, s.span.end, s.span.id); err != nil {
+		return fmt.Errorf("recording sitting time: %w", err)
+	}
+	s.dirty = false
+	s.lastWrite = s.now()
+	return nil
+}
+
+// Close writes what is held back and closes the file. A writer's WAL is
+// checkpointed into the main file.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var ferr error
+	if !s.readOnly {
+		ferr = s.flushLocked()
+	}
 	for _, st := range []*sql.Stmt{s.st.insBreak, s.st.insSpan, s.st.updSpan, s.st.insGlass, s.st.insPause, s.st.updPause, s.st.insWarn} {
 		if st != nil {
 			st.Close()
@@ -304,7 +343,7 @@ func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("closing %s: %w", s.path, err)
 	}
-	return nil
+	return ferr
 }
 
 // IntegrityCheck runs SQLite's full integrity check and returns its verdict

@@ -563,3 +563,54 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("%d spans, want 1", n)
 	}
 }
+
+func TestActivityWritesAreThrottled(t *testing.T) {
+	s, path := openTemp(t)
+	clock := at(2, 9, 0)
+	s.now = func() time.Time { return clock }
+	stored := func() time.Time {
+		t.Helper()
+		var end int64
+		must(t, s.db.QueryRow(`SELECT max(end_at) FROM activity`).Scan(&end))
+		return fromMS(end)
+	}
+	start := at(2, 9, 0)
+	must(t, s.RecordActivity(start, start.Add(time.Second), false)) // new row: written
+	for i := 2; i <= 4; i++ {
+		clock = start.Add(time.Duration(i) * time.Second)
+		must(t, s.RecordActivity(start.Add(time.Duration(i-1)*time.Second), clock, false))
+	}
+	if got := stored(); !got.Equal(start.Add(time.Second)) {
+		t.Errorf("held back for less than FlushEvery, yet stored up to %v", got)
+	}
+	clock = start.Add(FlushEvery + time.Second)
+	must(t, s.RecordActivity(start.Add(4*time.Second), clock, false))
+	if got := stored(); !got.Equal(clock) {
+		t.Errorf("after FlushEvery stored up to %v, want %v", got, clock)
+	}
+	// a held-back extension is written by any other record, by Stats, by Close
+	clock = clock.Add(time.Second)
+	must(t, s.RecordActivity(start, clock, false))
+	must(t, s.RecordGlass(clock, SourceTray))
+	if got := stored(); !got.Equal(clock) {
+		t.Errorf("after a glass stored up to %v, want %v", got, clock)
+	}
+	clock = clock.Add(time.Second)
+	must(t, s.RecordActivity(start, clock, false))
+	st, err := s.Stats(clock, 1, zone, Goals{})
+	must(t, err)
+	if want := clock.Sub(start); st.Today.Sitting != want {
+		t.Errorf("stats sitting %v, want %v", st.Today.Sitting, want)
+	}
+	clock = clock.Add(time.Second)
+	must(t, s.RecordActivity(start, clock, false))
+	must(t, s.Close())
+	r, err := OpenReadOnly(path)
+	must(t, err)
+	defer r.Close()
+	var end int64
+	must(t, r.db.QueryRow(`SELECT max(end_at) FROM activity`).Scan(&end))
+	if !fromMS(end).Equal(clock) {
+		t.Errorf("after Close stored up to %v, want %v", fromMS(end), clock)
+	}
+}
