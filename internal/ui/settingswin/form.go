@@ -350,10 +350,11 @@ func (f *form) build(problems []settings.Problem) {
 		widget.NewSeparator(),
 		heading(lang.X("settings.section.positions", "Exercises I can do")),
 		container.NewHBox(
-			f.checkField("cards.positions", lang.X("settings.pos.desk", "At the desk"), &f.s.Positions.Desk),
-			f.checkFieldNoMsg(lang.X("settings.pos.standing", "Standing"), &f.s.Positions.Standing),
-			f.checkFieldNoMsg(lang.X("settings.pos.floor", "On the floor"), &f.s.Positions.Floor),
+			f.checkFieldNoMsg("cards.positions.desk", lang.X("settings.pos.desk", "At the desk"), &f.s.Positions.Desk),
+			f.checkFieldNoMsg("cards.positions.standing", lang.X("settings.pos.standing", "Standing"), &f.s.Positions.Standing),
+			f.checkFieldNoMsg("cards.positions.floor", lang.X("settings.pos.floor", "On the floor"), &f.s.Positions.Floor),
 		),
+		f.add(&field{key: "cards.positions", msg: newMessage(), refresh: func() {}}).msg,
 		widget.NewSeparator(),
 		heading(lang.X("settings.section.advanced", "Activity detection")),
 		narrow(formGrid(
@@ -409,8 +410,9 @@ func (f *form) build(problems []settings.Problem) {
 }
 
 // checkFieldNoMsg is a check whose errors show on another field (positions).
-func (f *form) checkFieldNoMsg(label string, p *bool) fyne.CanvasObject {
+func (f *form) checkFieldNoMsg(name, label string, p *bool) fyne.CanvasObject {
 	c := widget.NewCheck(label, nil)
+	f.checks[name] = c
 	fl := &field{refresh: func() { c.SetChecked(*p) }}
 	f.fields = append(f.fields, fl)
 	c.OnChanged = func(on bool) {

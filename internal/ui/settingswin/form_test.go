@@ -145,8 +145,12 @@ func TestPresetsAndCustom(t *testing.T) {
 		t.Errorf("edited back: %q, want Cornell again", got)
 	}
 	test.Tap(f.presetBtns[settings.PresetGentle])
-	if f.checks["cards.positions"].Checked != true || f.s.Positions.Floor || f.s.Positions.Standing {
+	if !f.checks["cards.positions.desk"].Checked || f.checks["cards.positions.floor"].Checked || f.s.Positions.Floor || f.s.Positions.Standing {
 		t.Errorf("gentle positions: %+v", f.s.Positions)
+	}
+	test.Tap(f.checks["cards.positions.desk"])
+	if m := message(f, "cards.positions"); !strings.Contains(m, "at least one position") {
+		t.Errorf("no position allowed: message %q", m)
 	}
 	if f.presetBtns[settings.PresetGentle].Importance != widget.HighImportance {
 		t.Error("the chosen preset's button is not highlighted")
