@@ -148,12 +148,12 @@ func TestPresetsAndCustom(t *testing.T) {
 	if !f.checks["cards.positions.desk"].Checked || f.checks["cards.positions.floor"].Checked || f.s.Positions.Floor || f.s.Positions.Standing {
 		t.Errorf("gentle positions: %+v", f.s.Positions)
 	}
+	if f.presetBtns[settings.PresetGentle].Importance != widget.HighImportance {
+		t.Error("the chosen preset's button is not highlighted")
+	}
 	test.Tap(f.checks["cards.positions.desk"])
 	if m := message(f, "cards.positions"); !strings.Contains(m, "at least one position") {
 		t.Errorf("no position allowed: message %q", m)
-	}
-	if f.presetBtns[settings.PresetGentle].Importance != widget.HighImportance {
-		t.Error("the chosen preset's button is not highlighted")
 	}
 }
 
