@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -148,11 +146,11 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	if w.opts.Compact {
 		figSize = fyne.NewSize(150, 150)
 	}
+	if w.opts.Strict && !w.opts.Compact {
+		figSize = fyne.NewSize(380, 380)
+	}
 	// A soft panel behind the figure sets it apart from the text.
-	th := fyne.CurrentApp().Settings().Theme()
-	panel := canvas.NewRectangle(th.Color(theme.ColorNameInputBackground, fyne.CurrentApp().Settings().ThemeVariant()))
-	panel.CornerRadius = th.Size(theme.SizeNameInputRadius) * 2
-	figBox := container.NewGridWrap(figSize, container.NewStack(panel, container.NewPadded(w.fig)))
+	figBox := container.NewGridWrap(figSize, container.NewStack(newPanel(), container.NewPadded(w.fig)))
 	body := container.NewBorder(nil, nil, container.NewCenter(figBox), nil,
 		container.NewPadded(container.NewVScroll(text)))
 	content := container.NewBorder(header, footer, nil, nil, body)
@@ -172,21 +170,10 @@ func (w *cardWindow) showCard(c cards.Card) {
 	for i, s := range c.Steps {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord
-		w.steps.Add(container.NewBorder(nil, nil, numberBadge(i+1), nil, l))
+		w.steps.Add(container.NewBorder(nil, nil, container.NewCenter(newBadge(i+1)), nil, l))
 	}
 	w.safety.SetText(c.Safety)
 	w.fig.SetFigure(c.Figure)
-}
-
-// numberBadge is a step number in a small filled circle.
-func numberBadge(n int) fyne.CanvasObject {
-	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	circle := canvas.NewCircle(th.Color(theme.ColorNamePrimary, v))
-	txt := canvas.NewText(strconv.Itoa(n), th.Color(theme.ColorNameForegroundOnPrimary, v))
-	txt.TextStyle = fyne.TextStyle{Bold: true}
-	txt.Alignment = fyne.TextAlignCenter
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(26, 26), container.NewStack(circle, container.NewCenter(txt))))
 }
 
 // shortDuration writes 90s as "1:30 min", 5m as "5 min", 40s as "40 s".

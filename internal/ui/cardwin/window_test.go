@@ -328,3 +328,24 @@ func TestRunArguments(t *testing.T) {
 		})
 	}
 }
+
+func TestFollowsTheme(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "seated-row")
+	p := newPanel()
+	test.NewTempWindow(t, p)
+	r := test.TempWidgetRenderer(t, p).(*panelRenderer)
+	b := h.w.steps.Objects[0].(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*badge)
+	br := test.TempWidgetRenderer(t, b).(*badgeRenderer)
+	for _, th := range []fyne.Theme{theme.DarkTheme(), theme.LightTheme()} {
+		test.ApplyTheme(t, th)
+		p.Refresh()
+		b.Refresh()
+		v := fyne.CurrentApp().Settings().ThemeVariant()
+		if r.rect.FillColor != th.Color(theme.ColorNameInputBackground, v) {
+			t.Errorf("panel colour %v does not follow the theme", r.rect.FillColor)
+		}
+		if br.circle.FillColor != th.Color(theme.ColorNamePrimary, v) || br.text.Color != th.Color(theme.ColorNameForegroundOnPrimary, v) {
+			t.Errorf("badge colours do not follow the theme")
+		}
+	}
+}
