@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -385,7 +386,7 @@ func (f *form) build(problems []settings.Problem) {
 	f.saveBtn = widget.NewButton(lang.X("settings.save", "Save"), f.onSave)
 	f.saveBtn.Importance = widget.HighImportance
 	revert := widget.NewButton(lang.X("settings.revert", "Undo changes"), f.onRevert)
-	closeBtn := widget.NewButton(lang.X("settings.close", "Close"), func() { f.win.Close() })
+	closeBtn := widget.NewButton(lang.X("settings.close", "Close"), f.onClose)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, f.saveBtn), f.status)
 
 	f.banner = container.NewVBox()
@@ -524,6 +525,21 @@ func (f *form) onChanged() {
 		f.saveBtn.Enable()
 		f.status.SetText(lang.X("settings.status.unsaved", "Unsaved changes."))
 	}
+}
+
+// onClose closes the window, asking first when edits are unsaved.
+func (f *form) onClose() {
+	if f.s == f.saved {
+		f.win.Close()
+		return
+	}
+	dialog.ShowConfirm(lang.X("settings.discard.title", "Unsaved changes"),
+		lang.X("settings.discard.body", "Close without saving your changes?"),
+		func(ok bool) {
+			if ok {
+				f.win.Close()
+			}
+		}, f.win)
 }
 
 func (f *form) onPreset(name string) {

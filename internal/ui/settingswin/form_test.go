@@ -251,3 +251,12 @@ func TestEveryKeyHasAField(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseAsksWhenUnsaved(t *testing.T) {
+	f, _, _ := newTestForm(t, settings.GetReply{})
+	typeInto(t, f, "limits.hydration_goal", "5")
+	f.onClose()
+	if len(f.win.Canvas().Overlays().List()) == 0 {
+		t.Fatal("closing with unsaved changes did not ask")
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/autostart"
@@ -146,6 +147,12 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 	w := a.NewWindow(lang.X("settings.title", "Limber settings"))
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)
+	w.SetCloseIntercept(f.onClose)
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if !f.saveBtn.Disabled() {
+			f.onSave()
+		}
+	})
 	w.Resize(fyne.NewSize(720, 680))
 	w.ShowAndRun()
 	return 0
