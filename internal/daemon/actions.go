@@ -41,7 +41,7 @@ func (d *Daemon) Postpone(kind schedule.Kind, dur time.Duration) error {
 		if k == "" {
 			return nil, errors.New("no break is enabled")
 		}
-		ev, err := d.sched.Snooze(k, dur, now)
+		ev, err := d.sched.Postpone(k, dur, now)
 		if err == nil {
 			d.closeCardOfLocked(k)
 			d.recordOutcome(ev, history.Snoozed)

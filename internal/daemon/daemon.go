@@ -142,7 +142,7 @@ func New(o Options) *Daemon {
 // trip, so it is never called with d.mu held.
 func (d *Daemon) observation() schedule.Observation {
 	now := d.now()
-	o := schedule.Observation{Wall: now.Round(0), Mono: now.Sub(d.start)}
+	o := schedule.Observation{Wall: now.Round(0), Mono: now.Sub(d.start), Boot: bootClock()}
 	idle, err := d.opts.Source.Idle()
 	switch {
 	case errors.Is(err, activity.ErrNoSource):

@@ -254,3 +254,35 @@ func (s *Scheduler) RestoreToday(today, afterHours time.Duration, at time.Time) 
 	}
 	return nil
 }
+
+// Postpone moves break kind d of active time later (0 means Config.Snooze).
+// A due break is snoozed (see Snooze); one not yet due has its due point
+// pushed back, so "Postpone next break" works before a meeting too. Such an
+// early postponement does not count toward MaxSnoozes: the user has not
+// been interrupted yet. Strict mode refuses both.
+func (s *Scheduler) Postpone(kind Kind, d time.Duration, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("postponing a break: %w", err)
+	}
+	t := &s.tracks[i]
+	if t.due {
+		return s.Snooze(kind, d, at)
+	}
+	switch {
+	case d < 0:
+		return nil, fmt.Errorf("postponing %s by %v: %w", kind, d, ErrBadDuration)
+	case s.cfg.Strict:
+		return nil, fmt.Errorf("postponing %s: %w", kind, ErrStrict)
+	}
+	if d == 0 {
+		d = s.cfg.Snooze
+	}
+	t.dueAt += d
+	// A warning already given was for the old due point.
+	if t.Warn > 0 && t.active < t.dueAt-t.Warn {
+		t.warned = false
+	}
+	s.emit(Event{At: at, Type: EventSnoozed, Kind: kind, Duration: d})
+	return s.flush(), nil
+}
