@@ -108,7 +108,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	w.safety.TextStyle = fyne.TextStyle{Italic: true}
 	w.safety.Importance = widget.MediumImportance
 	w.notice = widget.NewLabel("")
-	w.notice.Importance = widget.LowImportance
+	w.notice.Importance = widget.WarningImportance
 	w.notice.Hide()
 
 	w.fig = figure.New(w.card.Figure)
