@@ -317,6 +317,7 @@ func (s *Store) Prune(olderThan time.Time) (int64, error) {
 	if s.pause.ok && s.pause.end < t {
 		s.pause.ok = false
 	}
+	s.streakMemo = streakMemo{}
 	if total > 0 {
 		if _, err := s.db.Exec(`PRAGMA incremental_vacuum`); err != nil {
 			return total, fmt.Errorf("handing freed space back after pruning: %w", err)

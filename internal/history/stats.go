@@ -160,12 +160,52 @@ func (s *Store) streak(ds []Day, today time.Time, goals Goals) (int, error) {
 			return n, nil
 		}
 	}
-	first, ok, err := s.earliest()
-	if err != nil || !ok {
+	// The days before the window are settled (only Prune changes them),
+	// so a writer remembers what it found there for the next call.
+	key := streakKey{before: ms(ds[0].Start), loc: today.Location().String(), goals: goals}
+	if !s.readOnly {
+		s.mu.Lock()
+		c := s.streakMemo
+		s.mu.Unlock()
+		if c.ok && c.key == key {
+			return n + c.count, nil
+		}
+	}
+	older, err := s.streakBefore(today, len(ds), goals)
+	if err != nil {
 		return n, err
 	}
-	const chunk = 90
-	end := -len(ds) + 1 // day offset (from today) of the first day already seen
+	if !s.readOnly {
+		s.mu.Lock()
+		s.streakMemo = streakMemo{key: key, count: older, ok: true}
+		s.mu.Unlock()
+	}
+	return n + older, nil
+}
+
+// streakKey says which question a streakMemo answers.
+type streakKey struct {
+	before int64 // the first day of the window (unix ms): the streak counts days before it
+	loc    string
+	goals  Goals
+}
+
+type streakMemo struct {
+	key   streakKey
+	count int
+	ok    bool
+}
+
+// streakBefore counts the days meeting the goals in a row, going back from
+// the day before the window of `days` days ending today.
+func (s *Store) streakBefore(today time.Time, days int, goals Goals) (int, error) {
+	first, ok, err := s.earliest()
+	if err != nil || !ok {
+		return 0, err
+	}
+	n := 0
+	const chunk = 180
+	end := -days + 1 // day offset (from today) of the first day already seen
 	for {
 		start := end - chunk
 		bounds := dayBounds(today, start, chunk, goals.DayStart)
@@ -230,6 +270,12 @@ func dayBounds(today time.Time, from, n int, dayStart time.Duration) []time.Time
 }
 
 // aggregate fills one Day per interval of bounds.
+//
+// The counting is done by SQLite, grouped by day, so a day costs a handful
+// of result rows instead of one per event (which matters when the streak
+// walks back through years). Days are grouped as (t - start) / length,
+// which needs days of equal length: bounds are cut into runs of those
+// (a DST change ends a run).
 func (s *Store) aggregate(bounds []time.Time, goals Goals) ([]Day, error) {
 	n := len(bounds) - 1
 	ds := make([]Day, n)
@@ -241,10 +287,29 @@ func (s *Store) aggregate(bounds []time.Time, goals Goals) ([]Day, error) {
 		ds[i].Start = bounds[i]
 		ds[i].Date = bounds[i].Format("2006-01-02")
 	}
-	from, to := b[0], b[n]
-	// index of the day containing t (t within [from, to))
-	idx := func(t int64) int { return sort.Search(n, func(i int) bool { return b[i+1] > t }) }
-	// spread adds the part of [a, e) falling in each day.
+	for i0 := 0; i0 < n; {
+		i1 := i0 + 1
+		for i1 < n && b[i1+1]-b[i1] == b[i0+1]-b[i0] {
+			i1++
+		}
+		if err := s.aggregateRun(ds[i0:i1], b[i0:i1+1]); err != nil {
+			return nil, err
+		}
+		i0 = i1
+	}
+	for i := range ds {
+		ds[i].Met = meets(ds[i], goals)
+	}
+	return ds, nil
+}
+
+// aggregateRun fills ds, days of equal length bounded by b (len(ds)+1).
+func (s *Store) aggregateRun(ds []Day, b []int64) error {
+	n := len(ds)
+	from, to, length := b[0], b[n], b[1]-b[0]
+	// day index of t within [from, to)
+	idx := func(t int64) int { return int((t - from) / length) }
+	// spread adds the part of [a, e) falling in each day of the run.
 	spread := func(a, e int64, add func(*Day, time.Duration)) {
 		a, e = max(a, from), min(e, to)
 		for i := idx(a); i < n && a < e; i++ {
@@ -254,92 +319,103 @@ func (s *Store) aggregate(bounds []time.Time, goals Goals) ([]Day, error) {
 			a = end
 		}
 	}
+	addSitting := func(d *Day, afterHours bool, v time.Duration) {
+		if afterHours {
+			d.AfterHours += v
+		} else {
+			d.Sitting += v
+		}
+	}
+	// grouped runs q (whose first column is the day index) and hands each
+	// row's other columns to fn.
+	grouped := func(what, q string, args []any, dest []any, fn func(d *Day)) error {
+		rows, err := s.db.Query(q, args...)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		var day int64
+		full := append([]any{&day}, dest...)
+		for rows.Next() {
+			if err := rows.Scan(full...); err != nil {
+				rows.Close()
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			if day < 0 || day >= int64(n) {
+				continue
+			}
+			d := &ds[day]
+			d.Active = true
+			fn(d)
+		}
+		return closeRows(rows, what)
+	}
 
-	rows, err := s.db.Query(`SELECT start_at, end_at, after_hours FROM activity WHERE end_at > ? AND start_at < ?`, from, to)
+	// sitting spans within one day, summed by SQLite
+	var ah bool
+	var sum int64
+	sameDay := `(start_at - ?) / ? = (end_at - 1 - ?) / ?`
+	err := grouped("reading sitting time",
+		`SELECT (start_at - ?) / ?, after_hours, sum(end_at - start_at) FROM activity
+		 WHERE end_at > ? AND end_at <= ? AND start_at >= ? AND end_at > start_at AND `+sameDay+`
+		 GROUP BY 1, 2`,
+		[]any{from, length, from, to, from, from, length, from, length},
+		[]any{&ah, &sum}, func(d *Day) { addSitting(d, ah, time.Duration(sum)*time.Millisecond) })
 	if err != nil {
-		return nil, fmt.Errorf("reading sitting time: %w", err)
+		return err
+	}
+	// the few spans crossing a day boundary (or the run's ends), split here
+	rows, err := s.db.Query(`SELECT start_at, end_at, after_hours FROM activity
+		WHERE end_at > ? AND start_at < ? AND end_at > start_at
+		  AND NOT (end_at <= ? AND start_at >= ? AND `+sameDay+`)`,
+		from, to, to, from, from, length, from, length)
+	if err != nil {
+		return fmt.Errorf("reading sitting time: %w", err)
 	}
 	for rows.Next() {
 		var a, e int64
 		var ah bool
 		if err := rows.Scan(&a, &e, &ah); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("reading sitting time: %w", err)
+			return fmt.Errorf("reading sitting time: %w", err)
 		}
-		if ah {
-			spread(a, e, func(d *Day, v time.Duration) { d.AfterHours += v })
-		} else {
-			spread(a, e, func(d *Day, v time.Duration) { d.Sitting += v })
-		}
+		spread(a, e, func(d *Day, v time.Duration) { addSitting(d, ah, v) })
 	}
 	if err := closeRows(rows, "reading sitting time"); err != nil {
-		return nil, err
+		return err
 	}
 
 	rows, err = s.db.Query(`SELECT start_at, end_at FROM pauses WHERE end_at > ? AND start_at < ?`, from, to)
 	if err != nil {
-		return nil, fmt.Errorf("reading pauses: %w", err)
+		return fmt.Errorf("reading pauses: %w", err)
 	}
 	for rows.Next() {
 		var a, e int64
 		if err := rows.Scan(&a, &e); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("reading pauses: %w", err)
+			return fmt.Errorf("reading pauses: %w", err)
 		}
 		spread(a, e, func(d *Day, v time.Duration) { d.Paused += v })
 	}
 	if err := closeRows(rows, "reading pauses"); err != nil {
-		return nil, err
+		return err
 	}
 
-	rows, err = s.db.Query(`SELECT at, outcome FROM breaks WHERE at >= ? AND at < ?`, from, to)
-	if err != nil {
-		return nil, fmt.Errorf("reading breaks: %w", err)
+	span := []any{from, length, from, to}
+	var outcome string
+	var cnt int
+	if err := grouped("reading breaks",
+		`SELECT (at - ?) / ?, outcome, count(*) FROM breaks WHERE at >= ? AND at < ? GROUP BY 1, 2`,
+		span, []any{&outcome, &cnt}, func(d *Day) { d.Breaks.add(Outcome(outcome), cnt) }); err != nil {
+		return err
 	}
-	for rows.Next() {
-		var at int64
-		var o string
-		if err := rows.Scan(&at, &o); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("reading breaks: %w", err)
-		}
-		d := &ds[idx(at)]
-		d.Breaks.add(Outcome(o), 1)
-		d.Active = true
+	if err := grouped("reading glasses",
+		`SELECT (at - ?) / ?, count(*) FROM glasses WHERE at >= ? AND at < ? GROUP BY 1`,
+		span, []any{&cnt}, func(d *Day) { d.Glasses += cnt }); err != nil {
+		return err
 	}
-	if err := closeRows(rows, "reading breaks"); err != nil {
-		return nil, err
-	}
-
-	for _, q := range []struct {
-		sql, what string
-		add       func(*Day)
-	}{
-		{`SELECT at FROM glasses WHERE at >= ? AND at < ?`, "reading glasses", func(d *Day) { d.Glasses++ }},
-		{`SELECT at FROM limit_warnings WHERE at >= ? AND at < ?`, "reading limit warnings", func(d *Day) { d.LimitWarnings++ }},
-	} {
-		rows, err := s.db.Query(q.sql, from, to)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", q.what, err)
-		}
-		for rows.Next() {
-			var at int64
-			if err := rows.Scan(&at); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("%s: %w", q.what, err)
-			}
-			d := &ds[idx(at)]
-			q.add(d)
-			d.Active = true
-		}
-		if err := closeRows(rows, q.what); err != nil {
-			return nil, err
-		}
-	}
-	for i := range ds {
-		ds[i].Met = meets(ds[i], goals)
-	}
-	return ds, nil
+	return grouped("reading limit warnings",
+		`SELECT (at - ?) / ?, count(*) FROM limit_warnings WHERE at >= ? AND at < ? GROUP BY 1`,
+		span, []any{&cnt}, func(d *Day) { d.LimitWarnings += cnt })
 }
 
 // meets reports whether an active day met every goal that is set.

@@ -27,6 +27,7 @@ import (
 	"sync"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -66,8 +67,10 @@ type Store struct {
 	dirty     bool
 	lastWrite time.Time
 	now       func() time.Time
-	pause     openRow // the last pause written
-	st        stmts
+	// streakMemo: the part of the streak before the last Stats window
+	streakMemo streakMemo
+	pause      openRow // the last pause written
+	st         stmts
 }
 
 // openRow is the last row of a span table, so the next call can extend it.
@@ -375,3 +378,14 @@ func (s *Store) writable() error {
 func ms(t time.Time) int64 { return t.UnixMilli() }
 
 func fromMS(v int64) time.Time { return time.UnixMilli(v) }
+
+// MovedAsideNotice is what to tell the user, once, after Open moved a
+// damaged history file aside ("" when it did not).
+func (s *Store) MovedAsideNotice() string {
+	if s.moved == "" {
+		return ""
+	}
+	return lang.X("history.moved_aside",
+		"Limber's history file was damaged, so a fresh one was started. The old file is kept at {{.Path}} (nothing was deleted).",
+		map[string]any{"Path": s.moved})
+}

@@ -229,11 +229,32 @@ func TestStreakReachesBeyondWindow(t *testing.T) {
 	if st.Streak != want {
 		t.Errorf("streak %d, want %d", st.Streak, want)
 	}
+	// the second call answers from the memo, the same
+	st, err = s.Stats(end, 14, zone, g)
+	must(t, err)
+	if st.Streak != want {
+		t.Errorf("streak again %d, want %d", st.Streak, want)
+	}
+	// a reader without the memo agrees
+	r, err := OpenReadOnly(s.Path())
+	must(t, err)
+	defer r.Close()
+	if rst, err := r.Stats(end, 14, zone, g); err != nil || rst.Streak != want {
+		t.Errorf("reader's streak %d (%v), want %d", rst.Streak, err, want)
+	}
 	// today not met yet: the streak runs up to yesterday
 	st, err = s.Stats(end.AddDate(0, 0, 1), 14, zone, g)
 	must(t, err)
 	if wd := end.AddDate(0, 0, 1).Weekday(); wd != time.Saturday && st.Streak != want {
 		t.Errorf("streak with today open: %d, want %d", st.Streak, want)
+	}
+	// pruning forgets the memo: the streak now starts 50 days back
+	_, err = s.Prune(end.AddDate(0, 0, -49).Add(-12 * time.Hour))
+	must(t, err)
+	st, err = s.Stats(end, 14, zone, g)
+	must(t, err)
+	if st.Streak >= want || st.Streak < 30 {
+		t.Errorf("streak after pruning %d, want about 36 (was %d)", st.Streak, want)
 	}
 }
 
@@ -378,6 +399,9 @@ func TestCorruptFileMovedAside(t *testing.T) {
 			if !strings.HasPrefix(filepath.Base(moved), "history.db.corrupt-") {
 				t.Fatalf("MovedAside = %q", moved)
 			}
+			if n := s.MovedAsideNotice(); !strings.Contains(n, moved) {
+				t.Errorf("notice %q does not say where the file went", n)
+			}
 			kept, err := os.ReadFile(moved)
 			must(t, err)
 			// SQLite may have bumped the change counter (bytes 24-27)
@@ -404,7 +428,7 @@ func TestCorruptFileMovedAside(t *testing.T) {
 			s2, err := Open(path)
 			must(t, err)
 			defer s2.Close()
-			if s2.MovedAside() != "" {
+			if s2.MovedAside() != "" || s2.MovedAsideNotice() != "" {
 				t.Errorf("second open moved %s aside", s2.MovedAside())
 			}
 		})
