@@ -210,7 +210,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
 	}
 	known := map[string]bool{"lift": true}
-	for _, j := range pose.Joints() {
+	for _, j := range append(pose.Joints(), pose.OptionalJoints()...) {
 		known[string(j)] = true
 	}
 	for i, m := range rf.Pose {

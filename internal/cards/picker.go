@@ -37,6 +37,14 @@ func NewPicker(lib *Library, seed int64, recentN int) *Picker {
 	return &Picker{lib: lib, recentN: recentN, rng: rand.New(rand.NewPCG(uint64(seed), 0x6c696d626572))}
 }
 
+// SetLibrary swaps in a reloaded library (the user edited their cards),
+// keeping the memory of recent cards.
+func (p *Picker) SetLibrary(lib *Library) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lib = lib
+}
+
 // Recent returns the ids of the remembered cards, oldest first.
 func (p *Picker) Recent() []string {
 	p.mu.Lock()

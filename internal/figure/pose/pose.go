@@ -32,7 +32,14 @@ const (
 	ShinL    Joint = "shin_l"
 	ThighR   Joint = "thigh_r"
 	ShinR    Joint = "shin_r"
+	// Feet are optional: without them a foot points forward of its shin and
+	// never into the floor. Set them to point the toes (calf raises).
+	FootL Joint = "foot_l"
+	FootR Joint = "foot_r"
 )
+
+// OptionalJoints returns the joints a pose may leave out.
+func OptionalJoints() []Joint { return []Joint{FootL, FootR} }
 
 // Joints returns every joint in a fixed order.
 func Joints() []Joint {
@@ -111,7 +118,32 @@ func Lerp(a, b Pose, t float64) Pose {
 	for _, j := range Joints() {
 		q.Angles[j] = a.Angle(j) + (b.Angle(j)-a.Angle(j))*t
 	}
+	for _, j := range OptionalJoints() {
+		fa, oka := a.Angles[j]
+		fb, okb := b.Angles[j]
+		if !oka && !okb {
+			continue
+		}
+		if !oka {
+			fa = a.foot(j)
+		}
+		if !okb {
+			fb = b.foot(j)
+		}
+		q.Angles[j] = fa + (fb-fa)*t
+	}
 	return q
+}
+
+// foot returns the foot angle used for j (FootL or FootR) in the side view.
+func (p Pose) foot(j Joint) float64 {
+	if v, ok := p.Angles[j]; ok {
+		return v
+	}
+	if j == FootL {
+		return footAngle(p.Angle(ShinL))
+	}
+	return footAngle(p.Angle(ShinR))
 }
 
 // Segment lengths in torso lengths, roughly human proportions.
@@ -184,8 +216,8 @@ func Layout(p Pose, front, feet bool) Skeleton {
 		ftL = anL.add(p.Angle(ShinL)-90, LenFoot*0.6)
 		ftR = anR.add(p.Angle(ShinR)+90, LenFoot*0.6)
 	} else {
-		ftL = anL.add(footAngle(p.Angle(ShinL)), LenFoot)
-		ftR = anR.add(footAngle(p.Angle(ShinR)), LenFoot)
+		ftL = anL.add(p.foot(FootL), LenFoot)
+		ftR = anR.add(p.foot(FootR), LenFoot)
 	}
 	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR}
 	s.Limbs = []Limb{

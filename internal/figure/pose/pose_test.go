@@ -92,3 +92,20 @@ func BenchmarkLayout(b *testing.B) {
 		Layout(p, false, true)
 	}
 }
+
+func TestFootOverrideRaisesHeels(t *testing.T) {
+	p, _ := Base("stand")
+	flat := Layout(p, false, true)
+	toes := p.With(map[Joint]float64{FootL: 40, FootR: 40})
+	up := Layout(toes, false, true)
+	if up.AnkleR.Y >= flat.AnkleR.Y-0.1 {
+		t.Errorf("on tiptoe the ankle should rise: %v vs %v", up.AnkleR.Y, flat.AnkleR.Y)
+	}
+	mid := Lerp(p, toes, 0.5)
+	if got, want := mid.Angles[FootR], (footAngle(p.Angle(ShinR))+40)/2; math.Abs(got-want) > 1e-9 {
+		t.Errorf("halfway foot %v, want %v", got, want)
+	}
+	if _, ok := Lerp(p, p, 0.5).Angles[FootL]; ok {
+		t.Error("feet stay automatic when neither pose sets them")
+	}
+}
