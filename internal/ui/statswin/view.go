@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -150,7 +151,9 @@ func newView(days int) *view {
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Alignment = fyne.TextAlignCenter
 	v.body.Hide()
-	v.root = container.NewPadded(container.NewStack(container.NewCenter(v.message), v.body))
+	// a VBox, not a Center: a wrapping label needs the full width
+	msg := container.NewVBox(layout.NewSpacer(), v.message, layout.NewSpacer())
+	v.root = container.NewPadded(container.NewStack(msg, v.body))
 	return v
 }
 
