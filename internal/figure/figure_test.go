@@ -128,3 +128,17 @@ func move(f pose.Figure) float64 {
 	}
 	return pose.DefaultMove
 }
+
+// BenchmarkFrame is one animation frame: pose, layout and shape updates.
+func BenchmarkFrame(b *testing.B) {
+	test.NewTempApp(b)
+	c, _ := cards.Builtin().Card("walk-a-lap")
+	w := New(c.Figure)
+	win := test.NewTempWindow(b, w)
+	win.Resize(fyne.NewSize(300, 300))
+	tm := 0.0
+	for b.Loop() {
+		tm += 1.0 / 60
+		w.SetTime(tm)
+	}
+}

@@ -35,7 +35,7 @@ Shows a break card and reports to the daemon how the break ended.
 `
 
 // parseArgs reads the flags into Options.
-func parseArgs(args []string, stderr io.Writer) (o Options, offline bool, positions []cards.Position, err error) {
+func parseArgs(args []string) (o Options, offline bool, positions []cards.Position, err error) {
 	fs := flag.NewFlagSet("limber window card", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	kind := fs.String("kind", "", "")
@@ -93,7 +93,7 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	o, offline, positions, err := parseArgs(args, stderr)
+	o, offline, positions, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "limber window card: %v\n\n%s", err, Usage)
 		return 2
