@@ -71,6 +71,11 @@ func run(args []string, c Caller, stderr io.Writer) int {
 			defer loading.Unlock()
 			n := v.wantDays()
 			st, err := src.stats(n)
+			select {
+			case <-stop:
+				return // the window is gone
+			default:
+			}
 			fyne.Do(func() {
 				if err != nil {
 					v.showError(err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -66,7 +67,7 @@ type view struct {
 	glassTitle    *widget.Label
 	kinds         *shareChart
 	footer        *widget.Label
-	days          int
+	days          atomic.Int64 // read by the loading goroutine
 	onDaysChanged func()
 }
 
@@ -75,16 +76,18 @@ func daysOption(n int) string {
 }
 
 func newView(days int) *view {
-	v := &view{days: days}
+	v := &view{}
+	v.days.Store(int64(days))
 	v.heading = widget.NewRichText(&widget.TextSegment{Text: lang.X("stats.win.today", "Today"), Style: widget.RichTextStyleSubHeading})
 	opts := []string{daysOption(14), daysOption(30)}
 	if days != 14 && days != 30 {
 		opts = append([]string{daysOption(days)}, opts...)
 	}
 	v.daysChoice = widget.NewRadioGroup(opts, func(s string) {
-		for _, n := range []int{7, 14, 30, 60, 90, v.days} {
-			if s == daysOption(n) && n != v.days {
-				v.days = n
+		cur := int(v.days.Load())
+		for _, n := range []int{7, 14, 30, 60, 90, cur} {
+			if s == daysOption(n) && n != cur {
+				v.days.Store(int64(n))
 				if v.onDaysChanged != nil {
 					v.onDaysChanged()
 				}
@@ -181,7 +184,7 @@ func kindName(k schedule.Kind) string {
 	return string(k)
 }
 
-func (v *view) wantDays() int { return v.days }
+func (v *view) wantDays() int { return int(v.days.Load()) }
 
 // showError replaces the figures with a message for the user.
 func (v *view) showError(err error) {
