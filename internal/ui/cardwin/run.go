@@ -29,7 +29,8 @@ Shows a break card and reports to the daemon how the break ended.
   --length D       the break's length, counted down (default 1m)
   --snooze D       how long Snooze postpones the break (default 5m)
   --strict         full screen, no Skip or Snooze, no closing before the end
-  --compact        the small card (posture and hydration)
+  --compact        the small card (default for posture and hydration;
+                   --compact=false for the full card)
   --positions P    with --offline: allowed positions, e.g. desk,standing
   --offline        run without the daemon: pick locally, print results
 `
@@ -53,6 +54,12 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 		return o, false, nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	o.Kind = schedule.Kind(*kind)
+	compactSet := false
+	fs.Visit(func(f *flag.Flag) { compactSet = compactSet || f.Name == "compact" })
+	if !compactSet {
+		// Posture and hydration reminders are small by default.
+		o.Compact = o.Kind == schedule.Posture || o.Kind == schedule.Hydration
+	}
 	valid := false
 	for _, k := range schedule.AllKinds() {
 		valid = valid || k == o.Kind

@@ -349,3 +349,22 @@ func TestFollowsTheme(t *testing.T) {
 		}
 	}
 }
+
+func TestParseArgsCompactDefault(t *testing.T) {
+	for args, want := range map[string]bool{
+		"--kind posture":                 true,
+		"--kind hydration":               true,
+		"--kind stretch":                 false,
+		"--kind posture --compact=false": false,
+		"--kind movement --compact":      true,
+	} {
+		o, _, _, err := parseArgs(strings.Fields(args))
+		if err != nil || o.Compact != want {
+			t.Errorf("%s: compact %v (%v), want %v", args, o.Compact, err, want)
+		}
+	}
+	o, off, pos, err := parseArgs(strings.Fields("--kind stretch --card bird-dog --length 90s --snooze 10m --strict --offline --positions desk,floor"))
+	if err != nil || o.CardID != "bird-dog" || o.Length != 90*time.Second || o.Snooze != 10*time.Minute || !o.Strict || !off || len(pos) != 2 {
+		t.Errorf("flags not read: %+v %v %v %v", o, off, pos, err)
+	}
+}
