@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -171,7 +173,19 @@ func (s *fileSource) stats(days int) (history.Stats, error) {
 }
 
 func (s *fileSource) describe() string {
-	return lang.X("stats.win.from_file", "Limber is not running: figures read from {{.F}}", map[string]any{"F": s.path})
+	return lang.X("stats.win.from_file", "Limber is not running: figures read from {{.F}}", map[string]any{"F": tildePath(s.path)})
+}
+
+// tildePath shortens a path in the home folder to ~/...
+func tildePath(p string) string {
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" || home == "/" {
+		return p
+	}
+	if rel, err := filepath.Rel(home, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.Join("~", rel)
+	}
+	return p
 }
 
 func (s *fileSource) close() {

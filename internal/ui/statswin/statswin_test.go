@@ -297,6 +297,19 @@ func TestSources(t *testing.T) {
 	}
 }
 
+func TestTildePath(t *testing.T) {
+	t.Setenv("HOME", "/home/ada")
+	for in, want := range map[string]string{
+		"/home/ada/.local/share/limber/history.db": "~/.local/share/limber/history.db",
+		"/home/adam/history.db":                    "/home/adam/history.db",
+		"/tmp/h.db":                                "/tmp/h.db",
+	} {
+		if got := tildePath(in); got != want {
+			t.Errorf("tildePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestRunRejectsBadOptions(t *testing.T) {
 	for _, args := range [][]string{{"--days", "3"}, {"--days", "x"}, {"extra"}, {"--nope"}} {
 		var b bytes.Buffer

@@ -290,7 +290,7 @@ func (v *view) set(st history.Stats, note string) {
 	}
 	v.kinds.setRows(rows)
 
-	foot := lang.X("stats.win.updated", "Updated {{.T}}. Days start at {{.S}}; sitting outside working hours is shown apart and not counted against the limit.",
+	foot := lang.X("stats.win.updated", "Updated {{.T}}. Days start at {{.S}}. After-hours sitting does not count toward the limit.",
 		map[string]any{"T": st.At.Format("15:04"), "S": time.Time{}.Add(g.DayStart).Format("15:04")})
 	if note != "" {
 		foot = note + ". " + foot
