@@ -493,8 +493,20 @@ func closeRows(rows *sql.Rows, what string) error {
 }
 
 // StatsArgs is the `stats` IPC request: the figures for the last Days days.
-// The daemon answers with Stats from its own store and goals:
-// store.Stats(time.Now(), a.Days, time.Local, goals).
+// The daemon checks it (Check) and answers with Stats from its own store and
+// goals: store.Stats(time.Now(), a.Days, time.Local, goals).
 type StatsArgs struct {
 	Days int `json:"days"`
+}
+
+// MaxIPCDays caps a `stats` request, so the reply (~300 bytes a day) stays
+// far below the IPC message limit. Longer windows read the file directly.
+const MaxIPCDays = 366
+
+// Check refuses a window the daemon should not compute.
+func (a StatsArgs) Check() error {
+	if a.Days < 1 || a.Days > MaxIPCDays {
+		return fmt.Errorf("stats: days must be between 1 and %d, got %d", MaxIPCDays, a.Days)
+	}
+	return nil
 }

@@ -638,3 +638,25 @@ func TestActivityWritesAreThrottled(t *testing.T) {
 		t.Errorf("after Close stored up to %v, want %v", fromMS(end), clock)
 	}
 }
+
+func TestStatsArgsFitIPC(t *testing.T) {
+	for _, d := range []int{0, -1, MaxIPCDays + 1} {
+		if (StatsArgs{Days: d}).Check() == nil {
+			t.Errorf("%d days accepted", d)
+		}
+	}
+	s, _ := openTemp(t)
+	simulate(t, s, at(2, 12, 0), MaxIPCDays, zone, 5)
+	st, err := s.Stats(at(2, 12, 0), MaxIPCDays, zone, Goals{Glasses: 6})
+	must(t, err)
+	b, err := json.Marshal(st)
+	must(t, err)
+	if len(b) > 512<<10 {
+		t.Errorf("a %d-day reply is %d bytes, too close to the 1 MiB IPC limit", MaxIPCDays, len(b))
+	}
+	var back Stats
+	must(t, json.Unmarshal(b, &back))
+	if back.Today.Sitting != st.Today.Sitting || len(back.Days) != MaxIPCDays || back.Streak != st.Streak || back.Days[10].Breaks != st.Days[10].Breaks {
+		t.Error("Stats does not survive a JSON round trip")
+	}
+}
