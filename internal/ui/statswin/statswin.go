@@ -64,6 +64,11 @@ func run(args []string, c Caller, stderr io.Writer) int {
 	v := newView(*days)
 	w.SetContent(v.root)
 	w.Resize(fyne.NewSize(960, 700))
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			w.Close()
+		}
+	})
 
 	stop := make(chan struct{})
 	var loading sync.Mutex // one load at a time; a click during a load waits

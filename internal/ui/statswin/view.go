@@ -66,6 +66,7 @@ type view struct {
 	glassChart    *barChart
 	glassTitle    *widget.Label
 	kinds         *shareChart
+	swatches      []swatch
 	footer        *widget.Label
 	days          atomic.Int64 // read by the loading goroutine
 	onDaysChanged func()
@@ -111,9 +112,9 @@ func newView(days int) *view {
 	v.sittingChart.MinTop = 4
 	v.sittingTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.legend = container.NewHBox(
-		legendItem(theme.ColorNamePrimary, 1, lang.X("stats.win.legend.sitting", "Sitting")),
-		legendItem(theme.ColorNameError, 1, lang.X("stats.win.legend.over", "Over the limit")),
-		legendItem(theme.ColorNamePrimary, 0.4, lang.X("stats.win.legend.after", "After hours")),
+		v.legendItem(theme.ColorNamePrimary, 1, lang.X("stats.win.legend.sitting", "Sitting")),
+		v.legendItem(theme.ColorNameError, 1, lang.X("stats.win.legend.over", "Over the limit")),
+		v.legendItem(theme.ColorNamePrimary, 0.4, lang.X("stats.win.legend.after", "After hours")),
 	)
 	sittingHead := container.NewBorder(nil, nil, v.sittingTitle, v.legend)
 
@@ -133,8 +134,8 @@ func newView(days int) *view {
 		widget.NewLabelWithStyle(lang.X("stats.win.by_kind", "Breaks taken, by kind"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, container.NewVBox(v.kinds))
 	glassLegend := container.NewHBox(
-		legendItem(theme.ColorNamePrimary, 1, lang.X("stats.win.legend.goal", "Goal reached")),
-		legendItem(theme.ColorNamePrimary, 0.4, lang.X("stats.win.legend.short", "Short of it")),
+		v.legendItem(theme.ColorNamePrimary, 1, lang.X("stats.win.legend.goal", "Goal reached")),
+		v.legendItem(theme.ColorNamePrimary, 0.4, lang.X("stats.win.legend.short", "Short of it")),
 	)
 	glassSection := container.NewBorder(container.NewBorder(nil, nil, v.glassTitle, glassLegend), nil, nil, nil, v.glassChart)
 
@@ -160,9 +161,23 @@ func newView(days int) *view {
 	return v
 }
 
+// swatch is a legend's colour sample; set() recolours it, so it follows a
+// theme change like the charts do.
+type swatch struct {
+	rect  *canvas.Rectangle
+	name  fyne.ThemeColorName
+	alpha float64
+}
+
+func (s swatch) recolor() {
+	s.rect.FillColor = withAlpha(theme.Color(s.name), s.alpha)
+	s.rect.Refresh()
+}
+
 // legendItem is a colour swatch and its meaning.
-func legendItem(name fyne.ThemeColorName, alpha float64, text string) fyne.CanvasObject {
+func (v *view) legendItem(name fyne.ThemeColorName, alpha float64, text string) fyne.CanvasObject {
 	sw := canvas.NewRectangle(withAlpha(theme.Color(name), alpha))
+	v.swatches = append(v.swatches, swatch{sw, name, alpha})
 	sw.CornerRadius = 2
 	sw.SetMinSize(fyne.NewSize(12, 12))
 	l := widget.NewLabel(text)
@@ -201,6 +216,9 @@ func (v *view) showError(err error) {
 func (v *view) set(st history.Stats, note string) {
 	v.message.Hide()
 	v.body.Show()
+	for _, sw := range v.swatches {
+		sw.recolor()
+	}
 	t, g := st.Today, st.Goals
 	v.heading.Segments = []widget.RichTextSegment{&widget.TextSegment{
 		Text:  lang.X("stats.win.today_date", "Today, {{.D}}", map[string]any{"D": t.Start.Format("Monday 2 January")}),
