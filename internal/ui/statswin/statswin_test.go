@@ -318,3 +318,32 @@ func TestRunRejectsBadOptions(t *testing.T) {
 		}
 	}
 }
+
+// The charts take their colours from the theme at each refresh, so they
+// read well in light and dark and follow a switch between them.
+func TestChartsFollowTheTheme(t *testing.T) {
+	a := test.NewTempApp(t)
+	v := newView(14)
+	w := test.NewTempWindow(t, v.root)
+	w.Resize(fyne.NewSize(960, 700))
+	for _, th := range []fyne.Theme{theme.LightTheme(), theme.DarkTheme()} {
+		a.Settings().SetTheme(th)
+		v.set(fixture(), "")
+		r := test.WidgetRenderer(v.sittingChart).(*chartRenderer)
+		r.Layout(fyne.NewSize(900, 300))
+		primary := th.Color(theme.ColorNamePrimary, a.Settings().ThemeVariant())
+		fg := th.Color(theme.ColorNameForeground, a.Settings().ThemeVariant())
+		if len(rects(r, primary)) == 0 {
+			t.Errorf("%T: no bar in the theme's primary colour", th)
+		}
+		found := false
+		for _, o := range r.objs {
+			if tx, ok := o.(*canvas.Text); ok && tx.Text == "limit 8h" && tx.Color == fg {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%T: the limit label is not in the theme's foreground colour", th)
+		}
+	}
+}
