@@ -40,7 +40,7 @@ func historyFixture(t *testing.T) string {
 	return path
 }
 
-func run(t *testing.T, f func([]string, *Env) int, args ...string) (int, string, string) {
+func runStats(t *testing.T, f func([]string, *Env) int, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := f(args, &Env{Stdout: &out, Stderr: &errb})
@@ -49,7 +49,7 @@ func run(t *testing.T, f func([]string, *Env) int, args ...string) (int, string,
 
 func TestStatsText(t *testing.T) {
 	db := historyFixture(t)
-	code, out, errs := run(t, cmdStats, "--db", db, "--days", "7")
+	code, out, errs := runStats(t, cmdStats, "--db", db, "--days", "7")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -62,7 +62,7 @@ func TestStatsText(t *testing.T) {
 
 func TestStatsJSON(t *testing.T) {
 	db := historyFixture(t)
-	code, out, errs := run(t, cmdStats, "--db", db, "--json", "--days", "3")
+	code, out, errs := runStats(t, cmdStats, "--db", db, "--json", "--days", "3")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -80,14 +80,14 @@ func TestStatsJSON(t *testing.T) {
 
 func TestStatsUsage(t *testing.T) {
 	for _, args := range [][]string{{"--days", "0"}, {"--days", "x"}, {"extra"}, {"--nope"}} {
-		if code, _, _ := run(t, cmdStats, args...); code != ExitUsage {
+		if code, _, _ := runStats(t, cmdStats, args...); code != ExitUsage {
 			t.Errorf("stats %q: exit %d, want %d", args, code, ExitUsage)
 		}
 	}
-	if code, out, _ := run(t, cmdStats, "--help"); code != ExitOK || !strings.Contains(out, "-days") {
+	if code, out, _ := runStats(t, cmdStats, "--help"); code != ExitOK || !strings.Contains(out, "-days") {
 		t.Errorf("--help: %d %q", code, out)
 	}
-	code, _, errs := run(t, cmdStats, "--db", filepath.Join(t.TempDir(), "none.db"))
+	code, _, errs := runStats(t, cmdStats, "--db", filepath.Join(t.TempDir(), "none.db"))
 	if code != ExitFailed || !strings.Contains(errs, "nothing recorded yet") {
 		t.Errorf("missing history: %d %q", code, errs)
 	}
@@ -95,7 +95,7 @@ func TestStatsUsage(t *testing.T) {
 
 func TestExportCSVAndJSON(t *testing.T) {
 	db := historyFixture(t)
-	code, out, errs := run(t, cmdExport, "--db", db, "--csv", "-")
+	code, out, errs := runStats(t, cmdExport, "--db", db, "--csv", "-")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -104,7 +104,7 @@ func TestExportCSVAndJSON(t *testing.T) {
 		t.Fatalf("csv (%v): %q", err, recs)
 	}
 	file := filepath.Join(t.TempDir(), "out.json")
-	if code, _, errs := run(t, cmdExport, "--db", db, "--json", file); code != ExitOK {
+	if code, _, errs := runStats(t, cmdExport, "--db", db, "--json", file); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	b, err := os.ReadFile(file)
@@ -116,13 +116,13 @@ func TestExportCSVAndJSON(t *testing.T) {
 		t.Fatalf("json file (%v): %s", err, b)
 	}
 	for _, args := range [][]string{{}, {"--csv", "-", "--json", "-"}, {"--csv"}} {
-		if code, _, _ := run(t, cmdExport, args...); code != ExitUsage {
+		if code, _, _ := runStats(t, cmdExport, args...); code != ExitUsage {
 			t.Errorf("export %q: exit %d, want %d", args, code, ExitUsage)
 		}
 	}
 	// a folder that does not exist fails cleanly and leaves nothing behind
 	bad := filepath.Join(t.TempDir(), "no", "such", "out.csv")
-	if code, _, errs := run(t, cmdExport, "--db", db, "--csv", bad); code != ExitFailed || errs == "" {
+	if code, _, errs := runStats(t, cmdExport, "--db", db, "--csv", bad); code != ExitFailed || errs == "" {
 		t.Errorf("bad destination: %d %q", code, errs)
 	}
 }
