@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -70,4 +71,98 @@ func pssMB(b *testing.B, pid int) float64 {
 	}
 	b.Fatal("no Pss line in smaps_rollup")
 	return 0
+}
+
+// BenchmarkCardWindow measures a break's card window (issue 7): the time
+// from `limber break now` to the window being mapped (goal: 1 s or less),
+// the window process's memory while open, and the daemon's memory and CPU
+// once it has closed again (back at its idle figures).
+func BenchmarkCardWindow(b *testing.B) {
+	bin := limberBin(b)
+	for i := 0; i < b.N; i++ {
+		d := newDesktop(b)
+		cmd, _ := d.startDaemon(b, bin)
+		pid := cmd.Process.Pid
+		time.Sleep(2 * time.Second)
+		before := pssMB(b, pid)
+
+		start := time.Now()
+		if _, errs, code := d.limber(b, bin, "break", "now", "stretch"); code != 0 {
+			b.Fatalf("break now: %s", errs)
+		}
+		win := waitWindow(b, d, "Limber", 15*time.Second)
+		latency := time.Since(start)
+		time.Sleep(time.Second) // let it draw
+		child := childPID(b, pid)
+		winPSS := pssMB(b, child)
+
+		if _, errs, code := d.limber(b, bin, "skip"); code != 0 {
+			b.Fatalf("skip: %s", errs)
+		}
+		waitGone(b, child, 10*time.Second)
+		_ = win
+		time.Sleep(5 * time.Second)
+		cpu0 := cpuSeconds(b, pid)
+		time.Sleep(30 * time.Second)
+		cpuMin := (cpuSeconds(b, pid) - cpu0) * 2
+		after := pssMB(b, pid)
+
+		b.ReportMetric(float64(latency)/float64(time.Millisecond), "ms-to-window")
+		b.ReportMetric(winPSS, "MB-PSS-window")
+		b.ReportMetric(after, "MB-PSS-daemon-after")
+		b.ReportMetric(cpuMin, "cpu-s/idle-min-after")
+		fmt.Fprintf(os.Stderr, "card window: mapped %v after `break now`, window PSS %.1f MB; daemon PSS %.1f MB before, %.1f MB after, CPU %.3f s per idle minute after\n",
+			latency.Round(time.Millisecond), winPSS, before, after, cpuMin)
+	}
+}
+
+// waitWindow waits for a visible window whose name matches and returns its id.
+func waitWindow(b *testing.B, d *desktop, name string, limit time.Duration) string {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		out, err := exec.Command("xdotool", "search", "--onlyvisible", "--name", name).Output()
+		_ = err
+		if ids := strings.Fields(string(out)); len(ids) > 0 {
+			return ids[0]
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	b.Fatalf("no window named %q appeared within %v", name, limit)
+	return ""
+}
+
+// childPID finds the daemon's window child process.
+func childPID(b *testing.B, parent int) int {
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", parent, parent))
+	if err == nil {
+		for _, f := range strings.Fields(string(raw)) {
+			if n, err := strconv.Atoi(f); err == nil {
+				return n
+			}
+		}
+	}
+	// Children of other threads.
+	tasks, _ := os.ReadDir(fmt.Sprintf("/proc/%d/task", parent))
+	for _, t := range tasks {
+		raw, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/children", parent, t.Name()))
+		for _, f := range strings.Fields(string(raw)) {
+			if n, err := strconv.Atoi(f); err == nil {
+				return n
+			}
+		}
+	}
+	b.Fatal("the daemon has no window child process")
+	return 0
+}
+
+func waitGone(b *testing.B, pid int, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil || strings.Contains(string(raw), ") Z ") {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.Fatalf("the window process %d did not exit", pid)
 }

@@ -15,12 +15,14 @@ import (
 	"github.com/limber-app/limber/assets/icon"
 	trayicon "github.com/limber-app/limber/assets/tray"
 	"github.com/limber-app/limber/internal/activity"
+	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/daemon"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/presence"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/tray"
 )
 
@@ -56,13 +58,25 @@ func runDaemon(verbose bool) int {
 	defer src.Close()
 	opts.Source = src
 
+	if p, err := paths.ConfigFile(); err != nil {
+		fmt.Fprintf(os.Stderr, "limber: %v; using the default settings\n", err)
+	} else if st, created, err := settings.OpenStore(p); err != nil {
+		fmt.Fprintf(os.Stderr, "limber: %v; using the default settings\n", err)
+	} else {
+		if created {
+			logf("wrote the default settings to %s", p)
+		}
+		opts.Settings = st
+	}
+	opts.Cards = cards.LoadDefault()
+
 	if p, err := paths.HistoryFile(); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v; history will not be kept\n", err)
 	} else if store, err := history.Open(p); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: opening the history %s: %v; history will not be kept this time\n", p, err)
 	} else {
 		defer store.Close()
-		opts.Store = store
+		opts.History = store
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -72,6 +86,7 @@ func runDaemon(verbose bool) int {
 	opts.Presence = pres
 
 	d := daemon.New(opts)
+	d.Notices()
 
 	code := 0
 	tray.Run(trayIcon, func(t *tray.Tray) {

@@ -85,6 +85,10 @@ func newDesktop(t testing.TB) *desktop {
 	root := t.TempDir()
 	run := filepath.Join(root, "run")
 	os.Mkdir(run, 0o700)
+	// xdotool and other tools run from the test see this display.
+	if tb, ok := t.(interface{ Setenv(string, string) }); ok {
+		tb.Setenv("DISPLAY", d.display)
+	}
 	d.env = append(os.Environ(),
 		"DISPLAY="+d.display, "DBUS_SESSION_BUS_ADDRESS="+d.bus,
 		"XDG_RUNTIME_DIR="+run, "XDG_CONFIG_HOME="+filepath.Join(root, "config"),

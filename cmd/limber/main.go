@@ -8,12 +8,25 @@ import (
 	"strings"
 
 	"github.com/limber-app/limber/internal/cli"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/settings"
 )
 
 func main() {
 	plainLocale()
+	// Speak the language the user chose; a broken settings file is
+	// reported by the commands that read it, not here.
+	language := "system"
+	if p, err := paths.ConfigFile(); err == nil {
+		if s, probs, err := settings.Load(p); err == nil && len(probs) == 0 {
+			language = s.Language
+		}
+	}
+	if err := i18n.Init(language); err != nil {
+		fmt.Fprintf(os.Stderr, "limber: %v\n", err)
+	}
 	os.Exit(run(os.Args[1:]))
 }
 

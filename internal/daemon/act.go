@@ -4,19 +4,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/tray"
 )
-
-// Recorder is the history journal the daemon writes to.
-type Recorder interface {
-	RecordBreak(history.BreakRecord) error
-	RecordActivity(start, end time.Time, afterHours bool) error
-	RecordGlass(at time.Time, src history.Source) error
-	RecordPause(from, to time.Time) error
-	RecordLimitWarning(at time.Time, sitting time.Duration) error
-}
 
 // record logs a failed history write; the daemon goes on either way.
 func (d *Daemon) record(what string, err error) {
@@ -27,7 +20,7 @@ func (d *Daemon) record(what string, err error) {
 
 // recordSitting journals the sitting time the last observation added.
 func (d *Daemon) recordSitting(prev, snap schedule.Snapshot, wall time.Time) {
-	st := d.opts.Store
+	st := d.opts.History
 	if st == nil {
 		return
 	}
@@ -49,8 +42,8 @@ func (d *Daemon) act(events []schedule.Event) {
 		case schedule.EventDue:
 			d.offer(e)
 		case schedule.EventNatural:
-			if d.opts.Store != nil {
-				d.record("natural break", d.opts.Store.RecordBreak(history.BreakRecord{
+			if d.opts.History != nil {
+				d.record("natural break", d.opts.History.RecordBreak(history.BreakRecord{
 					At: e.At, Kind: e.Kind, Outcome: history.Natural, Duration: e.Duration}))
 			}
 			// A break taken by walking away closes its window.
@@ -62,8 +55,8 @@ func (d *Daemon) act(events []schedule.Event) {
 			}
 		case schedule.EventDailyLimit:
 			d.notify(trLimitTitle(), trLimitBody(e.Duration))
-			if d.opts.Store != nil {
-				d.record("limit warning", d.opts.Store.RecordLimitWarning(e.At, e.Duration))
+			if d.opts.History != nil {
+				d.record("limit warning", d.opts.History.RecordLimitWarning(e.At, e.Duration))
 			}
 		case schedule.EventPaused:
 			d.mu.Lock()
@@ -74,8 +67,8 @@ func (d *Daemon) act(events []schedule.Event) {
 			from := d.pausedAt
 			d.pausedAt = time.Time{}
 			d.mu.Unlock()
-			if d.opts.Store != nil && !from.IsZero() {
-				d.record("pause", d.opts.Store.RecordPause(from, e.At))
+			if d.opts.History != nil && !from.IsZero() {
+				d.record("pause", d.opts.History.RecordPause(from, e.At))
 			}
 		case schedule.EventPhase:
 			d.notify(trPhaseTitle(e.Phase), trPhaseBody(e.Phase, e.Duration))
@@ -87,26 +80,24 @@ func (d *Daemon) act(events []schedule.Event) {
 // notification for the others or when the break was held too long.
 func (d *Daemon) offer(e schedule.Event) {
 	var id, title, summary string
-	if p := d.opts.Picker; p != nil {
-		d.mu.Lock()
-		exclude := append([]string(nil), d.recent...)
-		d.mu.Unlock()
-		var err error
-		id, title, summary, err = p.Pick(e.Kind, e.Duration, exclude)
-		if err != nil {
-			d.logf("no card for %s: %v", e.Kind, err)
+	if c, ok := d.pickCard(e.Kind, e.Duration, nil); ok {
+		id, title = c.ID, c.Title
+		if len(c.Steps) > 0 {
+			summary = c.Steps[0]
 		}
 	}
-	if id != "" {
-		d.remember(id)
-	}
-	if e.NotifyOnly || d.opts.NotifyOnlyKinds[e.Kind] || d.opts.Launch == nil {
+	d.mu.Lock()
+	notifyOnly := d.notifyOnly[e.Kind]
+	d.mu.Unlock()
+	if e.NotifyOnly || notifyOnly || d.opts.Launch == nil {
 		d.notify(trDueTitle(e.Kind, e.Duration), trDueBody(e.Kind, title, summary))
 		return
 	}
 	d.mu.Lock()
 	open := d.card != nil
 	strict := d.sched.Config().Strict
+	compact := d.cur.Break(e.Kind) != nil && d.cur.Break(e.Kind).Style != settings.StyleNotification && (e.Kind == schedule.Posture || e.Kind == schedule.Hydration)
+	snooze := d.cur.Snooze
 	d.mu.Unlock()
 	if open {
 		return // one card at a time; the open one already asks for a break
@@ -118,8 +109,11 @@ func (d *Daemon) offer(e schedule.Event) {
 	if strict {
 		args = append(args, "--strict")
 	}
-	if e.Kind == schedule.Posture || e.Kind == schedule.Hydration {
+	if compact {
 		args = append(args, "--compact")
+	}
+	if snooze > 0 {
+		args = append(args, "--snooze", snooze.String())
 	}
 	win, err := d.opts.Launch("card", args...)
 	if err != nil {
@@ -134,14 +128,22 @@ func (d *Daemon) offer(e schedule.Event) {
 	go d.watchCard(c)
 }
 
-// remember keeps the last few card ids shown.
-func (d *Daemon) remember(id string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.recent = append(d.recent, id)
-	if len(d.recent) > 8 {
-		d.recent = d.recent[len(d.recent)-8:]
+// pickCard chooses a card for a break of kind and length among the
+// positions the user allows; the picker remembers recent cards across
+// windows so none repeats soon.
+func (d *Daemon) pickCard(kind schedule.Kind, length time.Duration, exclude []string) (cards.Card, bool) {
+	if d.picker == nil {
+		return cards.Card{}, false
 	}
+	d.mu.Lock()
+	allowed := d.allowed
+	d.mu.Unlock()
+	c, err := d.picker.Pick(kind, length, allowed, exclude)
+	if err != nil {
+		d.logf("no card for a %s break of %v: %v", kind, length, err)
+		return cards.Card{}, false
+	}
+	return c, true
 }
 
 // watchCard waits for the card window to close. A window that dies without

@@ -83,8 +83,8 @@ func (d *Daemon) Resume() error {
 // Drink logs a glass of water and returns today's count.
 func (d *Daemon) Drink(src history.Source) (int, error) {
 	now := d.now().Round(0)
-	if d.opts.Store != nil {
-		if err := d.opts.Store.RecordGlass(now, src); err != nil {
+	if d.opts.History != nil {
+		if err := d.opts.History.RecordGlass(now, src); err != nil {
 			return 0, fmt.Errorf("logging the glass: %w", err)
 		}
 	}
@@ -98,17 +98,17 @@ func (d *Daemon) Drink(src history.Source) (int, error) {
 
 // BreakResult is how a card window says a break ended.
 type BreakResult struct {
-	Kind           string `json:"kind"`
-	CardID         string `json:"card_id,omitempty"`
-	Outcome        string `json:"outcome"` // done, snoozed, skipped, closed_early
-	ElapsedSeconds int64  `json:"elapsed_seconds,omitempty"`
-	SnoozeSeconds  int64  `json:"snooze_seconds,omitempty"`
+	Kind           string  `json:"kind"`
+	CardID         string  `json:"card_id,omitempty"`
+	Outcome        string  `json:"outcome"` // done, snoozed, skipped, closed_early
+	ElapsedSeconds float64 `json:"elapsed_seconds,omitempty"`
+	SnoozeSeconds  int64   `json:"snooze_seconds,omitempty"`
 }
 
 // breakResult applies a card window's report to the core and the journal.
 func (d *Daemon) breakResult(r BreakResult) error {
 	kind := schedule.Kind(r.Kind)
-	elapsed := time.Duration(r.ElapsedSeconds) * time.Second
+	elapsed := time.Duration(r.ElapsedSeconds * float64(time.Second))
 	d.mu.Lock()
 	if d.card != nil && d.card.kind == kind {
 		d.card.reported = true
@@ -135,7 +135,7 @@ func (d *Daemon) breakResult(r BreakResult) error {
 	if err != nil {
 		return err
 	}
-	if d.opts.Store != nil {
+	if d.opts.History != nil {
 		dur := elapsed
 		if outcome == history.Snoozed {
 			dur = time.Duration(r.SnoozeSeconds) * time.Second
@@ -143,7 +143,7 @@ func (d *Daemon) breakResult(r BreakResult) error {
 		if outcome == history.Skipped {
 			dur = 0
 		}
-		d.record("break", d.opts.Store.RecordBreak(history.BreakRecord{
+		d.record("break", d.opts.History.RecordBreak(history.BreakRecord{
 			At: d.now().Round(0), Kind: kind, CardID: r.CardID, Outcome: outcome, Duration: dur}))
 	}
 	return nil
@@ -162,7 +162,7 @@ func (d *Daemon) closeCardOfLocked(k schedule.Kind) {
 // recordOutcome journals a snooze or skip that did not come from a card.
 // Called with d.mu held; the write itself is quick and local.
 func (d *Daemon) recordOutcome(ev []schedule.Event, o history.Outcome) {
-	if d.opts.Store == nil {
+	if d.opts.History == nil {
 		return
 	}
 	for _, e := range ev {
@@ -171,7 +171,7 @@ func (d *Daemon) recordOutcome(ev []schedule.Event, o history.Outcome) {
 			if o == history.Skipped {
 				dur = 0
 			}
-			d.record("break", d.opts.Store.RecordBreak(history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: o, Duration: dur}))
+			d.record("break", d.opts.History.RecordBreak(history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: o, Duration: dur}))
 		}
 	}
 }

@@ -15,9 +15,12 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/internal/activity"
+	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/status"
 	"github.com/limber-app/limber/internal/tray"
 	"github.com/limber-app/limber/internal/version"
@@ -47,16 +50,14 @@ type Options struct {
 	Logf func(format string, args ...any)
 	// Launch starts a window child process: `limber window NAME ARGS...`.
 	Launch func(name string, args ...string) (Window, error)
-	// Config is the scheduler configuration when no settings are loaded.
-	Config schedule.Config
-	// Store records history (nil: nothing is recorded).
-	Store Recorder
-	// Picker chooses a card for a break (nil: no card id is passed).
-	Picker CardPicker
-	// GlassGoal is the daily number of glasses (0: none).
-	GlassGoal int
-	// NotifyOnlyKinds get a notification instead of a card window.
-	NotifyOnlyKinds map[schedule.Kind]bool
+	// Settings is the user's settings file (nil: defaults, nothing saved).
+	Settings *settings.Store
+	// History records the journal (nil: nothing is recorded).
+	History *history.Store
+	// Cards is the card library (nil: breaks come without a card).
+	Cards *cards.Library
+	// Seed seeds the card picker (0: from the start time).
+	Seed int64
 }
 
 // Window is a running child window.
@@ -64,11 +65,6 @@ type Window interface {
 	// Wait blocks until the window process exits.
 	Wait() error
 	Kill() error
-}
-
-// CardPicker chooses a card for a break and describes it for a notification.
-type CardPicker interface {
-	Pick(kind schedule.Kind, length time.Duration, exclude []string) (id, title, summary string, err error)
 }
 
 // Daemon is the running core. Create with New, run with Run.
@@ -85,7 +81,6 @@ type Daemon struct {
 	sched    *schedule.Scheduler
 	lastObs  schedule.Observation
 	srcErr   error
-	problems []string
 	tray     *tray.Tray
 	trayNote string
 	lastMenu string
@@ -93,9 +88,13 @@ type Daemon struct {
 	day      time.Time
 	card     *openCard
 	pausedAt time.Time
-	// recent cards shown, newest last, so "Another one" and the next
-	// break do not repeat them.
-	recent []string
+	picker   *cards.Picker
+	// settingsProblem explains a bad settings file ("" when fine).
+	settingsProblem string
+	// From the settings in use:
+	cur        settings.Settings
+	notifyOnly map[schedule.Kind]bool
+	allowed    []cards.Position
 	// idle at the last observation, for status.
 	idle  time.Duration
 	extra map[string]ipc.Handler
@@ -123,18 +122,29 @@ func New(o Options) *Daemon {
 	if o.Source == nil {
 		o.Source = activity.None{}
 	}
-	if len(o.Config.Tracks) == 0 {
-		o.Config = schedule.DefaultConfig()
-	}
 	d := &Daemon{
 		opts: o, now: o.Now, logf: o.Logf,
 		wake: make(chan struct{}, 1), quit: make(chan struct{}),
 	}
 	d.start = d.now()
+	cur := settings.Defaults()
+	var probs []settings.Problem
+	if o.Settings != nil {
+		cur, probs = o.Settings.Current()
+	}
 	first := d.observation()
-	d.sched = schedule.New(o.Config, first)
+	d.sched = schedule.New(cur.Schedule(), first)
 	d.lastObs = first
-	d.day = schedule.DayBegin(first.Wall, o.Config.DayStart)
+	d.day = schedule.DayBegin(first.Wall, cur.Advanced.DayStart)
+	d.useSettingsLocked(cur, probs)
+	if o.Cards != nil {
+		seed := o.Seed
+		if seed == 0 {
+			seed = d.start.UnixNano()
+		}
+		d.picker = cards.NewPicker(o.Cards, seed, 8)
+	}
+	d.restoreToday(first.Wall)
 	return d
 }
 
@@ -201,6 +211,9 @@ func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
 		os.Remove(d.opts.Socket)
 	}()
 
+	if d.opts.Settings != nil {
+		go d.opts.Settings.Watch(ctx, d.onSettingsFile)
+	}
 	var wakeP <-chan struct{}
 	if d.opts.Presence != nil {
 		wakeP = d.opts.Presence.Wake()
@@ -326,9 +339,9 @@ func (d *Daemon) statusLocked(explain bool) status.Status {
 		Phase:                  snap.Phase,
 		PhaseRemainingSeconds:  int64(snap.PhaseRemaining / time.Second),
 		Glasses:                d.glasses,
-		GlassGoal:              d.opts.GlassGoal,
+		GlassGoal:              d.cur.HydrationGoal,
 		Tray:                   d.trayNote,
-		Problems:               append([]string(nil), d.problems...),
+		Problems:               d.problemsLocked(),
 	}
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()

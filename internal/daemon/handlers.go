@@ -104,7 +104,8 @@ func (d *Daemon) register(srv *ipc.Server) {
 		return nil, d.Skip(schedule.Kind(a.Kind))
 	})
 	srv.Handle("drink", func(_ context.Context, args json.RawMessage) (any, error) {
-		a := cli.DrinkArgs{Source: "cli"}
+		// The card window sends no source: a glass from the card.
+		a := cli.DrinkArgs{Source: string(history.SourceCard)}
 		if err := decode(args, &a); err != nil {
 			return nil, err
 		}
@@ -139,6 +140,7 @@ func (d *Daemon) register(srv *ipc.Server) {
 	srv.Handle("version", func(context.Context, json.RawMessage) (any, error) {
 		return map[string]string{"version": d.Status(false).Version}, nil
 	})
+	d.registerWiring(srv)
 	for name, h := range d.extra {
 		srv.Handle(name, h)
 	}

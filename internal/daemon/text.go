@@ -75,3 +75,15 @@ func trPhaseTitle(phase string) string {
 func trPhaseBody(phase string, d time.Duration) string {
 	return lang.X("notify.phase.body", "For the next {{.T}}.", map[string]any{"T": status.Short(d)})
 }
+
+func trSettingsProblemTitle() string {
+	return lang.X("notify.settings.title", "Limber: a problem in your settings file")
+}
+
+func trCardsProblemTitle() string {
+	return lang.X("notify.cards.title", "Limber: some of your card files were skipped")
+}
+
+func trHistoryProblemTitle() string {
+	return lang.X("notify.history.title", "Limber: the history file was damaged")
+}
