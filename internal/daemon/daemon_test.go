@@ -1,0 +1,360 @@
+package daemon
+
+import (
+	"encoding/json"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cardfiles "github.com/limber-app/limber/assets/cards"
+	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/ipc"
+	"github.com/limber-app/limber/internal/notify"
+	"github.com/limber-app/limber/internal/settings"
+	"github.com/limber-app/limber/internal/status"
+	"github.com/limber-app/limber/internal/tray"
+)
+
+// world is a fake desktop: a clock the test moves, an idle source whose
+// last input the test sets, and windows that open and close on command.
+type world struct {
+	mu        sync.Mutex
+	now       time.Time
+	lastInput time.Time
+	launched  [][]string
+	windows   []*fakeWindow
+}
+
+func (w *world) Now() time.Time {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.now
+}
+
+func (w *world) Name() string { return "fake" }
+func (w *world) Idle() (time.Duration, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.now.Sub(w.lastInput), nil
+}
+func (w *world) Close() error { return nil }
+
+type fakeWindow struct{ done chan struct{} }
+
+func (f *fakeWindow) Wait() error { <-f.done; return nil }
+func (f *fakeWindow) Kill() error {
+	select {
+	case <-f.done:
+	default:
+		close(f.done)
+	}
+	return nil
+}
+
+func (w *world) launch(name string, args ...string) (Window, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.launched = append(w.launched, append([]string{name}, args...))
+	fw := &fakeWindow{done: make(chan struct{})}
+	w.windows = append(w.windows, fw)
+	return fw, nil
+}
+
+// work advances the clock by d with input every second, ticking the daemon
+// as often as it asks.
+func (w *world) advance(d *Daemon, total time.Duration, typing bool) {
+	end := w.Now().Add(total)
+	for w.Now().Before(end) {
+		wait := d.Tick()
+		if wait > 5*time.Second {
+			wait = 5 * time.Second
+		}
+		w.mu.Lock()
+		w.now = w.now.Add(wait)
+		if typing {
+			w.lastInput = w.now.Add(-time.Second)
+		}
+		w.mu.Unlock()
+	}
+	d.Tick()
+}
+
+type harness struct {
+	t     *testing.T
+	w     *world
+	d     *Daemon
+	notes *notify.Recorder
+	hist  *history.Store
+	cfg   *settings.Store
+	c     *ipc.Client
+}
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	dir := t.TempDir()
+	w := &world{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)}
+	w.lastInput = w.now.Add(-time.Hour)
+	hist, err := history.Open(filepath.Join(dir, "history.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { hist.Close() })
+	cfg, _, err := settings.OpenStore(filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := &notify.Recorder{}
+	lib := cards.Load(cardfiles.FS(), filepath.Join(dir, "cards"))
+	d := New(Options{
+		Socket: filepath.Join(dir, "limber.sock"), Source: w, Notifier: notes, Now: w.Now,
+		Launch: w.launch, Settings: cfg, History: hist, Cards: lib, Seed: 1,
+	})
+	srv := ipc.NewServer()
+	d.register(srv)
+	a, b := net.Pipe()
+	srv.ServeConn(a)
+	c := ipc.NewClient(b)
+	t.Cleanup(func() { c.Close(); srv.Close() })
+	return &harness{t: t, w: w, d: d, notes: notes, hist: hist, cfg: cfg, c: c}
+}
+
+func (h *harness) status() status.Status {
+	var st status.Status
+	if err := h.c.Call("status", nil, &st); err != nil {
+		h.t.Fatal(err)
+	}
+	return st
+}
+
+func (h *harness) journal(typ string) []history.Event {
+	if err := h.hist.Flush(); err != nil {
+		h.t.Fatal(err)
+	}
+	var out []history.Event
+	h.hist.Events(func(e history.Event) error {
+		if e.Type == typ {
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out
+}
+
+func TestStretchBreakOpensCardAndIsRecorded(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 31*time.Minute, true)
+
+	h.w.mu.Lock()
+	launched := append([][]string(nil), h.w.launched...)
+	h.w.mu.Unlock()
+	var card []string
+	for _, l := range launched {
+		if l[0] == "card" && l[2] == "stretch" {
+			card = l
+		}
+	}
+	if card == nil {
+		t.Fatalf("no stretch card window after 31 min of typing; launched %v; notes %v", launched, h.notes.Sent())
+	}
+	if !strings.Contains(strings.Join(card, " "), "--card ") || !strings.Contains(strings.Join(card, " "), "--length 1m30s") {
+		t.Errorf("card window arguments %v", card)
+	}
+	warned := false
+	for _, n := range h.notes.Sent() {
+		if strings.Contains(n.Title, "Stretch break soon") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no pre-break warning: %v", h.notes.Sent())
+	}
+	if st := h.status(); st.TodaySeconds < 29*60 {
+		t.Errorf("today %ds after 31 min of typing", st.TodaySeconds)
+	}
+
+	// The window reports done over IPC (as the card window does, with a
+	// fractional elapsed time).
+	raw := json.RawMessage(`{"kind":"stretch","card_id":"x","outcome":"done","elapsed_seconds":90.5}`)
+	if err := h.c.Call("break_result", raw, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == "stretch" && (b.Due || b.RemainingSeconds < 29*60) {
+			t.Errorf("stretch after done: %+v", b)
+		}
+	}
+	breaks := h.journal(history.TypeBreak)
+	if len(breaks) == 0 || breaks[len(breaks)-1].Outcome != "done" || breaks[len(breaks)-1].Kind != "stretch" {
+		t.Errorf("journal breaks %+v", breaks)
+	}
+	if spans := h.journal(history.TypeSitting); len(spans) == 0 {
+		t.Error("no sitting recorded")
+	}
+}
+
+func TestWindowThatDiesCountsAsClosedEarly(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 10*time.Second, true)
+	if err := h.c.Call("break_now", map[string]string{"kind": "movement"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	h.w.mu.Lock()
+	if len(h.w.windows) != 1 {
+		h.w.mu.Unlock()
+		t.Fatalf("break_now opened %d windows", len(h.w.windows))
+	}
+	win := h.w.windows[0]
+	h.w.mu.Unlock()
+	win.Kill() // the window crashes without reporting
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		b := h.journal(history.TypeBreak)
+		if len(b) == 1 && b[0].Outcome == "closed_early" && b[0].Kind == "movement" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("journal %+v", b)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func TestTrayActions(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, time.Minute, true)
+	h.d.onTrayAction(tray.ActDrink)
+	h.d.onTrayAction(tray.ActDrink)
+	if st := h.status(); st.Glasses != 2 || st.GlassGoal != 8 {
+		t.Errorf("glasses %d of %d", st.Glasses, st.GlassGoal)
+	}
+	if g := h.journal(history.TypeGlass); len(g) != 2 || g[0].Source != "tray" {
+		t.Errorf("glasses journal %+v", g)
+	}
+	h.d.onTrayAction(tray.ActPause30)
+	st := h.status()
+	if !st.Paused || st.PausedUntil == nil || st.PausedUntil.Sub(h.w.Now()) != 30*time.Minute {
+		t.Fatalf("after pause: %+v", st)
+	}
+	if m := tray.Build(st); m.Icon != tray.IconPaused {
+		t.Errorf("menu icon %v while paused", m.Icon)
+	}
+	h.d.onTrayAction(tray.ActResume)
+	if h.status().Paused {
+		t.Error("still paused after resume")
+	}
+	if p := h.journal(history.TypePause); len(p) != 1 {
+		t.Errorf("pauses journal %+v", p)
+	}
+	// Postponing before anything is due pushes the next break back.
+	before := h.status().Breaks
+	h.d.onTrayAction(tray.ActSnooze15)
+	after := h.status().Breaks
+	moved := false
+	for i := range before {
+		if after[i].RemainingSeconds >= before[i].RemainingSeconds+15*60-5 {
+			moved = true
+		}
+	}
+	if !moved {
+		t.Errorf("postpone moved nothing: %+v -> %+v", before, after)
+	}
+	if len(h.notes.Sent()) > 0 {
+		for _, n := range h.notes.Sent() {
+			if strings.Contains(n.Body, "not due") {
+				t.Errorf("postpone failed: %v", n)
+			}
+		}
+	}
+}
+
+func TestSettingsSetAndBadHandEdit(t *testing.T) {
+	h := newHarness(t)
+	var got settings.GetReply
+	if err := h.c.Call(settings.CmdGet, nil, &got); err != nil {
+		t.Fatal(err)
+	}
+	s := got.Settings
+	s.Posture.Enabled = false
+	s.Stretch.Interval = 20 * time.Minute
+	if err := h.c.Call(settings.CmdSet, settings.SetArgs{Settings: s}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == "posture" && b.Enabled {
+			t.Error("posture still on after saving it off")
+		}
+		if b.Kind == "stretch" && b.IntervalSeconds != 20*60 {
+			t.Errorf("stretch interval %d after saving 20m", b.IntervalSeconds)
+		}
+	}
+	// Invalid settings are refused with the field named, and nothing changes.
+	bad := s
+	bad.Stretch.Interval = 30 * time.Second
+	err := h.c.Call(settings.CmdSet, settings.SetArgs{Settings: bad}, nil)
+	if err == nil || !strings.Contains(err.Error(), "stretch") {
+		t.Errorf("saving a 30s interval: %v", err)
+	}
+	// A hand edit with a mistake keeps the settings and says why, once.
+	h.d.onSettingsFile(settings.Update{Problems: []settings.Problem{{File: "config.toml", Line: 7, Message: "unknown key \"intervall\""}}})
+	st := h.status()
+	if len(st.Problems) == 0 || !strings.Contains(st.Problems[0], "config.toml:7") {
+		t.Errorf("status problems %v", st.Problems)
+	}
+	if n := h.notes.Sent(); len(n) == 0 || !strings.Contains(n[len(n)-1].Body, "intervall") {
+		t.Errorf("no notification about the bad file: %v", n)
+	}
+	for _, b := range st.Breaks {
+		if b.Kind == "stretch" && b.IntervalSeconds != 20*60 {
+			t.Errorf("a bad file changed the settings in use: %+v", b)
+		}
+	}
+}
+
+func TestCardPickAndBadRequests(t *testing.T) {
+	h := newHarness(t)
+	var r CardPickReply
+	if err := h.c.Call("card_pick", CardPickArgs{Kind: "stretch", LengthSeconds: 90}, &r); err != nil || r.CardID == "" {
+		t.Fatalf("card_pick: %v %+v", err, r)
+	}
+	var r2 CardPickReply
+	if err := h.c.Call("card_pick", CardPickArgs{Kind: "stretch", LengthSeconds: 90, Exclude: []string{r.CardID}}, &r2); err != nil || r2.CardID == r.CardID {
+		t.Fatalf("card_pick with exclude returned %q again (%v)", r2.CardID, err)
+	}
+	for cmd, args := range map[string]string{
+		"card_pick":    `{"kind":"yoga"}`,
+		"break_now":    `{"kind":7}`,
+		"snooze":       `{"seconds":-5}`,
+		"break_result": `{"kind":"stretch","outcome":"maybe"}`,
+		"pause":        `{}`,
+		"drink":        `{"source":"fridge"}`,
+		"stats":        `{"days":100000}`,
+	} {
+		if err := h.c.Call(cmd, json.RawMessage(args), nil); err == nil {
+			t.Errorf("%s %s: accepted", cmd, args)
+		}
+	}
+	// The daemon still answers.
+	h.status()
+}
+
+func TestRestartKeepsToday(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 20*time.Minute, true)
+	h.d.onTrayAction(tray.ActDrink)
+	before := h.status()
+	if err := h.hist.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	d2 := New(Options{Source: h.w, Now: h.w.Now, History: h.hist, Settings: h.cfg, Notifier: &notify.Recorder{}})
+	after := d2.Status(false)
+	if after.Glasses != 1 {
+		t.Errorf("glasses after restart %d", after.Glasses)
+	}
+	if diff := before.TodaySeconds - after.TodaySeconds; diff < 0 || diff > 10 {
+		t.Errorf("today %ds before restart, %ds after", before.TodaySeconds, after.TodaySeconds)
+	}
+}
