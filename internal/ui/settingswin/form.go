@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -89,12 +90,40 @@ func (f *form) add(fl *field) *field {
 }
 
 // textField is an entry holding a value that must parse; set stores it.
+// entry is a text field that hands the window's own shortcuts (Ctrl+S) to
+// the window; a plain Entry would swallow them while it has the focus.
+type entry struct {
+	widget.Entry
+	f *form
+}
+
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if e.f.onShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// onShortcut runs the window's shortcuts and reports whether s was one.
+func (f *form) onShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.KeyName != fyne.KeyS || cs.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	if !f.saveBtn.Disabled() {
+		f.onSave()
+	}
+	return true
+}
+
 func (f *form) textField(key, placeholder string, show func() string, set func(string) error) fyne.CanvasObject {
-	e := widget.NewEntry()
+	ee := &entry{f: f}
+	ee.ExtendBaseWidget(ee)
+	e := &ee.Entry
 	e.SetPlaceHolder(placeholder)
 	fl := f.add(&field{key: key, msg: newMessage()})
 	fl.refresh = func() { e.SetText(show()) }
-	fl.w = e
+	fl.w = ee
 	e.OnChanged = func(text string) {
 		if f.loading {
 			return
@@ -107,7 +136,7 @@ func (f *form) textField(key, placeholder string, show func() string, set func(s
 		f.onChanged()
 	}
 	f.entries[key] = e
-	return container.NewVBox(e, fl.msg)
+	return container.NewVBox(ee, fl.msg)
 }
 
 func (f *form) durationField(key string, p *time.Duration) fyne.CanvasObject {

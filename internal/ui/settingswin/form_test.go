@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -258,5 +260,20 @@ func TestCloseAsksWhenUnsaved(t *testing.T) {
 	f.onClose()
 	if len(f.win.Canvas().Overlays().List()) == 0 {
 		t.Fatal("closing with unsaved changes did not ask")
+	}
+}
+
+func TestCtrlSSavesFromAnEntry(t *testing.T) {
+	f, c, _ := newTestForm(t, settings.GetReply{})
+	typeInto(t, f, "limits.hydration_goal", "5")
+	var e fyne.Shortcutable
+	for _, fl := range f.fields {
+		if fl.key == "limits.hydration_goal" {
+			e = fl.w.(fyne.Shortcutable)
+		}
+	}
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	if len(c.sets) != 1 || c.sets[0].HydrationGoal != 5 {
+		t.Errorf("Ctrl+S in an entry: %+v", c.sets)
 	}
 }

@@ -148,11 +148,8 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)
 	w.SetCloseIntercept(f.onClose)
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if !f.saveBtn.Disabled() {
-			f.onSave()
-		}
-	})
+	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	w.Canvas().AddShortcut(save, func(s fyne.Shortcut) { f.onShortcut(s) })
 	w.Resize(fyne.NewSize(720, 680))
 	w.ShowAndRun()
 	return 0
