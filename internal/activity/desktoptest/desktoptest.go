@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
 )
 
 // Server is a running Xvfb.
@@ -208,4 +211,47 @@ func Env(pairs ...string) func(string) string {
 		m[pairs[i]] = pairs[i+1]
 	}
 	return func(k string) string { return m[k] }
+}
+
+// Fullscreen plays a window manager on display: it creates a window, makes
+// it the active one (_NET_ACTIVE_WINDOW) and marks it full screen
+// (_NET_WM_STATE_FULLSCREEN). The returned leave clears the full-screen
+// state again, as when a presentation ends.
+func Fullscreen(t testing.TB, display string) (leave func()) {
+	t.Helper()
+	c, err := xgb.NewConnDisplay(display)
+	if err != nil {
+		t.Fatalf("connecting to %s: %v", display, err)
+	}
+	t.Cleanup(c.Close)
+	atom := func(name string) xproto.Atom {
+		r, err := xproto.InternAtom(c, false, uint16(len(name)), name).Reply()
+		if err != nil {
+			t.Fatalf("interning %s: %v", name, err)
+		}
+		return r.Atom
+	}
+	set := func(w xproto.Window, prop, typ xproto.Atom, vals ...uint32) {
+		buf := make([]byte, 4*len(vals))
+		for i, v := range vals {
+			xgb.Put32(buf[4*i:], v)
+		}
+		if err := xproto.ChangePropertyChecked(c, xproto.PropModeReplace, w, prop, typ, 32,
+			uint32(len(vals)), buf).Check(); err != nil {
+			t.Fatalf("setting a property: %v", err)
+		}
+	}
+	s := xproto.Setup(c).DefaultScreen(c)
+	id, err := xproto.NewWindowId(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xproto.CreateWindowChecked(c, s.RootDepth, id, s.Root, 0, 0, s.WidthInPixels, s.HeightInPixels, 0,
+		xproto.WindowClassInputOutput, s.RootVisual, 0, nil).Check(); err != nil {
+		t.Fatalf("creating a window: %v", err)
+	}
+	state, full := atom("_NET_WM_STATE"), atom("_NET_WM_STATE_FULLSCREEN")
+	set(id, state, xproto.AtomAtom, uint32(full))
+	set(s.Root, atom("_NET_ACTIVE_WINDOW"), xproto.AtomWindow, uint32(id))
+	return func() { set(id, state, xproto.AtomAtom) }
 }
