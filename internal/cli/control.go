@@ -59,7 +59,7 @@ func newFlags(name, usage string, env *Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, "usage: limber %s\n", usage)
+		fmt.Fprintf(fs.Output(), "usage: limber %s\n", usage)
 		fs.PrintDefaults()
 	}
 	return fs

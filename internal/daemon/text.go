@@ -37,7 +37,7 @@ func trDueTitle(k schedule.Kind, length time.Duration) string {
 func trDueBody(k schedule.Kind, title, summary string) string {
 	if title != "" {
 		if summary != "" {
-			return title + ": " + summary
+			return title + "\n" + summary
 		}
 		return title
 	}
