@@ -145,6 +145,7 @@ func New(o Options) *Daemon {
 		d.picker = cards.NewPicker(o.Cards, seed, 8)
 	}
 	d.restoreToday(first.Wall)
+	d.prune(first.Wall)
 	return d
 }
 
@@ -279,9 +280,12 @@ func (d *Daemon) Tick() time.Duration {
 	events := d.sched.Observe(o)
 	snap := d.sched.Snapshot()
 	d.lastObs = o
-	d.rollDay(o.Wall)
+	newDay := d.rollDay(o.Wall)
 	wait := d.sched.NextCheck()
 	d.mu.Unlock()
+	if newDay {
+		d.prune(o.Wall)
+	}
 
 	d.recordSitting(prev, snap, o.Wall)
 	d.act(events)
@@ -303,12 +307,31 @@ func (d *Daemon) poke() {
 	}
 }
 
-// rollDay resets the glass count at the day boundary. Called with d.mu held.
-func (d *Daemon) rollDay(wall time.Time) {
+// rollDay resets the glass count at the day boundary and reports whether
+// a new day began. Called with d.mu held.
+func (d *Daemon) rollDay(wall time.Time) bool {
 	day := schedule.DayBegin(wall, d.sched.Config().DayStart)
-	if !day.Equal(d.day) {
-		d.day = day
-		d.glasses = 0
+	if day.Equal(d.day) {
+		return false
+	}
+	d.day = day
+	d.glasses = 0
+	return true
+}
+
+// prune drops history older than the retention setting (0 keeps all). It
+// runs at start and at each new day.
+func (d *Daemon) prune(now time.Time) {
+	d.mu.Lock()
+	days := d.cur.HistoryDays
+	d.mu.Unlock()
+	if d.opts.History == nil || days <= 0 {
+		return
+	}
+	n, err := d.opts.History.Prune(now.AddDate(0, 0, -days))
+	d.record("pruning", err)
+	if n > 0 {
+		d.logf("history: pruned %d rows older than %d days", n, days)
 	}
 }
 

@@ -358,3 +358,24 @@ func TestRestartKeepsToday(t *testing.T) {
 		t.Errorf("today %ds before restart, %ds after", before.TodaySeconds, after.TodaySeconds)
 	}
 }
+
+func TestRetentionPrunesAtStart(t *testing.T) {
+	h := newHarness(t)
+	old := h.w.Now().AddDate(0, 0, -60)
+	if err := h.hist.RecordGlass(old, history.SourceCLI); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.hist.RecordGlass(h.w.Now().AddDate(0, 0, -5), history.SourceCLI); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := h.cfg.Current()
+	s.HistoryDays = 30
+	if _, err := h.cfg.Set(s); err != nil {
+		t.Fatal(err)
+	}
+	New(Options{Source: h.w, Now: h.w.Now, History: h.hist, Settings: h.cfg, Notifier: &notify.Recorder{}})
+	g := h.journal(history.TypeGlass)
+	if len(g) != 1 || g[0].Start.Before(h.w.Now().AddDate(0, 0, -30)) {
+		t.Fatalf("after pruning to 30 days: %+v", g)
+	}
+}
