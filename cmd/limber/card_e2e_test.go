@@ -87,7 +87,13 @@ warn = "0s"
 		}
 	}
 
-	// It is drawn: a screenshot of it has a real picture, not one colour.
+	checkDrawn(t, win)
+}
+
+// checkDrawn takes a screenshot of window win and checks that it has a
+// real picture: a fair size and many colours (a blank window has one or two).
+func checkDrawn(t *testing.T, win string) {
+	t.Helper()
 	time.Sleep(1500 * time.Millisecond)
 	shot := filepath.Join(t.TempDir(), "card.png")
 	if out, err := exec.Command("import", "-window", win, shot).CombinedOutput(); err != nil {

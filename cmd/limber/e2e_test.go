@@ -264,6 +264,23 @@ func TestEndToEndTrayAndActivity(t *testing.T) {
 		}
 	}
 
+	// `limber break now stretch` opens a card window that is really drawn.
+	if _, errs, code := d.limber(t, bin, "break", "now", "stretch"); code != 0 {
+		t.Fatalf("break now: %d %s", code, errs)
+	}
+	var win string
+	waitFor(t, 15*time.Second, "the card window", func() bool {
+		if ids := findWindows("Stretch"); len(ids) > 0 {
+			win = ids[0]
+		}
+		return win != ""
+	})
+	checkDrawn(t, win)
+	if _, errs, code := d.limber(t, bin, "skip"); code != 0 {
+		t.Fatalf("skip: %d %s", code, errs)
+	}
+	waitFor(t, 10*time.Second, "the card window to close after skip", func() bool { return len(findWindows("Stretch")) == 0 })
+
 	// A second daemon says so and exits 0, leaving the first alone.
 	out, _, code := d.limber(t, bin)
 	if code != 0 || !strings.Contains(out, "already running") {

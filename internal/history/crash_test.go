@@ -84,7 +84,7 @@ func TestKill9KeepsFinishedEvents(t *testing.T) {
 		must(t, cmd.Start())
 		// the first runs die early (while opening, while upgrading the
 		// schema), the rest after a random number of acknowledged writes
-		killAfter := r.IntN(300)
+		killAfter := 1 + r.IntN(300) // at least one: n counts from 1
 		if run < 3 {
 			time.AfterFunc(time.Duration(r.IntN(15))*time.Millisecond, func() { cmd.Process.Kill() })
 			killAfter = -1
