@@ -403,6 +403,14 @@ func (f *form) build(problems []settings.Problem) {
 		)),
 	)
 
+	if f.path != "" {
+		where := widget.NewLabel(lang.X("settings.file", "These settings are stored in {{.Path}}; you can also edit that file by hand.",
+			map[string]any{"Path": f.path}))
+		where.Wrapping = fyne.TextWrapWord
+		general.Add(widget.NewSeparator())
+		general.Add(where)
+	}
+
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.X("settings.tab.breaks", "Breaks"), container.NewVScroll(container.NewPadded(breaks))),
 		container.NewTabItem(lang.X("settings.tab.limits", "Limits"), container.NewVScroll(container.NewPadded(limits))),
