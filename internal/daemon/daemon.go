@@ -76,6 +76,9 @@ type Daemon struct {
 
 	wake chan struct{}
 	quit chan struct{}
+	// tickMu serialises Tick (the loop's, and the fresh one a status
+	// request takes).
+	tickMu sync.Mutex
 
 	mu       sync.Mutex
 	sched    *schedule.Scheduler
@@ -184,9 +187,9 @@ func (d *Daemon) AttachTray(t *tray.Tray, hasHost bool) {
 	d.mu.Lock()
 	d.tray = t
 	if hasHost {
-		d.trayNote = "shown"
+		d.trayNote = trTrayShown()
 	} else {
-		d.trayNote = "no tray host on the session bus (on GNOME, install the AppIndicator extension; `limber status` works meanwhile)"
+		d.trayNote = trTrayMissing()
 	}
 	d.mu.Unlock()
 	if !hasHost {
@@ -274,6 +277,9 @@ const trimEvery = 5 * time.Minute
 // The wait is capped at a minute so the tray's sitting time stays current
 // and a suspend (which stops Go's monotonic timers) is noticed soon after.
 func (d *Daemon) Tick() time.Duration {
+	// One tick at a time, so observations reach the core in order.
+	d.tickMu.Lock()
+	defer d.tickMu.Unlock()
 	o := d.observation()
 	d.mu.Lock()
 	prev := d.sched.Snapshot()

@@ -42,6 +42,8 @@ func (d *Daemon) register(srv *ipc.Server) {
 		if err := decode(args, &a); err != nil {
 			return nil, err
 		}
+		// Answer with a fresh observation, not one up to a minute old.
+		d.Tick()
 		return d.Status(a.Explain), nil
 	})
 	srv.Handle("pause", func(_ context.Context, args json.RawMessage) (any, error) {

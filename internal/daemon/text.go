@@ -87,3 +87,9 @@ func trCardsProblemTitle() string {
 func trHistoryProblemTitle() string {
 	return lang.X("notify.history.title", "Limber: the history file was damaged")
 }
+
+func trTrayShown() string { return lang.X("status.tray.shown", "shown") }
+
+func trTrayMissing() string {
+	return lang.X("status.tray.missing", "no tray host on the session bus (on GNOME, enable the AppIndicator extension; `limber status` works meanwhile)")
+}
