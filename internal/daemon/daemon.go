@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -405,7 +406,9 @@ func (d *Daemon) statusLocked(explain bool) status.Status {
 	return st
 }
 
-// refreshTray rebuilds the menu model and pushes it if it changed.
+// refreshTray pushes a new menu when what it shows changed. The check is on
+// the numbers the menu shows (minutes, or seconds under a minute), so most
+// ticks build nothing: the idle loop stays cheap.
 func (d *Daemon) refreshTray() {
 	d.mu.Lock()
 	t := d.tray
@@ -413,15 +416,31 @@ func (d *Daemon) refreshTray() {
 		d.mu.Unlock()
 		return
 	}
-	m := tray.Build(d.statusLocked(false))
-	key := fmt.Sprint(m)
+	st := d.statusLocked(false)
+	key := menuKey(st)
 	if key == d.lastMenu {
 		d.mu.Unlock()
 		return
 	}
 	d.lastMenu = key
 	d.mu.Unlock()
-	t.Update(m)
+	t.Update(tray.Build(st))
+}
+
+// menuKey sums up what tray.Build shows of st.
+func menuKey(st status.Status) string {
+	shown := func(sec int64) int64 {
+		if sec < 60 {
+			return sec
+		}
+		return 100 + sec/60
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses)
+	for _, br := range st.Breaks {
+		fmt.Fprintf(&b, "%s %t %t %t %d|", br.Kind, br.Enabled, br.Due, br.Held, shown(br.RemainingSeconds))
+	}
+	return b.String()
 }
 
 // notify shows a notification; a failure is logged, never fatal.
