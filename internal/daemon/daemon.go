@@ -100,8 +100,7 @@ type Daemon struct {
 	notifyOnly map[schedule.Kind]bool
 	allowed    []cards.Position
 	// idle at the last observation, for status.
-	idle  time.Duration
-	extra map[string]ipc.Handler
+	idle time.Duration
 }
 
 // openCard is the card window on screen, if any.

@@ -3,7 +3,6 @@ package daemon
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/limber-app/limber/internal/cli"
@@ -143,19 +142,4 @@ func (d *Daemon) register(srv *ipc.Server) {
 		return map[string]string{"version": d.Status(false).Version}, nil
 	})
 	d.registerWiring(srv)
-	for name, h := range d.extra {
-		srv.Handle(name, h)
-	}
-}
-
-// Handle adds a control command served beside the built-in ones (settings,
-// statistics and cards plug in this way). Call it before Run.
-func (d *Daemon) Handle(name string, h ipc.Handler) {
-	if d.extra == nil {
-		d.extra = map[string]ipc.Handler{}
-	}
-	if _, dup := d.extra[name]; dup {
-		panic(fmt.Sprintf("daemon: command %s registered twice", name))
-	}
-	d.extra[name] = h
 }
