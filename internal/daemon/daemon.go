@@ -77,6 +77,9 @@ type Daemon struct {
 
 	wake chan struct{}
 	quit chan struct{}
+	// retrim asks the loop to let go of code pages again soon (after a
+	// window closed: serving it faulted pages back in).
+	retrim chan struct{}
 	// tickMu serialises Tick (the loop's, and the fresh one a status
 	// request takes).
 	tickMu sync.Mutex
@@ -127,7 +130,7 @@ func New(o Options) *Daemon {
 	}
 	d := &Daemon{
 		opts: o, now: o.Now, logf: o.Logf,
-		wake: make(chan struct{}, 1), quit: make(chan struct{}),
+		wake: make(chan struct{}, 1), quit: make(chan struct{}), retrim: make(chan struct{}, 1),
 	}
 	d.start = d.now()
 	cur := settings.Defaults()
@@ -249,6 +252,15 @@ func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
 			return fmt.Errorf("control socket stopped: %w", err)
 		case a := <-actions:
 			d.onTrayAction(a)
+		case <-d.retrim:
+			if !trim.Stop() {
+				select {
+				case <-trim.C:
+				default:
+				}
+			}
+			trim.Reset(3 * time.Second)
+			continue
 		case <-trim.C:
 			if err := trimImage(); err != nil {
 				d.logf("trimming start-up memory: %v", err)
