@@ -30,6 +30,12 @@ const (
 	// NearWindow: a warning, due, phase change or daily-limit step within
 	// this much active time switches NextCheck to ShortCheck.
 	NearWindow = time.Minute
+	// HydrationAway is the time away that counts as a drink taken (the
+	// hydration track's Natural). Its Length is a 10 s sip, but anyone who
+	// stops typing for IdleAfter counts as away, so a pause at the desk
+	// would reset the reminder and it would hardly ever come due; a few
+	// minutes away is a fair sign the user could have fetched water.
+	HydrationAway = 5 * time.Minute
 )
 
 // Errors returned by the user actions. Test with errors.Is.
@@ -58,10 +64,9 @@ func DefaultConfig() Config {
 			{Kind: Posture, Enabled: true, Interval: 15 * time.Minute, Length: 10 * time.Second},
 			// Muscles need water to contract and relax; a sip every 45 min
 			// spreads drinking over the day. Short: reach for the glass.
-			// Every detected absence (10 s or more, so any pause past
-			// IdleAfter) counts as a drink; a Natural of a few minutes would
-			// make the reminder come more often.
-			{Kind: Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second},
+			// Only an absence of HydrationAway counts as a drink, not every
+			// pause past IdleAfter.
+			{Kind: Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second, Natural: HydrationAway},
 			// Stiff, fatigued muscles spasm; 90 s of stretching every half
 			// hour undoes the strain of a fixed sitting position.
 			{Kind: Stretch, Enabled: true, Interval: 30 * time.Minute, Length: 90 * time.Second, Warn: 30 * time.Second},

@@ -263,8 +263,14 @@ func TestWhy(t *testing.T) {
 	}
 	d.run(60, false)
 	why := d.s.Snapshot().Why
-	if !strings.Contains(why, "Away for 1m0s: no keyboard or pointer input") || !strings.Contains(why, "; last reset: posture at 09:16:30 (natural), hydration at 09:16:30 (natural).") {
+	// A minute away is a posture break, not yet a drink (HydrationAway).
+	if !strings.Contains(why, "Away for 1m0s: no keyboard or pointer input") || !strings.Contains(why, "; last reset: posture at 09:16:30 (natural).") {
 		t.Errorf("away: %q", why)
+	}
+	d.run(int((schedule.HydrationAway - time.Minute).Seconds()), false)
+	why = d.s.Snapshot().Why
+	if !strings.Contains(why, "Away for 5m0s") || !strings.Contains(why, "hydration at 09:21:00 (natural)") {
+		t.Errorf("away %v: %q", schedule.HydrationAway, why)
 	}
 }
 

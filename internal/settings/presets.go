@@ -103,9 +103,13 @@ func presetValues(name string) (presetPart, bool) {
 	case PresetEyes:
 		// The posture track carries the 20-second eye break (look away,
 		// sit back); a short notification fits it better than a card.
+		// Water every 45 min, off the 20-minute grid: the drink is as long
+		// as the eye break and wins the tie, so at 60 min it would take
+		// every third eye prompt (the no-burst merge) and show "drink"
+		// instead of "look away".
 		return presetPart{
 			Posture:   Break{Enabled: true, Interval: 20 * m, Length: 20 * sec, Style: StyleNotification},
-			Hydration: Break{Enabled: true, Interval: 60 * m, Length: 20 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 20 * sec, Style: StyleNotification},
 			Stretch:   Break{Enabled: true, Interval: 40 * m, Length: 1 * m, Warn: 30 * sec, Style: StyleCard},
 			Movement:  Break{Enabled: true, Interval: 80 * m, Length: 5 * m, Warn: 1 * m, Style: StyleCard},
 			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},

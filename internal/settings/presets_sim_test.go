@@ -47,9 +47,9 @@ func TestPresetsThroughAWorkingDay(t *testing.T) {
 	type want struct{ min, max int }
 	cases := map[string]map[string]want{
 		PresetOffice: {
-			// Water is not prompted here: the stretch breaks (30 s away or
-			// more) already count as the 10 s hydration break taken.
-			"due posture": {6, 40}, "due hydration": {0, 12}, "due stretch": {3, 16}, "due movement": {5, 9},
+			// Water comes due: only HydrationAway (5 min) away counts as a
+			// drink, not the 30 s pauses and 90 s stretches of the day.
+			"due posture": {6, 40}, "due hydration": {3, 12}, "due stretch": {3, 16}, "due movement": {5, 9},
 			"phase stand": {0, 0}, "phase move": {0, 0}, "daily_limit": {1, 5},
 		},
 		PresetCornell: {
@@ -59,8 +59,10 @@ func TestPresetsThroughAWorkingDay(t *testing.T) {
 		},
 		PresetEyes: {
 			// An eye break every 20 minutes of screen time; the ones falling
-			// on a stretch or walk are taken by it.
+			// on a stretch or walk are taken by it. Water comes due too,
+			// without taking the eye prompts' place.
 			"due posture": {10, 26}, "due movement": {4, 7}, "phase stand": {0, 0},
+			"due hydration": {3, 10},
 		},
 		PresetGentle: {
 			"due movement": {3, 6}, "due stretch": {1, 8}, "due posture": {3, 16}, "phase stand": {0, 0},

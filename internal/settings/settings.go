@@ -213,9 +213,15 @@ func (s Settings) Schedule() schedule.Config {
 	}
 	for _, k := range schedule.AllKinds() {
 		b := s.Break(k)
-		c.Tracks = append(c.Tracks, schedule.Track{
+		t := schedule.Track{
 			Kind: k, Enabled: b.Enabled, Interval: b.Interval, Length: b.Length, Warn: b.Warn,
-		})
+		}
+		// A sip is seconds long, but only a real absence is a drink:
+		// without this any pause past IdleAfter would reset the reminder.
+		if k == schedule.Hydration && t.Length < schedule.HydrationAway {
+			t.Natural = schedule.HydrationAway
+		}
+		c.Tracks = append(c.Tracks, t)
 	}
 	if s.WorkingHours.Enabled {
 		wh := s.WorkingHours // a copy: later edits to s never leak into the core
