@@ -227,20 +227,30 @@ func TestEndToEndTrayAndActivity(t *testing.T) {
 	daemon, took := d.startDaemon(t, bin)
 	t.Logf("tray item registered %v after start", took)
 
-	// The menu shows the live status line and every entry.
+	// The menu shows the live status line and every entry (systray builds
+	// it item by item: wait until it is whole).
+	wanted := []string{"Stretch in 30 min", "Take a break now", "Posture check", "Postpone next break", "15 minutes",
+		"Pause", "Until tomorrow", "Resume", "Settings…", "Statistics…", "Quit Limber"}
 	var labels []string
-	waitFor(t, 5*time.Second, "the menu to fill", func() bool {
+	complete := func() bool {
 		labels = d.menuLabels(t)
-		return len(labels) > 0 && labels[len(labels)-1] == "Quit Limber"
-	})
-	joined := strings.Join(labels, "\n")
-	if len(labels) == 0 || !strings.HasPrefix(labels[0], "Sitting 0:00 · today 0:00") {
-		t.Fatalf("first menu line should be the sitting line, menu:\n%s", joined)
-	}
-	for _, want := range []string{"Stretch in 30 min", "Take a break now", "Postpone next break", "Pause", "Resume", "Settings…", "Statistics…", "Quit Limber", "Until tomorrow"} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("menu lacks %q:\n%s", want, joined)
+		joined := strings.Join(labels, "\n")
+		for _, w := range wanted {
+			if !strings.Contains(joined, w) {
+				return false
+			}
 		}
+		return true
+	}
+	deadline0 := time.Now().Add(10 * time.Second)
+	for !complete() {
+		if time.Now().After(deadline0) {
+			t.Fatalf("the menu never showed all of %q:\n%s", wanted, strings.Join(labels, "\n"))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.HasPrefix(labels[0], "Sitting 0:00 · today 0:00") {
+		t.Fatalf("first menu line should be the sitting line, menu:\n%s", strings.Join(labels, "\n"))
 	}
 
 	st := d.status(t, bin)
