@@ -174,7 +174,7 @@ func Defaults() Settings {
 		DailyLimitStep: c.DailyLimitStep,
 		HydrationGoal:  8,
 		Language:       LangSystem,
-		HistoryDays:    365,
+		HistoryDays:    0, // keep everything unless the user chooses a limit
 		Advanced: Advanced{
 			IdleAfter:   c.IdleAfter,
 			ActiveAfter: c.ActiveAfter,
