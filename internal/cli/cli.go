@@ -48,7 +48,7 @@ func Table() []Command {
 		{"drink", "log a glass of water", cmdDrink},
 		{"stats", "print sitting time, breaks and water over the last days", cmdStats},
 		{"export", "write every recorded event: export --csv FILE|- or --json FILE|-", cmdExport},
-		{"config", "settings file: config check [FILE] | config path", cmdConfig},
+		{"config", "settings file: config check [FILE] | config path | config defaults", cmdConfig},
 		{"cards", "exercise cards: cards check [DIR] | cards list [--json]", cmdCards},
 		{"autostart", "start at login: autostart on|off|status", cmdAutostart},
 		{"version", "print the version", cmdVersion},

@@ -21,7 +21,7 @@ func completionTable() []completion.Command {
 		{Name: "drink"},
 		{Name: "stats", Flags: []string{"--days N", "--json"}},
 		{Name: "export", Flags: []string{"--csv FILE", "--json FILE"}},
-		{Name: "config", Subs: []string{"check", "path"}},
+		{Name: "config", Subs: []string{"check", "path", "defaults"}},
 		{Name: "config check"},
 		{Name: "cards", Subs: []string{"check", "list"}},
 		{Name: "cards list", Flags: []string{"--json"}},

@@ -219,6 +219,10 @@ func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
 	}()
 
 	if d.opts.Settings != nil {
+		d.mu.Lock()
+		on := d.cur.StartAtLogin
+		d.mu.Unlock()
+		d.syncAutostart(on) // the file may have been edited while Limber was not running
 		go d.opts.Settings.Watch(ctx, d.onSettingsFile)
 	}
 	var wakeP <-chan struct{}

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/autostart"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/i18n"
@@ -47,9 +50,13 @@ func (d *Daemon) applySettings(s settings.Settings, probs []settings.Problem) {
 		d.logf("applying settings: %v", err)
 		return
 	}
+	startChanged := s.StartAtLogin != d.cur.StartAtLogin
 	d.useSettingsLocked(s, probs)
 	d.lastMenu = ""
 	d.mu.Unlock()
+	if startChanged {
+		d.syncAutostart(s.StartAtLogin)
+	}
 	if langChanged {
 		if err := i18n.Init(s.Language); err != nil {
 			d.logf("switching language: %v", err)
@@ -71,7 +78,7 @@ func (d *Daemon) onSettingsFile(u settings.Update) {
 	}
 	var msg string
 	if u.Err != nil {
-		msg = fmt.Sprintf("the settings file cannot be read (%v); the previous settings stay in use", u.Err)
+		msg = lang.X("daemon.settings.unreadable", "The settings file cannot be read ({{.Err}}); the previous settings stay in use.", map[string]any{"Err": u.Err.Error()})
 	} else {
 		msg = settings.Summary(u.Problems)
 	}
@@ -81,6 +88,25 @@ func (d *Daemon) onSettingsFile(u settings.Update) {
 	d.mu.Unlock()
 	d.notify(trSettingsProblemTitle(), msg)
 	d.refreshTray()
+}
+
+// syncAutostart makes start at login match the setting (a hand edit of
+// start_at_login, or a save from the window, takes effect like any other).
+func (d *Daemon) syncAutostart(on bool) {
+	if d.opts.Settings == nil {
+		return // a daemon without a settings file (tests) leaves the desktop alone
+	}
+	exe, err := autostart.Executable()
+	if err != nil {
+		d.logf("start at login: %v", err)
+		return
+	}
+	if st, err := autostart.Get(exe); err == nil && st.Enabled == on && !st.Stale {
+		return
+	}
+	if err := autostart.Set(on, exe); err != nil {
+		d.notify(trSettingsProblemTitle(), err.Error())
+	}
 }
 
 // restoreToday reseeds today's sitting from the journal after a restart,
