@@ -77,7 +77,9 @@ func (s *Scheduler) takeBreak(i int, took time.Duration, at time.Time, reason st
 	s.resetWith(i, at, reason)
 	s.tracks[i].skips = 0
 	for j := range s.tracks {
-		if u := &s.tracks[j]; j != i && u.Enabled && u.Length <= took && s.bigger(i, j) {
+		// A break covers a smaller one only if it lasts as long as being
+		// away takes to count for that one (a stretch at the desk is no drink).
+		if u := &s.tracks[j]; j != i && u.Enabled && max(u.Length, u.Natural) <= took && s.bigger(i, j) {
 			s.resetWith(j, at, reason+" with "+string(big))
 			u.skips = 0
 		}
