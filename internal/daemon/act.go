@@ -18,17 +18,19 @@ func (d *Daemon) record(what string, err error) {
 	}
 }
 
-// recordSitting journals the sitting time the last observation added.
-func (d *Daemon) recordSitting(prev, snap schedule.Snapshot, wall time.Time) {
+// recordSitting journals the sitting time the last observation added
+// (inside and after working hours). A new day resets the totals, which
+// shows as a negative difference: nothing to record then.
+func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time) {
 	st := d.opts.History
 	if st == nil {
 		return
 	}
-	if dt := snap.Today - prev.Today; dt > 0 && snap.Today >= prev.Today {
-		d.record("sitting", st.RecordActivity(wall.Add(-dt), wall, false))
+	if inHours > 0 {
+		d.record("sitting", st.RecordActivity(wall.Add(-inHours), wall, false))
 	}
-	if dt := snap.TodayAfterHours - prev.TodayAfterHours; dt > 0 {
-		d.record("sitting after hours", st.RecordActivity(wall.Add(-dt), wall, true))
+	if afterHours > 0 {
+		d.record("sitting after hours", st.RecordActivity(wall.Add(-afterHours), wall, true))
 	}
 }
 

@@ -298,9 +298,9 @@ func (d *Daemon) Tick() time.Duration {
 	defer d.tickMu.Unlock()
 	o := d.observation()
 	d.mu.Lock()
-	prev := d.sched.Snapshot()
+	_, today0, after0 := d.sched.Sitting()
 	events := d.sched.Observe(o)
-	snap := d.sched.Snapshot()
+	_, today1, after1 := d.sched.Sitting()
 	d.lastObs = o
 	newDay := d.rollDay(o.Wall)
 	wait := d.sched.NextCheck()
@@ -309,7 +309,7 @@ func (d *Daemon) Tick() time.Duration {
 		d.prune(o.Wall)
 	}
 
-	d.recordSitting(prev, snap, o.Wall)
+	d.recordSitting(today1-today0, after1-after0, o.Wall)
 	d.act(events)
 	d.refreshTray()
 	if wait < time.Second {
