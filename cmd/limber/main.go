@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/limber-app/limber/internal/cli"
 	"github.com/limber-app/limber/internal/i18n"
@@ -15,7 +14,6 @@ import (
 )
 
 func main() {
-	plainLocale()
 	// Speak the language the user chose; a broken settings file is
 	// reported by the commands that read it, not here.
 	language := "system"
@@ -28,20 +26,6 @@ func main() {
 		fmt.Fprintf(os.Stderr, "limber: %v\n", err)
 	}
 	os.Exit(run(os.Args[1:]))
-}
-
-// plainLocale: Fyne's lang package logs an error for the POSIX locale "C"
-// (common in services and containers); that is plain English to us.
-func plainLocale() {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		v := os.Getenv(k)
-		if v == "" {
-			continue
-		}
-		if v == "C" || v == "POSIX" || strings.HasPrefix(v, "C.") {
-			os.Setenv(k, "en_US.UTF-8")
-		}
-	}
 }
 
 func run(args []string) int {
