@@ -5,7 +5,9 @@
 package autostart
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -57,4 +59,17 @@ func Set(enabled bool, exe string) error {
 		return On(exe)
 	}
 	return Off()
+}
+
+// removeEntry deletes the file-based login entry (XDG .desktop file, macOS
+// LaunchAgent); one that is already gone is fine.
+func removeEntry(where func() (string, error)) error {
+	p, err := where()
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("turning off start at login: %w", err)
+	}
+	return nil
 }

@@ -57,16 +57,7 @@ func on(exe string) error {
 	return nil
 }
 
-func off() error {
-	p, err := agentPath()
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("turning off start at login: %w", err)
-	}
-	return nil
-}
+func off() error { return removeEntry(agentPath) }
 
 var firstArg = regexp.MustCompile(`(?s)<key>ProgramArguments</key>\s*<array>\s*<string>(.*?)</string>`)
 

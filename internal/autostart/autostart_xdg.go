@@ -68,16 +68,7 @@ func on(exe string) error {
 	return nil
 }
 
-func off() error {
-	p, err := desktopPath()
-	if err != nil {
-		return err
-	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("turning off start at login: %w", err)
-	}
-	return nil
-}
+func off() error { return removeEntry(desktopPath) }
 
 func get(exe string) (Status, error) {
 	p, err := desktopPath()
