@@ -24,8 +24,12 @@ func historyFixture(t *testing.T) string {
 	defer s.Close()
 	now := time.Now()
 	start := now.Add(-2 * time.Hour)
+	// The day begins three hours ago, so the fixture lies inside "today"
+	// whatever the time the test runs at (just after midnight too).
+	b := now.Add(-3 * time.Hour)
+	dayStart := time.Duration(b.Hour())*time.Hour + time.Duration(b.Minute())*time.Minute
 	steps := []error{
-		s.SetGoals(history.Goals{DailyLimit: 6 * time.Hour, Glasses: 4}),
+		s.SetGoals(history.Goals{DailyLimit: 6 * time.Hour, Glasses: 4, DayStart: dayStart}),
 		s.RecordActivity(start, start.Add(95*time.Minute), false),
 		s.RecordBreak(history.BreakRecord{At: start.Add(96 * time.Minute), Kind: schedule.Stretch, CardID: "neck", Outcome: history.Done, Duration: time.Minute}),
 		s.RecordBreak(history.BreakRecord{At: start.Add(97 * time.Minute), Kind: schedule.Posture, Outcome: history.Skipped}),
