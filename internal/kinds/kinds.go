@@ -1,0 +1,102 @@
+// Package kinds is the one table of break kinds: each kind's id, its name
+// for people, whether its card is compact by default and what its
+// notification says when no card was picked. The core (internal/schedule)
+// owns the Kind type and the order of the tracks; everything that names,
+// lists or checks a kind for people reads this table, so a new kind is one
+// row here and one track in the core.
+package kinds
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// Info describes one kind of break.
+type Info struct {
+	Kind schedule.Kind
+	// Label is the kind's name for people ("Posture check"), in the
+	// user's language.
+	Label func() string
+	// Compact: the card is the small one by default (a short desk or
+	// water break, not a stand-up one).
+	Compact bool
+	// Advice is the notification's text when the break comes without a card.
+	Advice func() string
+}
+
+// All lists every kind, smallest break first (the core's order).
+func All() []Info {
+	return []Info{
+		{
+			Kind: schedule.Posture, Compact: true,
+			Label:  func() string { return lang.X("kind.posture", "Posture check") },
+			Advice: func() string { return lang.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.") },
+		},
+		{
+			Kind: schedule.Hydration, Compact: true,
+			Label:  func() string { return lang.X("kind.hydration", "Drink water") },
+			Advice: func() string { return lang.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.") },
+		},
+		{
+			Kind:   schedule.Stretch,
+			Label:  func() string { return lang.X("kind.stretch", "Stretch") },
+			Advice: func() string { return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.") },
+		},
+		{
+			Kind:   schedule.Movement,
+			Label:  func() string { return lang.X("kind.movement", "Move") },
+			Advice: func() string { return lang.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.") },
+		},
+	}
+}
+
+// Lookup finds the row of k.
+func Lookup(k schedule.Kind) (Info, bool) {
+	for _, i := range All() {
+		if i.Kind == k {
+			return i, true
+		}
+	}
+	return Info{}, false
+}
+
+// Valid reports whether s names a kind.
+func Valid(s string) bool {
+	_, ok := Lookup(schedule.Kind(s))
+	return ok
+}
+
+// Label is k's name for people; an unknown kind is shown as it is spelled.
+func Label(k schedule.Kind) string {
+	if i, ok := Lookup(k); ok {
+		return i.Label()
+	}
+	return string(k)
+}
+
+// Names lists the kinds' ids in order.
+func Names() []string {
+	var out []string
+	for _, i := range All() {
+		out = append(out, string(i.Kind))
+	}
+	return out
+}
+
+// List is the ids for a sentence: "posture, hydration, stretch or movement".
+func List() string {
+	n := Names()
+	return strings.Join(n[:len(n)-1], ", ") + " or " + n[len(n)-1]
+}
+
+// Check refuses a string that names no kind, saying which ones exist.
+func Check(s string) error {
+	if Valid(s) {
+		return nil
+	}
+	return fmt.Errorf("%q is not a break kind: use %s", s, List())
+}
