@@ -28,7 +28,7 @@ var units = map[string]time.Duration{
 	"std": time.Hour, "stunde": time.Hour, "stunden": time.Hour,
 	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
 	"minuten": time.Minute,
-	"s": time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second,
+	"s":       time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second,
 	"sek": time.Second, "sekunde": time.Second, "sekunden": time.Second,
 }
 

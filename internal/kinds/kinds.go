@@ -33,23 +33,31 @@ func All() []Info {
 	return []Info{
 		{
 			Kind: schedule.Posture, Compact: true,
-			Label:  func() string { return lang.X("kind.posture", "Posture check") },
-			Advice: func() string { return lang.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.") },
+			Label: func() string { return lang.X("kind.posture", "Posture check") },
+			Advice: func() string {
+				return lang.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
+			},
 		},
 		{
 			Kind: schedule.Hydration, Compact: true,
-			Label:  func() string { return lang.X("kind.hydration", "Drink water") },
-			Advice: func() string { return lang.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.") },
+			Label: func() string { return lang.X("kind.hydration", "Drink water") },
+			Advice: func() string {
+				return lang.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.")
+			},
 		},
 		{
-			Kind:   schedule.Stretch,
-			Label:  func() string { return lang.X("kind.stretch", "Stretch") },
-			Advice: func() string { return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.") },
+			Kind:  schedule.Stretch,
+			Label: func() string { return lang.X("kind.stretch", "Stretch") },
+			Advice: func() string {
+				return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
+			},
 		},
 		{
-			Kind:   schedule.Movement,
-			Label:  func() string { return lang.X("kind.movement", "Move") },
-			Advice: func() string { return lang.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.") },
+			Kind:  schedule.Movement,
+			Label: func() string { return lang.X("kind.movement", "Move") },
+			Advice: func() string {
+				return lang.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.")
+			},
 		},
 	}
 }
