@@ -16,7 +16,7 @@ import (
 	"github.com/godbus/dbus/v5"
 
 	"github.com/limber-app/limber/internal/activity/desktoptest"
-	"github.com/limber-app/limber/internal/status"
+	"github.com/limber-app/limber/internal/api"
 )
 
 // limberBin returns the binary under test: $LIMBER_BIN (make test builds
@@ -205,13 +205,13 @@ func (d *desktop) menuLabels(t testing.TB) []string {
 	return labels
 }
 
-func (d *desktop) status(t testing.TB, bin string) status.Status {
+func (d *desktop) status(t testing.TB, bin string) api.Status {
 	t.Helper()
 	out, errs, code := d.limber(t, bin, "status", "--json")
 	if code != 0 {
 		t.Fatalf("limber status --json exited %d: %s", code, errs)
 	}
-	var st status.Status
+	var st api.Status
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatalf("status --json is not JSON: %v\n%s", err, out)
 	}

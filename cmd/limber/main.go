@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cli"
 	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/ipc"
@@ -45,12 +46,12 @@ func run(args []string) int {
 }
 
 // dial connects to the daemon's socket.
-func dial() (cli.Caller, error) {
+func dial() (*api.Client, func(), error) {
 	c, err := ipc.Dial(paths.Socket())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return c, nil
+	return api.NewClient(c), func() { c.Close() }, nil
 }
 
 func usageWindow() int {

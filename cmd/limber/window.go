@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/ui/cardwin"
@@ -16,10 +17,10 @@ func runWindow(args []string) int {
 	if len(args) == 0 {
 		return usageWindow()
 	}
-	var c *ipc.Client
-	if cl, err := ipc.Dial(paths.Socket()); err == nil {
-		c = cl
-		defer cl.Close()
+	var c *api.Client
+	if conn, err := ipc.Dial(paths.Socket()); err == nil {
+		c = api.NewClient(conn)
+		defer conn.Close()
 	}
 	switch args[0] {
 	case "card":

@@ -6,6 +6,8 @@ package cli
 
 import (
 	"io"
+
+	"github.com/limber-app/limber/internal/api"
 )
 
 // Exit codes shared by every command.
@@ -15,16 +17,12 @@ const (
 	ExitUsage  = 2
 )
 
-// Caller sends one request to the running daemon.
-type Caller interface {
-	Call(cmd string, args any, reply any) error
-}
-
 // Env is what a command may touch: its output streams and a way to reach
-// the daemon (which fails with a message saying how to start it).
+// the daemon: Dial returns a client and how to let go of it, or an error
+// saying how to start the daemon.
 type Env struct {
 	Stdout, Stderr io.Writer
-	Dial           func() (Caller, error)
+	Dial           func() (c *api.Client, closeFn func(), err error)
 }
 
 // Command is one subcommand.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -11,48 +12,14 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/status"
 	"github.com/limber-app/limber/internal/version"
 )
-
-// Requests the control commands send; the daemon decodes the same types.
-
-// PauseArgs is the `pause` request: exactly one field set.
-type PauseArgs struct {
-	Seconds  int64      `json:"seconds,omitempty"`
-	Until    *time.Time `json:"until,omitempty"`
-	Tomorrow bool       `json:"tomorrow,omitempty"`
-}
-
-// KindArgs names a break kind (empty: the one due, or the next).
-type KindArgs struct {
-	Kind string `json:"kind,omitempty"`
-}
-
-// SnoozeArgs postpones a break by Seconds of activity (0: the setting).
-type SnoozeArgs struct {
-	Kind    string `json:"kind,omitempty"`
-	Seconds int64  `json:"seconds,omitempty"`
-}
-
-// DrinkArgs logs a glass; Source is "cli", "tray" or "card".
-type DrinkArgs struct {
-	Source string `json:"source"`
-}
-
-// StatusArgs asks for the status.
-type StatusArgs struct {
-	Explain bool `json:"explain,omitempty"`
-}
-
-// Kinds accepted on the command line.
-func validKind(k string) bool {
-	switch k {
-	case "posture", "hydration", "stretch", "movement":
-		return true
-	}
-	return false
-}
 
 // newFlags makes a flag set that prints usage to stderr and never exits.
 func newFlags(name, usage string, env *Env) *flag.FlagSet {
@@ -85,18 +52,21 @@ func usageErr(env *Env, usage, format string, args ...any) int {
 	return ExitUsage
 }
 
-// call dials the daemon and sends one request, reporting failures for people.
-func call(env *Env, cmd string, args, reply any) int {
-	c, err := env.Dial()
+// call dials the daemon and runs one typed request, reporting failures
+// for people: a refused request exits 2 when the daemon calls it bad
+// usage, 1 otherwise.
+func call(env *Env, what string, f func(ctx context.Context, c *api.Client) error) int {
+	c, closeFn, err := env.Dial()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "limber: %v\n", err)
 		return ExitFailed
 	}
-	if cl, ok := c.(io.Closer); ok {
-		defer cl.Close()
-	}
-	if err := c.Call(cmd, args, reply); err != nil {
-		fmt.Fprintf(env.Stderr, "limber %s: %v\n", cmd, err)
+	defer closeFn()
+	if err := f(context.Background(), c); err != nil {
+		fmt.Fprintf(env.Stderr, "limber %s: %v\n", what, err)
+		if api.IsUsage(err) {
+			return ExitUsage
+		}
 		return ExitFailed
 	}
 	return ExitOK
@@ -113,8 +83,11 @@ func cmdStatus(args []string, env *Env) int {
 	if fs.NArg() > 0 {
 		return usageErr(env, usage, "status takes no arguments, got %q", fs.Arg(0))
 	}
-	var st status.Status
-	if code := call(env, "status", StatusArgs{Explain: *explain || *asJSON}, &st); code != ExitOK {
+	var st api.Status
+	if code := call(env, "status", func(ctx context.Context, c *api.Client) (err error) {
+		st, err = c.Status(ctx, *explain || *asJSON)
+		return err
+	}); code != ExitOK {
 		return code
 	}
 	if *asJSON {
@@ -131,43 +104,36 @@ func cmdStatus(args []string, env *Env) int {
 }
 
 // ParsePause turns `pause` arguments into a request, relative to now.
-func ParsePause(args []string, now time.Time) (PauseArgs, error) {
+func ParsePause(args []string, now time.Time) (api.PauseArgs, error) {
 	switch {
 	case len(args) == 1 && args[0] == "tomorrow":
-		return PauseArgs{Tomorrow: true}, nil
+		return api.PauseArgs{Tomorrow: true}, nil
 	case len(args) == 2 && args[0] == "until":
 		t, err := time.ParseInLocation("15:04", args[1], now.Location())
 		if err != nil {
-			return PauseArgs{}, fmt.Errorf("%q is not a time of day like 14:30", args[1])
+			return api.PauseArgs{}, fmt.Errorf("%q is not a time of day like 14:30", args[1])
 		}
 		until := time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, now.Location())
 		if !until.After(now) {
 			until = until.AddDate(0, 0, 1)
 		}
-		return PauseArgs{Until: &until}, nil
+		return api.PauseArgs{Until: &until}, nil
 	case len(args) == 1:
 		d, err := ParseDuration(args[0])
 		if err != nil {
-			return PauseArgs{}, err
+			return api.PauseArgs{}, err
 		}
-		return PauseArgs{Seconds: int64(d / time.Second)}, nil
+		return api.PauseArgs{Seconds: int64(d / time.Second)}, nil
 	}
-	return PauseArgs{}, errors.New("say how long: a duration (30m, 1h), until HH:MM, or tomorrow")
+	return api.PauseArgs{}, errors.New("say how long: a duration (30m, 1h), until HH:MM, or tomorrow")
 }
 
-// ParseDuration reads "30m", "1h30m", "90s" or a bare number of minutes,
-// between one second and one week.
+// ParseDuration reads a duration as people type it (duration.Parse: "30"
+// is minutes), between one second and one week.
 func ParseDuration(s string) (time.Duration, error) {
-	var d time.Duration
-	var n int
-	if _, err := fmt.Sscanf(s, "%d", &n); err == nil && fmt.Sprint(n) == s {
-		d = time.Duration(n) * time.Minute
-	} else {
-		var err error
-		d, err = time.ParseDuration(s)
-		if err != nil {
-			return 0, fmt.Errorf("%q is not a duration like 30m, 1h or 90s", s)
-		}
+	d, err := duration.Parse(s)
+	if err != nil {
+		return 0, err
 	}
 	if d < time.Second || d > 7*24*time.Hour {
 		return 0, fmt.Errorf("%q is out of range: give between 1s and 168h", s)
@@ -185,8 +151,11 @@ func cmdPause(args []string, env *Env) int {
 	if err != nil {
 		return usageErr(env, usage, "%v", err)
 	}
-	var st status.Status
-	if code := call(env, "pause", req, &st); code != ExitOK {
+	var st api.Status
+	if code := call(env, "pause", func(ctx context.Context, c *api.Client) (err error) {
+		st, err = c.Pause(ctx, req)
+		return err
+	}); code != ExitOK {
 		return code
 	}
 	if st.PausedUntil != nil {
@@ -195,7 +164,7 @@ func cmdPause(args []string, env *Env) int {
 	return ExitOK
 }
 
-func simple(name, usage, cmd string, args []string, env *Env, msg func() string) int {
+func simple(name, usage string, args []string, env *Env, send func(context.Context, *api.Client) error, msg func() string) int {
 	fs := newFlags(name, usage, env)
 	if done, code := parse(fs, args, env); done {
 		return code
@@ -203,7 +172,7 @@ func simple(name, usage, cmd string, args []string, env *Env, msg func() string)
 	if fs.NArg() > 0 {
 		return usageErr(env, usage, "%s takes no arguments, got %q", name, fs.Arg(0))
 	}
-	if code := call(env, cmd, nil, nil); code != ExitOK {
+	if code := call(env, name, send); code != ExitOK {
 		return code
 	}
 	if m := msg(); m != "" {
@@ -213,11 +182,11 @@ func simple(name, usage, cmd string, args []string, env *Env, msg func() string)
 }
 
 func cmdResume(args []string, env *Env) int {
-	return simple("resume", "resume", "resume", args, env, func() string { return lang.X("cli.resumed", "Reminders resumed.") })
+	return simple("resume", "resume", args, env, func(ctx context.Context, c *api.Client) error { return c.Resume(ctx) }, func() string { return lang.X("cli.resumed", "Reminders resumed.") })
 }
 
 func cmdQuit(args []string, env *Env) int {
-	return simple("quit", "quit", "quit", args, env, func() string { return lang.X("cli.quit", "Limber is stopping.") })
+	return simple("quit", "quit", args, env, func(ctx context.Context, c *api.Client) error { return c.Quit(ctx) }, func() string { return lang.X("cli.quit", "Limber is stopping.") })
 }
 
 func cmdSkip(args []string, env *Env) int {
@@ -226,12 +195,11 @@ func cmdSkip(args []string, env *Env) int {
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
-	req := KindArgs{}
-	if fs.NArg() > 1 || fs.NArg() == 1 && !validKind(fs.Arg(0)) {
-		return usageErr(env, usage, "skip takes at most one kind: posture, hydration, stretch or movement")
+	if fs.NArg() > 1 || fs.NArg() == 1 && !kinds.Valid(fs.Arg(0)) {
+		return usageErr(env, usage, "skip takes at most one kind: %s", kinds.List())
 	}
-	req.Kind = fs.Arg(0)
-	return call(env, "skip", req, nil)
+	kind := schedule.Kind(fs.Arg(0))
+	return call(env, "skip", func(ctx context.Context, c *api.Client) error { return c.Skip(ctx, kind) })
 }
 
 func cmdBreak(args []string, env *Env) int {
@@ -244,14 +212,14 @@ func cmdBreak(args []string, env *Env) int {
 	if len(a) == 0 || a[0] != "now" || len(a) > 2 {
 		return usageErr(env, usage, "say `break now`, optionally with a kind")
 	}
-	req := KindArgs{Kind: "stretch"}
+	kind := schedule.Stretch
 	if len(a) == 2 {
-		if !validKind(a[1]) {
-			return usageErr(env, usage, "%q is not a break kind: use posture, hydration, stretch or movement", a[1])
+		if err := kinds.Check(a[1]); err != nil {
+			return usageErr(env, usage, "%v", err)
 		}
-		req.Kind = a[1]
+		kind = schedule.Kind(a[1])
 	}
-	return call(env, "break_now", req, nil)
+	return call(env, "break", func(ctx context.Context, c *api.Client) error { return c.BreakNow(ctx, kind) })
 }
 
 func cmdSnooze(args []string, env *Env) int {
@@ -260,19 +228,18 @@ func cmdSnooze(args []string, env *Env) int {
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
-	req := SnoozeArgs{}
+	var d time.Duration
 	switch fs.NArg() {
 	case 0:
 	case 1:
-		d, err := ParseDuration(fs.Arg(0))
-		if err != nil {
+		var err error
+		if d, err = ParseDuration(fs.Arg(0)); err != nil {
 			return usageErr(env, usage, "%v", err)
 		}
-		req.Seconds = int64(d / time.Second)
 	default:
 		return usageErr(env, usage, "snooze takes at most one duration")
 	}
-	return call(env, "snooze", req, nil)
+	return call(env, "snooze", func(ctx context.Context, c *api.Client) error { return c.Snooze(ctx, "", d) })
 }
 
 func cmdDrink(args []string, env *Env) int {
@@ -284,8 +251,11 @@ func cmdDrink(args []string, env *Env) int {
 	if fs.NArg() > 0 {
 		return usageErr(env, usage, "drink takes no arguments")
 	}
-	var st status.Status
-	if code := call(env, "drink", DrinkArgs{Source: "cli"}, &st); code != ExitOK {
+	var st api.Status
+	if code := call(env, "drink", func(ctx context.Context, c *api.Client) (err error) {
+		st, err = c.Drink(ctx, history.SourceCLI)
+		return err
+	}); code != ExitOK {
 		return code
 	}
 	if st.GlassGoal > 0 {

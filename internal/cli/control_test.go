@@ -2,42 +2,48 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/ipc"
 )
 
-// fakeDaemon records requests and answers with canned replies.
+// fakeDaemon is a transport that records each request and answers with
+// a canned reply (or refusal).
 type fakeDaemon struct {
 	cmds  []string
 	args  []string
 	reply any
-	err   error
+	err   *api.Error
 }
 
-func (f *fakeDaemon) Call(cmd string, args any, reply any) error {
-	f.cmds = append(f.cmds, cmd)
-	b, _ := json.Marshal(args)
-	f.args = append(f.args, string(b))
+func (f *fakeDaemon) RoundTrip(_ context.Context, line []byte) ([]byte, error) {
+	var req api.Request
+	if err := json.Unmarshal(line, &req); err != nil {
+		return nil, err
+	}
+	f.cmds = append(f.cmds, req.Cmd)
+	f.args = append(f.args, string(req.Args))
+	resp := api.Response{V: api.Version, ID: req.ID, OK: f.err == nil}
 	if f.err != nil {
-		return f.err
+		resp.Error, resp.Code = f.err.Msg, f.err.Code
+	} else if f.reply != nil {
+		resp.Data, _ = json.Marshal(f.reply)
 	}
-	if reply != nil && f.reply != nil {
-		b, _ := json.Marshal(f.reply)
-		return json.Unmarshal(b, reply)
-	}
-	return nil
+	return json.Marshal(resp)
 }
 
 func runCLI(f *fakeDaemon, args ...string) (string, string, int) {
 	var out, errb bytes.Buffer
-	env := &Env{Stdout: &out, Stderr: &errb, Dial: func() (Caller, error) {
+	env := &Env{Stdout: &out, Stderr: &errb, Dial: func() (*api.Client, func(), error) {
 		if f == nil {
-			return nil, errors.New("limber is not running: start it with `limber`")
+			return nil, nil, ipc.ErrNotRunning
 		}
-		return f, nil
+		return api.NewClient(f), func() {}, nil
 	}}
 	code := Main(args, env)
 	return out.String(), errb.String(), code
@@ -112,8 +118,13 @@ func TestDaemonNotRunning(t *testing.T) {
 }
 
 func TestDaemonRefuses(t *testing.T) {
-	_, stderr, code := runCLI(&fakeDaemon{err: errors.New("skipping stretch: break is not due")}, "skip")
+	_, stderr, code := runCLI(&fakeDaemon{err: &api.Error{Code: api.CodeFailed, Msg: "skipping stretch: break is not due"}}, "skip")
 	if code != 1 || !strings.Contains(stderr, "not due") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	// A request the daemon calls malformed is bad usage: exit 2.
+	_, stderr, code = runCLI(&fakeDaemon{err: &api.Error{Code: api.CodeUsage, Msg: "unknown glass source"}}, "drink")
+	if code != 2 || !strings.Contains(stderr, "unknown glass source") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }

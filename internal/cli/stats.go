@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
 )
 
@@ -183,29 +184,17 @@ func StatsReport(st history.Stats) StatsJSON {
 	return r
 }
 
-// statsDuration writes d as "5h 12m", "45m" or "0m".
-func statsDuration(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case m >= 60 && m%60 == 0:
-		return fmt.Sprintf("%dh", m/60)
-	case m >= 60:
-		return fmt.Sprintf("%dh %02dm", m/60, m%60)
-	}
-	return fmt.Sprintf("%dm", m)
-}
-
 // WriteStats prints the figures for people.
 func WriteStats(w io.Writer, st history.Stats) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	t := st.Today
 	fmt.Fprintln(tw, lang.X("stats.cli.today", "Today ({{.D}})", map[string]any{"D": t.Start.Format("Mon 2 Jan")}))
-	sit := statsDuration(t.Sitting)
+	sit := duration.Minutes(t.Sitting)
 	if st.Goals.DailyLimit > 0 {
-		sit = lang.X("stats.cli.sitting_of", "{{.S}} of {{.L}} limit", map[string]any{"S": sit, "L": statsDuration(st.Goals.DailyLimit)})
+		sit = lang.X("stats.cli.sitting_of", "{{.S}} of {{.L}} limit", map[string]any{"S": sit, "L": duration.Minutes(st.Goals.DailyLimit)})
 	}
 	if t.AfterHours > 0 {
-		sit += "  " + lang.X("stats.cli.after_hours", "(after hours: {{.A}})", map[string]any{"A": statsDuration(t.AfterHours)})
+		sit += "  " + lang.X("stats.cli.after_hours", "(after hours: {{.A}})", map[string]any{"A": duration.Minutes(t.AfterHours)})
 	}
 	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.sitting", "Sitting"), sit)
 	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.breaks", "Breaks"), lang.X("stats.cli.breaks_line",
@@ -240,9 +229,9 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		}
 		after := "-"
 		if d.AfterHours > 0 {
-			after = statsDuration(d.AfterHours)
+			after = duration.Minutes(d.AfterHours)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\n", d.Start.Format("Mon 2 Jan"), statsDuration(d.Sitting),
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\n", d.Start.Format("Mon 2 Jan"), duration.Minutes(d.Sitting),
 			after, d.Glasses, d.Breaks.Taken(), d.Breaks.Decided(), met)
 	}
 	fmt.Fprintln(tw)
@@ -253,24 +242,9 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		if sh, ok := k.Share(); ok {
 			share = fmt.Sprintf("%.0f%%", sh*100)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", statsKindName(string(k.Kind)), share, lang.X("stats.cli.kind_line",
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", kinds.Label(k.Kind), share, lang.X("stats.cli.kind_line",
 			"{{.Done}} done, {{.Natural}} natural, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
 			map[string]any{"Done": k.Done, "Natural": k.Natural, "Skipped": k.Skipped, "Snoozed": k.Snoozed, "Closed": k.ClosedEarly}))
 	}
 	return tw.Flush()
-}
-
-// statsKindName is a break kind's translated name.
-func statsKindName(k string) string {
-	switch k {
-	case "posture":
-		return lang.X("stats.kind.posture", "Posture")
-	case "hydration":
-		return lang.X("stats.kind.hydration", "Water")
-	case "stretch":
-		return lang.X("stats.kind.stretch", "Stretch")
-	case "movement":
-		return lang.X("stats.kind.movement", "Movement")
-	}
-	return strings.ToUpper(k[:min(1, len(k))]) + k[min(1, len(k)):]
 }

@@ -1,41 +1,27 @@
 package daemon
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
-	"github.com/limber-app/limber/internal/tray"
 )
 
-// record logs a failed history write; the daemon goes on either way.
-func (d *Daemon) record(what string, err error) {
-	if err != nil {
-		d.logf("history: %s: %v", what, err)
-	}
-}
-
-// recordSitting journals the sitting time the last observation added
-// (inside and after working hours). A new day resets the totals, which
-// shows as a negative difference: nothing to record then.
-func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time) {
-	st := d.opts.History
-	if st == nil {
-		return
-	}
-	if inHours > 0 {
-		d.record("sitting", st.RecordActivity(wall.Add(-inHours), wall, false))
-	}
-	if afterHours > 0 {
-		d.record("sitting after hours", st.RecordActivity(wall.Add(-afterHours), wall, true))
-	}
+// origin is what the daemon knows of the action behind a batch of events
+// that the core does not: the card window that reported it, its card and
+// how long the break really lasted.
+type origin struct {
+	card    *openCard
+	cardID  string
+	elapsed time.Duration
 }
 
 // act turns the core's decisions into notifications, windows and history.
-func (d *Daemon) act(events []schedule.Event) {
+// It is the one place history learns of breaks, pauses and limits: a
+// projection of the core's events.
+func (d *Daemon) act(events []schedule.Event, from origin) {
 	for _, e := range events {
 		d.logf("event %s %s %s %v", e.At.Format("15:04:05"), e.Type, e.Kind, e.Duration)
 		switch e.Type {
@@ -43,38 +29,71 @@ func (d *Daemon) act(events []schedule.Event) {
 			d.notify(trWarnTitle(e.Kind, e.Duration), trWarnBody(e.Kind))
 		case schedule.EventDue:
 			d.offer(e)
-		case schedule.EventNatural:
-			if d.opts.History != nil {
-				d.record("natural break", d.opts.History.RecordBreak(history.BreakRecord{
-					At: e.At, Kind: e.Kind, Outcome: history.Natural, Duration: e.Duration}))
-			}
-			// A break taken by walking away closes its window.
-			d.mu.Lock()
-			c := d.card
-			d.mu.Unlock()
-			if c != nil && c.kind == e.Kind {
+		case schedule.EventNatural, schedule.EventDone, schedule.EventSnoozed,
+			schedule.EventSkipped, schedule.EventClosedEarly:
+			d.recordBreak(e, from)
+			// A break that ended elsewhere (walked away, the tray, the
+			// command line) closes its window.
+			if c := d.card; c != nil && c.kind == e.Kind && c != from.card {
 				d.closeCard()
 			}
 		case schedule.EventDailyLimit:
 			d.notify(trLimitTitle(), trLimitBody(e.Duration))
-			if d.opts.History != nil {
-				d.record("limit warning", d.opts.History.RecordLimitWarning(e.At, e.Duration))
-			}
+			d.journal("limit warning", func(h *history.Store) error { return h.RecordLimitWarning(e.At, e.Duration) })
 		case schedule.EventPaused:
-			d.mu.Lock()
 			d.pausedAt = e.At
-			d.mu.Unlock()
 		case schedule.EventResumed:
-			d.mu.Lock()
-			from := d.pausedAt
-			d.pausedAt = time.Time{}
-			d.mu.Unlock()
-			if d.opts.History != nil && !from.IsZero() {
-				d.record("pause", d.opts.History.RecordPause(from, e.At))
+			if from := d.pausedAt; !from.IsZero() {
+				d.journal("pause", func(h *history.Store) error { return h.RecordPause(from, e.At) })
 			}
+			d.pausedAt = time.Time{}
 		case schedule.EventPhase:
 			d.notify(trPhaseTitle(e.Phase), trPhaseBody(e.Phase, e.Duration))
 		}
+	}
+}
+
+// recordBreak journals how a break ended. Durations follow the journal's
+// rule: time on the break (done, closed early), time away (natural), the
+// postponement (snoozed), nothing for a skip.
+func (d *Daemon) recordBreak(e schedule.Event, from origin) {
+	r := history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: history.Outcome(e.Type), Duration: e.Duration}
+	if from.card != nil && from.card.kind == e.Kind {
+		r.CardID = from.cardID
+		if e.Type == schedule.EventDone {
+			r.Duration = from.elapsed
+		}
+	}
+	if e.Type == schedule.EventSkipped {
+		r.Duration = 0
+	}
+	d.journal("break", func(h *history.Store) error { return h.RecordBreak(r) })
+}
+
+// journal writes to the history, if one is kept. A failure is kept for
+// status and the tray until a later write succeeds, and returned.
+func (d *Daemon) journal(what string, write func(*history.Store) error) error {
+	if d.opts.History == nil {
+		return nil
+	}
+	if err := write(d.opts.History); err != nil {
+		d.logf("history: %s: %v", what, err)
+		d.historyProblem = trHistoryWriteFailed(err)
+		return err
+	}
+	d.historyProblem = ""
+	return nil
+}
+
+// recordSitting journals the sitting time the last observation added
+// (inside and after working hours). A new day resets the totals, which
+// shows as a negative difference: nothing to record then.
+func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time) {
+	if inHours > 0 {
+		d.journal("sitting", func(h *history.Store) error { return h.RecordActivity(wall.Add(-inHours), wall, false) })
+	}
+	if afterHours > 0 {
+		d.journal("sitting after hours", func(h *history.Store) error { return h.RecordActivity(wall.Add(-afterHours), wall, true) })
 	}
 }
 
@@ -88,34 +107,27 @@ func (d *Daemon) offer(e schedule.Event) {
 			summary = c.Steps[0]
 		}
 	}
-	d.mu.Lock()
-	notifyOnly := d.notifyOnly[e.Kind]
-	d.mu.Unlock()
-	if e.NotifyOnly || notifyOnly || d.opts.Launch == nil {
+	b := d.cur.Break(e.Kind)
+	style := settings.StyleCard
+	if b != nil {
+		style = b.Style
+	}
+	if e.NotifyOnly || style == settings.StyleNotification || d.opts.Launch == nil {
 		d.notify(trDueTitle(e.Kind, e.Duration), trDueBody(e.Kind, title, summary))
 		return
 	}
-	d.mu.Lock()
-	open := d.card != nil
-	strict := d.sched.Config().Strict
-	compact := d.cur.Break(e.Kind) != nil && d.cur.Break(e.Kind).Style != settings.StyleNotification && (e.Kind == schedule.Posture || e.Kind == schedule.Hydration)
-	snooze := d.cur.Snooze
-	d.mu.Unlock()
-	if open {
+	if d.card != nil {
 		return // one card at a time; the open one already asks for a break
 	}
 	args := []string{"--kind", string(e.Kind), "--length", e.Duration.String()}
 	if id != "" {
 		args = append(args, "--card", id)
 	}
-	if strict {
+	if d.sched.Config().Strict {
 		args = append(args, "--strict")
 	}
-	if compact {
-		args = append(args, "--compact")
-	}
-	if snooze > 0 {
-		args = append(args, "--snooze", snooze.String())
+	if d.cur.Snooze > 0 {
+		args = append(args, "--snooze", d.cur.Snooze.String())
 	}
 	win, err := d.opts.Launch("card", args...)
 	if err != nil {
@@ -124,9 +136,7 @@ func (d *Daemon) offer(e schedule.Event) {
 		return
 	}
 	c := &openCard{kind: e.Kind, cardID: id, win: win}
-	d.mu.Lock()
 	d.card = c
-	d.mu.Unlock()
 	go d.watchCard(c)
 }
 
@@ -137,10 +147,7 @@ func (d *Daemon) pickCard(kind schedule.Kind, length time.Duration, exclude []st
 	if d.picker == nil {
 		return cards.Card{}, false
 	}
-	d.mu.Lock()
-	allowed := d.allowed
-	d.mu.Unlock()
-	c, err := d.picker.Pick(kind, length, allowed, exclude)
+	c, err := d.picker.Pick(kind, length, d.allowed, exclude)
 	if err != nil {
 		d.logf("no card for a %s break of %v: %v", kind, length, err)
 		return cards.Card{}, false
@@ -153,108 +160,27 @@ func (d *Daemon) pickCard(kind schedule.Kind, length time.Duration, exclude []st
 // the break is offered again later instead of being lost.
 func (d *Daemon) watchCard(c *openCard) {
 	err := c.win.Wait()
-	d.mu.Lock()
-	if d.card == c {
-		d.card = nil
-	}
-	reported := c.reported
-	d.mu.Unlock()
-	if !reported {
-		d.logf("card window for %s ended without a result (%v): closed early", c.kind, err)
-		d.breakResult(BreakResult{Kind: string(c.kind), CardID: c.cardID, Outcome: "closed_early"})
-	}
-	d.poke()
-	d.askRetrim()
+	d.do(func() {
+		if d.card == c {
+			d.card = nil
+		}
+		if !c.done {
+			c.done = true
+			d.logf("card window for %s ended without a result (%v): closed early", c.kind, err)
+			d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+				return d.sched.ClosedEarly(c.kind, 0, now)
+			}, origin{card: c, cardID: c.cardID})
+		}
+		d.poke()
+	})
 }
 
-// closeCard closes the open card window, if any.
+// closeCard closes the open card window, if any; its break is accounted
+// for by whoever closes it.
 func (d *Daemon) closeCard() {
-	d.mu.Lock()
-	c := d.card
-	if c != nil {
-		c.reported = true // closed by us: nothing to report
+	if c := d.card; c != nil {
+		c.done = true
 		d.card = nil
+		go c.win.Kill()
 	}
-	d.mu.Unlock()
-	if c != nil {
-		c.win.Kill()
-	}
-}
-
-// onTrayAction handles a menu click.
-func (d *Daemon) onTrayAction(a tray.Action) {
-	var err error
-	switch {
-	case len(a) > len(tray.ActBreakPrefix) && a[:len(tray.ActBreakPrefix)] == tray.ActBreakPrefix:
-		err = d.BreakNow(schedule.Kind(a[len(tray.ActBreakPrefix):]))
-	case a == tray.ActSnooze5:
-		err = d.Postpone("", 5*time.Minute)
-	case a == tray.ActSnooze15:
-		err = d.Postpone("", 15*time.Minute)
-	case a == tray.ActPause30:
-		err = d.Pause(d.now().Add(30*time.Minute), false)
-	case a == tray.ActPause60:
-		err = d.Pause(d.now().Add(time.Hour), false)
-	case a == tray.ActPauseTomorow:
-		err = d.Pause(time.Time{}, true)
-	case a == tray.ActResume:
-		err = d.Resume()
-	case a == tray.ActDrink:
-		_, err = d.Drink(history.SourceTray)
-	case a == tray.ActSettings:
-		err = d.openWindow("settings")
-	case a == tray.ActStats:
-		err = d.openWindow("stats")
-	case a == tray.ActQuit:
-		d.Quit()
-	}
-	if err != nil {
-		d.notify("Limber", err.Error())
-	}
-}
-
-// openWindow starts a settings or statistics window.
-func (d *Daemon) openWindow(name string) error {
-	if d.opts.Launch == nil {
-		return fmt.Errorf("windows are not available in this mode")
-	}
-	w, err := d.opts.Launch(name)
-	if err != nil {
-		return fmt.Errorf("opening the %s window: %w", name, err)
-	}
-	go func() {
-		w.Wait()
-		d.askRetrim()
-	}()
-	return nil
-}
-
-// askRetrim asks the loop to let go of code pages again soon.
-func (d *Daemon) askRetrim() {
-	select {
-	case d.retrim <- struct{}{}:
-	default:
-	}
-}
-
-// kindOrDue picks the break a kind-less command means: the one due, else
-// the enabled one due soonest.
-func kindOrDue(snap schedule.Snapshot, kind string) schedule.Kind {
-	if kind != "" {
-		return schedule.Kind(kind)
-	}
-	var best *schedule.TrackState
-	for i := range snap.Tracks {
-		t := &snap.Tracks[i]
-		if !t.Enabled {
-			continue
-		}
-		if best == nil || t.Due && !best.Due || t.Due == best.Due && t.Remaining < best.Remaining {
-			best = t
-		}
-	}
-	if best == nil {
-		return ""
-	}
-	return best.Kind
 }

@@ -5,173 +5,170 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/tray"
 )
 
-// The user's actions, from the tray or the control socket. Each runs the
-// core under the lock, then acts on its decisions outside it.
+// The user's actions, from the tray, the control socket or a card window.
+// Each runs on the loop: the core decides, act carries the decisions out.
 
-func (d *Daemon) withCore(f func(now time.Time) ([]schedule.Event, error)) error {
-	now := d.now().Round(0)
-	d.mu.Lock()
-	events, err := f(now)
-	d.mu.Unlock()
+// coreAction runs one action of the core at the current time and acts on
+// its events.
+func (d *Daemon) coreAction(f func(now time.Time) ([]schedule.Event, error), from origin) error {
+	events, err := f(d.now().Round(0))
 	if err != nil {
 		return err
 	}
-	d.act(events)
+	d.act(events, from)
 	d.refreshTray()
 	d.poke()
 	return nil
 }
 
-// BreakNow offers a break of kind at once.
-func (d *Daemon) BreakNow(kind schedule.Kind) error {
-	return d.withCore(func(now time.Time) ([]schedule.Event, error) {
+// breakNow offers a break of kind at once.
+func (d *Daemon) breakNow(kind schedule.Kind) error {
+	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.BreakNow(kind, now)
-	})
+	}, origin{})
 }
 
-// Postpone snoozes kind (or the break due, or the next one) by dur of
+// postpone snoozes kind (or the break due, or the next one) by dur of
 // activity (0: the configured snooze).
-func (d *Daemon) Postpone(kind schedule.Kind, dur time.Duration) error {
-	return d.withCore(func(now time.Time) ([]schedule.Event, error) {
-		k := kindOrDue(d.sched.Snapshot(), string(kind))
-		if k == "" {
-			return nil, errors.New("no break is enabled")
-		}
-		ev, err := d.sched.Postpone(k, dur, now)
-		if err == nil {
-			d.closeCardOfLocked(k)
-			d.recordOutcome(ev, history.Snoozed)
-		}
-		return ev, err
-	})
+func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) error {
+	k := kindOrDue(d.sched.Snapshot(), kind)
+	if k == "" {
+		return errors.New("no break is enabled")
+	}
+	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+		return d.sched.Postpone(k, dur, now)
+	}, origin{})
 }
 
-// Skip drops the due break (kind, or whichever is due).
-func (d *Daemon) Skip(kind schedule.Kind) error {
-	return d.withCore(func(now time.Time) ([]schedule.Event, error) {
-		k := kindOrDue(d.sched.Snapshot(), string(kind))
-		ev, err := d.sched.Skip(k, now)
-		if err == nil {
-			d.closeCardOfLocked(k)
-			d.recordOutcome(ev, history.Skipped)
-		}
-		return ev, err
-	})
+// skip drops the due break (kind, or whichever is due).
+func (d *Daemon) skip(kind schedule.Kind) error {
+	k := kindOrDue(d.sched.Snapshot(), kind)
+	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+		return d.sched.Skip(k, now)
+	}, origin{})
 }
 
-// Pause stops reminders until until, or until tomorrow's day start.
-func (d *Daemon) Pause(until time.Time, tomorrow bool) error {
-	return d.withCore(func(now time.Time) ([]schedule.Event, error) {
+// pause stops reminders until until, or until tomorrow's day start.
+func (d *Daemon) pause(until time.Time, tomorrow bool) error {
+	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		if tomorrow {
 			until = schedule.PauseUntilTomorrow(now, d.sched.Config().DayStart)
 		}
 		return d.sched.Pause(until.Round(0), now)
-	})
+	}, origin{})
 }
 
-// Resume ends a pause.
-func (d *Daemon) Resume() error {
-	return d.withCore(func(now time.Time) ([]schedule.Event, error) {
-		return d.sched.Resume(now)
-	})
+// resume ends a pause.
+func (d *Daemon) resume() error {
+	return d.coreAction(d.sched.Resume, origin{})
 }
 
-// Drink logs a glass of water and returns today's count.
-func (d *Daemon) Drink(src history.Source) (int, error) {
+// drink logs a glass of water and returns today's count. The glass counts
+// only once it is in the journal, so a failed write is never confirmed.
+func (d *Daemon) drink(src history.Source) (int, error) {
 	now := d.now().Round(0)
-	if d.opts.History != nil {
-		if err := d.opts.History.RecordGlass(now, src); err != nil {
-			return 0, fmt.Errorf("logging the glass: %w", err)
-		}
+	if err := d.journal("glass", func(h *history.Store) error { return h.RecordGlass(now, src) }); err != nil {
+		return 0, fmt.Errorf("the glass was not logged: %w", err)
 	}
-	d.mu.Lock()
 	d.glasses++
-	n := d.glasses
-	d.mu.Unlock()
 	d.refreshTray()
-	return n, nil
+	return d.glasses, nil
 }
 
-// BreakResult is how a card window says a break ended.
-type BreakResult struct {
-	Kind           string  `json:"kind"`
-	CardID         string  `json:"card_id,omitempty"`
-	Outcome        string  `json:"outcome"` // done, snoozed, skipped, closed_early
-	ElapsedSeconds float64 `json:"elapsed_seconds,omitempty"`
-	SnoozeSeconds  int64   `json:"snooze_seconds,omitempty"`
-}
-
-// breakResult applies a card window's report to the core and the journal.
-func (d *Daemon) breakResult(r BreakResult) error {
-	kind := schedule.Kind(r.Kind)
-	elapsed := time.Duration(r.ElapsedSeconds * float64(time.Second))
-	d.mu.Lock()
-	if d.card != nil && d.card.kind == kind {
-		d.card.reported = true
+// breakResult applies a card window's report to the core (and so to the
+// journal, through act).
+func (d *Daemon) breakResult(r api.BreakResult) error {
+	from := origin{cardID: r.CardID, elapsed: r.Elapsed()}
+	if c := d.card; c != nil && c.kind == r.Kind {
+		c.done = true
+		from.card = c
+	} else {
+		from.card = &openCard{kind: r.Kind} // a window the daemon did not open
 	}
-	d.mu.Unlock()
-	var outcome history.Outcome
-	err := d.withCore(func(now time.Time) ([]schedule.Event, error) {
+	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		switch r.Outcome {
-		case "done":
-			outcome = history.Done
-			return d.sched.Done(kind, now)
-		case "snoozed":
-			outcome = history.Snoozed
-			return d.sched.Snooze(kind, time.Duration(r.SnoozeSeconds)*time.Second, now)
-		case "skipped":
-			outcome = history.Skipped
-			return d.sched.Skip(kind, now)
-		case "closed_early":
-			outcome = history.ClosedEarly
-			return d.sched.ClosedEarly(kind, elapsed, now)
+		case api.Done:
+			return d.sched.Done(r.Kind, now)
+		case api.Snoozed:
+			return d.sched.Snooze(r.Kind, time.Duration(r.SnoozeSeconds)*time.Second, now)
+		case api.Skipped:
+			return d.sched.Skip(r.Kind, now)
+		case api.ClosedEarly:
+			return d.sched.ClosedEarly(r.Kind, r.Elapsed(), now)
 		}
-		return nil, fmt.Errorf("unknown outcome %q: use done, snoozed, skipped or closed_early", r.Outcome)
-	})
+		return nil, api.Usagef("unknown outcome %q: use %s, %s, %s or %s", r.Outcome, api.Done, api.Snoozed, api.Skipped, api.ClosedEarly)
+	}, from)
+}
+
+// onTrayAction handles a menu click.
+func (d *Daemon) onTrayAction(a tray.Action) {
+	var err error
+	switch {
+	case len(a) > len(tray.ActBreakPrefix) && a[:len(tray.ActBreakPrefix)] == tray.ActBreakPrefix:
+		err = d.breakNow(schedule.Kind(a[len(tray.ActBreakPrefix):]))
+	case a == tray.ActSnooze5:
+		err = d.postpone("", 5*time.Minute)
+	case a == tray.ActSnooze15:
+		err = d.postpone("", 15*time.Minute)
+	case a == tray.ActPause30:
+		err = d.pause(d.now().Add(30*time.Minute), false)
+	case a == tray.ActPause60:
+		err = d.pause(d.now().Add(time.Hour), false)
+	case a == tray.ActPauseTomorow:
+		err = d.pause(time.Time{}, true)
+	case a == tray.ActResume:
+		err = d.resume()
+	case a == tray.ActDrink:
+		_, err = d.drink(history.SourceTray)
+	case a == tray.ActSettings:
+		err = d.openWindow("settings")
+	case a == tray.ActStats:
+		err = d.openWindow("stats")
+	case a == tray.ActQuit:
+		d.Quit()
+	}
 	if err != nil {
-		return err
+		d.notify("Limber", err.Error())
 	}
-	if d.opts.History != nil {
-		dur := elapsed
-		if outcome == history.Snoozed {
-			dur = time.Duration(r.SnoozeSeconds) * time.Second
-		}
-		if outcome == history.Skipped {
-			dur = 0
-		}
-		d.record("break", d.opts.History.RecordBreak(history.BreakRecord{
-			At: d.now().Round(0), Kind: kind, CardID: r.CardID, Outcome: outcome, Duration: dur}))
+}
+
+// openWindow starts a settings or statistics window.
+func (d *Daemon) openWindow(name string) error {
+	if d.opts.Launch == nil {
+		return fmt.Errorf("windows are not available in this mode")
 	}
+	w, err := d.opts.Launch(name)
+	if err != nil {
+		return fmt.Errorf("opening the %s window: %w", name, err)
+	}
+	go w.Wait() // reap the child
 	return nil
 }
 
-// closeCardOfLocked closes the card window of kind after a snooze or skip
-// from elsewhere (tray, CLI). Called with d.mu held.
-func (d *Daemon) closeCardOfLocked(k schedule.Kind) {
-	if c := d.card; c != nil && c.kind == k {
-		c.reported = true
-		d.card = nil
-		go c.win.Kill()
+// kindOrDue picks the break a kind-less command means: the one due, else
+// the enabled one due soonest.
+func kindOrDue(snap schedule.Snapshot, kind schedule.Kind) schedule.Kind {
+	if kind != "" {
+		return kind
 	}
-}
-
-// recordOutcome journals a snooze or skip that did not come from a card.
-// Called with d.mu held; the write itself is quick and local.
-func (d *Daemon) recordOutcome(ev []schedule.Event, o history.Outcome) {
-	if d.opts.History == nil {
-		return
-	}
-	for _, e := range ev {
-		if e.Type == schedule.EventSnoozed || e.Type == schedule.EventSkipped {
-			dur := e.Duration
-			if o == history.Skipped {
-				dur = 0
-			}
-			d.record("break", d.opts.History.RecordBreak(history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: o, Duration: dur}))
+	var best *schedule.TrackState
+	for i := range snap.Tracks {
+		t := &snap.Tracks[i]
+		if !t.Enabled {
+			continue
+		}
+		if best == nil || t.Due && !best.Due || t.Due == best.Due && t.Remaining < best.Remaining {
+			best = t
 		}
 	}
+	if best == nil {
+		return ""
+	}
+	return best.Kind
 }

@@ -2,29 +2,32 @@
 // and presence signals, feeds the scheduler, turns its decisions into
 // notifications, card windows and history rows, serves the control socket
 // and keeps the tray menu current. It never starts Fyne's app or a GL
-// context: windows are child processes (`limber window NAME`).
+// context: windows are child processes (limber-window).
+//
+// One goroutine owns the daemon's state: the loop in Run. The scheduler,
+// the open card, the settings in use, the picker and every history write
+// are touched only there; IPC handlers, the settings watcher, card
+// watchers and the tray hand it closures (do) and wait for the answer. So
+// there is no lock around the core, and observations reach it in order.
 package daemon
 
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/limber-app/limber/internal/activity"
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
-	"github.com/limber-app/limber/internal/status"
 	"github.com/limber-app/limber/internal/tray"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // Presence is the source of "away" (locked, asleep, screensaver) and
@@ -49,7 +52,7 @@ type Options struct {
 	Now func() time.Time
 	// Logf prints diagnostics (only with --verbose).
 	Logf func(format string, args ...any)
-	// Launch starts a window child process: `limber window NAME ARGS...`.
+	// Launch starts a window child process (card, settings, stats).
 	Launch func(name string, args ...string) (Window, error)
 	// Settings is the user's settings file (nil: defaults, nothing saved).
 	Settings *settings.Store
@@ -75,18 +78,17 @@ type Daemon struct {
 	logf  func(string, ...any)
 	start time.Time
 
-	wake chan struct{}
-	quit chan struct{}
-	// retrim asks the loop to let go of code pages again soon (after a
-	// window closed: serving it faulted pages back in).
-	retrim chan struct{}
-	// tickMu serialises Tick (the loop's, and the fresh one a status
-	// request takes).
-	tickMu sync.Mutex
+	wake     chan struct{}
+	calls    chan func()
+	quit     chan struct{}
+	quitOnce sync.Once
+	// stopped is closed when the loop has returned: calls then fail.
+	stopped chan struct{}
 
-	mu       sync.Mutex
+	// Owned by the loop (or by New before the loop starts).
 	sched    *schedule.Scheduler
 	lastObs  schedule.Observation
+	idle     time.Duration // at the last observation
 	srcErr   error
 	tray     *tray.Tray
 	trayNote string
@@ -96,23 +98,25 @@ type Daemon struct {
 	card     *openCard
 	pausedAt time.Time
 	picker   *cards.Picker
-	// settingsProblem explains a bad settings file ("" when fine).
-	settingsProblem string
-	// From the settings in use:
-	cur        settings.Settings
-	notifyOnly map[schedule.Kind]bool
-	allowed    []cards.Position
-	// idle at the last observation, for status.
-	idle time.Duration
+	cur      settings.Settings
+	allowed  []cards.Position
+	// settingsProblem explains a bad settings file, historyProblem a
+	// failed history write ("" when fine).
+	settingsProblem, historyProblem string
 }
 
 // openCard is the card window on screen, if any.
 type openCard struct {
-	kind     schedule.Kind
-	cardID   string
-	win      Window
-	reported bool
+	kind   schedule.Kind
+	cardID string
+	win    Window
+	// done: the break's end is accounted for (the window reported it, or
+	// the daemon closed the window itself).
+	done bool
 }
+
+// errStopped answers a call that reaches a daemon that has stopped.
+var errStopped = errors.New("limber is stopping")
 
 // New prepares a daemon; nothing runs until Run.
 func New(o Options) *Daemon {
@@ -130,7 +134,8 @@ func New(o Options) *Daemon {
 	}
 	d := &Daemon{
 		opts: o, now: o.Now, logf: o.Logf,
-		wake: make(chan struct{}, 1), quit: make(chan struct{}), retrim: make(chan struct{}, 1),
+		wake: make(chan struct{}, 1), calls: make(chan func()),
+		quit: make(chan struct{}), stopped: make(chan struct{}),
 	}
 	d.start = d.now()
 	cur := settings.Defaults()
@@ -142,7 +147,7 @@ func New(o Options) *Daemon {
 	d.sched = schedule.New(cur.Schedule(), first)
 	d.lastObs = first
 	d.day = schedule.DayBegin(first.Wall, cur.Advanced.DayStart)
-	d.useSettingsLocked(cur, probs)
+	d.useSettings(cur, probs)
 	if o.Cards != nil {
 		seed := o.Seed
 		if seed == 0 {
@@ -155,8 +160,7 @@ func New(o Options) *Daemon {
 	return d
 }
 
-// observation reads the world once. It may block for an X or D-Bus round
-// trip, so it is never called with d.mu held.
+// observation reads the world once (an X or D-Bus round trip, at most).
 func (d *Daemon) observation() schedule.Observation {
 	now := d.now()
 	o := schedule.Observation{Wall: now.Round(0), Mono: now.Sub(d.start), Boot: bootClock()}
@@ -164,6 +168,7 @@ func (d *Daemon) observation() schedule.Observation {
 	switch {
 	case errors.Is(err, activity.ErrNoSource):
 		o.NoSource = true
+		err = nil
 	case err != nil:
 		// A failing source must not look like activity or like away:
 		// treat it as no source until it recovers.
@@ -171,13 +176,7 @@ func (d *Daemon) observation() schedule.Observation {
 	default:
 		o.Idle = idle
 	}
-	d.mu.Lock()
-	d.srcErr = err
-	if errors.Is(err, activity.ErrNoSource) {
-		d.srcErr = nil
-	}
-	d.idle = idle
-	d.mu.Unlock()
+	d.srcErr, d.idle = err, idle
 	if p := d.opts.Presence; p != nil {
 		o.Away = p.Away()
 		o.PresentNoInput = p.PresentNoInput()
@@ -185,65 +184,54 @@ func (d *Daemon) observation() schedule.Observation {
 	return o
 }
 
-// AttachTray makes the daemon keep t current and handle its clicks.
+// AttachTray makes the daemon keep t current and handle its clicks. Call
+// it before Run.
 func (d *Daemon) AttachTray(t *tray.Tray, hasHost bool) {
-	d.mu.Lock()
 	d.tray = t
 	if hasHost {
 		d.trayNote = trTrayShown()
 	} else {
 		d.trayNote = trTrayMissing()
-	}
-	d.mu.Unlock()
-	if !hasHost {
 		d.notify(trNoTrayTitle(), trNoTrayBody())
 	}
 }
 
-// Listen opens the control socket, failing with ipc.ErrAlreadyRunning when
-// another daemon answers there.
-func (d *Daemon) Listen() (net.Listener, error) {
-	return ipc.Listen(d.opts.Socket)
-}
-
 // Run serves ln and drives the core until ctx ends or `quit` is asked.
 func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
-	srv := ipc.NewServer()
+	srv := ipc.NewServer(d.mux().Serve)
+	srv.TooLong = api.TooLong()
 	srv.Logf = d.logf
-	d.register(srv)
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 	defer func() {
 		srv.Close()
 		os.Remove(d.opts.Socket)
 	}()
+	return d.loop(ctx, serveErr)
+}
 
+// loop is the owner goroutine: it ticks the core, runs the closures others
+// hand in and handles tray clicks, until ctx ends or quit.
+func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
+	defer close(d.stopped)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	if d.opts.Settings != nil {
-		d.mu.Lock()
-		on := d.cur.StartAtLogin
-		d.mu.Unlock()
-		d.syncAutostart(on) // the file may have been edited while Limber was not running
-		go d.opts.Settings.Watch(ctx, d.onSettingsFile)
+		d.syncAutostart(d.cur.StartAtLogin) // the file may have been edited while Limber was not running
+		go d.opts.Settings.Watch(ctx, func(u settings.Update) {
+			d.do(func() { d.onSettingsFile(u) })
+		})
 	}
 	var wakeP <-chan struct{}
 	if d.opts.Presence != nil {
 		wakeP = d.opts.Presence.Wake()
 	}
 	var actions <-chan tray.Action
-	d.mu.Lock()
 	if d.tray != nil {
 		actions = d.tray.Actions()
 	}
-	d.mu.Unlock()
-
 	timer := time.NewTimer(0)
 	defer timer.Stop()
-	// Once start-up is over (sources connected, tray built), and every few
-	// minutes after, let go of code pages the idle loop does not need; see
-	// trimImage. Measured: PSS 29 MB without, about 17 MB with, at no
-	// measurable CPU cost.
-	trim := time.NewTimer(3 * time.Second)
-	defer trim.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -253,72 +241,66 @@ func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
 			d.closeCard()
 			return nil
 		case err := <-serveErr:
-			return fmt.Errorf("control socket stopped: %w", err)
+			return errors.Join(errors.New("control socket stopped"), err)
+		case f := <-d.calls:
+			f()
+			continue
 		case a := <-actions:
 			d.onTrayAction(a)
-		case <-d.retrim:
-			if !trim.Stop() {
-				select {
-				case <-trim.C:
-				default:
-				}
-			}
-			trim.Reset(3 * time.Second)
-			continue
-		case <-trim.C:
-			if err := trimImage(); err != nil {
-				d.logf("trimming start-up memory: %v", err)
-			}
-			trim.Reset(trimEvery)
 			continue
 		case <-wakeP:
 		case <-d.wake:
 		case <-timer.C:
 		}
-		wait := d.Tick()
-		if !timer.Stop() {
-			select {
-			case <-timer.C:
-			default:
-			}
-		}
-		timer.Reset(wait)
+		timer.Reset(d.tick())
 	}
 }
 
-// trimEvery is how often the daemon lets go of code pages (see trimImage).
-const trimEvery = 5 * time.Minute
+// do runs f on the loop and waits for it; false when the daemon stopped.
+func (d *Daemon) do(f func()) bool {
+	done := make(chan struct{})
+	select {
+	case d.calls <- func() { defer close(done); f() }:
+	case <-d.stopped:
+		return false
+	}
+	<-done
+	return true
+}
 
-// Tick observes once, acts on the decisions and returns how long to wait.
+// onLoop runs f on the loop and returns its result.
+func onLoop[T any](d *Daemon, f func() (T, error)) (T, error) {
+	var v T
+	var err error
+	if !d.do(func() { v, err = f() }) {
+		return v, errStopped
+	}
+	return v, err
+}
+
+// Tick observes once on the loop and returns how long until the next.
+func (d *Daemon) Tick() time.Duration {
+	var wait time.Duration
+	d.do(func() { wait = d.tick() })
+	return wait
+}
+
+// tick observes once, acts on the decisions and returns how long to wait.
 // The wait is capped at a minute so the tray's sitting time stays current
 // and a suspend (which stops Go's monotonic timers) is noticed soon after.
-func (d *Daemon) Tick() time.Duration {
-	// One tick at a time, so observations reach the core in order.
-	d.tickMu.Lock()
-	defer d.tickMu.Unlock()
+func (d *Daemon) tick() time.Duration {
 	o := d.observation()
-	d.mu.Lock()
 	_, today0, after0 := d.sched.Sitting()
 	events := d.sched.Observe(o)
 	_, today1, after1 := d.sched.Sitting()
 	d.lastObs = o
-	newDay := d.rollDay(o.Wall)
-	wait := d.sched.NextCheck()
-	d.mu.Unlock()
-	if newDay {
+	if d.rollDay(o.Wall) {
 		d.prune(o.Wall)
 	}
-
 	d.recordSitting(today1-today0, after1-after0, o.Wall)
-	d.act(events)
+	d.act(events, origin{})
 	d.refreshTray()
-	if wait < time.Second {
-		wait = time.Second
-	}
-	if wait > time.Minute {
-		wait = time.Minute
-	}
-	return wait
+	return min(max(d.sched.NextCheck(), time.Second), time.Minute)
 }
 
 // poke asks the loop for an observation now.
@@ -330,7 +312,7 @@ func (d *Daemon) poke() {
 }
 
 // rollDay resets the glass count at the day boundary and reports whether
-// a new day began. Called with d.mu held.
+// a new day began.
 func (d *Daemon) rollDay(wall time.Time) bool {
 	day := schedule.DayBegin(wall, d.sched.Config().DayStart)
 	if day.Equal(d.day) {
@@ -341,123 +323,6 @@ func (d *Daemon) rollDay(wall time.Time) bool {
 	return true
 }
 
-// prune drops history older than the retention setting (0 keeps all). It
-// runs at start and at each new day.
-func (d *Daemon) prune(now time.Time) {
-	d.mu.Lock()
-	days := d.cur.HistoryDays
-	d.mu.Unlock()
-	if d.opts.History == nil || days <= 0 {
-		return
-	}
-	n, err := d.opts.History.Prune(now.AddDate(0, 0, -days))
-	d.record("pruning", err)
-	if n > 0 {
-		d.logf("history: pruned %d rows older than %d days", n, days)
-	}
-}
-
-// Status builds the status reply.
-func (d *Daemon) Status(explain bool) status.Status {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.statusLocked(explain)
-}
-
-func (d *Daemon) statusLocked(explain bool) status.Status {
-	snap := d.sched.Snapshot()
-	cfg := d.sched.Config()
-	st := status.Status{
-		Version: version.Version, PID: os.Getpid(), Now: d.lastObs.Wall,
-		Activity:               d.opts.Source.Name(),
-		Active:                 snap.Active,
-		IdleSeconds:            int64(d.idle / time.Second),
-		PresentNoInput:         d.lastObs.PresentNoInput,
-		Away:                   d.lastObs.Away,
-		SessionSeconds:         int64(snap.Session / time.Second),
-		TodaySeconds:           int64(snap.Today / time.Second),
-		TodayAfterHoursSeconds: int64(snap.TodayAfterHours / time.Second),
-		DailyLimitSeconds:      int64(cfg.DailyLimit / time.Second),
-		Paused:                 snap.Paused,
-		InWorkingHours:         snap.InWorkHours,
-		Strict:                 cfg.Strict,
-		Phase:                  snap.Phase,
-		PhaseRemainingSeconds:  int64(snap.PhaseRemaining / time.Second),
-		Glasses:                d.glasses,
-		GlassGoal:              d.cur.HydrationGoal,
-		Tray:                   d.trayNote,
-		Problems:               d.problemsLocked(),
-	}
-	if d.srcErr != nil {
-		st.ActivityError = d.srcErr.Error()
-	}
-	if r, ok := d.opts.Source.(interface{ Reason() string }); ok && explain && st.ActivityError == "" {
-		st.ActivityError = r.Reason()
-	}
-	if d.opts.Presence != nil {
-		st.Signals = d.opts.Presence.Sources()
-	}
-	if snap.Paused && !snap.PausedUntil.IsZero() {
-		u := snap.PausedUntil
-		st.PausedUntil = &u
-	}
-	lengths := map[schedule.Kind]schedule.Track{}
-	for _, t := range cfg.Tracks {
-		lengths[t.Kind] = t
-	}
-	for _, t := range snap.Tracks {
-		st.Breaks = append(st.Breaks, status.Break{
-			Kind: string(t.Kind), Enabled: t.Enabled,
-			IntervalSeconds:  int64(lengths[t.Kind].Interval / time.Second),
-			LengthSeconds:    int64(lengths[t.Kind].Length / time.Second),
-			RemainingSeconds: int64(t.Remaining / time.Second),
-			Due:              t.Due, Held: t.Held,
-			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
-		})
-	}
-	if explain {
-		st.Why = snap.Why
-	}
-	return st
-}
-
-// refreshTray pushes a new menu when what it shows changed. The check is on
-// the numbers the menu shows (minutes, or seconds under a minute), so most
-// ticks build nothing: the idle loop stays cheap.
-func (d *Daemon) refreshTray() {
-	d.mu.Lock()
-	t := d.tray
-	if t == nil {
-		d.mu.Unlock()
-		return
-	}
-	st := d.statusLocked(false)
-	key := menuKey(st)
-	if key == d.lastMenu {
-		d.mu.Unlock()
-		return
-	}
-	d.lastMenu = key
-	d.mu.Unlock()
-	t.Update(tray.Build(st))
-}
-
-// menuKey sums up what tray.Build shows of st.
-func menuKey(st status.Status) string {
-	shown := func(sec int64) int64 {
-		if sec < 60 {
-			return sec
-		}
-		return 100 + sec/60
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses)
-	for _, br := range st.Breaks {
-		fmt.Fprintf(&b, "%s %t %t %t %d|", br.Kind, br.Enabled, br.Due, br.Held, shown(br.RemainingSeconds))
-	}
-	return b.String()
-}
-
 // notify shows a notification; a failure is logged, never fatal.
 func (d *Daemon) notify(title, body string) {
 	if err := d.opts.Notifier.Notify(title, body); err != nil {
@@ -466,12 +331,4 @@ func (d *Daemon) notify(title, body string) {
 }
 
 // Quit asks Run to return.
-func (d *Daemon) Quit() {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	select {
-	case <-d.quit:
-	default:
-		close(d.quit)
-	}
-}
+func (d *Daemon) Quit() { d.quitOnce.Do(func() { close(d.quit) }) }

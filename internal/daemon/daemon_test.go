@@ -1,8 +1,8 @@
 package daemon
 
 import (
+	"context"
 	"encoding/json"
-	"net"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -10,12 +10,11 @@ import (
 	"time"
 
 	cardfiles "github.com/limber-app/limber/assets/cards"
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
-	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/settings"
-	"github.com/limber-app/limber/internal/status"
 	"github.com/limber-app/limber/internal/tray"
 )
 
@@ -90,7 +89,9 @@ type harness struct {
 	notes *notify.Recorder
 	hist  *history.Store
 	cfg   *settings.Store
-	c     *ipc.Client
+	c     *api.Client
+	// raw sends a request as the wire carries it, to test bad input.
+	raw func(cmd, args string) error
 }
 
 func newHarness(t *testing.T) *harness {
@@ -113,22 +114,35 @@ func newHarness(t *testing.T) *harness {
 		Socket: filepath.Join(dir, "limber.sock"), Source: w, Notifier: notes, Now: w.Now,
 		Launch: w.launch, Settings: cfg, History: hist, Cards: lib, Seed: 1,
 	})
-	srv := ipc.NewServer()
-	d.register(srv)
-	a, b := net.Pipe()
-	srv.ServeConn(a)
-	c := ipc.NewClient(b)
-	t.Cleanup(func() { c.Close(); srv.Close() })
-	return &harness{t: t, w: w, d: d, notes: notes, hist: hist, cfg: cfg, c: c}
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan struct{})
+	go func() { d.loop(ctx, nil); close(stopped) }()
+	t.Cleanup(func() { cancel(); <-stopped })
+	m := d.mux()
+	raw := func(cmd, args string) error {
+		var resp api.Response
+		line := `{"v":2,"cmd":"` + cmd + `","args":` + args + `}`
+		if err := json.Unmarshal(m.Serve(ctx, []byte(line)), &resp); err != nil {
+			return err
+		}
+		if !resp.OK {
+			return &api.Error{Code: resp.Code, Msg: resp.Error}
+		}
+		return nil
+	}
+	return &harness{t: t, w: w, d: d, notes: notes, hist: hist, cfg: cfg, c: api.NewClient(api.Local(m)), raw: raw}
 }
 
-func (h *harness) status() status.Status {
-	var st status.Status
-	if err := h.c.Call("status", nil, &st); err != nil {
+func (h *harness) status() api.Status {
+	st, err := h.c.Status(context.Background(), false)
+	if err != nil {
 		h.t.Fatal(err)
 	}
 	return st
 }
+
+// tray clicks a menu item, as the loop does.
+func (h *harness) tray(a tray.Action) { h.d.do(func() { h.d.onTrayAction(a) }) }
 
 func (h *harness) journal(typ string) []history.Event {
 	if err := h.hist.Flush(); err != nil {
@@ -178,8 +192,7 @@ func TestStretchBreakOpensCardAndIsRecorded(t *testing.T) {
 
 	// The window reports done over IPC (as the card window does, with a
 	// fractional elapsed time).
-	raw := json.RawMessage(`{"kind":"stretch","card_id":"x","outcome":"done","elapsed_seconds":90.5}`)
-	if err := h.c.Call("break_result", raw, nil); err != nil {
+	if err := h.raw("break_result", `{"kind":"stretch","card_id":"x","outcome":"done","elapsed_seconds":90.5}`); err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range h.status().Breaks {
@@ -199,7 +212,7 @@ func TestStretchBreakOpensCardAndIsRecorded(t *testing.T) {
 func TestWindowThatDiesCountsAsClosedEarly(t *testing.T) {
 	h := newHarness(t)
 	h.w.advance(h.d, 10*time.Second, true)
-	if err := h.c.Call("break_now", map[string]string{"kind": "movement"}, nil); err != nil {
+	if err := h.c.BreakNow(context.Background(), "movement"); err != nil {
 		t.Fatal(err)
 	}
 	h.w.mu.Lock()
@@ -226,15 +239,15 @@ func TestWindowThatDiesCountsAsClosedEarly(t *testing.T) {
 func TestTrayActions(t *testing.T) {
 	h := newHarness(t)
 	h.w.advance(h.d, time.Minute, true)
-	h.d.onTrayAction(tray.ActDrink)
-	h.d.onTrayAction(tray.ActDrink)
+	h.tray(tray.ActDrink)
+	h.tray(tray.ActDrink)
 	if st := h.status(); st.Glasses != 2 || st.GlassGoal != 8 {
 		t.Errorf("glasses %d of %d", st.Glasses, st.GlassGoal)
 	}
 	if g := h.journal(history.TypeGlass); len(g) != 2 || g[0].Source != "tray" {
 		t.Errorf("glasses journal %+v", g)
 	}
-	h.d.onTrayAction(tray.ActPause30)
+	h.tray(tray.ActPause30)
 	st := h.status()
 	if !st.Paused || st.PausedUntil == nil || st.PausedUntil.Sub(h.w.Now()) != 30*time.Minute {
 		t.Fatalf("after pause: %+v", st)
@@ -242,7 +255,7 @@ func TestTrayActions(t *testing.T) {
 	if m := tray.Build(st); m.Icon != tray.IconPaused {
 		t.Errorf("menu icon %v while paused", m.Icon)
 	}
-	h.d.onTrayAction(tray.ActResume)
+	h.tray(tray.ActResume)
 	if h.status().Paused {
 		t.Error("still paused after resume")
 	}
@@ -251,7 +264,7 @@ func TestTrayActions(t *testing.T) {
 	}
 	// Postponing before anything is due pushes the next break back.
 	before := h.status().Breaks
-	h.d.onTrayAction(tray.ActSnooze15)
+	h.tray(tray.ActSnooze15)
 	after := h.status().Breaks
 	moved := false
 	for i := range before {
@@ -273,14 +286,14 @@ func TestTrayActions(t *testing.T) {
 
 func TestSettingsSetAndBadHandEdit(t *testing.T) {
 	h := newHarness(t)
-	var got settings.GetReply
-	if err := h.c.Call(settings.CmdGet, nil, &got); err != nil {
+	got, err := h.c.Settings(context.Background())
+	if err != nil {
 		t.Fatal(err)
 	}
 	s := got.Settings
 	s.Posture.Enabled = false
 	s.Stretch.Interval = 20 * time.Minute
-	if err := h.c.Call(settings.CmdSet, settings.SetArgs{Settings: s}, nil); err != nil {
+	if err := h.c.SetSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
 	for _, b := range h.status().Breaks {
@@ -294,12 +307,14 @@ func TestSettingsSetAndBadHandEdit(t *testing.T) {
 	// Invalid settings are refused with the field named, and nothing changes.
 	bad := s
 	bad.Stretch.Interval = 30 * time.Second
-	err := h.c.Call(settings.CmdSet, settings.SetArgs{Settings: bad}, nil)
+	err = h.c.SetSettings(context.Background(), bad)
 	if err == nil || !strings.Contains(err.Error(), "stretch") {
 		t.Errorf("saving a 30s interval: %v", err)
 	}
 	// A hand edit with a mistake keeps the settings and says why, once.
-	h.d.onSettingsFile(settings.Update{Problems: []settings.Problem{{File: "config.toml", Line: 7, Message: "unknown key \"intervall\""}}})
+	h.d.do(func() {
+		h.d.onSettingsFile(settings.Update{Problems: []settings.Problem{{File: "config.toml", Line: 7, Message: "unknown key \"intervall\""}}})
+	})
 	st := h.status()
 	if len(st.Problems) == 0 || !strings.Contains(st.Problems[0], "config.toml:7") {
 		t.Errorf("status problems %v", st.Problems)
@@ -316,13 +331,13 @@ func TestSettingsSetAndBadHandEdit(t *testing.T) {
 
 func TestCardPickAndBadRequests(t *testing.T) {
 	h := newHarness(t)
-	var r CardPickReply
-	if err := h.c.Call("card_pick", CardPickArgs{Kind: "stretch", LengthSeconds: 90}, &r); err != nil || r.CardID == "" {
-		t.Fatalf("card_pick: %v %+v", err, r)
+	ctx := context.Background()
+	r, err := h.c.PickCard(ctx, api.CardPickArgs{Kind: "stretch", LengthSeconds: 90})
+	if err != nil || r == "" {
+		t.Fatalf("card_pick: %v %q", err, r)
 	}
-	var r2 CardPickReply
-	if err := h.c.Call("card_pick", CardPickArgs{Kind: "stretch", LengthSeconds: 90, Exclude: []string{r.CardID}}, &r2); err != nil || r2.CardID == r.CardID {
-		t.Fatalf("card_pick with exclude returned %q again (%v)", r2.CardID, err)
+	if r2, err := h.c.PickCard(ctx, api.CardPickArgs{Kind: "stretch", LengthSeconds: 90, Exclude: []string{r}}); err != nil || r2 == r {
+		t.Fatalf("card_pick with exclude returned %q again (%v)", r2, err)
 	}
 	for cmd, args := range map[string]string{
 		"card_pick":    `{"kind":"yoga"}`,
@@ -333,8 +348,8 @@ func TestCardPickAndBadRequests(t *testing.T) {
 		"drink":        `{"source":"fridge"}`,
 		"stats":        `{"days":100000}`,
 	} {
-		if err := h.c.Call(cmd, json.RawMessage(args), nil); err == nil {
-			t.Errorf("%s %s: accepted", cmd, args)
+		if err := h.raw(cmd, args); !api.IsUsage(err) {
+			t.Errorf("%s %s: %v, want a usage error", cmd, args, err)
 		}
 	}
 	// The daemon still answers.
@@ -344,13 +359,13 @@ func TestCardPickAndBadRequests(t *testing.T) {
 func TestRestartKeepsToday(t *testing.T) {
 	h := newHarness(t)
 	h.w.advance(h.d, 20*time.Minute, true)
-	h.d.onTrayAction(tray.ActDrink)
+	h.tray(tray.ActDrink)
 	before := h.status()
 	if err := h.hist.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	d2 := New(Options{Source: h.w, Now: h.w.Now, History: h.hist, Settings: h.cfg, Notifier: &notify.Recorder{}})
-	after := d2.Status(false)
+	after := d2.status(false)
 	if after.Glasses != 1 {
 		t.Errorf("glasses after restart %d", after.Glasses)
 	}

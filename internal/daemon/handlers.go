@@ -2,54 +2,44 @@ package daemon
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"time"
 
-	"github.com/limber-app/limber/internal/cli"
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/history"
-	"github.com/limber-app/limber/internal/ipc"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/version"
 )
 
-// decode reads a request's args into v; empty args leave v as is.
-func decode(args json.RawMessage, v any) error {
-	if len(args) == 0 || string(args) == "null" {
+// checkKind refuses a kind that names no break (empty passes when allowed:
+// the one due, or the next).
+func checkKind(k schedule.Kind, allowEmpty bool) error {
+	if k == "" && allowEmpty {
 		return nil
 	}
-	if err := json.Unmarshal(args, v); err != nil {
-		return ipc.Usagef("malformed arguments: %v", err)
+	if err := kinds.Check(string(k)); err != nil {
+		return api.Usagef("%v", err)
 	}
 	return nil
 }
 
-func checkKind(k string, allowEmpty bool) error {
-	if k == "" && allowEmpty {
-		return nil
-	}
-	for _, kind := range schedule.AllKinds() {
-		if string(kind) == k {
-			return nil
-		}
-	}
-	return ipc.Usagef("%q is not a break kind: use posture, hydration, stretch or movement", k)
-}
+// none adapts an action without a reply to a handler.
+func none(err error) (api.None, error) { return api.None{}, err }
 
-// register adds every control command to srv.
-func (d *Daemon) register(srv *ipc.Server) {
-	srv.Handle("status", func(_ context.Context, args json.RawMessage) (any, error) {
-		var a cli.StatusArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
+// mux is the table of control commands. Each handler checks its request
+// off the loop, then hands the work to the loop and waits.
+func (d *Daemon) mux() *api.Mux {
+	m := api.NewMux()
+	m.Logf = d.logf
+	api.Handle(m, api.CmdStatus, func(_ context.Context, a api.StatusArgs) (api.Status, error) {
 		// Answer with a fresh observation, not one up to a minute old.
-		d.Tick()
-		return d.Status(a.Explain), nil
+		return onLoop(d, func() (api.Status, error) {
+			d.tick()
+			return d.status(a.Explain), nil
+		})
 	})
-	srv.Handle("pause", func(_ context.Context, args json.RawMessage) (any, error) {
-		var a cli.PauseArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
+	api.Handle(m, api.CmdPause, func(_ context.Context, a api.PauseArgs) (api.Status, error) {
 		var until time.Time
 		switch {
 		case a.Tomorrow:
@@ -58,88 +48,129 @@ func (d *Daemon) register(srv *ipc.Server) {
 		case a.Seconds > 0:
 			until = d.now().Add(time.Duration(a.Seconds) * time.Second)
 		default:
-			return nil, ipc.Usagef("pause needs seconds, until or tomorrow")
+			return api.Status{}, api.Usagef("pause needs seconds, until or tomorrow")
 		}
-		if err := d.Pause(until, a.Tomorrow); err != nil {
-			return nil, err
-		}
-		return d.Status(false), nil
+		return onLoop(d, func() (api.Status, error) {
+			if err := d.pause(until, a.Tomorrow); err != nil {
+				return api.Status{}, err
+			}
+			return d.status(false), nil
+		})
 	})
-	srv.Handle("resume", func(context.Context, json.RawMessage) (any, error) {
-		return nil, d.Resume()
+	api.Handle(m, api.CmdResume, func(context.Context, api.None) (api.None, error) {
+		return onLoop(d, func() (api.None, error) { return none(d.resume()) })
 	})
-	srv.Handle("break_now", func(_ context.Context, args json.RawMessage) (any, error) {
-		var a cli.KindArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
+	api.Handle(m, api.CmdBreakNow, func(_ context.Context, a api.KindArgs) (api.None, error) {
 		if a.Kind == "" {
-			a.Kind = string(schedule.Stretch)
+			a.Kind = schedule.Stretch
 		}
 		if err := checkKind(a.Kind, false); err != nil {
-			return nil, err
+			return none(err)
 		}
-		return nil, d.BreakNow(schedule.Kind(a.Kind))
+		return onLoop(d, func() (api.None, error) { return none(d.breakNow(a.Kind)) })
 	})
-	srv.Handle("snooze", func(_ context.Context, args json.RawMessage) (any, error) {
-		var a cli.SnoozeArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
+	api.Handle(m, api.CmdSnooze, func(_ context.Context, a api.SnoozeArgs) (api.None, error) {
 		if err := checkKind(a.Kind, true); err != nil {
-			return nil, err
+			return none(err)
 		}
 		if a.Seconds < 0 {
-			return nil, ipc.Usagef("snooze seconds must not be negative")
+			return none(api.Usagef("snooze seconds must not be negative"))
 		}
-		return nil, d.Postpone(schedule.Kind(a.Kind), time.Duration(a.Seconds)*time.Second)
+		return onLoop(d, func() (api.None, error) {
+			return none(d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second))
+		})
 	})
-	srv.Handle("skip", func(_ context.Context, args json.RawMessage) (any, error) {
-		var a cli.KindArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
+	api.Handle(m, api.CmdSkip, func(_ context.Context, a api.KindArgs) (api.None, error) {
 		if err := checkKind(a.Kind, true); err != nil {
-			return nil, err
+			return none(err)
 		}
-		return nil, d.Skip(schedule.Kind(a.Kind))
+		return onLoop(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
 	})
-	srv.Handle("drink", func(_ context.Context, args json.RawMessage) (any, error) {
-		// The card window sends no source: a glass from the card.
-		a := cli.DrinkArgs{Source: string(history.SourceCard)}
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
-		src := history.Source(a.Source)
-		switch src {
+	api.Handle(m, api.CmdDrink, func(_ context.Context, a api.DrinkArgs) (api.Status, error) {
+		switch a.Source {
+		case "":
+			a.Source = history.SourceCard // the card window's button
 		case history.SourceCLI, history.SourceTray, history.SourceCard:
 		default:
-			return nil, ipc.Usagef("unknown glass source %q", a.Source)
+			return api.Status{}, api.Usagef("unknown glass source %q", a.Source)
 		}
-		if _, err := d.Drink(src); err != nil {
-			return nil, err
-		}
-		return d.Status(false), nil
+		return onLoop(d, func() (api.Status, error) {
+			if _, err := d.drink(a.Source); err != nil {
+				return api.Status{}, err
+			}
+			return d.status(false), nil
+		})
 	})
-	srv.Handle("break_result", func(_ context.Context, args json.RawMessage) (any, error) {
-		var r BreakResult
-		if err := decode(args, &r); err != nil {
-			return nil, err
-		}
+	api.Handle(m, api.CmdBreakResult, func(_ context.Context, r api.BreakResult) (api.None, error) {
 		if err := checkKind(r.Kind, false); err != nil {
-			return nil, err
+			return none(err)
 		}
 		if r.ElapsedSeconds < 0 || r.SnoozeSeconds < 0 {
-			return nil, ipc.Usagef("durations must not be negative")
+			return none(api.Usagef("durations must not be negative"))
 		}
-		return nil, d.breakResult(r)
+		return onLoop(d, func() (api.None, error) { return none(d.breakResult(r)) })
 	})
-	srv.Handle("quit", func(context.Context, json.RawMessage) (any, error) {
+	api.Handle(m, api.CmdCardPick, func(_ context.Context, a api.CardPickArgs) (api.CardPickReply, error) {
+		if err := checkKind(a.Kind, false); err != nil {
+			return api.CardPickReply{}, err
+		}
+		if a.LengthSeconds < 0 {
+			return api.CardPickReply{}, api.Usagef("length_seconds must not be negative")
+		}
+		return onLoop(d, func() (api.CardPickReply, error) {
+			c, ok := d.pickCard(a.Kind, time.Duration(a.LengthSeconds)*time.Second, a.Exclude)
+			if !ok {
+				return api.CardPickReply{}, nil
+			}
+			if d.card != nil && d.card.kind == a.Kind {
+				d.card.cardID = c.ID
+			}
+			return api.CardPickReply{CardID: c.ID}, nil
+		})
+	})
+	api.Handle(m, api.CmdQuit, func(context.Context, api.None) (api.None, error) {
 		d.Quit()
-		return nil, nil
+		return api.None{}, nil
 	})
-	srv.Handle("version", func(context.Context, json.RawMessage) (any, error) {
-		return map[string]string{"version": d.Status(false).Version}, nil
+	api.Handle(m, api.CmdVersion, func(context.Context, api.None) (api.VersionReply, error) {
+		return api.VersionReply{Version: version.Version}, nil
 	})
-	d.registerWiring(srv)
+	api.Handle(m, api.CmdSettingsGet, func(context.Context, api.None) (api.SettingsReply, error) {
+		return onLoop(d, func() (api.SettingsReply, error) {
+			if d.opts.Settings == nil {
+				return api.SettingsReply{Settings: d.cur}, nil
+			}
+			s, probs := d.opts.Settings.Current()
+			return api.SettingsReply{Settings: s, Path: d.opts.Settings.Path(), Problems: probs}, nil
+		})
+	})
+	api.Handle(m, api.CmdSettingsSet, func(_ context.Context, a api.SettingsArgs) (api.None, error) {
+		return onLoop(d, func() (api.None, error) {
+			if d.opts.Settings == nil {
+				return none(errors.New("this daemon runs without a settings file"))
+			}
+			s, err := d.opts.Settings.Set(a.Settings)
+			if err != nil {
+				return none(err)
+			}
+			d.applySettings(s, nil)
+			return api.None{}, nil
+		})
+	})
+	api.Handle(m, api.CmdStats, func(_ context.Context, a api.StatsArgs) (history.Stats, error) {
+		if err := a.Check(); err != nil {
+			return history.Stats{}, api.Usagef("%v", err)
+		}
+		if d.opts.History == nil {
+			return history.Stats{}, errors.New("no history is kept in this session")
+		}
+		goals, err := onLoop(d, func() (history.Goals, error) { return d.goals(), nil })
+		if err != nil {
+			return history.Stats{}, err
+		}
+		// A read beside the writer: off the loop, so a long query never
+		// holds up the breaks.
+		return d.opts.History.Stats(d.now(), a.Days, time.Local, goals)
+	})
+	return m
 }

@@ -5,8 +5,9 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
-	"github.com/limber-app/limber/internal/status"
 )
 
 // What the daemon says to the user, in one place.
@@ -20,7 +21,7 @@ func trNoTrayBody() string {
 }
 
 func trWarnTitle(k schedule.Kind, in time.Duration) string {
-	return lang.X("notify.warn.title", "{{.Kind}} break soon", map[string]any{"Kind": status.KindLabel(string(k))})
+	return lang.X("notify.warn.title", "{{.Kind}} break soon", map[string]any{"Kind": kinds.Label(k)})
 }
 
 func trWarnBody(k schedule.Kind) string {
@@ -29,7 +30,7 @@ func trWarnBody(k schedule.Kind) string {
 
 func trDueTitle(k schedule.Kind, length time.Duration) string {
 	return lang.X("notify.due.title", "Time for a break: {{.Kind}} ({{.Len}})", map[string]any{
-		"Kind": status.KindLabel(string(k)), "Len": status.Short(length)})
+		"Kind": kinds.Label(k), "Len": duration.Approx(length)})
 }
 
 // trDueBody is the break's text when it comes as a notification: the
@@ -41,15 +42,8 @@ func trDueBody(k schedule.Kind, title, summary string) string {
 		}
 		return title
 	}
-	switch k {
-	case schedule.Posture:
-		return lang.X("notify.due.posture", "Sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
-	case schedule.Hydration:
-		return lang.X("notify.due.hydration", "Drink a glass of water: muscles need it to relax properly.")
-	case schedule.Stretch:
-		return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
-	case schedule.Movement:
-		return lang.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.")
+	if i, ok := kinds.Lookup(k); ok {
+		return i.Advice()
 	}
 	return ""
 }
@@ -59,7 +53,7 @@ func trLimitTitle() string {
 }
 
 func trLimitBody(sitting time.Duration) string {
-	return lang.X("notify.limit.body", "You have sat for {{.T}} today. Stand for a while, or finish the rest of the day on your feet.", map[string]any{"T": status.Clock(sitting)})
+	return lang.X("notify.limit.body", "You have sat for {{.T}} today. Stand for a while, or finish the rest of the day on your feet.", map[string]any{"T": duration.Clock(sitting)})
 }
 
 func trPhaseTitle(phase string) string {
@@ -73,7 +67,7 @@ func trPhaseTitle(phase string) string {
 }
 
 func trPhaseBody(phase string, d time.Duration) string {
-	return lang.X("notify.phase.body", "For the next {{.T}}.", map[string]any{"T": status.Short(d)})
+	return lang.X("notify.phase.body", "For the next {{.T}}.", map[string]any{"T": duration.Approx(d)})
 }
 
 func trSettingsProblemTitle() string {
@@ -92,4 +86,12 @@ func trTrayShown() string { return lang.X("status.tray.shown", "shown") }
 
 func trTrayMissing() string {
 	return lang.X("status.tray.missing", "no tray host on the session bus (on GNOME, enable the AppIndicator extension; `limber status` works meanwhile)")
+}
+
+func trHistoryWriteFailed(err error) string {
+	return lang.X("daemon.history.write", "Limber could not write to its history file ({{.Err}}); what happens now is not recorded until it can.", map[string]any{"Err": err.Error()})
+}
+
+func trMoreCardProblems(n int) string {
+	return lang.X("daemon.cards.more", "… and {{.N}} more problems in card files: `limber cards check` lists them all.", map[string]any{"N": n})
 }

@@ -1,9 +1,6 @@
 package daemon
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -13,47 +10,39 @@ import (
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/i18n"
-	"github.com/limber-app/limber/internal/ipc"
-	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
 )
 
-// useSettingsLocked makes s the settings in use (called with d.mu held, or
-// before Run). The core's configuration is set by the caller.
-func (d *Daemon) useSettingsLocked(s settings.Settings, probs []settings.Problem) {
+// useSettings makes s the settings in use. The core's configuration is
+// set by the caller.
+func (d *Daemon) useSettings(s settings.Settings, probs []settings.Problem) {
 	d.cur = s
-	d.notifyOnly = map[schedule.Kind]bool{}
-	for _, k := range schedule.AllKinds() {
-		if b := s.Break(k); b != nil && b.Style == settings.StyleNotification {
-			d.notifyOnly[k] = true
-		}
-	}
 	d.allowed = cards.PositionsFrom(s.Positions.Allowed())
 	d.settingsProblem = settings.Summary(probs)
-	if d.opts.History != nil {
-		d.record("goals", d.opts.History.SetGoals(history.Goals{
-			DailyLimit: s.DailyLimit, Glasses: s.HydrationGoal, BreakShare: 0.5, DayStart: s.Advanced.DayStart}))
-	}
+	d.lastMenu = ""
+	d.journal("goals", func(h *history.Store) error { return h.SetGoals(d.goals()) })
+}
+
+// goals are the daily goals of the settings in use, as history counts them.
+func (d *Daemon) goals() history.Goals {
+	return history.Goals{DailyLimit: d.cur.DailyLimit, Glasses: d.cur.HydrationGoal, BreakShare: 0.5, DayStart: d.cur.Advanced.DayStart}
 }
 
 // applySettings switches the running core to s.
 func (d *Daemon) applySettings(s settings.Settings, probs []settings.Problem) {
 	now := d.now().Round(0)
-	d.mu.Lock()
-	langChanged := s.Language != d.cur.Language
 	events, err := d.sched.SetConfig(s.Schedule(), now)
 	if err != nil {
-		// Settings validate before they get here; a refusal means the two
-		// validations disagree, so keep the old configuration and say so.
+		// Settings are validated with the scheduler's own rules before
+		// they get here; a refusal is a bug, so keep the old configuration
+		// and say so.
 		d.settingsProblem = fmt.Sprintf("the settings could not be applied: %v", err)
-		d.mu.Unlock()
 		d.logf("applying settings: %v", err)
 		return
 	}
+	langChanged := s.Language != d.cur.Language
 	startChanged := s.StartAtLogin != d.cur.StartAtLogin
-	d.useSettingsLocked(s, probs)
-	d.lastMenu = ""
-	d.mu.Unlock()
+	d.useSettings(s, probs)
 	if startChanged {
 		d.syncAutostart(s.StartAtLogin)
 	}
@@ -62,7 +51,7 @@ func (d *Daemon) applySettings(s settings.Settings, probs []settings.Problem) {
 			d.logf("switching language: %v", err)
 		}
 	}
-	d.act(events)
+	d.act(events, origin{})
 	d.refreshTray()
 	d.poke()
 }
@@ -82,10 +71,8 @@ func (d *Daemon) onSettingsFile(u settings.Update) {
 	} else {
 		msg = settings.Summary(u.Problems)
 	}
-	d.mu.Lock()
 	d.settingsProblem = msg
 	d.lastMenu = ""
-	d.mu.Unlock()
 	d.notify(trSettingsProblemTitle(), msg)
 	d.refreshTray()
 }
@@ -127,14 +114,29 @@ func (d *Daemon) restoreToday(now time.Time) {
 	}
 }
 
+// prune drops history older than the retention setting (0 keeps all). It
+// runs at start and at each new day.
+func (d *Daemon) prune(now time.Time) {
+	days := d.cur.HistoryDays
+	if days <= 0 {
+		return
+	}
+	var n int64
+	d.journal("pruning", func(h *history.Store) (err error) {
+		n, err = h.Prune(now.AddDate(0, 0, -days))
+		return err
+	})
+	if n > 0 {
+		d.logf("history: pruned %d rows older than %d days", n, days)
+	}
+}
+
 // Notices tells the user once, at start, about problems found while
-// loading: the settings file, own card files, a damaged history.
+// loading: the settings file, own card files, a damaged history. Call it
+// before Run.
 func (d *Daemon) Notices() {
-	d.mu.Lock()
-	sp := d.settingsProblem
-	d.mu.Unlock()
-	if sp != "" {
-		d.notify(trSettingsProblemTitle(), sp)
+	if d.settingsProblem != "" {
+		d.notify(trSettingsProblemTitle(), d.settingsProblem)
 	}
 	if d.opts.Cards != nil {
 		if n := cards.ProblemsNotice(d.opts.Cards.Problems()); n != "" {
@@ -148,14 +150,24 @@ func (d *Daemon) Notices() {
 	}
 }
 
-// problemsLocked lists what the user should fix, for status and the tray.
-func (d *Daemon) problemsLocked() []string {
+// problems lists what the user should fix, for status and the tray.
+func (d *Daemon) problems() []string {
 	var out []string
-	if d.settingsProblem != "" {
-		out = append(out, d.settingsProblem)
+	for _, p := range []string{d.settingsProblem, d.historyProblem} {
+		if p != "" {
+			out = append(out, p)
+		}
 	}
 	if d.opts.Cards != nil {
-		for _, p := range d.opts.Cards.Problems() {
+		// A folder of broken card files must not swell every status reply
+		// past the message cap: the first few, then how many more
+		// (`limber cards check` lists them all).
+		probs := d.opts.Cards.Problems()
+		for i, p := range probs {
+			if i == maxCardProblems {
+				out = append(out, trMoreCardProblems(len(probs)-i))
+				break
+			}
 			out = append(out, p.Error())
 		}
 	}
@@ -167,80 +179,5 @@ func (d *Daemon) problemsLocked() []string {
 	return out
 }
 
-// CardPickArgs and CardPickReply are the card window's `card_pick`.
-type CardPickArgs struct {
-	Kind          string   `json:"kind"`
-	LengthSeconds int      `json:"length_seconds"`
-	Exclude       []string `json:"exclude,omitempty"`
-}
-
-// CardPickReply names the card; empty when none fits.
-type CardPickReply struct {
-	CardID string `json:"card_id"`
-}
-
-// registerWiring adds the commands of settings, cards and statistics.
-func (d *Daemon) registerWiring(srv *ipc.Server) {
-	srv.Handle(settings.CmdGet, func(context.Context, json.RawMessage) (any, error) {
-		if d.opts.Settings == nil {
-			d.mu.Lock()
-			defer d.mu.Unlock()
-			return settings.GetReply{Settings: d.cur}, nil
-		}
-		return d.opts.Settings.Get(), nil
-	})
-	srv.Handle(settings.CmdSet, func(_ context.Context, args json.RawMessage) (any, error) {
-		var a settings.SetArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
-		if d.opts.Settings == nil {
-			return nil, errors.New("this daemon runs without a settings file")
-		}
-		s, err := d.opts.Settings.Set(a.Settings)
-		if err != nil {
-			return nil, err
-		}
-		d.applySettings(s, nil)
-		return settings.SetReply{}, nil
-	})
-	srv.Handle("card_pick", func(_ context.Context, args json.RawMessage) (any, error) {
-		var a CardPickArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
-		if err := checkKind(a.Kind, false); err != nil {
-			return nil, err
-		}
-		if a.LengthSeconds < 0 {
-			return nil, ipc.Usagef("length_seconds must not be negative")
-		}
-		c, ok := d.pickCard(schedule.Kind(a.Kind), time.Duration(a.LengthSeconds)*time.Second, a.Exclude)
-		if !ok {
-			return CardPickReply{}, nil
-		}
-		d.mu.Lock()
-		if d.card != nil && string(d.card.kind) == a.Kind {
-			d.card.cardID = c.ID
-		}
-		d.mu.Unlock()
-		return CardPickReply{CardID: c.ID}, nil
-	})
-	srv.Handle("stats", func(_ context.Context, args json.RawMessage) (any, error) {
-		var a history.StatsArgs
-		if err := decode(args, &a); err != nil {
-			return nil, err
-		}
-		if err := a.Check(); err != nil {
-			return nil, ipc.Usagef("%v", err)
-		}
-		if d.opts.History == nil {
-			return nil, errors.New("no history is kept in this session")
-		}
-		d.mu.Lock()
-		cur := d.cur
-		d.mu.Unlock()
-		return d.opts.History.Stats(d.now(), a.Days, time.Local, history.Goals{
-			DailyLimit: cur.DailyLimit, Glasses: cur.HydrationGoal, BreakShare: 0.5, DayStart: cur.Advanced.DayStart})
-	})
-}
+// maxCardProblems is how many card file problems status lists one by one.
+const maxCardProblems = 5

@@ -179,3 +179,12 @@ func Compact(d time.Duration) string {
 	}
 	return b.String()
 }
+
+// Minutes writes d to the minute, as daily totals read: "0 min", "45 min",
+// "3 h 10 min", "8 h".
+func Minutes(d time.Duration) string {
+	if d.Round(time.Minute) <= 0 {
+		return "0 min"
+	}
+	return Format(d.Round(time.Minute))
+}

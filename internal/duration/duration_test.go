@@ -76,6 +76,14 @@ func TestFormats(t *testing.T) {
 	}
 }
 
+func TestMinutes(t *testing.T) {
+	for d, want := range map[time.Duration]string{0: "0 min", 20 * time.Second: "0 min", 45 * time.Minute: "45 min", 8 * time.Hour: "8 h", 190 * time.Minute: "3 h 10 min"} {
+		if got := Minutes(d); got != want {
+			t.Errorf("Minutes(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
 // What Limber writes, it reads back.
 func FuzzRoundTrip(f *testing.F) {
 	for _, s := range []int64{0, 45, 90, 720, 3600, 3900, 86400} {

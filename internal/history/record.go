@@ -10,16 +10,16 @@ import (
 	"github.com/limber-app/limber/internal/schedule"
 )
 
-// Outcome is how a break ended.
+// Outcome is how a break ended, named as the core's event is.
 type Outcome string
 
 // The outcomes a break can have.
 const (
-	Done        Outcome = "done"         // the user took it
-	Snoozed     Outcome = "snoozed"      // postponed; it comes back later
-	Skipped     Outcome = "skipped"      // dismissed
-	Natural     Outcome = "natural"      // away long enough: counted as taken
-	ClosedEarly Outcome = "closed_early" // the break window was closed before the end
+	Done        = Outcome(schedule.EventDone)        // the user took it
+	Snoozed     = Outcome(schedule.EventSnoozed)     // postponed; it comes back later
+	Skipped     = Outcome(schedule.EventSkipped)     // dismissed
+	Natural     = Outcome(schedule.EventNatural)     // away long enough: counted as taken
+	ClosedEarly = Outcome(schedule.EventClosedEarly) // the break window was closed before the end
 )
 
 // Outcomes lists every outcome, in the order the stats show them.

@@ -1,8 +1,8 @@
 package ipc
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"net"
 	"os"
@@ -12,93 +12,75 @@ import (
 	"time"
 )
 
-func newTestServer() *Server {
-	s := NewServer()
-	s.Handle("echo", func(ctx context.Context, args json.RawMessage) (any, error) {
-		var v map[string]any
-		if len(args) > 0 {
-			if err := json.Unmarshal(args, &v); err != nil {
-				return nil, Usagef("echo wants an object: %v", err)
-			}
-		}
-		return v, nil
-	})
-	s.Handle("fail", func(ctx context.Context, args json.RawMessage) (any, error) {
-		return nil, errors.New("it failed")
-	})
-	s.Handle("panic", func(ctx context.Context, args json.RawMessage) (any, error) {
-		panic("boom")
-	})
-	return s
-}
+// upper answers each line with the line in upper case.
+func upper(_ context.Context, line []byte) []byte { return bytes.ToUpper(line) }
 
-func pipeClient(t *testing.T, s *Server) *Client {
+func pipeConn(t *testing.T, s *Server) *Conn {
 	t.Helper()
 	a, b := net.Pipe()
 	s.ServeConn(a)
-	c := NewClient(b)
+	c := NewConn(b)
 	t.Cleanup(func() { c.Close(); s.Close() })
 	return c
 }
 
-func TestCallOverPipe(t *testing.T) {
-	c := pipeClient(t, newTestServer())
-	var got map[string]any
-	if err := c.Call("echo", map[string]int{"n": 3}, &got); err != nil {
-		t.Fatal(err)
-	}
-	if got["n"] != float64(3) {
-		t.Fatalf("echo returned %v", got)
-	}
-	err := c.Call("fail", nil, nil)
-	var re *RemoteError
-	if !errors.As(err, &re) || re.Msg != "it failed" {
-		t.Fatalf("fail: got %v", err)
-	}
-	if err := c.Call("nope", nil, nil); err == nil || !strings.Contains(err.Error(), "unknown command") {
-		t.Fatalf("unknown: got %v", err)
-	}
-	if err := c.Call("panic", nil, nil); err == nil || !strings.Contains(err.Error(), "internal error") {
-		t.Fatalf("panic: got %v", err)
-	}
-	// The connection survives all of the above.
-	if err := c.Call("echo", nil, nil); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestDispatchBadInput(t *testing.T) {
-	s := newTestServer()
-	tests := map[string]struct {
-		line, want string
-	}{
-		"not json":     {`hello`, "malformed request"},
-		"wrong type":   {`{"v":"1"}`, "malformed request"},
-		"old version":  {`{"v":0,"cmd":"echo"}`, "protocol version 0"},
-		"bad args":     {`{"v":1,"cmd":"echo","args":[1]}`, "echo wants an object"},
-		"empty object": {`{}`, "protocol version"},
-	}
-	for name, tc := range tests {
-		t.Run(name, func(t *testing.T) {
-			resp := s.Dispatch([]byte(tc.line))
-			if resp.OK || !strings.Contains(resp.Error, tc.want) {
-				t.Fatalf("got %+v, want error containing %q", resp, tc.want)
-			}
-		})
+func TestRoundTripOverPipe(t *testing.T) {
+	c := pipeConn(t, NewServer(upper))
+	for _, in := range []string{"hello", "second line on the same connection"} {
+		got, err := c.RoundTrip(context.Background(), []byte(in))
+		if err != nil || string(got) != strings.ToUpper(in) {
+			t.Fatalf("RoundTrip(%q) = %q, %v", in, got, err)
+		}
 	}
 }
 
 func TestTooLongLineIsRefused(t *testing.T) {
-	s := newTestServer()
+	s := NewServer(upper)
+	s.TooLong = []byte("refused: too long")
 	a, b := net.Pipe()
 	s.ServeConn(a)
 	defer s.Close()
-	go b.Write([]byte(strings.Repeat("x", MaxMessage+10) + "\n"))
+	go b.Write([]byte(strings.Repeat("x", MaxLine+10) + "\n"))
 	b.SetReadDeadline(time.Now().Add(5 * time.Second))
 	buf := make([]byte, 512)
 	n, _ := b.Read(buf)
-	if !strings.Contains(string(buf[:n]), "longer than") {
+	if !strings.Contains(string(buf[:n]), "too long") {
 		t.Fatalf("got %q", buf[:n])
+	}
+}
+
+func TestConnectionCap(t *testing.T) {
+	s := NewServer(upper)
+	s.MaxConns = 2
+	defer s.Close()
+	var held []net.Conn
+	for range 2 {
+		a, b := net.Pipe()
+		s.ServeConn(a)
+		held = append(held, b)
+	}
+	a, b := net.Pipe()
+	s.ServeConn(a)
+	b.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := b.Read(make([]byte, 1)); err == nil {
+		t.Fatal("a connection over the cap was served")
+	}
+	held[0].Close()
+	// Once one closes, a new connection is served again.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		a, b := net.Pipe()
+		s.ServeConn(a)
+		c := NewConn(b)
+		c.Timeout = time.Second
+		if got, err := c.RoundTrip(context.Background(), []byte("x")); err == nil && string(got) == "X" {
+			c.Close()
+			break
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Fatal("no connection served after one closed")
+		}
 	}
 }
 
@@ -109,7 +91,7 @@ func TestListenSocketRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newTestServer()
+	s := NewServer(upper)
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ln) }()
 
@@ -130,8 +112,8 @@ func TestListenSocketRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Call("echo", nil, nil); err != nil {
-		t.Fatalf("the first daemon stopped answering: %v", err)
+	if got, err := c.RoundTrip(context.Background(), []byte("ping")); err != nil || string(got) != "PING" {
+		t.Fatalf("the first daemon stopped answering: %q %v", got, err)
 	}
 	c.Close()
 	s.Close()
@@ -151,20 +133,7 @@ func TestDialNothingRunning(t *testing.T) {
 	if !IsNotRunning(err) {
 		t.Fatalf("got %v, want ErrNotRunning", err)
 	}
-}
-
-func FuzzDispatch(f *testing.F) {
-	for _, s := range []string{`{"v":1,"cmd":"echo","args":{"a":1}}`, `{"v":1,"cmd":"fail"}`, `{`, `null`, `{"v":1,"cmd":"echo","args":"x"}`} {
-		f.Add([]byte(s))
+	if strings.Contains(err.Error(), "make run") || strings.Contains(err.Error(), ".sock") {
+		t.Errorf("the message speaks of the source tree or the socket: %v", err)
 	}
-	s := newTestServer()
-	f.Fuzz(func(t *testing.T, line []byte) {
-		resp := s.Dispatch(line)
-		if resp.V != Version {
-			t.Fatalf("reply without version: %+v", resp)
-		}
-		if !resp.OK && resp.Error == "" {
-			t.Fatalf("failed reply without a message: %+v", resp)
-		}
-	})
 }

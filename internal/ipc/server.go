@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,17 +14,23 @@ import (
 	"time"
 )
 
-// Handler serves one command. args is the raw JSON of the request's args
-// (possibly empty); the returned value is marshalled as the reply's data.
-type Handler func(ctx context.Context, args json.RawMessage) (any, error)
+// Handler answers one request line with one reply line. It must not
+// panic on bad input; it runs on the connection's own goroutine.
+type Handler func(ctx context.Context, line []byte) []byte
 
-// Server answers requests on a listener. Create it with NewServer, add
-// commands with Handle before Serve, stop it with Close.
+// Server answers request lines on a listener. Create it with NewServer,
+// stop it with Close.
 type Server struct {
-	handlers map[string]Handler
+	handle Handler
+	// TooLong is the reply to a request line over MaxLine (the connection
+	// is closed after it).
+	TooLong []byte
 	// IdleTimeout drops a connection that sends nothing for this long;
 	// WriteTimeout drops one that does not read its reply.
 	IdleTimeout, WriteTimeout time.Duration
+	// MaxConns caps open connections: past it new ones are closed at once,
+	// so a flood cannot use up the daemon's file descriptors.
+	MaxConns int
 	// Logf reports dropped connections and refused peers (may be nil).
 	Logf func(format string, args ...any)
 
@@ -38,29 +43,18 @@ type Server struct {
 	cancel context.CancelFunc
 }
 
-// NewServer returns a server with no commands.
-func NewServer() *Server {
+// NewServer returns a server that answers each line with h.
+func NewServer(h Handler) *Server {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Server{
-		handlers:     map[string]Handler{},
+		handle:       h,
 		IdleTimeout:  2 * time.Minute,
 		WriteTimeout: 5 * time.Second,
+		MaxConns:     64,
 		conns:        map[net.Conn]struct{}{},
 		ctx:          ctx,
 		cancel:       cancel,
 	}
-}
-
-// Handle registers a command. Call it before Serve.
-func (s *Server) Handle(cmd string, h Handler) { s.handlers[cmd] = h }
-
-// Commands lists the registered command names.
-func (s *Server) Commands() []string {
-	out := make([]string, 0, len(s.handlers))
-	for k := range s.handlers {
-		out = append(out, k)
-	}
-	return out
 }
 
 func (s *Server) logf(format string, args ...any) {
@@ -115,11 +109,11 @@ func (s *Server) Serve(ln net.Listener) error {
 			if errors.Is(err, net.ErrClosed) {
 				return nil
 			}
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
-				continue
-			}
-			return fmt.Errorf("accepting a control connection: %w", err)
+			// Out of file descriptors, or a passing network error: wait
+			// and go on, the daemon must outlive it.
+			s.logf("ipc: accepting a connection: %v", err)
+			time.Sleep(100 * time.Millisecond)
+			continue
 		}
 		if err := checkPeer(c); err != nil {
 			s.logf("ipc: refused a connection: %v", err)
@@ -135,6 +129,12 @@ func (s *Server) ServeConn(c net.Conn) {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
+		c.Close()
+		return
+	}
+	if s.MaxConns > 0 && len(s.conns) >= s.MaxConns {
+		s.mu.Unlock()
+		s.logf("ipc: %d connections open, refusing another", s.MaxConns)
 		c.Close()
 		return
 	}
@@ -159,9 +159,9 @@ func (s *Server) serve(c net.Conn) {
 		if s.IdleTimeout > 0 {
 			c.SetReadDeadline(time.Now().Add(s.IdleTimeout))
 		}
-		line, err := readLine(r, MaxMessage)
-		if errors.Is(err, errTooLong) {
-			s.reply(c, Response{V: Version, Error: fmt.Sprintf("request longer than %d bytes", MaxMessage)})
+		line, err := readLine(r, MaxLine)
+		if errors.Is(err, ErrTooLong) {
+			s.write(c, s.TooLong)
 			return
 		}
 		if err != nil {
@@ -173,66 +173,19 @@ func (s *Server) serve(c net.Conn) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		if !s.reply(c, s.Dispatch(line)) {
+		if !s.write(c, s.handle(s.ctx, line)) {
 			return
 		}
 	}
 }
 
-// Dispatch decodes one request line and runs its handler. It never panics
-// on bad input: a malformed request gets an error response.
-func (s *Server) Dispatch(line []byte) (resp Response) {
-	resp.V = Version
-	var req Request
-	if err := json.Unmarshal(line, &req); err != nil {
-		resp.Error = "malformed request: " + err.Error()
-		return resp
-	}
-	resp.ID = req.ID
-	if req.V != Version {
-		resp.Error = fmt.Sprintf("protocol version %d is not supported (this daemon speaks %d): restart limber so the daemon and the command are the same version", req.V, Version)
-		return resp
-	}
-	h, ok := s.handlers[req.Cmd]
-	if !ok {
-		resp.Error = fmt.Sprintf("unknown command %q", req.Cmd)
-		return resp
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			s.logf("ipc: command %s panicked: %v", req.Cmd, p)
-			resp = Response{V: Version, ID: req.ID, Error: fmt.Sprintf("internal error in %s", req.Cmd)}
-		}
-	}()
-	data, err := h(s.ctx, req.Args)
-	if err != nil {
-		resp.Error = err.Error()
-		return resp
-	}
-	if data != nil {
-		b, err := json.Marshal(data)
-		if err != nil {
-			resp.Error = fmt.Sprintf("encoding the reply to %s: %v", req.Cmd, err)
-			return resp
-		}
-		resp.Data = b
-	}
-	resp.OK = true
-	return resp
-}
-
-// reply writes one response line; no lock is held while writing, so a slow
+// write sends one reply line; no lock is held while writing, so a slow
 // client only ever blocks its own connection.
-func (s *Server) reply(c net.Conn, resp Response) bool {
-	b, err := json.Marshal(resp)
-	if err != nil {
-		return false
-	}
-	b = append(b, '\n')
+func (s *Server) write(c net.Conn, line []byte) bool {
 	if s.WriteTimeout > 0 {
 		c.SetWriteDeadline(time.Now().Add(s.WriteTimeout))
 	}
-	if _, err := c.Write(b); err != nil {
+	if _, err := c.Write(append(line, '\n')); err != nil {
 		s.logf("ipc: writing a reply: %v", err)
 		return false
 	}
@@ -258,28 +211,4 @@ func (s *Server) Close() error {
 	s.mu.Unlock()
 	s.wg.Wait()
 	return err
-}
-
-var errTooLong = errors.New("line too long")
-
-// readLine reads up to '\n', refusing lines over max bytes.
-func readLine(r *bufio.Reader, max int) ([]byte, error) {
-	var buf []byte
-	for {
-		frag, err := r.ReadSlice('\n')
-		if len(buf)+len(frag) > max {
-			return nil, errTooLong
-		}
-		buf = append(buf, frag...)
-		if err == nil {
-			return buf, nil
-		}
-		if errors.Is(err, bufio.ErrBufferFull) {
-			continue
-		}
-		if errors.Is(err, io.EOF) && len(buf) > 0 {
-			return buf, nil
-		}
-		return nil, err
-	}
 }

@@ -45,12 +45,6 @@ func (st *Store) Current() (Settings, []Problem) {
 	return st.cur, append([]Problem(nil), st.probs...)
 }
 
-// Get is the reply to settings_get.
-func (st *Store) Get() GetReply {
-	s, p := st.Current()
-	return GetReply{Settings: s, Path: st.path, Problems: p}
-}
-
 // Set validates s, writes it atomically and makes it current; the watcher
 // does not report this write back. The error of invalid settings is an
 // *InvalidError naming the fields.

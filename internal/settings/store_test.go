@@ -56,8 +56,8 @@ func TestStore(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no update")
 	}
-	if g := st.Get(); g.Settings.HydrationGoal != 3 || len(g.Problems) != 1 || g.Problems[0].Line != 2 {
-		t.Fatalf("after bad edit: goal %d problems %v", g.Settings.HydrationGoal, g.Problems)
+	if s, probs := st.Current(); s.HydrationGoal != 3 || len(probs) != 1 || probs[0].Line != 2 {
+		t.Fatalf("after bad edit: goal %d problems %v", s.HydrationGoal, probs)
 	}
 	// Fixed by hand: applied.
 	if err := os.WriteFile(p, []byte("[limits]\nhydration_goal = 5\n"), 0o600); err != nil {
@@ -71,7 +71,7 @@ func TestStore(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no update")
 	}
-	if g := st.Get(); g.Settings.HydrationGoal != 5 || len(g.Problems) != 0 {
-		t.Fatalf("after fix: %+v", g)
+	if s, probs := st.Current(); s.HydrationGoal != 5 || len(probs) != 0 {
+		t.Fatalf("after fix: goal %d problems %v", s.HydrationGoal, probs)
 	}
 }

@@ -1,11 +1,14 @@
 // Package tray is Limber's tray icon and menu. model.go is pure: it computes
-// what the menu should say from a status.Status, and is tested without a
+// what the menu should say from a api.Status, and is tested without a
 // desktop. systray.go is the thin adapter that makes the real menu match.
 package tray
 
 import (
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/status"
 )
 
@@ -54,12 +57,9 @@ type Menu struct {
 	Items   []Item
 }
 
-// Kinds in the order the menu lists them.
-func menuKinds() []string { return []string{"posture", "hydration", "stretch", "movement"} }
-
 // Build computes the menu for st. The item IDs and their order never change,
 // so the adapter can create the entries once and only update them.
-func Build(st status.Status) Menu {
+func Build(st api.Status) Menu {
 	m := Menu{Icon: IconNormal}
 	anyDue := false
 	for _, b := range st.Breaks {
@@ -84,13 +84,14 @@ func Build(st status.Status) Menu {
 	}
 
 	items := []Item{{ID: "sitting", Title: sitting}}
-	byKind := map[string]status.Break{}
+	byKind := map[schedule.Kind]api.Break{}
 	for _, b := range st.Breaks {
 		byKind[b.Kind] = b
 	}
-	for _, k := range menuKinds() {
+	for _, info := range kinds.All() {
+		k := info.Kind
 		b, ok := byKind[k]
-		items = append(items, Item{ID: "next:" + k, Title: status.BreakLine(b), Hidden: !ok || !b.Enabled})
+		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLine(b), Hidden: !ok || !b.Enabled})
 	}
 	items = append(items, Item{ID: "paused", Title: pausedLine(st), Hidden: !st.Paused})
 	noSource := st.Activity == "none"
@@ -99,9 +100,10 @@ func Build(st status.Status) Menu {
 	items = append(items, Item{Sep: true, ID: "sep1"})
 
 	var now []Item
-	for _, k := range menuKinds() {
+	for _, info := range kinds.All() {
+		k := info.Kind
 		b, ok := byKind[k]
-		now = append(now, Item{ID: "break:" + k, Title: status.KindLabel(k), Action: Action(ActBreakPrefix + k), Enabled: ok && b.Enabled})
+		now = append(now, Item{ID: "break:" + string(k), Title: kinds.Label(k), Action: Action(ActBreakPrefix + string(k)), Enabled: ok && b.Enabled})
 	}
 	canPostpone := !st.Strict && !st.Paused
 	items = append(items,
@@ -127,7 +129,7 @@ func Build(st status.Status) Menu {
 	return m
 }
 
-func pausedLine(st status.Status) string {
+func pausedLine(st api.Status) string {
 	if st.PausedUntil != nil {
 		return lang.X("tray.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("15:04")})
 	}
@@ -135,8 +137,8 @@ func pausedLine(st status.Status) string {
 }
 
 // nextBreak is the enabled break due soonest.
-func nextBreak(st status.Status) (status.Break, bool) {
-	var best status.Break
+func nextBreak(st api.Status) (api.Break, bool) {
+	var best api.Break
 	found := false
 	for _, b := range st.Breaks {
 		if !b.Enabled {

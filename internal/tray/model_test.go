@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/limber-app/limber/internal/status"
+	"github.com/limber-app/limber/internal/api"
 )
 
 func find(items []Item, id string) (Item, bool) {
@@ -20,11 +20,11 @@ func find(items []Item, id string) (Item, bool) {
 	return Item{}, false
 }
 
-func baseStatus() status.Status {
-	return status.Status{
+func baseStatus() api.Status {
+	return api.Status{
 		Activity: "x11-screensaver", InWorkingHours: true,
 		SessionSeconds: 42 * 60, TodaySeconds: 3*3600 + 10*60,
-		Breaks: []status.Break{
+		Breaks: []api.Break{
 			{Kind: "posture", Enabled: true, RemainingSeconds: 300},
 			{Kind: "hydration", Enabled: false},
 			{Kind: "stretch", Enabled: true, RemainingSeconds: 1200},
@@ -36,7 +36,7 @@ func baseStatus() status.Status {
 func TestBuild(t *testing.T) {
 	until := time.Date(2026, 11, 25, 9, 30, 0, 0, time.Local)
 	tests := map[string]struct {
-		edit  func(*status.Status)
+		edit  func(*api.Status)
 		icon  IconState
 		check func(t *testing.T, m Menu)
 	}{
@@ -64,7 +64,7 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		"paused": {
-			edit: func(s *status.Status) { s.Paused = true; s.PausedUntil = &until },
+			edit: func(s *api.Status) { s.Paused = true; s.PausedUntil = &until },
 			icon: IconPaused,
 			check: func(t *testing.T, m Menu) {
 				if it, _ := find(m.Items, "paused"); it.Hidden || it.Title != "Paused until 09:30" {
@@ -79,7 +79,7 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		"due": {
-			edit: func(s *status.Status) { s.Breaks[2].Due = true; s.Breaks[2].RemainingSeconds = 0 },
+			edit: func(s *api.Status) { s.Breaks[2].Due = true; s.Breaks[2].RemainingSeconds = 0 },
 			icon: IconDue,
 			check: func(t *testing.T, m Menu) {
 				if it, _ := find(m.Items, "next:stretch"); it.Title != "Stretch: due now" {
@@ -91,7 +91,7 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		"strict hides postponing": {
-			edit: func(s *status.Status) { s.Strict = true },
+			edit: func(s *api.Status) { s.Strict = true },
 			icon: IconNormal,
 			check: func(t *testing.T, m Menu) {
 				if it, _ := find(m.Items, "snooze5"); it.Enabled {
@@ -100,7 +100,7 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		"no idle source": {
-			edit: func(s *status.Status) { s.Activity = "none" },
+			edit: func(s *api.Status) { s.Activity = "none" },
 			icon: IconNormal,
 			check: func(t *testing.T, m Menu) {
 				if it, _ := find(m.Items, "nosource"); it.Hidden {

@@ -1,6 +1,7 @@
 package cardwin
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,12 +13,12 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/version"
 )
-
-// AppID is the Fyne application id shared by Limber's windows.
-const AppID = "io.github.limber_app.limber"
 
 // Usage is the help text of `limber window card`.
 const Usage = `usage: limber window card --kind KIND [flags]
@@ -56,16 +57,12 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 	o.Kind = schedule.Kind(*kind)
 	compactSet := false
 	fs.Visit(func(f *flag.Flag) { compactSet = compactSet || f.Name == "compact" })
+	info, ok := kinds.Lookup(o.Kind)
+	if !ok {
+		return o, false, nil, fmt.Errorf("--kind: %w", kinds.Check(*kind))
+	}
 	if !compactSet {
-		// Posture and hydration reminders are small by default.
-		o.Compact = o.Kind == schedule.Posture || o.Kind == schedule.Hydration
-	}
-	valid := false
-	for _, k := range schedule.AllKinds() {
-		valid = valid || k == o.Kind
-	}
-	if !valid {
-		return o, false, nil, fmt.Errorf("--kind must be posture, hydration, stretch or movement, not %q", *kind)
+		o.Compact = info.Compact
 	}
 	if o.Length < 0 || o.Length > 2*time.Hour {
 		return o, false, nil, fmt.Errorf("--length %s is outside 0 to 2h", o.Length)
@@ -87,20 +84,20 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 }
 
 // Run is `limber window card`: it shows the card and returns the exit code
-// (0 reported, 1 failed, 2 bad usage). A nil Caller (or --offline) runs
+// (0 reported, 1 failed, 2 bad usage). A nil Daemon (or --offline) runs
 // without the daemon. It blocks until the window closes.
-func Run(args []string, c Caller) int {
+func Run(args []string, c Daemon) int {
 	return run(args, c, os.Stdout, os.Stderr)
 }
 
-func run(args []string, c Caller, stdout, stderr io.Writer) int {
+func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
 			fmt.Fprint(stdout, Usage)
 			return 0
 		}
 	}
-	o, offline, positions, err := parseArgs(args)
+	o, offlineOnly, positions, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "limber window card: %v\n\n%s", err, Usage)
 		return 2
@@ -110,28 +107,28 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 		// The daemon tells the user about bad card files; here they are only logged.
 		fmt.Fprintf(stderr, "limber: skipped card: %v\n", p)
 	}
-	local := &offlineCaller{picker: cards.NewPicker(lib, time.Now().UnixNano(), 8), allowed: positions, out: stdout}
-	if c == nil || offline {
+	local := &offline{picker: cards.NewPicker(lib, time.Now().UnixNano(), 8), allowed: positions, out: stdout}
+	if c == nil || offlineOnly {
 		c = local
 	}
 	card, err := chooseCard(o, lib, c, local)
 	if err != nil {
 		fmt.Fprintf(stderr, "limber window card: %v\n", err)
 		// Still report, so the daemon does not wait for a window that never came.
-		if rerr := c.Call(CmdBreakResult, BreakResult{Kind: string(o.Kind), Outcome: OutcomeClosedEarly}, nil); rerr != nil {
+		if rerr := c.ReportBreak(context.Background(), api.BreakResult{Kind: o.Kind, Outcome: api.ClosedEarly}); rerr != nil {
 			fmt.Fprintf(stderr, "limber: reporting the break failed: %v\n", rerr)
 		}
 		return 1
 	}
 
-	a := app.NewWithID(AppID)
+	a := app.NewWithID(version.AppID)
 	win := a.NewWindow(lang.X("cardwin.title", "Limber"))
 	w := newCardWindow(win, o, lib, c, realClock{}, card, stderr)
 	w.run()
 	win.ShowAndRun()
 	if !w.reported {
 		// The app was stopped some other way (session ending, signal).
-		w.finish(OutcomeClosedEarly)
+		w.finish(api.ClosedEarly)
 	}
 	if w.failed {
 		return 1
@@ -141,25 +138,25 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 
 // chooseCard finds the card to show: the one asked for, else the daemon's
 // pick, else (daemon unreachable) a local pick.
-func chooseCard(o Options, lib *cards.Library, c Caller, local Caller) (cards.Card, error) {
+func chooseCard(o Options, lib *cards.Library, c Daemon, local Daemon) (cards.Card, error) {
 	if o.CardID != "" {
 		if card, ok := lib.Card(o.CardID); ok {
 			return card, nil
 		}
 		return cards.Card{}, fmt.Errorf("there is no card %q (see `limber cards list`)", o.CardID)
 	}
-	args := CardPickArgs{Kind: string(o.Kind), LengthSeconds: int(o.Length.Seconds())}
-	var r CardPickReply
-	err := c.Call(CmdCardPick, args, &r)
-	if card, ok := lib.Card(r.CardID); err == nil && ok {
+	ctx := context.Background()
+	args := api.CardPickArgs{Kind: o.Kind, LengthSeconds: int64(o.Length.Seconds())}
+	id, err := c.PickCard(ctx, args)
+	if card, ok := lib.Card(id); err == nil && ok {
 		return card, nil
 	}
 	if err == nil {
 		err = errors.New("the daemon picked no card")
 	}
 	if c != local {
-		if lerr := local.Call(CmdCardPick, args, &r); lerr == nil {
-			if card, ok := lib.Card(r.CardID); ok {
+		if id, lerr := local.PickCard(ctx, args); lerr == nil {
+			if card, ok := lib.Card(id); ok {
 				return card, nil
 			}
 		}

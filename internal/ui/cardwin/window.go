@@ -1,6 +1,7 @@
 package cardwin
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -13,8 +14,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/figure"
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 )
 
@@ -34,7 +39,7 @@ type cardWindow struct {
 	win    fyne.Window
 	opts   Options
 	lib    *cards.Library
-	caller Caller
+	caller Daemon
 	clock  Clock
 	errOut io.Writer
 
@@ -61,23 +66,11 @@ type cardWindow struct {
 	notice     *widget.Label
 }
 
-func kindName(k schedule.Kind) string {
-	switch k {
-	case schedule.Posture:
-		return lang.X("cardwin.kind.posture", "Posture check")
-	case schedule.Hydration:
-		return lang.X("cardwin.kind.hydration", "Time to drink")
-	case schedule.Movement:
-		return lang.X("cardwin.kind.movement", "Movement break")
-	}
-	return lang.X("cardwin.kind.stretch", "Stretch break")
-}
-
 // newCardWindow builds the card into win and starts the countdown.
-func newCardWindow(win fyne.Window, o Options, lib *cards.Library, c Caller, clk Clock, card cards.Card, errOut io.Writer) *cardWindow {
+func newCardWindow(win fyne.Window, o Options, lib *cards.Library, c Daemon, clk Clock, card cards.Card, errOut io.Writer) *cardWindow {
 	w := &cardWindow{win: win, opts: o, lib: lib, caller: c, clock: clk, errOut: errOut, card: card,
 		shown: []string{card.ID}, start: clk.Now(), stop: make(chan struct{})}
-	win.SetTitle(fmt.Sprintf("%s — Limber", kindName(o.Kind)))
+	win.SetTitle(fmt.Sprintf("%s — Limber", kinds.Label(o.Kind)))
 	win.SetContent(w.build())
 	win.SetCloseIntercept(w.onCloseRequested)
 	win.Canvas().SetOnTypedKey(w.onKey)
@@ -123,7 +116,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	w.doneBtn = widget.NewButtonWithIcon(doneText, theme.ConfirmIcon(), w.onDone)
 	w.doneBtn.Importance = widget.HighImportance
 	w.snoozeBtn = widget.NewButtonWithIcon(
-		lang.X("cardwin.snooze", "Snooze {{.Duration}}", map[string]any{"Duration": shortDuration(w.opts.Snooze)}),
+		lang.X("cardwin.snooze", "Snooze {{.Duration}}", map[string]any{"Duration": duration.Format(w.opts.Snooze)}),
 		theme.HistoryIcon(), w.onSnooze)
 	w.skipBtn = widget.NewButton(lang.X("cardwin.skip", "Skip"), w.onSkip)
 	w.anotherBtn = widget.NewButtonWithIcon(lang.X("cardwin.another", "Another one"), theme.ViewRefreshIcon(), w.onAnother)
@@ -164,7 +157,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 // showCard puts a card's content into the window.
 func (w *cardWindow) showCard(c cards.Card) {
 	w.card = c
-	w.kindLabel.SetText(fmt.Sprintf("%s · %s", kindName(w.opts.Kind), shortDuration(w.opts.Length)))
+	w.kindLabel.SetText(fmt.Sprintf("%s · %s", kinds.Label(w.opts.Kind), duration.Format(w.opts.Length)))
 	w.title.SetText(c.Title)
 	w.steps.RemoveAll()
 	for i, s := range c.Steps {
@@ -174,18 +167,6 @@ func (w *cardWindow) showCard(c cards.Card) {
 	}
 	w.safety.SetText(c.Safety)
 	w.fig.SetFigure(c.Figure)
-}
-
-// shortDuration writes 90s as "1:30 min", 5m as "5 min", 40s as "40 s".
-func shortDuration(d time.Duration) string {
-	s := int(math.Round(d.Seconds()))
-	switch {
-	case s < 60:
-		return lang.X("cardwin.seconds", "{{.N}} s", map[string]any{"N": s})
-	case s%60 == 0:
-		return lang.X("cardwin.minutes", "{{.N}} min", map[string]any{"N": s / 60})
-	}
-	return lang.X("cardwin.minsec", "{{.M}}:{{.S}} min", map[string]any{"M": s / 60, "S": fmt.Sprintf("%02d", s%60)})
 }
 
 func (w *cardWindow) elapsed(now time.Time) time.Duration {
@@ -261,22 +242,22 @@ func (w *cardWindow) onDone() {
 		return
 	}
 	if w.opts.Kind == schedule.Hydration {
-		if err := w.caller.Call(CmdDrink, DrinkArgs{}, nil); err != nil {
+		if _, err := w.caller.Drink(context.Background(), history.SourceCard); err != nil {
 			fmt.Fprintf(w.errOut, "limber: logging the glass of water failed: %v\n", err)
 		}
 	}
-	w.finish(OutcomeDone)
+	w.finish(api.Done)
 }
 
 func (w *cardWindow) onSnooze() {
 	if !w.opts.Strict {
-		w.finish(OutcomeSnoozed)
+		w.finish(api.Snoozed)
 	}
 }
 
 func (w *cardWindow) onSkip() {
 	if !w.opts.Strict {
-		w.finish(OutcomeSkipped)
+		w.finish(api.Skipped)
 	}
 }
 
@@ -290,17 +271,16 @@ func (w *cardWindow) onCloseRequested() {
 		return
 	}
 	if w.ended {
-		w.finish(OutcomeDone)
+		w.finish(api.Done)
 		return
 	}
-	w.finish(OutcomeClosedEarly)
+	w.finish(api.ClosedEarly)
 }
 
 func (w *cardWindow) onAnother() {
-	var r CardPickReply
-	err := w.caller.Call(CmdCardPick, CardPickArgs{Kind: string(w.opts.Kind),
-		LengthSeconds: int(w.opts.Length.Seconds()), Exclude: w.shown}, &r)
-	c, ok := w.lib.Card(r.CardID)
+	id, err := w.caller.PickCard(context.Background(), api.CardPickArgs{Kind: w.opts.Kind,
+		LengthSeconds: int64(w.opts.Length.Seconds()), Exclude: w.shown})
+	c, ok := w.lib.Card(id)
 	if err != nil || !ok {
 		if err != nil {
 			fmt.Fprintf(w.errOut, "limber: picking another card failed: %v\n", err)
@@ -315,19 +295,19 @@ func (w *cardWindow) onAnother() {
 }
 
 // finish reports the outcome once and closes the window.
-func (w *cardWindow) finish(outcome string) {
+func (w *cardWindow) finish(outcome api.Outcome) {
 	if w.reported {
 		return
 	}
 	w.reported = true
 	close(w.stop)
 	w.fig.Stop()
-	res := BreakResult{Kind: string(w.opts.Kind), CardID: w.card.ID, Outcome: outcome,
-		ElapsedSeconds: math.Round(w.elapsed(w.clock.Now()).Seconds()*10) / 10, Strict: w.opts.Strict}
-	if outcome == OutcomeSnoozed {
-		res.SnoozeSeconds = int(w.opts.Snooze.Seconds())
+	res := api.BreakResult{Kind: w.opts.Kind, CardID: w.card.ID, Outcome: outcome,
+		ElapsedSeconds: math.Round(w.elapsed(w.clock.Now()).Seconds()*10) / 10}
+	if outcome == api.Snoozed {
+		res.SnoozeSeconds = int64(w.opts.Snooze.Seconds())
 	}
-	if err := w.caller.Call(CmdBreakResult, res, nil); err != nil {
+	if err := w.caller.ReportBreak(context.Background(), res); err != nil {
 		w.failed = true
 		fmt.Fprintf(w.errOut, "limber: telling the daemon how the break ended (%s) failed: %v\n", outcome, err)
 	}

@@ -2,6 +2,7 @@ package cardwin
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"strings"
@@ -13,7 +14,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/schedule"
 )
 
@@ -43,28 +46,31 @@ type recorder struct {
 }
 
 type call struct {
-	cmd  string
+	cmd  api.Command
 	args any
 }
 
-func (r *recorder) Call(cmd string, args any, reply any) error {
-	r.calls = append(r.calls, call{cmd, args})
-	if cmd == CmdCardPick {
-		a := args.(CardPickArgs)
-		c, err := r.picker.Pick(schedule.Kind(a.Kind), time.Duration(a.LengthSeconds)*time.Second, nil, a.Exclude)
-		if err != nil {
-			return err
-		}
-		reply.(*CardPickReply).CardID = c.ID
-	}
+func (r *recorder) PickCard(_ context.Context, a api.CardPickArgs) (string, error) {
+	r.calls = append(r.calls, call{api.CmdCardPick, a})
+	c, err := r.picker.Pick(a.Kind, time.Duration(a.LengthSeconds)*time.Second, nil, a.Exclude)
+	return c.ID, err
+}
+
+func (r *recorder) ReportBreak(_ context.Context, res api.BreakResult) error {
+	r.calls = append(r.calls, call{api.CmdBreakResult, res})
 	return nil
 }
 
-func (r *recorder) results() []BreakResult {
-	var out []BreakResult
+func (r *recorder) Drink(_ context.Context, src history.Source) (api.Status, error) {
+	r.calls = append(r.calls, call{api.CmdDrink, src})
+	return api.Status{}, nil
+}
+
+func (r *recorder) results() []api.BreakResult {
+	var out []api.BreakResult
 	for _, c := range r.calls {
-		if c.cmd == CmdBreakResult {
-			out = append(out, c.args.(BreakResult))
+		if c.cmd == api.CmdBreakResult {
+			out = append(out, c.args.(api.BreakResult))
 		}
 	}
 	return out
@@ -100,7 +106,7 @@ func newHarness(t *testing.T, o Options, cardID string) *harness {
 	h.w.run()
 	t.Cleanup(func() {
 		if !h.w.reported {
-			h.w.finish(OutcomeClosedEarly) // stops the ticker goroutine
+			h.w.finish(api.ClosedEarly) // stops the ticker goroutine
 		}
 	})
 	return h
@@ -116,7 +122,7 @@ func (h *harness) advance(d time.Duration) {
 	<-h.ticked
 }
 
-func (h *harness) onlyResult() BreakResult {
+func (h *harness) onlyResult() api.BreakResult {
 	h.t.Helper()
 	rs := h.rec.results()
 	if len(rs) != 1 {
@@ -132,7 +138,7 @@ func TestDoneReportsOnce(t *testing.T) {
 	h.w.onCloseRequested() // the window manager's close after the fact
 	test.Tap(h.w.skipBtn)
 	r := h.onlyResult()
-	want := BreakResult{Kind: "stretch", CardID: "bird-dog", Outcome: OutcomeDone, ElapsedSeconds: 20}
+	want := api.BreakResult{Kind: "stretch", CardID: "bird-dog", Outcome: api.Done, ElapsedSeconds: 20}
 	if r != want {
 		t.Errorf("got %+v, want %+v", r, want)
 	}
@@ -162,7 +168,7 @@ func TestCountdown(t *testing.T) {
 	}
 	// Closing after the countdown counts as done.
 	h.w.onCloseRequested()
-	if r := h.onlyResult(); r.Outcome != OutcomeDone || r.ElapsedSeconds != 60 {
+	if r := h.onlyResult(); r.Outcome != api.Done || r.ElapsedSeconds != 60 {
 		t.Errorf("closing after the end: %+v", r)
 	}
 }
@@ -170,18 +176,18 @@ func TestCountdown(t *testing.T) {
 func TestOutcomes(t *testing.T) {
 	tests := map[string]struct {
 		act  func(h *harness)
-		want BreakResult
+		want api.BreakResult
 	}{
 		"snooze button": {func(h *harness) { test.Tap(h.w.snoozeBtn) },
-			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeSnoozed, ElapsedSeconds: 5, SnoozeSeconds: 300}},
+			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Snoozed, ElapsedSeconds: 5, SnoozeSeconds: 300}},
 		"skip button": {func(h *harness) { test.Tap(h.w.skipBtn) },
-			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeSkipped, ElapsedSeconds: 5}},
+			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Skipped, ElapsedSeconds: 5}},
 		"escape skips": {func(h *harness) { h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) },
-			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeSkipped, ElapsedSeconds: 5}},
+			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Skipped, ElapsedSeconds: 5}},
 		"enter is done": {func(h *harness) { h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) },
-			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeDone, ElapsedSeconds: 5}},
+			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Done, ElapsedSeconds: 5}},
 		"close button": {func(h *harness) { h.w.onCloseRequested() },
-			BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: OutcomeClosedEarly, ElapsedSeconds: 5}},
+			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.ClosedEarly, ElapsedSeconds: 5}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -226,7 +232,7 @@ func TestStrictMode(t *testing.T) {
 	}
 	h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEnter})
 	r := h.onlyResult()
-	if r.Outcome != OutcomeDone || !r.Strict || r.ElapsedSeconds != 30 {
+	if r.Outcome != api.Done || r.ElapsedSeconds != 30 {
 		t.Errorf("got %+v", r)
 	}
 }
@@ -242,10 +248,10 @@ func TestAnotherOne(t *testing.T) {
 		t.Errorf("steps not replaced: %d shown for %d", len(h.w.steps.Objects), len(h.w.card.Steps))
 	}
 	test.Tap(h.w.anotherBtn)
-	var picks []CardPickArgs
+	var picks []api.CardPickArgs
 	for _, c := range h.rec.calls {
-		if c.cmd == CmdCardPick {
-			picks = append(picks, c.args.(CardPickArgs))
+		if c.cmd == api.CmdCardPick {
+			picks = append(picks, c.args.(api.CardPickArgs))
 		}
 	}
 	if len(picks) != 2 || strings.Join(picks[1].Exclude, ",") != "bird-dog,"+first || picks[0].LengthSeconds != 60 {
@@ -263,10 +269,10 @@ func TestHydrationLogsAGlass(t *testing.T) {
 		t.Errorf("hydration card: button %q, another visible %v", h.w.doneBtn.Text, h.w.anotherBtn.Visible())
 	}
 	test.Tap(h.w.doneBtn)
-	if len(h.rec.calls) != 2 || h.rec.calls[0].cmd != CmdDrink || h.rec.calls[1].cmd != CmdBreakResult {
+	if len(h.rec.calls) != 2 || h.rec.calls[0].cmd != api.CmdDrink || h.rec.calls[1].cmd != api.CmdBreakResult {
 		t.Fatalf("want drink then break_result, got %+v", h.rec.calls)
 	}
-	if r := h.onlyResult(); r.Outcome != OutcomeDone || r.Kind != "hydration" {
+	if r := h.onlyResult(); r.Outcome != api.Done || r.Kind != "hydration" {
 		t.Errorf("got %+v", r)
 	}
 }
@@ -282,14 +288,6 @@ func TestRendersToMarkup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "card/compact-strict.xml", s.win.Canvas())
 }
 
-func TestShortDuration(t *testing.T) {
-	for d, want := range map[time.Duration]string{40 * time.Second: "40 s", 5 * time.Minute: "5 min", 90 * time.Second: "1:30 min"} {
-		if got := shortDuration(d); got != want {
-			t.Errorf("shortDuration(%s) = %q, want %q", d, got, want)
-		}
-	}
-}
-
 func TestRunArguments(t *testing.T) {
 	tests := map[string]struct {
 		args []string
@@ -297,8 +295,8 @@ func TestRunArguments(t *testing.T) {
 		out  string // in stdout, or stderr for errors
 	}{
 		"help":         {[]string{"--help"}, 0, "usage: limber window card"},
-		"no kind":      {[]string{}, 2, "--kind must be"},
-		"bad kind":     {[]string{"--kind", "nap"}, 2, `not "nap"`},
+		"no kind":      {[]string{}, 2, "--kind: \"\" is not a break kind"},
+		"bad kind":     {[]string{"--kind", "nap"}, 2, `"nap" is not a break kind`},
 		"bad length":   {[]string{"--kind", "stretch", "--length", "soon"}, 2, "invalid value"},
 		"bad position": {[]string{"--kind", "stretch", "--positions", "sofa"}, 2, `unknown position "sofa"`},
 		"extra arg":    {[]string{"--kind", "stretch", "now"}, 2, `unexpected argument "now"`},
@@ -319,9 +317,9 @@ func TestRunArguments(t *testing.T) {
 			if name == "unknown card" {
 				var line struct {
 					Cmd  string
-					Args BreakResult
+					Args api.BreakResult
 				}
-				if err := json.Unmarshal(out.Bytes(), &line); err != nil || line.Cmd != CmdBreakResult || line.Args.Outcome != OutcomeClosedEarly {
+				if err := json.Unmarshal(out.Bytes(), &line); err != nil || line.Cmd != string(api.CmdBreakResult) || line.Args.Outcome != api.ClosedEarly {
 					t.Errorf("offline run should print a closed_early result, got %q (%v)", out.String(), err)
 				}
 			}

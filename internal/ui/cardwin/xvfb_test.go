@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/limber-app/limber/internal/api"
 )
 
 // TestWindowUnderXvfb runs the real card window in a virtual X server:
@@ -72,7 +74,7 @@ func TestWindowUnderXvfb(t *testing.T) {
 
 	var wid string
 	for i := 0; i < 100 && wid == ""; i++ {
-		out, _ := x("xdotool", "search", "--name", "Stretch break")
+		out, _ := x("xdotool", "search", "--name", "Stretch — Limber")
 		wid = strings.TrimSpace(strings.Split(string(out), "\n")[0])
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -103,10 +105,10 @@ func TestWindowUnderXvfb(t *testing.T) {
 	}
 	var line struct {
 		Cmd  string
-		Args BreakResult
+		Args api.BreakResult
 	}
-	if err := json.Unmarshal(stdout.Bytes(), &line); err != nil || line.Cmd != CmdBreakResult ||
-		line.Args.Outcome != OutcomeSkipped || line.Args.CardID != "bird-dog" {
+	if err := json.Unmarshal(stdout.Bytes(), &line); err != nil || line.Cmd != string(api.CmdBreakResult) ||
+		line.Args.Outcome != api.Skipped || line.Args.CardID != "bird-dog" {
 		t.Errorf("want one skipped result for bird-dog, got %q (%v)", stdout.String(), err)
 	}
 }

@@ -1,6 +1,7 @@
 package settingswin
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
 )
@@ -35,7 +37,7 @@ type field struct {
 // goroutine, so it needs no locking.
 type form struct {
 	win  fyne.Window
-	c    Caller
+	c    Daemon
 	auto Autostarter
 
 	s       settings.Settings // as edited
@@ -61,7 +63,7 @@ type form struct {
 	content fyne.CanvasObject
 }
 
-func newForm(win fyne.Window, got settings.GetReply, c Caller, auto Autostarter, offline bool) *form {
+func newForm(win fyne.Window, got api.SettingsReply, c Daemon, auto Autostarter, offline bool) *form {
 	f := &form{
 		win: win, c: c, auto: auto, offline: offline,
 		s: got.Settings, saved: got.Settings, path: got.Path,
@@ -635,7 +637,7 @@ func (f *form) onSave() {
 
 // save sends s to the daemon, which validates, writes and applies it.
 func (f *form) save(s settings.Settings) error {
-	if err := f.c.Call(settings.CmdSet, settings.SetArgs{Settings: s}, nil); err != nil {
+	if err := f.c.SetSettings(context.Background(), s); err != nil {
 		return errString(lang.X("settings.status.save_failed", "Not saved: {{.Err}}", map[string]any{"Err": err.Error()}))
 	}
 	f.saved = s

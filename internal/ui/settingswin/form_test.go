@@ -1,6 +1,7 @@
 package settingswin
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/settings"
 )
 
@@ -19,14 +21,15 @@ type fakeCaller struct {
 	fail error
 }
 
-func (c *fakeCaller) Call(cmd string, args any, reply any) error {
-	if cmd != settings.CmdSet {
-		return errors.New("unexpected " + cmd)
-	}
+func (c *fakeCaller) Settings(context.Context) (api.SettingsReply, error) {
+	return api.SettingsReply{}, errors.New("the form asks for the settings only at start")
+}
+
+func (c *fakeCaller) SetSettings(_ context.Context, s settings.Settings) error {
 	if c.fail != nil {
 		return c.fail
 	}
-	c.sets = append(c.sets, args.(settings.SetArgs).Settings)
+	c.sets = append(c.sets, s)
 	return nil
 }
 
@@ -44,7 +47,7 @@ func (a *fakeAuto) Set(on bool) error {
 	return nil
 }
 
-func newTestForm(t *testing.T, reply settings.GetReply) (*form, *fakeCaller, *fakeAuto) {
+func newTestForm(t *testing.T, reply api.SettingsReply) (*form, *fakeCaller, *fakeAuto) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("settings")
@@ -79,7 +82,7 @@ func message(f *form, key string) string {
 }
 
 func TestValidationAsYouType(t *testing.T) {
-	f, _, _ := newTestForm(t, settings.GetReply{})
+	f, _, _ := newTestForm(t, api.SettingsReply{})
 	if !f.saveBtn.Disabled() {
 		t.Error("Save enabled with nothing changed")
 	}
@@ -124,7 +127,7 @@ func TestValidationAsYouType(t *testing.T) {
 }
 
 func TestPresetsAndCustom(t *testing.T) {
-	f, _, _ := newTestForm(t, settings.GetReply{})
+	f, _, _ := newTestForm(t, api.SettingsReply{})
 	if got := f.presetLabel.Text; got != "Office default" {
 		t.Errorf("preset label %q, want Office default", got)
 	}
@@ -160,7 +163,7 @@ func TestPresetsAndCustom(t *testing.T) {
 }
 
 func TestSave(t *testing.T) {
-	f, c, _ := newTestForm(t, settings.GetReply{})
+	f, c, _ := newTestForm(t, api.SettingsReply{})
 	typeInto(t, f, "limits.hydration_goal", "6")
 	test.Tap(f.saveBtn)
 	if len(c.sets) != 1 || c.sets[0].HydrationGoal != 6 {
@@ -181,7 +184,7 @@ func TestSave(t *testing.T) {
 }
 
 func TestWorkingHoursFields(t *testing.T) {
-	f, _, _ := newTestForm(t, settings.GetReply{})
+	f, _, _ := newTestForm(t, api.SettingsReply{})
 	if !f.entries["working_hours.monday.start"].Disabled() {
 		t.Error("day hours editable while working hours are off")
 	}
@@ -207,7 +210,7 @@ func TestWorkingHoursFields(t *testing.T) {
 }
 
 func TestAutostartToggle(t *testing.T) {
-	f, c, auto := newTestForm(t, settings.GetReply{})
+	f, c, auto := newTestForm(t, api.SettingsReply{})
 	typeInto(t, f, "limits.hydration_goal", "4") // unsaved edit, must not ride along
 	test.Tap(f.autostart)
 	if !auto.on {
@@ -225,7 +228,7 @@ func TestAutostartToggle(t *testing.T) {
 
 func TestProblemsBanner(t *testing.T) {
 	s := settings.Defaults()
-	f, _, _ := newTestForm(t, settings.GetReply{Settings: s, Path: "/x/config.toml", Problems: []settings.Problem{
+	f, _, _ := newTestForm(t, api.SettingsReply{Settings: s, Path: "/x/config.toml", Problems: []settings.Problem{
 		{File: "/x/config.toml", Line: 3, Message: "Unknown setting \"foo\"."},
 	}})
 	text := ""
@@ -242,7 +245,7 @@ func TestProblemsBanner(t *testing.T) {
 // Every setting of the file can be edited here, so every validation message
 // has a field to stand next to.
 func TestEveryKeyHasAField(t *testing.T) {
-	f, _, _ := newTestForm(t, settings.GetReply{})
+	f, _, _ := newTestForm(t, api.SettingsReply{})
 	for _, k := range settings.Keys() {
 		switch k {
 		case "preset": // the preset buttons
@@ -255,7 +258,7 @@ func TestEveryKeyHasAField(t *testing.T) {
 }
 
 func TestCloseAsksWhenUnsaved(t *testing.T) {
-	f, _, _ := newTestForm(t, settings.GetReply{})
+	f, _, _ := newTestForm(t, api.SettingsReply{})
 	typeInto(t, f, "limits.hydration_goal", "5")
 	f.onClose()
 	if len(f.win.Canvas().Overlays().List()) == 0 {
@@ -264,7 +267,7 @@ func TestCloseAsksWhenUnsaved(t *testing.T) {
 }
 
 func TestCtrlSSavesFromAnEntry(t *testing.T) {
-	f, c, _ := newTestForm(t, settings.GetReply{})
+	f, c, _ := newTestForm(t, api.SettingsReply{})
 	typeInto(t, f, "limits.hydration_goal", "5")
 	var e fyne.Shortcutable
 	for _, fl := range f.fields {

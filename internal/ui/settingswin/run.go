@@ -6,6 +6,7 @@
 package settingswin
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -18,18 +19,18 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/autostart"
 	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
+	"github.com/limber-app/limber/internal/version"
 )
 
-// AppID is the Fyne application id shared by Limber's windows.
-const AppID = "io.github.limber_app.limber"
-
-// Caller sends one request to the daemon (*ipc.Client satisfies it).
-type Caller interface {
-	Call(cmd string, args any, reply any) error
+// Daemon is what the window asks of the daemon; *api.Client is one.
+type Daemon interface {
+	Settings(ctx context.Context) (api.SettingsReply, error)
+	SetSettings(ctx context.Context, s settings.Settings) error
 }
 
 // Autostarter turns start-at-login on and off.
@@ -57,29 +58,20 @@ func (osAutostart) Set(on bool) error {
 	return autostart.Set(on, exe)
 }
 
-// fileCaller serves settings_get and settings_set from the file itself,
-// for when no daemon runs (the daemon reads the file when it starts).
-type fileCaller struct{ path string }
+// fileDaemon reads and writes the settings file itself, for when no
+// daemon runs (the daemon reads the file when it starts).
+type fileDaemon struct{ path string }
 
-func (fc fileCaller) Call(cmd string, args any, reply any) error {
-	switch cmd {
-	case settings.CmdGet:
-		s, probs, err := settings.Load(fc.path)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		if r, ok := reply.(*settings.GetReply); ok {
-			*r = settings.GetReply{Settings: s, Path: fc.path, Problems: probs}
-		}
-		return nil
-	case settings.CmdSet:
-		a, ok := args.(settings.SetArgs)
-		if !ok {
-			return fmt.Errorf("settings_set: wrong arguments %T", args)
-		}
-		return settings.Save(fc.path, a.Settings)
+func (fd fileDaemon) Settings(context.Context) (api.SettingsReply, error) {
+	s, probs, err := settings.Load(fd.path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return api.SettingsReply{}, err
 	}
-	return fmt.Errorf("unknown command %q", cmd)
+	return api.SettingsReply{Settings: s, Path: fd.path, Problems: probs}, nil
+}
+
+func (fd fileDaemon) SetSettings(_ context.Context, s settings.Settings) error {
+	return settings.Save(fd.path, s)
 }
 
 const usage = `usage: limber window settings [--file FILE]
@@ -91,11 +83,11 @@ Shows the settings window. Save applies the settings to the running Limber.
 // Run shows the window until it is closed and returns the exit code (0
 // closed, 1 failed, 2 bad usage). c may be nil when no daemon runs; then
 // the window edits the settings file directly.
-func Run(args []string, c Caller) int {
+func Run(args []string, c Daemon) int {
 	return run(args, c, os.Stdout, os.Stderr)
 }
 
-func run(args []string, c Caller, stdout, stderr io.Writer) int {
+func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("window settings", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	file := flags.String("file", "", "")
@@ -112,13 +104,14 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var got settings.GetReply
+	var got api.SettingsReply
 	offline := false
 	if *file != "" {
-		c, offline = fileCaller{*file}, true
+		c, offline = fileDaemon{*file}, true
 	}
 	if c != nil {
-		if err := c.Call(settings.CmdGet, settings.GetArgs{}, &got); err != nil {
+		var err error
+		if got, err = c.Settings(context.Background()); err != nil {
 			if offline {
 				fmt.Fprintf(stderr, "limber window settings: %v\n", err)
 				return 1
@@ -133,8 +126,8 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "limber window settings: %v\n", err)
 			return 1
 		}
-		c, offline = fileCaller{p}, true
-		if err := c.Call(settings.CmdGet, settings.GetArgs{}, &got); err != nil {
+		c, offline = fileDaemon{p}, true
+		if got, err = c.Settings(context.Background()); err != nil {
 			fmt.Fprintf(stderr, "limber window settings: %v\n", err)
 			return 1
 		}
@@ -143,7 +136,7 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "limber: %v\n", err)
 	}
 
-	a := app.NewWithID(AppID)
+	a := app.NewWithID(version.AppID)
 	w := a.NewWindow(lang.X("settings.title", "Limber settings"))
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)

@@ -6,6 +6,7 @@
 package statswin
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,11 +24,12 @@ import (
 
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/version"
 )
 
-// Caller sends one request to the daemon (*ipc.Client satisfies it).
-type Caller interface {
-	Call(cmd string, args any, reply any) error
+// Daemon is what the window asks of the daemon; *api.Client is one.
+type Daemon interface {
+	Stats(ctx context.Context, days int) (history.Stats, error)
 }
 
 // refreshEvery is how often an open window reloads its figures.
@@ -37,11 +39,11 @@ const refreshEvery = time.Minute
 // be nil when the daemon is not running. Options: --days N (the chart
 // window, 14 by default), --db FILE (read that history file instead of
 // asking the daemon; for demos and screenshots).
-func Run(args []string, c Caller) int {
+func Run(args []string, c Daemon) int {
 	return run(args, c, os.Stderr)
 }
 
-func run(args []string, c Caller, stderr io.Writer) int {
+func run(args []string, c Daemon, stderr io.Writer) int {
 	fs := flag.NewFlagSet("window stats", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	days := fs.Int("days", 14, "days shown in the charts (7 to 90)")
@@ -59,7 +61,7 @@ func run(args []string, c Caller, stderr io.Writer) int {
 	src := pickSource(c, *db)
 	defer src.close()
 
-	a := app.NewWithID("io.github.limber_app.limber")
+	a := app.NewWithID(version.AppID)
 	w := a.NewWindow(lang.X("stats.win.title", "Limber statistics"))
 	v := newView(*days)
 	w.SetContent(v.root)
@@ -120,13 +122,12 @@ type source interface {
 
 // pickSource prefers the daemon, which knows the current goals and has
 // the freshest sitting time; without it the file is read directly.
-func pickSource(c Caller, db string) source {
+func pickSource(c Daemon, db string) source {
 	if db != "" {
 		return &fileSource{path: db}
 	}
 	if c != nil {
-		var st history.Stats
-		if err := c.Call("stats", history.StatsArgs{Days: 1}, &st); err == nil {
+		if _, err := c.Stats(context.Background(), 1); err == nil {
 			return &ipcSource{c: c}
 		}
 	}
@@ -137,12 +138,10 @@ func pickSource(c Caller, db string) source {
 	return &fileSource{path: p}
 }
 
-type ipcSource struct{ c Caller }
+type ipcSource struct{ c Daemon }
 
 func (s *ipcSource) stats(days int) (history.Stats, error) {
-	var st history.Stats
-	err := s.c.Call("stats", history.StatsArgs{Days: days}, &st)
-	return st, err
+	return s.c.Stats(context.Background(), days)
 }
 
 func (s *ipcSource) describe() string { return "" }
@@ -200,18 +199,6 @@ func (s *fileSource) close() {
 		s.store.Close()
 		s.store = nil
 	}
-}
-
-// durationText writes d as "5h 12m", "45m" or "0m".
-func durationText(d time.Duration) string {
-	m := int(d.Round(time.Minute) / time.Minute)
-	switch {
-	case m >= 60 && m%60 == 0:
-		return strconv.Itoa(m/60) + "h"
-	case m >= 60:
-		return fmt.Sprintf("%dh %02dm", m/60, m%60)
-	}
-	return strconv.Itoa(m) + "m"
 }
 
 // hoursText writes an hour value for the axis: "2h", "1.5h".

@@ -2,6 +2,7 @@ package statswin
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"image/color"
 	"path/filepath"
@@ -57,10 +58,10 @@ func TestViewShowsToday(t *testing.T) {
 	w.Resize(fyne.NewSize(960, 700))
 	v.set(fixture(), "")
 
-	if got := richText(v.sitting.value); got != "3h" {
+	if got := richText(v.sitting.value); got != "3 h" {
 		t.Errorf("sitting tile %q", got)
 	}
-	if !strings.Contains(v.sitting.detail.Text, "of 8h limit") || !strings.Contains(v.sitting.detail.Text, "40m after hours") {
+	if !strings.Contains(v.sitting.detail.Text, "of 8 h limit") || !strings.Contains(v.sitting.detail.Text, "40 min after hours") {
 		t.Errorf("sitting detail %q", v.sitting.detail.Text)
 	}
 	if v.sitting.bar.Value != 3.0/8 {
@@ -75,7 +76,7 @@ func TestViewShowsToday(t *testing.T) {
 	if got := richText(v.streak.value); got != "3 days" {
 		t.Errorf("streak tile %q", got)
 	}
-	if len(v.sittingChart.bars) != 14 || v.sittingChart.Limit != 8 || v.sittingChart.LimitLabel != "limit 8h" {
+	if len(v.sittingChart.bars) != 14 || v.sittingChart.Limit != 8 || v.sittingChart.LimitLabel != "limit 8 h" {
 		t.Errorf("sitting chart: %d bars, limit %v %q", len(v.sittingChart.bars), v.sittingChart.Limit, v.sittingChart.LimitLabel)
 	}
 	if !v.body.Visible() || v.message.Visible() {
@@ -229,11 +230,6 @@ func TestSteps(t *testing.T) {
 			t.Errorf("hourStep(%v) = %v, want %v", maxH, got, want)
 		}
 	}
-	for d, want := range map[time.Duration]string{0: "0m", 45 * time.Minute: "45m", 8 * time.Hour: "8h", 190 * time.Minute: "3h 10m"} {
-		if got := durationText(d); got != want {
-			t.Errorf("durationText(%v) = %q, want %q", d, got, want)
-		}
-	}
 }
 
 type fakeCaller struct {
@@ -241,15 +237,12 @@ type fakeCaller struct {
 	calls []string
 }
 
-func (f *fakeCaller) Call(cmd string, args, reply any) error {
-	f.calls = append(f.calls, cmd)
+func (f *fakeCaller) Stats(_ context.Context, days int) (history.Stats, error) {
+	f.calls = append(f.calls, "stats")
 	if f.err != nil {
-		return f.err
+		return history.Stats{}, f.err
 	}
-	if st, ok := reply.(*history.Stats); ok {
-		*st = fixture()
-	}
-	return nil
+	return fixture(), nil
 }
 
 func TestSources(t *testing.T) {
@@ -338,7 +331,7 @@ func TestChartsFollowTheTheme(t *testing.T) {
 		}
 		found := false
 		for _, o := range r.objs {
-			if tx, ok := o.(*canvas.Text); ok && tx.Text == "limit 8h" && tx.Color == fg {
+			if tx, ok := o.(*canvas.Text); ok && tx.Text == "limit 8 h" && tx.Color == fg {
 				found = true
 			}
 		}

@@ -15,8 +15,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
-	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/kinds"
 )
 
 // tile is one "today" figure: a caption, a big value, a detail line and
@@ -185,20 +186,6 @@ func (v *view) legendItem(name fyne.ThemeColorName, alpha float64, text string) 
 	return container.NewHBox(container.NewCenter(sw), l)
 }
 
-func kindName(k schedule.Kind) string {
-	switch k {
-	case schedule.Posture:
-		return lang.X("stats.kind.posture", "Posture")
-	case schedule.Hydration:
-		return lang.X("stats.kind.hydration", "Water")
-	case schedule.Stretch:
-		return lang.X("stats.kind.stretch", "Stretch")
-	case schedule.Movement:
-		return lang.X("stats.kind.movement", "Movement")
-	}
-	return string(k)
-}
-
 func (v *view) wantDays() int { return int(v.days.Load()) }
 
 // showError replaces the figures with a message for the user.
@@ -227,10 +214,10 @@ func (v *view) set(st history.Stats, note string) {
 	v.heading.Refresh()
 
 	// sitting against the limit
-	v.sitting.setValue(durationText(t.Sitting))
+	v.sitting.setValue(duration.Minutes(t.Sitting))
 	detail := lang.X("stats.win.no_limit", "no daily limit set")
 	if g.DailyLimit > 0 {
-		detail = lang.X("stats.win.of_limit", "of {{.L}} limit", map[string]any{"L": durationText(g.DailyLimit)})
+		detail = lang.X("stats.win.of_limit", "of {{.L}} limit", map[string]any{"L": duration.Minutes(g.DailyLimit)})
 		v.sitting.bar.Max = 1
 		v.sitting.bar.SetValue(min(1, float64(t.Sitting)/float64(g.DailyLimit)))
 		v.sitting.bar.Show()
@@ -238,7 +225,7 @@ func (v *view) set(st history.Stats, note string) {
 		v.sitting.bar.Hide()
 	}
 	if t.AfterHours > 0 {
-		detail += "\n" + lang.X("stats.win.after_hours", "+ {{.A}} after hours", map[string]any{"A": durationText(t.AfterHours)})
+		detail += "\n" + lang.X("stats.win.after_hours", "+ {{.A}} after hours", map[string]any{"A": duration.Minutes(t.AfterHours)})
 	}
 	v.sitting.detail.SetText(detail)
 
@@ -276,7 +263,7 @@ func (v *view) set(st history.Stats, note string) {
 	v.sittingChart.Limit = g.DailyLimit.Hours()
 	v.sittingChart.LimitLabel = ""
 	if g.DailyLimit > 0 {
-		v.sittingChart.LimitLabel = lang.X("stats.win.limit_line", "limit {{.L}}", map[string]any{"L": durationText(g.DailyLimit)})
+		v.sittingChart.LimitLabel = lang.X("stats.win.limit_line", "limit {{.L}}", map[string]any{"L": duration.Minutes(g.DailyLimit)})
 	}
 	bars := make([]bar, n)
 	gbars := make([]bar, n)
@@ -302,7 +289,7 @@ func (v *view) set(st history.Stats, note string) {
 	rows := make([]shareRow, 0, len(st.Kinds))
 	for _, ks := range st.Kinds {
 		sh, has := ks.Share()
-		rows = append(rows, shareRow{Name: kindName(ks.Kind), Share: sh, Has: has, Detail: lang.X("stats.win.kind_counts",
+		rows = append(rows, shareRow{Name: kinds.Label(ks.Kind), Share: sh, Has: has, Detail: lang.X("stats.win.kind_counts",
 			"{{.Done}} done · {{.Natural}} natural · {{.Skipped}} skipped · {{.Closed}} closed early · {{.Snoozed}} snoozed",
 			map[string]any{"Done": ks.Done, "Natural": ks.Natural, "Skipped": ks.Skipped, "Closed": ks.ClosedEarly, "Snoozed": ks.Snoozed})})
 	}

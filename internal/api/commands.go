@@ -1,0 +1,125 @@
+package api
+
+import (
+	"time"
+
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
+)
+
+// Command is a command's name on the wire.
+type Command string
+
+// Every command the daemon serves; the comment names request → reply.
+const (
+	CmdStatus      Command = "status"       // StatusArgs → Status
+	CmdPause       Command = "pause"        // PauseArgs → Status
+	CmdResume      Command = "resume"       // none → none
+	CmdBreakNow    Command = "break_now"    // KindArgs → none
+	CmdSnooze      Command = "snooze"       // SnoozeArgs → none
+	CmdSkip        Command = "skip"         // KindArgs → none
+	CmdDrink       Command = "drink"        // DrinkArgs → Status
+	CmdQuit        Command = "quit"         // none → none
+	CmdVersion     Command = "version"      // none → VersionReply
+	CmdSettingsGet Command = "settings_get" // none → SettingsReply
+	CmdSettingsSet Command = "settings_set" // SettingsArgs → none
+	CmdStats       Command = "stats"        // StatsArgs → history.Stats
+	// The card window's own two.
+	CmdBreakResult Command = "break_result" // BreakResult → none
+	CmdCardPick    Command = "card_pick"    // CardPickArgs → CardPickReply
+)
+
+// None is the request or reply of a command that carries nothing.
+type None struct{}
+
+// StatusArgs asks for the status; Explain adds the why.
+type StatusArgs struct {
+	Explain bool `json:"explain,omitempty"`
+}
+
+// PauseArgs is the `pause` request: exactly one field set.
+type PauseArgs struct {
+	Seconds  int64      `json:"seconds,omitempty"`
+	Until    *time.Time `json:"until,omitempty"`
+	Tomorrow bool       `json:"tomorrow,omitempty"`
+}
+
+// KindArgs names a break kind (empty: the one due, or the next).
+type KindArgs struct {
+	Kind schedule.Kind `json:"kind,omitempty"`
+}
+
+// SnoozeArgs postpones a break by Seconds of activity (0: the setting).
+type SnoozeArgs struct {
+	Kind    schedule.Kind `json:"kind,omitempty"`
+	Seconds int64         `json:"seconds,omitempty"`
+}
+
+// DrinkArgs logs one glass of water, now, from Source.
+type DrinkArgs struct {
+	Source history.Source `json:"source"`
+}
+
+// VersionReply names the daemon's version.
+type VersionReply struct {
+	Version string `json:"version"`
+}
+
+// SettingsReply answers settings_get: the settings in use, the file they
+// come from and the problems of that file on disk (empty when it is valid).
+type SettingsReply struct {
+	Settings settings.Settings  `json:"settings"`
+	Path     string             `json:"path"`
+	Problems []settings.Problem `json:"problems"`
+}
+
+// SettingsArgs is settings_set: the daemon validates (an invalid value is
+// an error naming the field), saves the file and applies it at once.
+type SettingsArgs struct {
+	Settings settings.Settings `json:"settings"`
+}
+
+// StatsArgs asks for the figures of the last Days days.
+type StatsArgs = history.StatsArgs
+
+// Outcome is how a card says its break ended; the values are the core's
+// event names, which history records too.
+type Outcome = history.Outcome
+
+// The outcomes a card window reports.
+const (
+	Done        = history.Done
+	Snoozed     = history.Snoozed
+	Skipped     = history.Skipped
+	ClosedEarly = history.ClosedEarly
+)
+
+// BreakResult is how a card window says its break ended, exactly once.
+type BreakResult struct {
+	Kind           schedule.Kind `json:"kind"`
+	CardID         string        `json:"card_id,omitempty"`
+	Outcome        Outcome       `json:"outcome"`
+	ElapsedSeconds float64       `json:"elapsed_seconds,omitempty"`
+	// SnoozeSeconds is how long to postpone, when Outcome is Snoozed.
+	SnoozeSeconds int64 `json:"snooze_seconds,omitempty"`
+}
+
+// Elapsed is ElapsedSeconds as a duration.
+func (r BreakResult) Elapsed() time.Duration {
+	return time.Duration(r.ElapsedSeconds * float64(time.Second))
+}
+
+// CardPickArgs asks the daemon's picker (which applies the allowed
+// positions and remembers recent cards across windows) for a card; it never
+// returns an id listed in Exclude.
+type CardPickArgs struct {
+	Kind          schedule.Kind `json:"kind"`
+	LengthSeconds int64         `json:"length_seconds"`
+	Exclude       []string      `json:"exclude,omitempty"`
+}
+
+// CardPickReply names the card; empty when none fits.
+type CardPickReply struct {
+	CardID string `json:"card_id"`
+}

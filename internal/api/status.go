@@ -1,0 +1,57 @@
+package api
+
+import (
+	"time"
+
+	"github.com/limber-app/limber/internal/schedule"
+)
+
+// Status is the reply of the `status` command. JSON field names are an
+// interface for scripts: add fields, never rename them.
+type Status struct {
+	Version string    `json:"version"`
+	PID     int       `json:"pid"`
+	Now     time.Time `json:"now"`
+	// Activity names the idle source ("x11-screensaver", "none", ...).
+	Activity      string `json:"activity"`
+	ActivityError string `json:"activity_error,omitempty"`
+	// Signals lists the live presence signals (logind, screensaver, fullscreen, ...).
+	Signals        []string `json:"signals,omitempty"`
+	Active         bool     `json:"active"`
+	IdleSeconds    int64    `json:"idle_seconds"`
+	PresentNoInput bool     `json:"present_without_input"`
+	Away           bool     `json:"away"`
+	// Sitting: this session, today (inside working hours) and after hours.
+	SessionSeconds         int64      `json:"session_seconds"`
+	TodaySeconds           int64      `json:"today_seconds"`
+	TodayAfterHoursSeconds int64      `json:"today_after_hours_seconds"`
+	DailyLimitSeconds      int64      `json:"daily_limit_seconds"`
+	Paused                 bool       `json:"paused"`
+	PausedUntil            *time.Time `json:"paused_until,omitempty"`
+	InWorkingHours         bool       `json:"in_working_hours"`
+	Strict                 bool       `json:"strict"`
+	Breaks                 []Break    `json:"breaks"`
+	Phase                  string     `json:"phase,omitempty"`
+	PhaseRemainingSeconds  int64      `json:"phase_remaining_seconds,omitempty"`
+	Glasses                int        `json:"glasses_today"`
+	GlassGoal              int        `json:"glass_goal"`
+	// Tray says whether a tray host shows the icon.
+	Tray string `json:"tray"`
+	// Problems are things the user should fix (a bad config line, a bad card file).
+	Problems []string `json:"problems,omitempty"`
+	// Why explains the activity state and the last timer resets.
+	Why string `json:"why,omitempty"`
+}
+
+// Break is one break track.
+type Break struct {
+	Kind             schedule.Kind `json:"kind"`
+	Enabled          bool          `json:"enabled"`
+	IntervalSeconds  int64         `json:"interval_seconds"`
+	LengthSeconds    int64         `json:"length_seconds"`
+	RemainingSeconds int64         `json:"remaining_seconds"`
+	Due              bool          `json:"due"`
+	Held             bool          `json:"held"`
+	LastReset        time.Time     `json:"last_reset,omitempty"`
+	LastResetReason  string        `json:"last_reset_reason,omitempty"`
+}

@@ -1,0 +1,98 @@
+package daemon
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/tray"
+	"github.com/limber-app/limber/internal/version"
+)
+
+// status builds the status reply.
+func (d *Daemon) status(explain bool) api.Status {
+	snap := d.sched.Snapshot()
+	cfg := d.sched.Config()
+	st := api.Status{
+		Version: version.Version, PID: os.Getpid(), Now: d.lastObs.Wall,
+		Activity:               d.opts.Source.Name(),
+		Active:                 snap.Active,
+		IdleSeconds:            int64(d.idle / time.Second),
+		PresentNoInput:         d.lastObs.PresentNoInput,
+		Away:                   d.lastObs.Away,
+		SessionSeconds:         int64(snap.Session / time.Second),
+		TodaySeconds:           int64(snap.Today / time.Second),
+		TodayAfterHoursSeconds: int64(snap.TodayAfterHours / time.Second),
+		DailyLimitSeconds:      int64(cfg.DailyLimit / time.Second),
+		Paused:                 snap.Paused,
+		InWorkingHours:         snap.InWorkHours,
+		Strict:                 cfg.Strict,
+		Phase:                  snap.Phase,
+		PhaseRemainingSeconds:  int64(snap.PhaseRemaining / time.Second),
+		Glasses:                d.glasses,
+		GlassGoal:              d.cur.HydrationGoal,
+		Tray:                   d.trayNote,
+		Problems:               d.problems(),
+	}
+	if d.srcErr != nil {
+		st.ActivityError = d.srcErr.Error()
+	}
+	if r, ok := d.opts.Source.(interface{ Reason() string }); ok && explain && st.ActivityError == "" {
+		st.ActivityError = r.Reason()
+	}
+	if d.opts.Presence != nil {
+		st.Signals = d.opts.Presence.Sources()
+	}
+	if snap.Paused && !snap.PausedUntil.IsZero() {
+		u := snap.PausedUntil
+		st.PausedUntil = &u
+	}
+	lengths := map[schedule.Kind]schedule.Track{}
+	for _, t := range cfg.Tracks {
+		lengths[t.Kind] = t
+	}
+	for _, t := range snap.Tracks {
+		st.Breaks = append(st.Breaks, api.Break{
+			Kind: t.Kind, Enabled: t.Enabled,
+			IntervalSeconds:  int64(lengths[t.Kind].Interval / time.Second),
+			LengthSeconds:    int64(lengths[t.Kind].Length / time.Second),
+			RemainingSeconds: int64(t.Remaining / time.Second),
+			Due:              t.Due, Held: t.Held,
+			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
+		})
+	}
+	if explain {
+		st.Why = snap.Why
+	}
+	return st
+}
+
+// refreshTray pushes a new menu when what it shows changed. The check is on
+// the numbers the menu shows (minutes, or seconds under a minute), so most
+// ticks build nothing: the idle loop stays cheap.
+func (d *Daemon) refreshTray() {
+	if d.tray == nil {
+		return
+	}
+	st := d.status(false)
+	key := menuKey(st)
+	if key == d.lastMenu {
+		return
+	}
+	d.lastMenu = key
+	d.tray.Update(tray.Build(st))
+}
+
+// menuKey sums up what tray.Build shows of st.
+func menuKey(st api.Status) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses)
+	for _, br := range st.Breaks {
+		fmt.Fprintf(&b, "%s %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
+	}
+	return b.String()
+}
