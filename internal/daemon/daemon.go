@@ -298,9 +298,7 @@ func (d *Daemon) Tick() time.Duration {
 	defer d.tickMu.Unlock()
 	o := d.observation()
 	d.mu.Lock()
-	_, today0, after0 := d.sched.Sitting()
-	events := d.sched.Observe(o)
-	_, today1, after1 := d.sched.Sitting()
+	events, sat := d.sched.Observe(o)
 	d.lastObs = o
 	newDay := d.rollDay(o.Wall)
 	wait := d.sched.NextCheck()
@@ -309,7 +307,7 @@ func (d *Daemon) Tick() time.Duration {
 		d.prune(o.Wall)
 	}
 
-	d.recordSitting(today1-today0, after1-after0, o.Wall)
+	d.recordSitting(sat.InHours, sat.AfterHours, o.Wall)
 	d.act(events)
 	d.refreshTray()
 	if wait < time.Second {
