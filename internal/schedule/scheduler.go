@@ -84,6 +84,9 @@ type track struct {
 //     presence ends (unless Away); held for HoldLimit it is offered once as
 //     a notification (EventDue with NotifyOnly) and still offered in full
 //     when presence ends.
+//   - Stages: each track is in exactly one stage (idle, warned, due,
+//     offered, held, notified, merged; see stage.go), which TrackState.Stage
+//     names and Due, Held, Warned and MergedInto are read from.
 //   - Clocks: wall and monotonic deltas are compared at each observation.
 //     Boot (or, without it, wall) ahead of Mono by more than ClockSlack is
 //     sleep: the gap is away time (EventSuspendGap, then natural breaks as
