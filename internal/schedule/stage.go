@@ -12,12 +12,16 @@ import "time"
 //
 //	idle ─warning point─▶ warned ─due point─▶ due ─▶ offered | held | merged
 //	idle ─due point (no warning on the way)──▶ due
+//	warned ─Postpone past the warning window─▶ idle
 //	held ─HoldLimit─▶ notified;  held, notified ─presence ends─▶ offered
-//	offered, held, notified ─a bigger break falls due─▶ merged
+//	offered, held, notified ─a bigger break due, offered or released─▶ merged
 //	idle, warned, offered, held, notified, merged ─BreakNow─▶ offered
 //	offered, held, notified ─Snooze─▶ warned;  ─Pause─▶ idle or warned
 //	merged ─its bigger break reset by a natural break, or new settings─▶ idle or warned
-//	any ─Done, Skip, ClosedEarly, natural break, taken with a bigger break─▶ idle
+//	all but due ─Done, Skip, ClosedEarly, natural break, taken with a bigger break─▶ idle
+//
+// stage_test.go holds the same model as a table and checks every change
+// against it.
 type stage uint8
 
 const (
