@@ -86,8 +86,7 @@ func (d *Daemon) journal(what string, write func(*history.Store) error) error {
 }
 
 // recordSitting journals the sitting time the last observation added
-// (inside and after working hours). A new day resets the totals, which
-// shows as a negative difference: nothing to record then.
+// (inside and after working hours), as the core counted it.
 func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time) {
 	if inHours > 0 {
 		d.journal("sitting", func(h *history.Store) error { return h.RecordActivity(wall.Add(-inHours), wall, false) })

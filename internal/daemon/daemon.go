@@ -290,14 +290,12 @@ func (d *Daemon) Tick() time.Duration {
 // and a suspend (which stops Go's monotonic timers) is noticed soon after.
 func (d *Daemon) tick() time.Duration {
 	o := d.observation()
-	_, today0, after0 := d.sched.Sitting()
-	events := d.sched.Observe(o)
-	_, today1, after1 := d.sched.Sitting()
+	events, sat := d.sched.Observe(o)
 	d.lastObs = o
 	if d.rollDay(o.Wall) {
 		d.prune(o.Wall)
 	}
-	d.recordSitting(today1-today0, after1-after0, o.Wall)
+	d.recordSitting(sat.InHours, sat.AfterHours, o.Wall)
 	d.act(events, origin{})
 	d.refreshTray()
 	return min(max(d.sched.NextCheck(), time.Second), time.Minute)

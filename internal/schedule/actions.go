@@ -24,9 +24,9 @@ func (s *Scheduler) find(k Kind) (int, error) {
 
 // resetWith restarts track i and every track merged into it.
 func (s *Scheduler) resetWith(i int, at time.Time, reason string) {
-	s.tracks[i].restart(at, reason)
+	s.restart(i, at, reason)
 	for j := range s.tracks {
-		if s.tracks[j].merged == i {
+		if t := &s.tracks[j]; t.stage == stageMerged && t.with == i {
 			s.resetWith(j, at, reason+" with "+string(s.tracks[i].Kind))
 		}
 	}
@@ -35,19 +35,16 @@ func (s *Scheduler) resetWith(i int, at time.Time, reason string) {
 // BreakNow starts break kind now, due or not: it becomes due and is offered
 // (EventDue). Smaller due breaks are merged into it.
 func (s *Scheduler) BreakNow(kind Kind, at time.Time) ([]Event, error) {
-	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("starting a break now: %w", err)
 	}
-	t := &s.tracks[i]
-	t.due, t.offered, t.held, t.heldFor, t.merged = true, true, false, 0, -1
 	for j := range s.tracks {
-		if u := &s.tracks[j]; j != i && u.due && s.bigger(i, j) {
-			u.due, u.offered, u.held, u.merged = false, false, false, i
+		if j != i && s.tracks[j].stage.due() && s.bigger(i, j) {
+			s.goTo(j, stageMerged, i)
 		}
 	}
-	s.emit(Event{At: at, Type: EventDue, Kind: kind, Duration: t.Length})
+	s.offer(i, at)
 	return s.flush(), nil
 }
 
@@ -57,13 +54,12 @@ func (s *Scheduler) BreakNow(kind Kind, at time.Time) ([]Event, error) {
 // Done on a break that is not due (a natural break already counted it while
 // the window was open) changes nothing and returns no event.
 func (s *Scheduler) Done(kind Kind, at time.Time) ([]Event, error) {
-	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("finishing a break: %w", err)
 	}
 	t := &s.tracks[i]
-	if !t.due {
+	if !t.stage.due() {
 		return nil, nil
 	}
 	s.takeBreak(i, t.Length, at, "done")
@@ -92,7 +88,6 @@ func (s *Scheduler) takeBreak(i int, took time.Duration, at time.Time, reason st
 // ErrSnoozeCapped after MaxSnoozes snoozes of this break (the count clears
 // whenever the track restarts: taken, skipped or a natural break).
 func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, error) {
-	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("snoozing a break: %w", err)
@@ -101,7 +96,7 @@ func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, e
 	switch {
 	case d < 0:
 		return nil, fmt.Errorf("snoozing %s by %v: %w", kind, d, ErrBadDuration)
-	case !t.due:
+	case !t.stage.due():
 		return nil, fmt.Errorf("snoozing %s: %w", kind, ErrNotDue)
 	case s.cfg.Strict:
 		return nil, fmt.Errorf("snoozing %s: %w", kind, ErrStrict)
@@ -111,9 +106,8 @@ func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, e
 	if d == 0 {
 		d = s.cfg.Snooze
 	}
-	t.due, t.offered, t.held, t.heldFor, t.notify = false, false, false, 0, false
+	s.goTo(i, stageWarned, -1) // the warning was for this due; no second one
 	t.dueAt = t.active + d
-	t.warned = true // the warning was for this due; no second one
 	t.snoozes++
 	s.emit(Event{At: at, Type: EventSnoozed, Kind: kind, Duration: d})
 	return s.flush(), nil
@@ -125,14 +119,13 @@ func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, e
 // in a row (cleared by Done, by being taken with a bigger break, or by a
 // natural break).
 func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
-	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("skipping a break: %w", err)
 	}
 	t := &s.tracks[i]
 	switch {
-	case !t.due:
+	case !t.stage.due():
 		return nil, fmt.Errorf("skipping %s: %w", kind, ErrNotDue)
 	case s.cfg.Strict:
 		return nil, fmt.Errorf("skipping %s: %w", kind, ErrStrict)
@@ -153,7 +146,6 @@ func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
 // as a skip toward MaxSkips (never refused by the cap: the window is
 // already closed).
 func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) ([]Event, error) {
-	s.quietUntil = 0 // tracks may change
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("closing a break early: %w", err)
@@ -162,7 +154,7 @@ func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) 
 	switch {
 	case elapsed < 0:
 		return nil, fmt.Errorf("closing %s early after %v: %w", kind, elapsed, ErrBadDuration)
-	case !t.due:
+	case !t.stage.due():
 		return nil, fmt.Errorf("closing %s early: %w", kind, ErrNotDue)
 	case s.cfg.Strict:
 		return nil, fmt.Errorf("closing %s early: %w", kind, ErrStrict)
@@ -187,14 +179,13 @@ func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) 
 // withdrawn and offered again after the pause if still due. Pausing while
 // paused moves the end.
 func (s *Scheduler) Pause(until time.Time, at time.Time) ([]Event, error) {
-	s.quietUntil = 0 // tracks may change
 	if !until.IsZero() && !until.After(at) {
 		return nil, fmt.Errorf("pausing until %s: %w", until.Format(time.DateTime), ErrBadPause)
 	}
 	s.paused, s.pausedUntil = true, until
 	for i := range s.tracks {
-		if t := &s.tracks[i]; t.due {
-			t.due, t.offered, t.held, t.heldFor, t.notify = false, false, false, 0, false
+		if t := &s.tracks[i]; t.stage.due() {
+			s.goTo(i, t.resume(), -1)
 		}
 	}
 	var d time.Duration
@@ -207,7 +198,6 @@ func (s *Scheduler) Pause(until time.Time, at time.Time) ([]Event, error) {
 
 // Resume ends a pause now.
 func (s *Scheduler) Resume(at time.Time) ([]Event, error) {
-	s.quietUntil = 0 // tracks may change
 	if !s.paused {
 		return nil, fmt.Errorf("resuming: %w", ErrNotPaused)
 	}
@@ -243,17 +233,7 @@ func (s *Scheduler) RestoreToday(today, afterHours time.Duration, at time.Time) 
 		return nil
 	}
 	s.today, s.afterHours = today, afterHours
-	s.quietUntil = 0
-	if s.cfg.DailyLimit > 0 {
-		s.dailyNext = s.cfg.DailyLimit
-		for s.dailyNext > 0 && s.today >= s.dailyNext {
-			if s.cfg.DailyLimitStep <= 0 {
-				s.dailyNext = -1
-				break
-			}
-			s.dailyNext += s.cfg.DailyLimitStep
-		}
-	}
+	s.dailyNext = s.nextLimit()
 	return nil
 }
 
@@ -268,7 +248,7 @@ func (s *Scheduler) Postpone(kind Kind, d time.Duration, at time.Time) ([]Event,
 		return nil, fmt.Errorf("postponing a break: %w", err)
 	}
 	t := &s.tracks[i]
-	if t.due {
+	if t.stage.due() {
 		return s.Snooze(kind, d, at)
 	}
 	switch {
@@ -281,9 +261,8 @@ func (s *Scheduler) Postpone(kind Kind, d time.Duration, at time.Time) ([]Event,
 		d = s.cfg.Snooze
 	}
 	t.dueAt += d
-	// A warning already given was for the old due point.
-	if t.Warn > 0 && t.active < t.dueAt-t.Warn {
-		t.warned = false
+	if t.stage == stageWarned && t.Warn > 0 && t.active < t.dueAt-t.Warn {
+		s.goTo(i, stageIdle, -1) // the warning was for the old due point
 	}
 	s.emit(Event{At: at, Type: EventSnoozed, Kind: kind, Duration: d})
 	return s.flush(), nil

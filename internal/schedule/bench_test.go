@@ -44,7 +44,7 @@ func year(days, hours int) int {
 				lastInput = mono
 			}
 			o = schedule.Observation{Wall: wall, Mono: mono, Idle: mono - lastInput}
-			ev := s.Observe(o)
+			ev, _ := s.Observe(o)
 			n++
 			for _, e := range ev {
 				if e.Type == schedule.EventDue && !e.NotifyOnly {
@@ -65,7 +65,8 @@ func TestObserveAllocationFree(t *testing.T) {
 	step := func() []schedule.Event {
 		wall = wall.Add(time.Second)
 		mono += time.Second
-		return s.Observe(schedule.Observation{Wall: wall, Mono: mono})
+		ev, _ := s.Observe(schedule.Observation{Wall: wall, Mono: mono})
+		return ev
 	}
 	for range 10 { // become active
 		step()

@@ -139,7 +139,8 @@ func (d *driver) run(n int, input bool) (ev []schedule.Event) {
 		if input {
 			d.last = d.mono
 		}
-		ev = append(ev, d.s.Observe(d.obs())...)
+		e, _ := d.s.Observe(d.obs())
+		ev = append(ev, e...)
 	}
 	return ev
 }

@@ -42,7 +42,9 @@ func FuzzObserve(f *testing.F) {
 				PresentNoInput: flags&1 != 0, Away: flags&2 != 0, NoSource: flags&4 != 0,
 			}
 			dues := 0
-			for _, e := range s.Observe(o) {
+			_, today0, after0 := s.Sitting()
+			ev, c := s.Observe(o)
+			for _, e := range ev {
 				if e.Type == schedule.EventDue {
 					dues++
 				}
@@ -54,6 +56,14 @@ func FuzzObserve(f *testing.F) {
 				t.Fatalf("%d breaks offered at once", dues)
 			}
 			session, today, after := s.Sitting()
+			if c.InHours < 0 || c.AfterHours < 0 {
+				t.Fatalf("counted %+v", c)
+			}
+			grew := today-today0 == c.InHours && after-after0 == c.AfterHours
+			newDay := today == c.InHours && after == c.AfterHours // the totals restarted first
+			if !grew && !newDay {
+				t.Fatalf("counted %+v, but today went %v → %v and after hours %v → %v", c, today0, today, after0, after)
+			}
 			if session < 0 || today < 0 || after < 0 || today+after > monoTotal || session > monoTotal {
 				t.Fatalf("sitting session %v today %v after %v with %v of monotonic time", session, today, after, monoTotal)
 			}

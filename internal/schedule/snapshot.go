@@ -43,14 +43,14 @@ func (s *Scheduler) NextCheck() time.Duration {
 				if !t.Enabled {
 					continue
 				}
-				if t.held {
+				if t.stage.held() {
 					sooner(ShortCheck)
 				}
-				if t.due || t.merged >= 0 {
+				if !t.stage.counting() {
 					continue
 				}
 				left := t.dueAt - t.active - pending
-				if !t.warned && t.Warn > 0 {
+				if t.stage == stageIdle && t.Warn > 0 {
 					left -= t.Warn
 				}
 				if left <= NearWindow {
@@ -58,7 +58,7 @@ func (s *Scheduler) NextCheck() time.Duration {
 				}
 			}
 			if s.cycle != nil {
-				dur := [3]time.Duration{s.cycle.Sit, s.cycle.Stand, s.cycle.Move}
+				dur := s.cycle.phaseLengths()
 				if dur[s.phase]-s.phaseDone-pending <= NearWindow {
 					sooner(ShortCheck)
 				}
@@ -96,26 +96,27 @@ func (s *Scheduler) Snapshot() Snapshot {
 			Enabled:         t.Enabled,
 			Active:          t.active,
 			Remaining:       max(t.dueAt-t.active, 0),
-			Due:             t.due,
-			Held:            t.held,
+			Stage:           t.stage.String(),
+			Due:             t.stage.due(),
+			Held:            t.stage.held(),
 			Skips:           t.skips,
 			Snoozes:         t.snoozes,
 			CanSkip:         t.Enabled && !s.cfg.Strict && (s.cfg.MaxSkips == 0 || t.skips < s.cfg.MaxSkips),
 			CanSnooze:       t.Enabled && !s.cfg.Strict && (s.cfg.MaxSnoozes == 0 || t.snoozes < s.cfg.MaxSnoozes),
 			LastReset:       t.reset,
 			LastResetReason: t.reason,
-			Warned:          t.warned,
+			Warned:          t.stage == stageWarned,
 		}
-		if t.due {
+		if ts.Due {
 			ts.Remaining = 0
 		}
-		if t.merged >= 0 {
-			ts.MergedInto = s.tracks[t.merged].Kind
+		if t.stage == stageMerged {
+			ts.MergedInto = s.tracks[t.with].Kind
 		}
 		sn.Tracks[i] = ts
 	}
 	if s.cycle != nil {
-		dur := [3]time.Duration{s.cycle.Sit, s.cycle.Stand, s.cycle.Move}
+		dur := s.cycle.phaseLengths()
 		sn.Phase = phaseName(s.phase)
 		sn.PhaseRemaining = max(dur[s.phase]-s.phaseDone, 0)
 	}

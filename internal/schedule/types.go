@@ -147,16 +147,27 @@ type Event struct {
 	Phase string
 }
 
+// Counted is the sitting one observation added to today's totals: InHours
+// to Snapshot.Today (also while paused), AfterHours to TodayAfterHours.
+type Counted struct{ InHours, AfterHours time.Duration }
+
 // TrackState is a read-only view of one track for status and tray.
 type TrackState struct {
 	Kind    Kind
 	Enabled bool
+	// Stage is where the break stands, one of: "idle" (counting toward it),
+	// "warned" (counting, the warning given or waived), "offered" (due and
+	// offered), "held" (due, held while present without input), "notified"
+	// (held past HoldLimit, offered as a notification), "merged" (to be taken
+	// with MergedInto). Due, Held, Warned and MergedInto are views of it.
+	Stage string
 	// Active is active time accumulated toward the next break.
 	Active time.Duration
 	// Remaining is active time left until due (0 when due).
 	Remaining time.Duration
-	// Due: the break is due and waiting for the user (or held).
-	Due  bool
+	// Due: the break is due and waiting for the user (offered, held or notified).
+	Due bool
+	// Held: due and held while present without input (held or notified).
 	Held bool
 	// Skips and Snoozes in a row; CanSkip/CanSnooze apply the caps and strict mode.
 	Skips, Snoozes     int
@@ -167,7 +178,8 @@ type TrackState struct {
 	// MergedInto is the bigger break this one will be taken with ("" when
 	// not merged): it will not be offered on its own.
 	MergedInto Kind
-	// Warned: the pre-break warning for the current interval has fired.
+	// Warned: counting in the warned stage: the pre-break warning for the
+	// current due point has fired, or is waived (after a snooze).
 	Warned bool
 }
 

@@ -238,7 +238,7 @@ func (s *Sim) advance(d time.Duration, m mode) {
 			s.inputBoot = s.Clock.boot
 		}
 		o := s.observation(m)
-		ev := s.Sched.Observe(o)
+		ev, _ := s.Sched.Observe(o)
 		if s.OnObserve != nil {
 			s.OnObserve(o, ev)
 		}

@@ -1,0 +1,212 @@
+package schedule
+
+import "time"
+
+// decide is the last step of an observation: a break held during a call is
+// offered once the presence ends and the user is still there; then, while
+// the user is active in working hours and not paused, warnings, dues, phase
+// changes and the daily limit are evaluated.
+func (s *Scheduler) decide(r reading, prevPresent bool) {
+	if !s.inHours || s.paused {
+		return
+	}
+	if !r.present && !r.away && (prevPresent || s.state == stActive) && s.holding() {
+		s.release(r.wall)
+	}
+	if s.state == stActive {
+		s.evaluate(r.wall, r.present)
+	}
+}
+
+// release offers the biggest held break now that presence has ended; the
+// other due breaks are merged into it.
+func (s *Scheduler) release(at time.Time) {
+	best := -1
+	for i := range s.tracks {
+		if s.tracks[i].stage.held() && (best < 0 || s.bigger(i, best)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return
+	}
+	for i := range s.tracks {
+		if i != best && s.tracks[i].stage.due() {
+			s.goTo(i, stageMerged, best)
+		}
+	}
+	s.offer(best, at)
+}
+
+// offer moves track i to offered and says so (EventDue).
+func (s *Scheduler) offer(i int, at time.Time) {
+	s.goTo(i, stageOffered, -1)
+	t := &s.tracks[i]
+	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length})
+}
+
+// evaluate fires dues, hold limits, warnings, phase changes and the daily
+// limit; it runs only while the user is active, in working hours and not
+// paused.
+func (s *Scheduler) evaluate(at time.Time, present bool) {
+	if s.reachDue() {
+		s.settleDue(at, present)
+	} else {
+		s.holdLimit(at)
+	}
+	s.warn(at, present)
+	s.advanceCycle(at)
+	s.dailyLimit(at)
+}
+
+// reachDue moves the counting tracks whose active time reached their due
+// point to stageDue and reports whether there were any.
+func (s *Scheduler) reachDue() bool {
+	newly := false
+	for i := range s.tracks {
+		if t := &s.tracks[i]; t.Enabled && t.stage.counting() && t.active >= t.dueAt {
+			s.goTo(i, stageDue, -1)
+			newly = true
+		}
+	}
+	return newly
+}
+
+// settleDue enforces "no bursts": among the due tracks only the biggest is
+// offered (or held, while present); the smaller ones are merged into it,
+// and a track due just before a bigger one waits to be merged into that.
+// No track is left in stageDue.
+func (s *Scheduler) settleDue(at time.Time, present bool) {
+	top := -1
+	for i := range s.tracks {
+		if s.tracks[i].stage.due() && (top < 0 || s.bigger(i, top)) {
+			top = i
+		}
+	}
+	if top < 0 {
+		return
+	}
+	into := top
+	if b := s.absorbedBy(top); b >= 0 && !s.tracks[b].stage.due() {
+		into = b // the bigger break is under a minute away: wait for it
+	}
+	for i := range s.tracks {
+		if i != into && s.tracks[i].stage.due() {
+			s.goTo(i, stageMerged, into)
+		}
+	}
+	if into != top || s.tracks[top].stage != stageDue {
+		return // waiting, or already offered or held
+	}
+	if present {
+		s.goTo(top, stageHeld, -1)
+		t := &s.tracks[top]
+		s.emit(Event{At: at, Type: EventHeld, Kind: t.Kind, Duration: t.Length})
+		return
+	}
+	s.offer(top, at)
+}
+
+// absorbedBy returns the bigger track that track i would be merged into
+// (due now, or due within MergeWindow of i), or -1.
+func (s *Scheduler) absorbedBy(i int) int {
+	ti := &s.tracks[i]
+	best := -1
+	for j := range s.tracks {
+		tj := &s.tracks[j]
+		if j == i || !tj.Enabled || tj.stage == stageMerged || !s.bigger(j, i) {
+			continue
+		}
+		if tj.stage.due() || tj.dueAt-tj.active <= (ti.dueAt-ti.active)+MergeWindow {
+			if best < 0 || s.bigger(j, best) {
+				best = j
+			}
+		}
+	}
+	return best
+}
+
+// holdLimit offers a break held for HoldLimit once as a notification only.
+func (s *Scheduler) holdLimit(at time.Time) {
+	if s.cfg.HoldLimit <= 0 {
+		return
+	}
+	for i := range s.tracks {
+		if t := &s.tracks[i]; t.stage == stageHeld && t.heldFor >= s.cfg.HoldLimit {
+			s.goTo(i, stageNotified, -1)
+			s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length, NotifyOnly: true})
+		}
+	}
+}
+
+// warn moves the idle tracks inside their warning window to warned and
+// fires the warning of the biggest one that is not about to be merged (none
+// while present).
+func (s *Scheduler) warn(at time.Time, present bool) {
+	last := -1
+	for _, i := range s.bySize {
+		t := &s.tracks[i]
+		if !t.Enabled || t.stage != stageIdle || t.Warn <= 0 || t.active < t.dueAt-t.Warn {
+			continue
+		}
+		s.goTo(i, stageWarned, -1)
+		if !present && s.absorbedBy(i) < 0 {
+			last = i
+		}
+	}
+	if last >= 0 {
+		t := &s.tracks[last]
+		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length})
+	}
+}
+
+// Phase names of the sit/stand/move cycle, as in Event.Phase and Snapshot.Phase.
+const (
+	PhaseSit   = "sit"
+	PhaseStand = "stand"
+	PhaseMove  = "move"
+)
+
+// phaseName names cycle phase p (0 sit, 1 stand, 2 move).
+func phaseName(p int) string {
+	switch p {
+	case 1:
+		return PhaseStand
+	case 2:
+		return PhaseMove
+	}
+	return PhaseSit
+}
+
+// phaseLengths are the cycle's phase lengths, indexed by phase.
+func (cy *Cycle) phaseLengths() [3]time.Duration { return [3]time.Duration{cy.Sit, cy.Stand, cy.Move} }
+
+// advanceCycle moves the sit/stand/move cycle on (EventPhase per phase
+// entered; a phase of length 0 is passed silently).
+func (s *Scheduler) advanceCycle(at time.Time) {
+	cy := s.cycle
+	if cy == nil {
+		return
+	}
+	dur := cy.phaseLengths()
+	for k := 0; k < 3 && s.phaseDone >= dur[s.phase]; k++ {
+		s.phaseDone -= dur[s.phase]
+		s.phase = (s.phase + 1) % 3
+		if dur[s.phase] == 0 {
+			continue
+		}
+		s.emit(Event{At: at, Type: EventPhase, Phase: phaseName(s.phase), Duration: dur[s.phase]})
+	}
+	if s.phaseDone > dur[s.phase] {
+		s.phaseDone = dur[s.phase] // never carry a backlog of phases
+	}
+}
+
+// dailyLimit fires EventDailyLimit when today reaches the next step.
+func (s *Scheduler) dailyLimit(at time.Time) {
+	if s.dailyNext <= 0 || s.today < s.dailyNext {
+		return
+	}
+	s.emit(Event{At: at, Type: EventDailyLimit, Duration: s.today})
+	s.dailyNext = s.nextLimit()
+}

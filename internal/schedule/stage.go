@@ -1,0 +1,114 @@
+package schedule
+
+import "time"
+
+// stage is where one break track stands between two restarts. Every track
+// is in exactly one stage and changes it only through Scheduler.goTo, so
+// nothing of an earlier stage can be left set by hand. It follows Workrave's
+// break stages (none, prelude, taking, delayed, snoozed), cut down to what
+// the core decides: the break window itself (Workrave's "taking") belongs to
+// the daemon, which reports how it ended with Done, Skip, Snooze or
+// ClosedEarly, and "done" is a restart into idle.
+//
+//	idle ─warning point─▶ warned ─due point─▶ due ─▶ offered | held | merged
+//	idle ─due point (no warning on the way)──▶ due
+//	warned ─Postpone past the warning window─▶ idle
+//	held ─HoldLimit─▶ notified;  held, notified ─presence ends─▶ offered
+//	offered, held, notified ─a bigger break due, offered or released─▶ merged
+//	idle, warned, offered, held, notified, merged ─BreakNow─▶ offered
+//	offered, held, notified ─Snooze─▶ warned;  ─Pause─▶ idle or warned
+//	merged ─its bigger break reset by a natural break, or new settings─▶ idle or warned
+//	all but due ─Done, Skip, ClosedEarly, natural break, taken with a bigger break─▶ idle
+//
+// stage_test.go holds the same model as a table and checks every change
+// against it.
+type stage uint8
+
+const (
+	// stageIdle: counting active time toward the warning or the due point.
+	stageIdle stage = iota
+	// stageWarned: counting; the warning for this due point has fired (or
+	// is waived: after a snooze, or while present or about to be merged).
+	stageWarned
+	// stageDue: the due point is reached. Transient: evaluate settles it
+	// (offered, held or merged) before Observe returns.
+	stageDue
+	// stageOffered: offered (EventDue), waiting for the user's answer.
+	stageOffered
+	// stageHeld: due while the user is present without input (EventHeld);
+	// it is offered when the presence ends.
+	stageHeld
+	// stageNotified: held past HoldLimit and offered once as a
+	// notification only (EventDue NotifyOnly); still held.
+	stageNotified
+	// stageMerged: will be taken with a bigger break (track.with), not on
+	// its own.
+	stageMerged
+	numStages
+)
+
+var stageNames = [numStages]string{"idle", "warned", "due", "offered", "held", "notified", "merged"}
+
+func (g stage) String() string {
+	if g < numStages {
+		return stageNames[g]
+	}
+	return "invalid"
+}
+
+// counting: active time still brings the break nearer.
+func (g stage) counting() bool { return g == stageIdle || g == stageWarned }
+
+// due: the break is due and waiting for the user (TrackState.Due).
+func (g stage) due() bool { return g >= stageDue && g <= stageNotified }
+
+// held: the break is held while the user is present (TrackState.Held).
+func (g stage) held() bool { return g == stageHeld || g == stageNotified }
+
+// goTo moves track i to stage to. with is the bigger track a merged track
+// will be taken with (ignored for other stages). It is the one place a
+// stage changes; it clears what belonged to the stage being left.
+func (s *Scheduler) goTo(i int, to stage, with int) {
+	t := &s.tracks[i]
+	if s.trace != nil {
+		s.trace(t.Kind, t.stage, to)
+	}
+	t.stage = to
+	t.with = -1
+	if to == stageMerged {
+		t.with = with
+	}
+	t.heldFor = 0 // hold time counts only within one stay in stageHeld
+}
+
+// resume returns the counting stage a track goes back to when it stops
+// being due or merged without restarting: warned once inside the warning
+// window, so no warning comes for a break that was already due.
+func (t *track) resume() stage {
+	if t.Warn > 0 && t.active >= t.dueAt-t.Warn {
+		return stageWarned
+	}
+	return stageIdle
+}
+
+// restart starts track i's interval over (taken, skipped, natural break,
+// start), for reason.
+func (s *Scheduler) restart(i int, at time.Time, reason string) {
+	s.goTo(i, stageIdle, -1)
+	t := &s.tracks[i]
+	t.active = 0
+	t.dueAt = t.Interval
+	t.snoozes = 0
+	t.reset = at
+	t.reason = reason
+}
+
+// holding reports whether some track is held.
+func (s *Scheduler) holding() bool {
+	for i := range s.tracks {
+		if s.tracks[i].stage.held() {
+			return true
+		}
+	}
+	return false
+}
