@@ -394,3 +394,90 @@ func TestRetentionPrunesAtStart(t *testing.T) {
 		t.Fatalf("after pruning to 30 days: %+v", g)
 	}
 }
+
+// Many clients at once while the loop ticks: every call is answered, no
+// glass is lost, and -race finds nothing (the loop owns all state).
+func TestConcurrentCallsDuringTicks(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		h.w.advance(h.d, 40*time.Minute, true)
+	}()
+	const clients, rounds = 8, 30
+	var wg sync.WaitGroup
+	errs := make(chan error, clients*rounds)
+	for i := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := api.NewClient(api.Local(h.d.mux()))
+			for j := range rounds {
+				var err error
+				switch (i + j) % 6 {
+				case 0:
+					_, err = c.Status(ctx, true)
+				case 1:
+					_, err = c.Drink(ctx, history.SourceCLI)
+				case 2:
+					_, err = c.Pause(ctx, api.PauseArgs{Seconds: 60})
+				case 3:
+					err = c.Resume(ctx)
+				case 4:
+					err = c.BreakNow(ctx, "posture")
+				case 5:
+					_, err = c.PickCard(ctx, api.CardPickArgs{Kind: "stretch", LengthSeconds: 90})
+				}
+				// The core may refuse (resume when another client
+				// resumed first); the daemon must never fail to answer.
+				if err != nil && (strings.Contains(err.Error(), "internal error") || strings.Contains(err.Error(), "stopping")) {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	<-done
+	close(errs)
+	for err := range errs {
+		t.Errorf("call failed: %v", err)
+	}
+	drinks := 0
+	for i := range clients {
+		for j := range rounds {
+			if (i+j)%6 == 1 {
+				drinks++
+			}
+		}
+	}
+	if st := h.status(); st.Glasses != drinks {
+		t.Errorf("glasses %d, want %d", st.Glasses, drinks)
+	}
+	if g := h.journal(history.TypeGlass); len(g) != drinks {
+		t.Errorf("journal has %d glasses, want %d", len(g), drinks)
+	}
+}
+
+// A history that cannot be written is said, and a glass that was not
+// recorded is not confirmed.
+func TestHistoryFailureIsReported(t *testing.T) {
+	h := newHarness(t)
+	if err := h.hist.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.c.Drink(context.Background(), history.SourceCLI); err == nil || !strings.Contains(err.Error(), "not logged") {
+		t.Fatalf("drink with a closed history: %v", err)
+	}
+	st := h.status()
+	if st.Glasses != 0 {
+		t.Errorf("an unrecorded glass was counted: %d", st.Glasses)
+	}
+	found := false
+	for _, p := range st.Problems {
+		found = found || strings.Contains(p, "history file")
+	}
+	if !found {
+		t.Errorf("status does not say the history fails: %v", st.Problems)
+	}
+}
