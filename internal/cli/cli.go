@@ -40,7 +40,7 @@ func Table() []Command {
 		{"status", "show sitting time and when each break is due (--json for scripts, --explain for why)", cmdStatus},
 		{"pause", "pause reminders: pause DURATION | until HH:MM | tomorrow", cmdPause},
 		{"resume", "resume reminders after a pause", cmdResume},
-		{"break", "take a break now: break now [posture|hydration|stretch|movement]", cmdBreak},
+		{"break", "take a break now: " + breakUsage(), cmdBreak},
 		{"snooze", "postpone the due (or next) break: snooze [DURATION] (default from settings)", cmdSnooze},
 		{"skip", "skip the due break", cmdSkip},
 		{"drink", "log a glass of water", cmdDrink},

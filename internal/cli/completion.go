@@ -4,20 +4,21 @@ import (
 	"fmt"
 
 	"github.com/limber-app/limber/internal/completion"
+	"github.com/limber-app/limber/internal/kinds"
 )
 
 // completionTable describes every command's words and flags for the shell
 // completion scripts; TestCompletionCoversTable keeps it in step with Table.
 func completionTable() []completion.Command {
-	kinds := []string{"posture", "hydration", "stretch", "movement"}
+	kindNames := kinds.Names()
 	return []completion.Command{
 		{Name: "status", Flags: []string{"--json", "--explain"}},
 		{Name: "pause", Subs: []string{"until", "tomorrow", "30m", "1h"}},
 		{Name: "resume"},
 		{Name: "break", Subs: []string{"now"}},
-		{Name: "break now", Subs: kinds},
+		{Name: "break now", Subs: kindNames},
 		{Name: "snooze", Subs: []string{"5m", "15m"}},
-		{Name: "skip", Subs: kinds},
+		{Name: "skip", Subs: kindNames},
 		{Name: "drink"},
 		{Name: "stats", Flags: []string{"--days N", "--json"}},
 		{Name: "export", Flags: []string{"--csv FILE", "--json FILE"}},

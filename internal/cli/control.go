@@ -202,8 +202,11 @@ func cmdSkip(args []string, env *Env) int {
 	return call(env, "skip", func(ctx context.Context, c *api.Client) error { return c.Skip(ctx, kind) })
 }
 
+// breakUsage is `break now [posture|hydration|...]`, from the kind table.
+func breakUsage() string { return "break now [" + strings.Join(kinds.Names(), "|") + "]" }
+
 func cmdBreak(args []string, env *Env) int {
-	const usage = "break now [posture|hydration|stretch|movement]"
+	usage := breakUsage()
 	fs := newFlags("break", usage, env)
 	if done, code := parse(fs, args, env); done {
 		return code
