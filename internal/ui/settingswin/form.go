@@ -140,13 +140,8 @@ func (f *form) textField(key, placeholder string, show func() string, set func(s
 }
 
 func (f *form) durationField(key string, p *time.Duration) fyne.CanvasObject {
-	return f.textField(key, "30m", func() string { return settings.FormatDuration(*p) }, func(t string) error {
-		d, err := settings.ParseDuration(t)
-		if err == nil {
-			*p = d
-		}
-		return err
-	})
+	fl, _ := settings.FieldByKey(key)
+	return f.textField(key, "30", func() string { return fl.Format(&f.s) }, func(t string) error { return fl.SetText(&f.s, t) })
 }
 
 func (f *form) intField(key string, p *int) fyne.CanvasObject {
