@@ -218,8 +218,10 @@ func buildTable() ([]Section, []Field) {
 		add(TabBreaks, Field{Key: p + "warn", Type: Duration, Min: 0, Max: 8 * hour, Active: on,
 			Label:   func() string { return lang.X("settings.field.warn", "Warn before") },
 			Comment: "Warn this long before the " + what + `; "0s" for no warning.`,
-			TooLow:  func() string { return lang.X("settings.err.warn", "The warning must come before the break: make it shorter than the interval.") },
-			Ptr:     func(s *Settings) any { return &s.Break(k).Warn }})
+			TooLow: func() string {
+				return lang.X("settings.err.warn", "The warning must come before the break: make it shorter than the interval.")
+			},
+			Ptr: func(s *Settings) any { return &s.Break(k).Warn }})
 		if notifiable(k) {
 			add(TabBreaks, Field{Key: p + "style", Type: Choice, Active: on,
 				Label:   func() string { return lang.X("settings.field.style", "Show as") },
@@ -276,7 +278,9 @@ func buildTable() ([]Section, []Field) {
 		Comment: "Snoozes of one break in a row before it can only be taken; 0 = no cap.",
 		Ptr:     func(s *Settings) any { return &s.MaxSnoozes }})
 	add(TabLimits, Field{Key: "breaks.strict", Type: Bool,
-		Label:   func() string { return lang.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early") },
+		Label: func() string {
+			return lang.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early")
+		},
 		Comment: "Strict mode: no skip, no snooze, no closing a break early.",
 		Ptr:     func(s *Settings) any { return &s.Strict }})
 
@@ -286,19 +290,25 @@ func buildTable() ([]Section, []Field) {
 	add(TabLimits, Field{Key: "limits.daily_sitting", Type: Duration, Min: hour, Max: 24 * hour, ZeroOff: true,
 		Label:   func() string { return lang.X("settings.field.daily_limit", "Sitting per day") },
 		Comment: `Warn once sitting today passes this; "0s" for no limit.`,
-		TooLow:  func() string { return lang.X("settings.err.daily_limit", "Use 0 for no limit, or between 1 and 24 hours.") },
-		Ptr:     func(s *Settings) any { return &s.DailyLimit }})
+		TooLow: func() string {
+			return lang.X("settings.err.daily_limit", "Use 0 for no limit, or between 1 and 24 hours.")
+		},
+		Ptr: func(s *Settings) any { return &s.DailyLimit }})
 	add(TabLimits, Field{Key: "limits.daily_sitting_step", Type: Duration, Min: 5 * minute, ZeroOff: true,
 		Active:  func(s *Settings) bool { return s.DailyLimit > 0 },
 		Label:   func() string { return lang.X("settings.field.daily_step", "Then remind every") },
 		Comment: `Then warn again after each further step; "0s" to warn only once.`,
-		TooLow:  func() string { return lang.X("settings.err.limit_step", "Use 0 to warn only once, or at least 5 minutes.") },
-		Ptr:     func(s *Settings) any { return &s.DailyLimitStep }})
+		TooLow: func() string {
+			return lang.X("settings.err.limit_step", "Use 0 to warn only once, or at least 5 minutes.")
+		},
+		Ptr: func(s *Settings) any { return &s.DailyLimitStep }})
 	add(TabLimits, Field{Key: "limits.hydration_goal", Type: Int, Min: 0, Max: maxGlasses,
 		Label:   func() string { return lang.X("settings.field.glasses", "Glasses of water") },
 		Comment: "Glasses of water to drink per day; 0 for no goal.",
-		TooLow:  func() string { return lang.X("settings.err.glasses", "Use a number of glasses from 0 to 30 (0 means no goal).") },
-		Ptr:     func(s *Settings) any { return &s.HydrationGoal }})
+		TooLow: func() string {
+			return lang.X("settings.err.glasses", "Use a number of glasses from 0 to 30 (0 means no goal).")
+		},
+		Ptr: func(s *Settings) any { return &s.HydrationGoal }})
 
 	sec(Section{Key: "cards", Comment: "Exercise cards.",
 		Title: func() string { return lang.X("settings.section.positions", "Exercises I can do") }})
@@ -354,13 +364,17 @@ func buildTable() ([]Section, []Field) {
 	add(TabGeneral, Field{Key: "advanced.day_start", Type: Clock, Min: 0, Max: 24*hour - minute,
 		Label:   func() string { return lang.X("settings.field.day_start", "A new day starts at") },
 		Comment: "Time of day at which a new day begins for the daily totals.",
-		TooLow:  func() string { return lang.X("settings.err.day_start", "Write a time of day as HH:MM, for example 04:00.") },
-		Ptr:     func(s *Settings) any { return &s.Advanced.DayStart }})
+		TooLow: func() string {
+			return lang.X("settings.err.day_start", "Write a time of day as HH:MM, for example 04:00.")
+		},
+		Ptr: func(s *Settings) any { return &s.Advanced.DayStart }})
 	add(TabGeneral, Field{Key: "advanced.hold_limit", Type: Duration, Min: 0, Max: 8 * hour,
 		Label:   func() string { return lang.X("settings.field.hold_limit", "Hold a break during calls for") },
 		Comment: "During a call or presentation a due break waits this long, then comes as a\nnotification only; \"0s\" waits until the call ends.",
-		TooLow:  func() string { return lang.X("settings.err.hold_limit", "Use 0 to wait until the call ends, or at most 8 hours.") },
-		Ptr:     func(s *Settings) any { return &s.Advanced.HoldLimit }})
+		TooLow: func() string {
+			return lang.X("settings.err.hold_limit", "Use 0 to wait until the call ends, or at most 8 hours.")
+		},
+		Ptr: func(s *Settings) any { return &s.Advanced.HoldLimit }})
 	return secs, fs
 }
 
