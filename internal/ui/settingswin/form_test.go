@@ -86,7 +86,7 @@ func TestValidationAsYouType(t *testing.T) {
 	cases := []struct {
 		key, text, wantKey, want string
 	}{
-		{"stretch.interval", "1m", "stretch.interval", "longer than the break (1m30s)"},
+		{"stretch.interval", "1m", "stretch.interval", "longer than the break (1 min 30 s)"},
 		{"stretch.interval", "half", "stretch.interval", "is not a duration"},
 		{"stretch.interval", "30s", "stretch.interval", "at least one minute"},
 		{"posture.length", "0", "posture.length", "more than zero"},
@@ -132,7 +132,7 @@ func TestPresetsAndCustom(t *testing.T) {
 	if got := f.presetLabel.Text; got != "Cornell 20-8-2" {
 		t.Errorf("after Cornell: %q", got)
 	}
-	if !f.checks["cycle.enabled"].Checked || f.entries["cycle.stand"].Text != "8m" || f.entries["cycle.stand"].Disabled() {
+	if !f.checks["cycle.enabled"].Checked || f.entries["cycle.stand"].Text != "8 min" || f.entries["cycle.stand"].Disabled() {
 		t.Error("Cornell did not fill in the cycle")
 	}
 	if f.checks["posture.enabled"].Checked || !f.entries["posture.interval"].Disabled() {
@@ -268,7 +268,7 @@ func TestCtrlSSavesFromAnEntry(t *testing.T) {
 	typeInto(t, f, "limits.hydration_goal", "5")
 	var e fyne.Shortcutable
 	for _, fl := range f.fields {
-		if fl.key == "limits.hydration_goal" {
+		if fl.Key == "limits.hydration_goal" {
 			e = fl.w.(fyne.Shortcutable)
 		}
 	}

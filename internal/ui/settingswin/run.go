@@ -151,6 +151,7 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
 	w.Canvas().AddShortcut(save, func(s fyne.Shortcut) { f.onShortcut(s) })
 	w.Resize(fyne.NewSize(720, 680))
+	w.CenterOnScreen()
 	w.ShowAndRun()
 	return 0
 }
