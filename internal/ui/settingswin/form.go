@@ -25,6 +25,8 @@ type field struct {
 	parseErr string // the text does not parse; validation cannot see it
 	refresh  func()
 	w        fyne.Disableable
+	entry    *widget.Entry // for text fields: marked red while its value is wrong
+	within   settings.Text // the row of an inline table ("Monday"), for its messages
 }
 
 // form is the settings window's content, built from settings.Fields().
@@ -72,9 +74,9 @@ func newForm(win fyne.Window, got settings.GetReply, c Caller, auto Autostarter,
 }
 
 // entry is a text field that hands the window's own shortcuts (Ctrl+S) to
-// the window (a plain Entry would swallow them while it has the focus) and
-// shows its value in the window's words again when the focus leaves it
-// ("20" becomes "20 min").
+// the window (a plain Entry would swallow them while it has the focus),
+// selects its text when the focus comes and shows its value in the
+// window's words again when the focus leaves ("20" becomes "20 min").
 type entry struct {
 	widget.Entry
 	f      *form
@@ -86,6 +88,13 @@ func (e *entry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// FocusGained selects the text, so that a value reached with Tab is
+// replaced by what is typed, not added to.
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (e *entry) FocusLost() {
@@ -180,6 +189,7 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 	}
 	e := &entry{f: f}
 	e.ExtendBaseWidget(e)
+	e.AlwaysShowValidationError = true
 	def := settings.Defaults()
 	e.SetPlaceHolder(sf.Format(&def))
 	fl.refresh = func() { e.SetText(sf.Format(&f.s)) }
@@ -200,7 +210,7 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 		}
 		f.onChanged()
 	}
-	fl.w, f.entries[sf.Key] = e, &e.Entry
+	fl.w, fl.entry, f.entries[sf.Key] = e, &e.Entry, &e.Entry
 	return e
 }
 
@@ -253,7 +263,11 @@ func (f *form) section(sec settings.Section, fields []settings.Field, subs []set
 	if len(subs) > 0 {
 		header := []fyne.CanvasObject{layout.NewSpacer()}
 		for _, sf := range settings.Fields() {
-			if settings.SectionOf(sf.Key) == subs[0].Key {
+			switch {
+			case settings.SectionOf(sf.Key) != subs[0].Key:
+			case sf.Type == settings.Bool: // the check says it
+				header = append(header, layout.NewSpacer())
+			default:
 				header = append(header, widget.NewLabel(sf.Label()))
 			}
 		}
@@ -263,6 +277,7 @@ func (f *form) section(sec settings.Section, fields []settings.Field, subs []set
 			for _, sf := range settings.Fields() {
 				if settings.SectionOf(sf.Key) == sub.Key {
 					line = append(line, place(sf))
+					f.byKey[sf.Key].within = sub.Title
 				}
 			}
 			rows = append(rows, widget.NewLabel(sub.Title()), container.NewGridWithColumns(len(line), line...))
@@ -397,11 +412,21 @@ func (f *form) setMessage(key, msg string) {
 	if !ok {
 		return
 	}
+	if fl.entry != nil {
+		var err error
+		if msg != "" {
+			err = errors.New(msg)
+		}
+		fl.entry.SetValidationError(err)
+	}
 	if msg == "" {
 		fl.msg.Hide()
 		return
 	}
-	if fl.Label != nil {
+	switch {
+	case fl.within != nil:
+		msg = fl.within() + ", " + fl.Label() + ": " + msg
+	case fl.Label != nil:
 		msg = fl.Label() + ": " + msg
 	}
 	fl.msg.SetText(msg)
