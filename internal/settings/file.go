@@ -47,10 +47,13 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 		}
 		return Defaults(), []Problem{p}
 	}
-	lines := keyLines(data)
+	lines, bad := keyLines(data), map[string]bool{}
 	var probs []Problem
 	add := func(key, msg string) {
-		probs = append(probs, Problem{File: file, Line: lines.find(key), Key: key, Message: msg})
+		if !bad[key] { // one problem a key: a value that did not parse is not also "too short"
+			bad[key] = true
+			probs = append(probs, Problem{File: file, Line: lines.find(key), Key: key, Message: msg})
+		}
 	}
 
 	s := Defaults()
@@ -74,24 +77,15 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 			}
 		}
 	}
-	if len(unknown) > 0 {
-		known := Keys()
-		for _, key := range unknown {
-			msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
-			if near := closest(key, known); near != "" {
-				msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
-			}
-			add(key, msg)
+	for _, key := range unknown {
+		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
+		if near := closest(key, Keys()); near != "" {
+			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
 		}
-	}
-	bad := map[string]bool{}
-	for _, p := range probs {
-		bad[p.Key] = true
+		add(key, msg)
 	}
 	for _, e := range s.Validate() {
-		if !bad[e.Key] { // a value that did not parse is not also "too short"
-			add(e.Key, e.Message)
-		}
+		add(e.Key, e.Message)
 	}
 	if len(probs) > 0 {
 		slices.SortStableFunc(probs, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
@@ -196,11 +190,8 @@ func keyLines(data []byte) lineIndex {
 	var p unstable.Parser
 	p.Reset(data)
 	place := func(path []string, at *unstable.Node) {
-		line := p.Shape(at.Raw).Start.Line
-		for i := 1; i <= len(path); i++ {
-			if k := strings.Join(path[:i], "."); idx[k] == 0 {
-				idx[k] = line
-			}
+		if k := strings.Join(path, "."); idx[k] == 0 {
+			idx[k] = p.Shape(at.Raw).Start.Line
 		}
 	}
 	keyOf := func(prefix []string, n *unstable.Node) ([]string, *unstable.Node) {

@@ -53,6 +53,14 @@ func TestParseProblems(t *testing.T) {
 			"[working_hours]\nenabled = true\nfriday = { start = \"18:00\", end = \"17:00\" }\n", []int{3}, []string{"after the start"}},
 		"bad position": {
 			"[cards]\npositions = [\"desk\", \"lying\"]\n", []int{2}, []string{`Unknown position "lying"`}},
+		"no positions": {
+			"[cards]\npositions = []\n", []int{2}, []string{"at least one position"}},
+		"huge number of minutes": {
+			"[stretch]\ninterval = 99999999999999\n", []int{2}, []string{"not a duration"}},
+		"position not text": {
+			"[cards]\npositions = [\"desk\", 3]\n", []int{2}, []string{"text in quotes"}},
+		"duplicate key": {
+			"[stretch]\ninterval = \"30m\"\ninterval = \"40m\"\n", []int{3}, []string{"not valid TOML"}},
 		"dotted keys": {
 			"stretch.interval = \"10s\"\n", []int{1}, []string{"at least one minute"}},
 	}

@@ -1,7 +1,9 @@
 package settings
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -83,21 +85,19 @@ func (s Settings) Validate() []FieldError {
 			map[string]any{"Idle": duration.Format(a.IdleAfter)}))
 	}
 
-	var errs []FieldError
-	for _, f := range Fields() {
-		if m, ok := msgs[f.Key]; ok {
-			errs = append(errs, FieldError{f.Key, m})
-			delete(msgs, f.Key)
+	errs := make([]FieldError, 0, len(msgs))
+	for k, m := range msgs {
+		errs = append(errs, FieldError{k, m})
+	}
+	order := func(key string) int { // table order; keys with no field (a card-only style) last
+		if i, ok := table().byKey[key]; ok {
+			return i
 		}
+		return len(table().fields)
 	}
-	var rest []string // keys with no field: the style of a break that is always a card
-	for k := range msgs {
-		rest = append(rest, k)
-	}
-	sort.Strings(rest)
-	for _, k := range rest {
-		errs = append(errs, FieldError{k, msgs[k]})
-	}
+	slices.SortFunc(errs, func(a, b FieldError) int {
+		return cmp.Or(cmp.Compare(order(a.Key), order(b.Key)), strings.Compare(a.Key, b.Key))
+	})
 	return errs
 }
 

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -42,36 +43,34 @@ func (f Field) Format(s *Settings) string {
 // changes nothing when the text does not parse; the error says why, fit to
 // show under the field. Range checks are Validate's.
 func (f Field) SetText(s *Settings, text string) error {
+	text = strings.TrimSpace(text)
+	var n int64
 	switch f.Type {
+	case Choice:
+		*f.Ptr(s).(*string) = text
+		return nil
+	case Set:
+		return f.setNames(s, strings.Split(text, ","))
 	case Int:
-		n, err := strconv.Atoi(strings.TrimSpace(text))
+		i, err := strconv.Atoi(text)
 		if err != nil {
 			return errors.New(lang.X("settings.err.want_number_field", "Write a whole number, for example 3."))
 		}
-		f.setNumber(s, int64(n))
+		n = int64(i)
 	case Duration:
 		d, err := parseDuration(text)
 		if err != nil {
 			return err
 		}
-		f.setNumber(s, int64(d))
+		n = int64(d)
 	case Clock:
 		m, err := ParseClock(text)
 		if err != nil {
 			return err
 		}
-		f.setNumber(s, int64(m)*minute)
-	case Choice:
-		*f.Ptr(s).(*string) = strings.TrimSpace(text)
-	case Bool:
-		b, err := strconv.ParseBool(strings.TrimSpace(text))
-		if err != nil {
-			return errors.New(lang.X("settings.err.want_bool", "Write this value as true or false, without quotes."))
-		}
-		*f.Ptr(s).(*bool) = b
-	case Set:
-		return f.setNames(s, strings.Split(text, ","))
+		n = int64(m) * minute
 	}
+	f.setNumber(s, n)
 	return nil
 }
 
@@ -121,47 +120,35 @@ func (f Field) setNumber(s *Settings, n int64) {
 
 // setNames sets a Set field to the named options.
 func (f Field) setNames(s *Settings, names []string) error {
-	p := f.Ptr(s).(*Positions)
 	var got Positions
+	flags := map[string]*bool{"desk": &got.Desk, "standing": &got.Standing, "floor": &got.Floor}
 	for _, n := range names {
-		switch strings.TrimSpace(n) {
-		case "desk":
-			got.Desk = true
-		case "standing":
-			got.Standing = true
-		case "floor":
-			got.Floor = true
-		case "":
-		default:
+		if p, ok := flags[strings.TrimSpace(n)]; ok {
+			*p = true
+		} else if strings.TrimSpace(n) != "" {
 			return errors.New(lang.X("settings.err.position_name", `Unknown position "{{.Value}}": use "desk", "standing" or "floor".`,
 				map[string]any{"Value": strings.TrimSpace(n)}))
 		}
 	}
-	*p = got
+	*f.Ptr(s).(*Positions) = got
 	return nil
 }
 
 // encode writes the field's value as a TOML value.
 func (f Field) encode(s *Settings) string {
-	switch p := f.Ptr(s).(type) {
-	case *bool:
-		return strconv.FormatBool(*p)
-	case *string:
-		return strconv.Quote(*p)
-	case *Positions:
+	switch f.Type {
+	case Bool, Int:
+		return f.Format(s)
+	case Duration:
+		return strconv.Quote(duration.Compact(time.Duration(f.number(s))))
+	case Set:
 		q := []string{}
-		for _, n := range p.Allowed() {
+		for _, n := range f.Ptr(s).(*Positions).Allowed() {
 			q = append(q, strconv.Quote(n))
 		}
 		return "[" + strings.Join(q, ", ") + "]"
 	}
-	switch f.Type {
-	case Duration:
-		return strconv.Quote(duration.Compact(time.Duration(f.number(s))))
-	case Clock:
-		return strconv.Quote(FormatClock(int(f.number(s) / minute)))
-	}
-	return strconv.FormatInt(f.number(s), 10)
+	return strconv.Quote(f.Format(s))
 }
 
 // decode sets the field from a decoded TOML value, or returns why it cannot.
@@ -185,10 +172,7 @@ func (f Field) decode(s *Settings, v any) error {
 	case Duration:
 		switch x := v.(type) {
 		case int64: // a bare number is minutes, as people type it
-			if x < 0 {
-				return f.SetText(s, strconv.FormatInt(x, 10))
-			}
-			f.setNumber(s, min(x, math.MaxInt64/minute)*minute)
+			return f.SetText(s, strconv.FormatInt(x, 10))
 		case string:
 			return f.SetText(s, x)
 		default:
@@ -202,16 +186,12 @@ func (f Field) decode(s *Settings, v any) error {
 		return f.SetText(s, x)
 	case Set:
 		list, ok := v.([]any)
+		names := make([]string, len(list))
+		for i := 0; i < len(list) && ok; i++ {
+			names[i], ok = list[i].(string)
+		}
 		if !ok {
 			return wantText()
-		}
-		var names []string
-		for _, e := range list {
-			n, ok := e.(string)
-			if !ok {
-				return wantText()
-			}
-			names = append(names, n)
 		}
 		return f.setNames(s, names)
 	}
@@ -230,7 +210,7 @@ func (f Field) check(s *Settings) string {
 	switch f.Type {
 	case Choice:
 		v := *f.Ptr(s).(*string)
-		if !slices.ContainsFunc(f.Options, func(o Option) bool { return o.Value == v }) {
+		if len(f.Options) > 0 && !slices.ContainsFunc(f.Options, func(o Option) bool { return o.Value == v }) {
 			return tooLow()
 		}
 	case Int, Duration, Clock:
@@ -246,4 +226,22 @@ func (f Field) check(s *Settings) string {
 		}
 	}
 	return ""
+}
+
+// ParseClock reads "HH:MM" (00:00 to 24:00) as minutes after midnight.
+func ParseClock(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	h, m, ok := strings.Cut(s, ":")
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if !ok || len(m) != 2 || len(h) < 1 || len(h) > 2 || err1 != nil || err2 != nil ||
+		hh < 0 || mm < 0 || mm > 59 || hh > 24 || (hh == 24 && mm != 0) {
+		return 0, errors.New(lang.X("settings.err.clock_value", `"{{.Value}}" is not a time of day: write it as HH:MM, for example 08:30.`, map[string]any{"Value": s}))
+	}
+	return hh*60 + mm, nil
+}
+
+// FormatClock writes minutes after midnight as "HH:MM".
+func FormatClock(min int) string {
+	return fmt.Sprintf("%02d:%02d", min/60, min%60)
 }
