@@ -266,15 +266,16 @@ func buildTable() ([]Section, []Field) {
 	add(TabHours, Field{Key: "working_hours.enabled", Type: Bool, Ptr: func(s *Settings) any { return &s.WorkingHours.Enabled },
 		Label:   func() string { return lang.X("settings.wh.enabled", "Only remind me during working hours") },
 		Comment: "Use working hours; when false, breaks run at any time of day."})
+	whOn := func(s *Settings) bool { return s.WorkingHours.Enabled }
 	for _, wd := range Weekdays() {
 		p, day := "working_hours."+WeekdayKey(wd)+".", func(s *Settings) *Day { return &s.WorkingHours.Days[wd] }
 		working := func(s *Settings) bool { return s.WorkingHours.Enabled && !day(s).Off }
 		sec(Section{Key: SectionOf(p + "x"), Title: weekdayNames[wd], Comment: wd.String() + ": start and end as HH:MM; off = true for a day off."})
-		add(TabHours, Field{Key: p + "start", Type: Clock, Max: 24*hour - minute, Active: working, TooLow: clockMsg,
+		add(TabHours, Field{Key: p + "start", Type: Clock, Max: 24*hour - minute, Active: working, Checked: whOn, TooLow: clockMsg,
 			Label: func() string { return lang.X("settings.wh.start", "Start") }, Ptr: func(s *Settings) any { return &day(s).Start }})
-		add(TabHours, Field{Key: p + "end", Type: Clock, Min: minute, Max: 24 * hour, Active: working, TooLow: clockMsg,
+		add(TabHours, Field{Key: p + "end", Type: Clock, Min: minute, Max: 24 * hour, Active: working, Checked: whOn, TooLow: clockMsg,
 			Label: func() string { return lang.X("settings.wh.end", "End") }, Ptr: func(s *Settings) any { return &day(s).End }})
-		add(TabHours, Field{Key: p + "off", Type: Bool, Active: func(s *Settings) bool { return s.WorkingHours.Enabled },
+		add(TabHours, Field{Key: p + "off", Type: Bool, Active: whOn,
 			Label: func() string { return lang.X("settings.wh.off", "Day off") }, Ptr: func(s *Settings) any { return &day(s).Off }})
 	}
 

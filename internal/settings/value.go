@@ -200,12 +200,18 @@ func (f Field) decode(s *Settings, v any) error {
 
 // check returns the message for a value outside the field's limits, or "".
 func (f Field) check(s *Settings) string {
-	if f.Checked != nil && !f.Checked(s) {
-		return ""
-	}
 	tooLow, tooHigh := f.TooLow, f.TooHigh
 	if tooHigh == nil {
 		tooHigh = tooLow
+	}
+	n := f.number(s)
+	switch { // what the file cannot hold is wrong even where the field does not apply
+	case f.Type == Duration && (n < 0 || n%second != 0), f.Type == Clock && (n < 0 || n%minute != 0):
+		return tooLow()
+	case f.Type == Clock && n > 24*hour:
+		return tooHigh()
+	case f.Checked != nil && !f.Checked(s):
+		return ""
 	}
 	switch f.Type {
 	case Choice:
@@ -214,15 +220,12 @@ func (f Field) check(s *Settings) string {
 			return tooLow()
 		}
 	case Int, Duration, Clock:
-		n := f.number(s)
 		switch {
 		case f.ZeroOff && n == 0:
 		case n < f.Min:
 			return tooLow()
 		case f.Max > 0 && n > f.Max:
 			return tooHigh()
-		case f.Type == Clock && n%minute != 0:
-			return tooLow()
 		}
 	}
 	return ""
