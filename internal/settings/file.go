@@ -189,31 +189,23 @@ func keyLines(data []byte) lineIndex {
 	idx := lineIndex{}
 	var p unstable.Parser
 	p.Reset(data)
-	place := func(path []string, at *unstable.Node) {
-		if k := strings.Join(path, "."); idx[k] == 0 {
-			idx[k] = p.Shape(at.Raw).Start.Line
-		}
-	}
-	keyOf := func(prefix []string, n *unstable.Node) ([]string, *unstable.Node) {
-		path := slices.Clone(prefix)
-		var first *unstable.Node
+	// place records the line of n's key under prefix and returns its path.
+	place := func(prefix []string, n *unstable.Node) []string {
+		path, line := slices.Clone(prefix), 0
 		for it := n.Key(); it.Next(); {
-			if first == nil {
-				first = it.Node()
-			}
-			path = append(path, string(it.Node().Data))
+			path, line = append(path, string(it.Node().Data)), p.Shape(it.Node().Raw).Start.Line
 		}
-		return path, first
+		if k := strings.Join(path, "."); idx[k] == 0 {
+			idx[k] = line
+		}
+		return path
 	}
 	var keyval func(prefix []string, kv *unstable.Node)
 	keyval = func(prefix []string, kv *unstable.Node) {
-		path, at := keyOf(prefix, kv)
-		place(path, at)
-		if v := kv.Value(); v.Kind == unstable.InlineTable {
-			for it := v.Children(); it.Next(); {
-				if it.Node().Kind == unstable.KeyValue {
-					keyval(path, it.Node())
-				}
+		path := place(prefix, kv)
+		for it := kv.Value().Children(); it.Next(); { // an inline table's keys
+			if it.Node().Kind == unstable.KeyValue {
+				keyval(path, it.Node())
 			}
 		}
 	}
@@ -221,9 +213,7 @@ func keyLines(data []byte) lineIndex {
 	for p.NextExpression() {
 		switch e := p.Expression(); e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			var at *unstable.Node
-			tbl, at = keyOf(nil, e)
-			place(tbl, at)
+			tbl = place(nil, e)
 		case unstable.KeyValue:
 			keyval(tbl, e)
 		}

@@ -25,40 +25,33 @@ func PresetNames() []string {
 
 // presetTexts are each preset's name for people and what it does in a sentence.
 var presetTexts = map[string][2]Text{
-	PresetOffice: {func() string { return lang.X("settings.preset.office", "Office default") },
-		func() string {
-			return lang.X("settings.preset.office.desc", "Posture checks, water, a stretch every half hour and a walk every hour.")
-		}},
-	PresetCornell: {func() string { return lang.X("settings.preset.cornell", "Cornell 20-8-2") },
-		func() string {
-			return lang.X("settings.preset.cornell.desc", "Sit 20 minutes, stand 8, move 2, round and round, with water in between.")
-		}},
-	PresetEyes: {func() string { return lang.X("settings.preset.eyes", "20-20-20 eyes") },
-		func() string {
-			return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
-		}},
-	PresetGentle: {func() string { return lang.X("settings.preset.gentle", "Gentle") },
-		func() string {
-			return lang.X("settings.preset.gentle.desc", "Longer intervals and desk-only exercises, for starting out or a sore back.")
-		}},
+	PresetOffice: {func() string { return lang.X("settings.preset.office", "Office default") }, func() string {
+		return lang.X("settings.preset.office.desc", "Posture checks, water, a stretch every half hour and a walk every hour.")
+	}},
+	PresetCornell: {func() string { return lang.X("settings.preset.cornell", "Cornell 20-8-2") }, func() string {
+		return lang.X("settings.preset.cornell.desc", "Sit 20 minutes, stand 8, move 2, round and round, with water in between.")
+	}},
+	PresetEyes: {func() string { return lang.X("settings.preset.eyes", "20-20-20 eyes") }, func() string {
+		return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
+	}},
+	PresetGentle: {func() string { return lang.X("settings.preset.gentle", "Gentle") }, func() string {
+		return lang.X("settings.preset.gentle.desc", "Longer intervals and desk-only exercises, for starting out or a sore back.")
+	}},
 	PresetCustom: {func() string { return lang.X("settings.preset.custom", "Custom") },
 		func() string { return lang.X("settings.preset.custom.desc", "Your own intervals.") }},
 }
 
 // PresetTitle is a preset's name for people.
-func PresetTitle(name string) string {
-	if t, ok := presetTexts[name]; ok {
-		return t[0]()
-	}
-	return presetTexts[PresetCustom][0]()
-}
+func PresetTitle(name string) string { return presetText(name)[0]() }
 
 // PresetDescription says in a sentence what a preset does.
-func PresetDescription(name string) string {
+func PresetDescription(name string) string { return presetText(name)[1]() }
+
+func presetText(name string) [2]Text {
 	if t, ok := presetTexts[name]; ok {
-		return t[1]()
+		return t
 	}
-	return presetTexts[PresetCustom][1]()
+	return presetTexts[PresetCustom]
 }
 
 // presetPart is what a preset decides: the break rhythm and the positions.
