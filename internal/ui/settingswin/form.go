@@ -55,6 +55,7 @@ type form struct {
 	saveBtn     *widget.Button
 	status      *widget.Label
 	banner      *fyne.Container
+	tabs        *container.AppTabs
 
 	content fyne.CanvasObject
 }
@@ -102,14 +103,33 @@ func (e *entry) FocusLost() {
 	e.onBlur()
 }
 
+// shortcuts are the window's own: Ctrl+S saves; Ctrl+Page Down and
+// Ctrl+Page Up (or Ctrl+Tab, Ctrl+Shift+Tab) go to the next and previous
+// tab, since the tab bar takes no keyboard focus.
+var shortcuts = []*desktop.CustomShortcut{
+	{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
+}
+
 // onShortcut runs the window's shortcuts and reports whether s was one.
 func (f *form) onShortcut(s fyne.Shortcut) bool {
 	cs, ok := s.(*desktop.CustomShortcut)
-	if !ok || cs.KeyName != fyne.KeyS || cs.Modifier != fyne.KeyModifierShortcutDefault {
+	switch {
+	case !ok:
 		return false
-	}
-	if !f.saveBtn.Disabled() {
-		f.onSave()
+	case *cs == *shortcuts[0]:
+		if !f.saveBtn.Disabled() {
+			f.onSave()
+		}
+	case *cs == *shortcuts[1] || *cs == *shortcuts[3]:
+		f.tabs.SelectIndex((f.tabs.SelectedIndex() + 1) % len(f.tabs.Items))
+	case *cs == *shortcuts[2] || *cs == *shortcuts[4]:
+		f.tabs.SelectIndex((f.tabs.SelectedIndex() + len(f.tabs.Items) - 1) % len(f.tabs.Items))
+	default:
+		return false
 	}
 	return true
 }
@@ -358,13 +378,14 @@ func (f *form) build(problems []settings.Problem) {
 	item := func(title, tab string) *container.TabItem {
 		return container.NewTabItem(title, container.NewVScroll(container.NewPadded(tabs[tab])))
 	}
-	appTabs := container.NewAppTabs(
+	f.tabs = container.NewAppTabs(
 		item(lang.X("settings.tab.breaks", "Breaks"), settings.TabBreaks),
 		item(lang.X("settings.tab.limits", "Limits"), settings.TabLimits),
 		item(lang.X("settings.tab.hours", "Working hours"), settings.TabHours),
 		item(lang.X("settings.tab.general", "General"), settings.TabGeneral),
 	)
 
+	f.tabs.OnSelected = func(*container.TabItem) { f.win.Canvas().Unfocus() } // no typing into a hidden field
 	f.status = wrapped("")
 	f.saveBtn = widget.NewButton(lang.X("settings.save", "Save"), f.onSave)
 	f.saveBtn.Importance = widget.HighImportance
@@ -386,7 +407,7 @@ func (f *form) build(problems []settings.Problem) {
 			f.banner.Add(wrapped(p.String()))
 		}
 	}
-	f.content = container.NewBorder(f.banner, container.NewPadded(bottom), nil, nil, appTabs)
+	f.content = container.NewBorder(f.banner, container.NewPadded(bottom), nil, nil, f.tabs)
 }
 
 // refreshAll shows f.s in every widget.

@@ -382,3 +382,22 @@ func TestMessagesWrap(t *testing.T) {
 		t.Errorf("a weekday's message does not name the day: %q", m)
 	}
 }
+
+// The tab bar takes no focus, so the keyboard switches tabs with
+// Ctrl+Page Down / Ctrl+Page Up (and Ctrl+Tab), from an entry too.
+func TestKeyboardSwitchesTabs(t *testing.T) {
+	f, _, _ := newTestForm(t, settings.GetReply{})
+	e := f.byKey["limits.hydration_goal"].w.(*entry)
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierControl})
+	if got := f.tabs.SelectedIndex(); got != 1 {
+		t.Fatalf("Ctrl+Page Down: tab %d, want 1", got)
+	}
+	f.onShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
+	f.onShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierControl})
+	if got := f.tabs.SelectedIndex(); got != len(f.tabs.Items)-1 {
+		t.Errorf("back twice from tab 1: tab %d, want the last", got)
+	}
+	if f.onShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl}) {
+		t.Error("Ctrl+Q taken as the window's shortcut")
+	}
+}
