@@ -3,12 +3,10 @@ package settings
 import (
 	"fmt"
 	"os"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
-
-var startAtLoginLine = regexp.MustCompile(`^\s*start_at_login\s*=`)
 
 // SetStartAtLogin changes only the start_at_login line of the file at path,
 // keeping the user's comments and layout, so `limber autostart on` and the
@@ -27,23 +25,14 @@ func SetStartAtLogin(path string, on bool) error {
 	}
 	lines := strings.Split(string(data), "\n")
 	value := "start_at_login = " + strconv.FormatBool(on)
-	done := false
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "[") {
-			// Top-level keys must come before the first table.
-			lines = append(lines[:i], append([]string{value}, lines[i:]...)...)
-			done = true
-			break
+	if n := keyLines(data)["start_at_login"]; n > 0 {
+		lines[n-1] = value
+	} else { // a top-level key: before the first table, after the opening comments
+		i := 0
+		for i < len(lines) && (strings.TrimSpace(lines[i]) == "" || strings.HasPrefix(strings.TrimSpace(lines[i]), "#")) {
+			i++
 		}
-		if startAtLoginLine.MatchString(l) {
-			lines[i] = value
-			done = true
-			break
-		}
-	}
-	if !done {
-		lines = append(lines, value)
+		lines = slices.Insert(lines, i, value)
 	}
 	out := []byte(strings.Join(lines, "\n"))
 	s, probs := Parse(out, path)

@@ -1,18 +1,16 @@
 package settings
 
 import (
-	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2/lang"
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
 // Problem is one thing wrong with a settings file, placed at its line.
@@ -31,311 +29,6 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s: %s", p.File, p.Message)
 }
 
-// The file's shape. Durations and times of day are strings so that each bad
-// value becomes its own Problem instead of stopping the decoder.
-type fileSettings struct {
-	Preset       tStr           `toml:"preset"`
-	Language     tStr           `toml:"language"`
-	StartAtLogin tBool          `toml:"start_at_login"`
-	HistoryDays  tInt           `toml:"history_days"`
-	Posture      fileSmallBreak `toml:"posture"`
-	Hydration    fileSmallBreak `toml:"hydration"`
-	Stretch      fileBreak      `toml:"stretch"`
-	Movement     fileBreak      `toml:"movement"`
-	Cycle        fileCycle      `toml:"cycle"`
-	Breaks       fileBreaks     `toml:"breaks"`
-	Limits       fileLimits     `toml:"limits"`
-	Cards        fileCards      `toml:"cards"`
-	WorkingHours fileWorkHours  `toml:"working_hours"`
-	Advanced     fileAdvanced   `toml:"advanced"`
-}
-
-type fileBreak struct {
-	Enabled  tBool `toml:"enabled"`
-	Interval tStr  `toml:"interval"`
-	Length   tStr  `toml:"length"`
-	Warn     tStr  `toml:"warn"`
-}
-
-type fileSmallBreak struct {
-	Enabled  tBool `toml:"enabled"`
-	Interval tStr  `toml:"interval"`
-	Length   tStr  `toml:"length"`
-	Warn     tStr  `toml:"warn"`
-	Style    tStr  `toml:"style"`
-}
-
-type fileCycle struct {
-	Enabled tBool `toml:"enabled"`
-	Sit     tStr  `toml:"sit"`
-	Stand   tStr  `toml:"stand"`
-	Move    tStr  `toml:"move"`
-}
-
-type fileBreaks struct {
-	Snooze     tStr  `toml:"snooze"`
-	MaxSkips   tInt  `toml:"max_skips"`
-	MaxSnoozes tInt  `toml:"max_snoozes"`
-	Strict     tBool `toml:"strict"`
-}
-
-type fileLimits struct {
-	DailySitting     tStr `toml:"daily_sitting"`
-	DailySittingStep tStr `toml:"daily_sitting_step"`
-	HydrationGoal    tInt `toml:"hydration_goal"`
-}
-
-type fileCards struct {
-	Positions []tStr `toml:"positions"`
-}
-
-type fileDay struct {
-	Start tStr  `toml:"start"`
-	End   tStr  `toml:"end"`
-	Off   tBool `toml:"off"`
-}
-
-type fileWorkHours struct {
-	Enabled   tBool   `toml:"enabled"`
-	Monday    fileDay `toml:"monday"`
-	Tuesday   fileDay `toml:"tuesday"`
-	Wednesday fileDay `toml:"wednesday"`
-	Thursday  fileDay `toml:"thursday"`
-	Friday    fileDay `toml:"friday"`
-	Saturday  fileDay `toml:"saturday"`
-	Sunday    fileDay `toml:"sunday"`
-}
-
-func (w *fileWorkHours) day(d time.Weekday) *fileDay {
-	return [...]*fileDay{&w.Sunday, &w.Monday, &w.Tuesday, &w.Wednesday, &w.Thursday, &w.Friday, &w.Saturday}[d]
-}
-
-type fileAdvanced struct {
-	IdleAfter   tStr `toml:"idle_after"`
-	ActiveAfter tStr `toml:"active_after"`
-	DayStart    tStr `toml:"day_start"`
-	HoldLimit   tStr `toml:"hold_limit"`
-}
-
-// tStr, tInt and tBool take any TOML value and remember one of the wrong
-// type, so that a type mistake becomes a Problem on its line while the rest
-// of the file is still checked.
-type tStr struct {
-	V   string
-	bad any
-}
-
-type tInt struct {
-	V   int
-	bad any
-}
-
-type tBool struct {
-	V   bool
-	bad any
-}
-
-func (t *tStr) UnmarshalTOML(v any) error {
-	if x, ok := v.(string); ok {
-		t.V, t.bad = x, nil
-	} else {
-		t.bad = v
-	}
-	return nil
-}
-
-func (t *tInt) UnmarshalTOML(v any) error {
-	if x, ok := v.(int64); ok && x >= -1<<31 && x < 1<<31 {
-		t.V, t.bad = int(x), nil
-	} else {
-		t.bad = v
-	}
-	return nil
-}
-
-func (t tInt) String() string  { return strconv.Itoa(t.V) }
-func (t tBool) String() string { return strconv.FormatBool(t.V) }
-
-func (t *tBool) UnmarshalTOML(v any) error {
-	if x, ok := v.(bool); ok {
-		t.V, t.bad = x, nil
-	} else {
-		t.bad = v
-	}
-	return nil
-}
-
-func ts(v string) tStr        { return tStr{V: v} }
-func ti(v int) tInt           { return tInt{V: v} }
-func tb(v bool) tBool         { return tBool{V: v} }
-func td(d time.Duration) tStr { return ts(FormatDuration(d)) }
-
-func toFileBreak(b Break) fileBreak {
-	return fileBreak{tb(b.Enabled), td(b.Interval), td(b.Length), td(b.Warn)}
-}
-
-func toFileSmall(b Break) fileSmallBreak {
-	return fileSmallBreak{tb(b.Enabled), td(b.Interval), td(b.Length), td(b.Warn), ts(b.Style)}
-}
-
-func toFile(s Settings) fileSettings {
-	f := fileSettings{
-		Preset:       ts(s.Preset),
-		Language:     ts(s.Language),
-		StartAtLogin: tb(s.StartAtLogin),
-		HistoryDays:  ti(s.HistoryDays),
-		Posture:      toFileSmall(s.Posture),
-		Hydration:    toFileSmall(s.Hydration),
-		Stretch:      toFileBreak(s.Stretch),
-		Movement:     toFileBreak(s.Movement),
-		Cycle:        fileCycle{tb(s.Cycle.Enabled), td(s.Cycle.Sit), td(s.Cycle.Stand), td(s.Cycle.Move)},
-		Breaks:       fileBreaks{td(s.Snooze), ti(s.MaxSkips), ti(s.MaxSnoozes), tb(s.Strict)},
-		Limits:       fileLimits{td(s.DailyLimit), td(s.DailyLimitStep), ti(s.HydrationGoal)},
-		Advanced: fileAdvanced{
-			td(s.Advanced.IdleAfter), td(s.Advanced.ActiveAfter),
-			ts(FormatClock(int(s.Advanced.DayStart / time.Minute))), td(s.Advanced.HoldLimit),
-		},
-	}
-	f.Cards.Positions = []tStr{}
-	for _, p := range s.Positions.Allowed() {
-		f.Cards.Positions = append(f.Cards.Positions, ts(p))
-	}
-	f.WorkingHours.Enabled = tb(s.WorkingHours.Enabled)
-	for wd := time.Sunday; wd <= time.Saturday; wd++ {
-		d := s.WorkingHours.Days[wd]
-		*f.WorkingHours.day(wd) = fileDay{ts(FormatClock(d.Start)), ts(FormatClock(d.End)), tb(d.Off)}
-	}
-	return f
-}
-
-// fromFile converts the file's values, adding a problem for each one that
-// has the wrong type or does not parse.
-func fromFile(f fileSettings, add func(key, msg string)) Settings {
-	str := func(key string, v tStr) string {
-		if v.bad != nil {
-			add(key, lang.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
-		}
-		return v.V
-	}
-	num := func(key string, v tInt) int {
-		if v.bad != nil {
-			add(key, lang.X("settings.err.want_number", "Write this value as a whole number, without quotes."))
-		}
-		return v.V
-	}
-	flag := func(key string, v tBool) bool {
-		if v.bad != nil {
-			add(key, lang.X("settings.err.want_bool", "Write this value as true or false, without quotes."))
-		}
-		return v.V
-	}
-	dur := func(key string, v tStr) time.Duration {
-		if v.bad != nil {
-			str(key, v)
-			return 0
-		}
-		d, err := ParseDuration(v.V)
-		if err != nil {
-			add(key, err.Error())
-		}
-		return d
-	}
-	clock := func(key string, v tStr) int {
-		if v.bad != nil {
-			str(key, v)
-			return 0
-		}
-		m, err := ParseClock(v.V)
-		if err != nil {
-			add(key, err.Error())
-		}
-		return m
-	}
-	brk := func(p string, b fileBreak, style string) Break {
-		return Break{flag(p+".enabled", b.Enabled), dur(p+".interval", b.Interval),
-			dur(p+".length", b.Length), dur(p+".warn", b.Warn), style}
-	}
-	small := func(p string, b fileSmallBreak) Break {
-		return brk(p, fileBreak{b.Enabled, b.Interval, b.Length, b.Warn}, str(p+".style", b.Style))
-	}
-	s := Settings{
-		Preset:       str("preset", f.Preset),
-		Language:     str("language", f.Language),
-		StartAtLogin: flag("start_at_login", f.StartAtLogin),
-		HistoryDays:  num("history_days", f.HistoryDays),
-		Posture:      small("posture", f.Posture),
-		Hydration:    small("hydration", f.Hydration),
-		Stretch:      brk("stretch", f.Stretch, StyleCard),
-		Movement:     brk("movement", f.Movement, StyleCard),
-		Cycle: Cycle{flag("cycle.enabled", f.Cycle.Enabled), dur("cycle.sit", f.Cycle.Sit),
-			dur("cycle.stand", f.Cycle.Stand), dur("cycle.move", f.Cycle.Move)},
-		Snooze:         dur("breaks.snooze", f.Breaks.Snooze),
-		MaxSkips:       num("breaks.max_skips", f.Breaks.MaxSkips),
-		MaxSnoozes:     num("breaks.max_snoozes", f.Breaks.MaxSnoozes),
-		Strict:         flag("breaks.strict", f.Breaks.Strict),
-		DailyLimit:     dur("limits.daily_sitting", f.Limits.DailySitting),
-		DailyLimitStep: dur("limits.daily_sitting_step", f.Limits.DailySittingStep),
-		HydrationGoal:  num("limits.hydration_goal", f.Limits.HydrationGoal),
-		Advanced: Advanced{
-			IdleAfter:   dur("advanced.idle_after", f.Advanced.IdleAfter),
-			ActiveAfter: dur("advanced.active_after", f.Advanced.ActiveAfter),
-			DayStart:    time.Duration(clock("advanced.day_start", f.Advanced.DayStart)) * time.Minute,
-			HoldLimit:   dur("advanced.hold_limit", f.Advanced.HoldLimit),
-		},
-	}
-	for _, pv := range f.Cards.Positions {
-		p := str("cards.positions", pv)
-		switch {
-		case pv.bad != nil:
-		case p == "desk":
-			s.Positions.Desk = true
-		case p == "standing":
-			s.Positions.Standing = true
-		case p == "floor":
-			s.Positions.Floor = true
-		default:
-			add("cards.positions", lang.X("settings.err.position_name",
-				`Unknown position "{{.Value}}": use "desk", "standing" or "floor".`, map[string]any{"Value": p}))
-		}
-	}
-	s.WorkingHours.Enabled = flag("working_hours.enabled", f.WorkingHours.Enabled)
-	for wd := time.Sunday; wd <= time.Saturday; wd++ {
-		d := f.WorkingHours.day(wd)
-		p := "working_hours." + WeekdayKey(wd) + "."
-		s.WorkingHours.Days[wd] = Day{Off: flag(p+"off", d.Off), Start: clock(p+"start", d.Start), End: clock(p+"end", d.End)}
-	}
-	return s
-}
-
-// knownKeys lists every key the file may hold, for "did you mean".
-func knownKeys() []string {
-	var keys []string
-	var walk func(prefix string, v any)
-	walk = func(prefix string, v any) {
-		m, ok := v.(map[string]any)
-		if !ok {
-			keys = append(keys, prefix)
-			return
-		}
-		for k, sub := range m {
-			p := k
-			if prefix != "" {
-				p = prefix + "." + k
-			}
-			walk(p, sub)
-		}
-	}
-	var m map[string]any
-	if _, err := toml.Decode(string(Encode(Defaults())), &m); err == nil {
-		walk("", m)
-	}
-	return keys
-}
-
-// typeErrLine pulls the line out of the decoder's type errors, which are
-// plain errors rather than ParseErrors.
-var typeErrLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
-
 // Parse reads a config file's bytes. file names it in problems. With no
 // problems the settings are valid (and Normalized); with problems the
 // returned settings are the defaults and must not replace working ones.
@@ -343,101 +36,94 @@ var typeErrLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): 
 // Keys left out of the file take the defaults of the file's preset, so a
 // file holding only `preset = "cornell"` is complete.
 func Parse(data []byte, file string) (Settings, []Problem) {
-	lines := keyLines(data)
+	var doc map[string]any
+	if err := toml.Unmarshal(data, &doc); err != nil {
+		p := Problem{File: file, Message: lang.X("settings.err.syntax", "This is not valid TOML: {{.Detail}}.",
+			map[string]any{"Detail": strings.TrimPrefix(err.Error(), "toml: ")})}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			p.Line, _ = de.Position()
+			p.Key = strings.Join(de.Key(), ".")
+		}
+		return Defaults(), []Problem{p}
+	}
+	lines, bad := keyLines(data), map[string]bool{}
 	var probs []Problem
 	add := func(key, msg string) {
-		probs = append(probs, Problem{File: file, Line: lines.find(key), Key: key, Message: msg})
+		if !bad[key] { // one problem a key: a value that did not parse is not also "too short"
+			bad[key] = true
+			probs = append(probs, Problem{File: file, Line: lines.find(key), Key: key, Message: msg})
+		}
 	}
-	fail := func(err error) (Settings, []Problem) {
-		var pe toml.ParseError
-		switch {
-		case errors.As(err, &pe):
-			line := pe.Position.Line
-			if st := pe.Position.Start; st >= 0 && st < len(data) {
-				// The lexer counts a newline it stumbles on as the next line.
-				line = bytes.Count(data[:st], []byte("\n")) + 1
-			}
-			probs = append(probs, Problem{File: file, Line: line, Key: pe.LastKey,
-				Message: lang.X("settings.err.syntax", "This is not valid TOML: {{.Detail}}.", map[string]any{"Detail": pe.Message})})
+
+	s := Defaults()
+	if v, ok := doc["preset"]; ok {
+		switch name, isText := v.(string); {
+		case !isText:
+			add("preset", lang.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
+		case name == "" || name == PresetCustom:
+		case IsPreset(name):
+			s.ApplyPreset(name)
 		default:
-			p := Problem{File: file, Message: err.Error()}
-			if m := typeErrLine.FindStringSubmatch(err.Error()); m != nil {
-				p.Line, _ = strconv.Atoi(m[1])
-				p.Key = m[2]
-				p.Message = lang.X("settings.err.type", "Wrong kind of value for {{.Key}}: {{.Detail}}.",
-					map[string]any{"Key": m[2], "Detail": strings.TrimPrefix(m[3], "incompatible types: ")})
+			add("preset", lang.X("settings.err.preset", `Unknown preset "{{.Value}}": use office, cornell, eyes-20-20-20, gentle or custom.`,
+				map[string]any{"Value": name}))
+		}
+	}
+	values, unknown := flatten(doc)
+	for _, f := range Fields() {
+		if v, ok := values[f.Key]; ok && f.Key != "preset" {
+			if err := f.decode(&s, v); err != nil {
+				add(f.Key, err.Error())
 			}
-			probs = append(probs, p)
 		}
-		return Defaults(), probs
 	}
-
-	var head struct {
-		Preset tStr `toml:"preset"`
-	}
-	if _, err := toml.Decode(string(data), &head); err != nil {
-		if _, ok := err.(toml.ParseError); ok {
-			return fail(err)
-		}
-		// A type error on some other key is reported by the full decode below.
-	}
-	base := Defaults()
-	switch {
-	case head.Preset.V == "" || head.Preset.V == PresetCustom:
-	case IsPreset(head.Preset.V):
-		base.ApplyPreset(head.Preset.V)
-	default:
-		add("preset", lang.X("settings.err.preset", `Unknown preset "{{.Value}}": use office, cornell, eyes-20-20-20, gentle or custom.`,
-			map[string]any{"Value": head.Preset.V}))
-	}
-
-	raw := toFile(base)
-	md, err := toml.Decode(string(data), &raw)
-	if err != nil {
-		return fail(err)
-	}
-	reported := map[string]bool{}
-	var known []string
-	for _, k := range md.Undecoded() {
-		if known == nil {
-			known = knownKeys() // only needed for a mistake
-		}
-		key := strings.Join(k, ".")
-		if parentReported(reported, k) {
-			continue
-		}
-		reported[key] = true
+	for _, key := range unknown {
 		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
-		if near := closest(key, known); near != "" {
+		if near := closest(key, Keys()); near != "" {
 			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
 		}
 		add(key, msg)
 	}
-	s := fromFile(raw, add)
-	bad := map[string]bool{}
-	for _, p := range probs {
-		bad[p.Key] = true
-	}
 	for _, e := range s.Validate() {
-		if !bad[e.Key] { // a value that did not parse is not also "too short"
-			add(e.Key, e.Message)
-		}
+		add(e.Key, e.Message)
 	}
 	if len(probs) > 0 {
-		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
+		slices.SortStableFunc(probs, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
 		return Defaults(), probs
 	}
 	s.Normalize()
 	return s, nil
 }
 
-func parentReported(reported map[string]bool, k toml.Key) bool {
-	for i := 1; i < len(k); i++ {
-		if reported[strings.Join(k[:i], ".")] {
-			return true
+// flatten walks the decoded file: values holds each known key's value (a
+// table where a value belongs included, so that it is reported as the
+// wrong kind of value); unknown lists the shortest unknown key paths, each
+// once, sorted.
+func flatten(doc map[string]any) (values map[string]any, unknown []string) {
+	t := table()
+	values = map[string]any{}
+	var walk func(prefix string, m map[string]any)
+	walk = func(prefix string, m map[string]any) {
+		for k, v := range m {
+			key := k
+			if prefix != "" {
+				key = prefix + "." + k
+			}
+			_, isKey := t.byKey[key]
+			sub, isTable := v.(map[string]any)
+			switch {
+			case isKey:
+				values[key] = v
+			case t.prefixes[key] && isTable:
+				walk(key, sub)
+			default:
+				unknown = append(unknown, key)
+			}
 		}
 	}
-	return false
+	walk("", doc)
+	slices.Sort(unknown)
+	return values, unknown
 }
 
 // closest returns the known key within two edits of key, if any.
@@ -489,72 +175,48 @@ type lineIndex map[string]int
 // find returns the line of key, or of its nearest parent written in the
 // file (an inline table, a [table] header), or 0.
 func (l lineIndex) find(key string) int {
-	for key != "" {
+	for ; key != ""; key = SectionOf(key) {
 		if n, ok := l[key]; ok {
 			return n
 		}
-		i := strings.LastIndexByte(key, '.')
-		if i < 0 {
-			break
-		}
-		key = key[:i]
 	}
 	return 0
 }
 
-// keyLines scans TOML text for table headers and key/value lines. It is
-// not a parser: it only runs on text the real parser accepted (or reports
-// nothing useful for text it did not), and it only has to find lines.
+// keyLines places every key, table header and inline table's key of a
+// document that go-toml decoded, with go-toml's own parser.
 func keyLines(data []byte) lineIndex {
 	idx := lineIndex{}
-	var table []string
-	inMulti := ""
-	for n, line := range bytes.Split(data, []byte("\n")) {
-		ln := n + 1
-		t := strings.TrimSpace(string(line))
-		if inMulti != "" {
-			if strings.Count(t, inMulti)%2 == 1 {
-				inMulti = ""
+	var p unstable.Parser
+	p.Reset(data)
+	// place records the line of n's key under prefix and returns its path.
+	place := func(prefix []string, n *unstable.Node) []string {
+		path, line := slices.Clone(prefix), 0
+		for it := n.Key(); it.Next(); {
+			path, line = append(path, string(it.Node().Data)), p.Shape(it.Node().Raw).Start.Line
+		}
+		if k := strings.Join(path, "."); idx[k] == 0 {
+			idx[k] = line
+		}
+		return path
+	}
+	var keyval func(prefix []string, kv *unstable.Node)
+	keyval = func(prefix []string, kv *unstable.Node) {
+		path := place(prefix, kv)
+		for it := kv.Value().Children(); it.Next(); { // an inline table's keys
+			if it.Node().Kind == unstable.KeyValue {
+				keyval(path, it.Node())
 			}
-			continue
 		}
-		if t == "" || t[0] == '#' {
-			continue
-		}
-		if strings.HasPrefix(t, "[") {
-			name := strings.TrimLeft(t, "[")
-			if i := strings.IndexByte(name, ']'); i >= 0 {
-				name = name[:i]
-			}
-			table = splitKey(name)
-			idx.set(strings.Join(table, "."), ln)
-			continue
-		}
-		eq := strings.IndexByte(t, '=')
-		if eq <= 0 {
-			continue
-		}
-		key := append(append([]string{}, table...), splitKey(t[:eq])...)
-		idx.set(strings.Join(key, "."), ln)
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.Count(t[eq:], q)%2 == 1 {
-				inMulti = q
-			}
+	}
+	var tbl []string
+	for p.NextExpression() {
+		switch e := p.Expression(); e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			tbl = place(nil, e)
+		case unstable.KeyValue:
+			keyval(tbl, e)
 		}
 	}
 	return idx
-}
-
-func (l lineIndex) set(key string, line int) {
-	if _, ok := l[key]; !ok {
-		l[key] = line
-	}
-}
-
-func splitKey(s string) []string {
-	parts := strings.Split(s, ".")
-	for i, p := range parts {
-		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
-	}
-	return parts
 }

@@ -30,8 +30,10 @@ func TestParseProblems(t *testing.T) {
 			"[working_hours]\nmonday = { start = \"09:00\", finish = \"17:00\" }\n", []int{2}, []string{`"working_hours.monday.finish"`}},
 		"bad duration": {
 			"[stretch]\ninterval = \"half an hour\"\n", []int{2}, []string{`"half an hour" is not a duration`}},
-		"number for duration": {
-			"[stretch]\ninterval = 30\n", []int{2}, []string{"text in quotes"}},
+		"bool for duration": {
+			"[stretch]\ninterval = true\n", []int{2}, []string{"text in quotes"}},
+		"table for a value": {
+			"[stretch.interval]\nx = 1\n", []int{1}, []string{"text in quotes"}},
 		"string for number": {
 			"[limits]\nhydration_goal = \"8\"\n", []int{2}, []string{"whole number"}},
 		"string for bool": {
@@ -40,7 +42,7 @@ func TestParseProblems(t *testing.T) {
 			"language = \"fr\"\n[stretch]\ninterval = \"30s\"\n[limits]\nhydration_goal = 99\n", []int{1, 3, 5},
 			[]string{`"system", "en" or "de"`, "at least one minute", "0 to 30"}},
 		"interval shorter than break, from preset value": {
-			"[movement]\ninterval = \"4m\"\n", []int{2}, []string{"longer than the break (5m)"}},
+			"[movement]\ninterval = \"4m\"\n", []int{2}, []string{"longer than the break (5 min)"}},
 		"syntax": {
 			"[posture\ninterval = \"20m\"\n", []int{1}, []string{"not valid TOML"}},
 		"unknown preset": {
@@ -51,6 +53,14 @@ func TestParseProblems(t *testing.T) {
 			"[working_hours]\nenabled = true\nfriday = { start = \"18:00\", end = \"17:00\" }\n", []int{3}, []string{"after the start"}},
 		"bad position": {
 			"[cards]\npositions = [\"desk\", \"lying\"]\n", []int{2}, []string{`Unknown position "lying"`}},
+		"no positions": {
+			"[cards]\npositions = []\n", []int{2}, []string{"at least one position"}},
+		"huge number of minutes": {
+			"[stretch]\ninterval = 99999999999999\n", []int{2}, []string{"not a duration"}},
+		"position not text": {
+			"[cards]\npositions = [\"desk\", 3]\n", []int{2}, []string{"text in quotes"}},
+		"duplicate key": {
+			"[stretch]\ninterval = \"30m\"\ninterval = \"40m\"\n", []int{3}, []string{"not valid TOML"}},
 		"dotted keys": {
 			"stretch.interval = \"10s\"\n", []int{1}, []string{"at least one minute"}},
 	}

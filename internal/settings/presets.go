@@ -23,34 +23,35 @@ func PresetNames() []string {
 	return []string{PresetOffice, PresetCornell, PresetEyes, PresetGentle}
 }
 
-// PresetTitle is a preset's name for people.
-func PresetTitle(name string) string {
-	switch name {
-	case PresetOffice:
-		return lang.X("settings.preset.office", "Office default")
-	case PresetCornell:
-		return lang.X("settings.preset.cornell", "Cornell 20-8-2")
-	case PresetEyes:
-		return lang.X("settings.preset.eyes", "20-20-20 eyes")
-	case PresetGentle:
-		return lang.X("settings.preset.gentle", "Gentle")
-	}
-	return lang.X("settings.preset.custom", "Custom")
+// presetTexts are each preset's name for people and what it does in a sentence.
+var presetTexts = map[string][2]Text{
+	PresetOffice: {func() string { return lang.X("settings.preset.office", "Office default") }, func() string {
+		return lang.X("settings.preset.office.desc", "Posture checks, water, a stretch every half hour and a walk every hour.")
+	}},
+	PresetCornell: {func() string { return lang.X("settings.preset.cornell", "Cornell 20-8-2") }, func() string {
+		return lang.X("settings.preset.cornell.desc", "Sit 20 minutes, stand 8, move 2, round and round, with water in between.")
+	}},
+	PresetEyes: {func() string { return lang.X("settings.preset.eyes", "20-20-20 eyes") }, func() string {
+		return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
+	}},
+	PresetGentle: {func() string { return lang.X("settings.preset.gentle", "Gentle") }, func() string {
+		return lang.X("settings.preset.gentle.desc", "Longer intervals and desk-only exercises, for starting out or a sore back.")
+	}},
+	PresetCustom: {func() string { return lang.X("settings.preset.custom", "Custom") },
+		func() string { return lang.X("settings.preset.custom.desc", "Your own intervals.") }},
 }
 
+// PresetTitle is a preset's name for people.
+func PresetTitle(name string) string { return presetText(name)[0]() }
+
 // PresetDescription says in a sentence what a preset does.
-func PresetDescription(name string) string {
-	switch name {
-	case PresetOffice:
-		return lang.X("settings.preset.office.desc", "Posture checks, water, a stretch every half hour and a walk every hour.")
-	case PresetCornell:
-		return lang.X("settings.preset.cornell.desc", "Sit 20 minutes, stand 8, move 2, round and round, with water in between.")
-	case PresetEyes:
-		return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
-	case PresetGentle:
-		return lang.X("settings.preset.gentle.desc", "Longer intervals and desk-only exercises, for starting out or a sore back.")
+func PresetDescription(name string) string { return presetText(name)[1]() }
+
+func presetText(name string) [2]Text {
+	if t, ok := presetTexts[name]; ok {
+		return t
 	}
-	return lang.X("settings.preset.custom.desc", "Your own intervals.")
+	return presetTexts[PresetCustom]
 }
 
 // presetPart is what a preset decides: the break rhythm and the positions.
@@ -72,23 +73,14 @@ func presetValues(name string) (presetPart, bool) {
 	switch name {
 	case PresetOffice:
 		// The core's defaults, so that a config file and no config file agree.
-		p := presetPart{Cycle: Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m}, Positions: all}
+		s := Settings{Cycle: Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m}, Positions: all}
 		for _, t := range schedule.DefaultConfig().Tracks {
-			b := Break{Enabled: t.Enabled, Interval: t.Interval, Length: t.Length, Warn: t.Warn, Style: StyleCard}
-			switch t.Kind {
-			case schedule.Posture:
-				b.Style = StyleNotification
-				p.Posture = b
-			case schedule.Hydration:
-				b.Style = StyleNotification
-				p.Hydration = b
-			case schedule.Stretch:
-				p.Stretch = b
-			case schedule.Movement:
-				p.Movement = b
+			*s.Break(t.Kind) = Break{Enabled: t.Enabled, Interval: t.Interval, Length: t.Length, Warn: t.Warn, Style: StyleCard}
+			if notifiable(t.Kind) { // the small breaks come as a notification
+				s.Break(t.Kind).Style = StyleNotification
 			}
 		}
-		return p, true
+		return s.part(), true
 	case PresetCornell:
 		// The cycle's stand and move phases replace the posture, stretch and
 		// walking breaks; only water stays on its own timer.

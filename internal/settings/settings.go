@@ -57,17 +57,15 @@ type Positions struct {
 // the names cards use.
 func (p Positions) Allowed() []string {
 	var out []string
-	if p.Desk {
-		out = append(out, "desk")
-	}
-	if p.Standing {
-		out = append(out, "standing")
-	}
-	if p.Floor {
-		out = append(out, "floor")
+	for i, on := range [...]bool{p.Desk, p.Standing, p.Floor} {
+		if on {
+			out = append(out, positionNames[i])
+		}
 	}
 	return out
 }
+
+var positionNames = [...]string{"desk", "standing", "floor"}
 
 // Day is one weekday's working hours. Start and End are minutes after
 // midnight; End is after Start (working hours do not cross midnight).
@@ -146,19 +144,10 @@ type Settings struct {
 	Advanced Advanced `json:"advanced"`
 }
 
-// Break returns the settings of kind k.
+// Break returns the settings of kind k (nil for an unknown kind).
 func (s *Settings) Break(k schedule.Kind) *Break {
-	switch k {
-	case schedule.Posture:
-		return &s.Posture
-	case schedule.Hydration:
-		return &s.Hydration
-	case schedule.Stretch:
-		return &s.Stretch
-	case schedule.Movement:
-		return &s.Movement
-	}
-	return nil
+	return map[schedule.Kind]*Break{schedule.Posture: &s.Posture, schedule.Hydration: &s.Hydration,
+		schedule.Stretch: &s.Stretch, schedule.Movement: &s.Movement}[k]
 }
 
 // Defaults are the settings of a new install: the core's defaults

@@ -221,7 +221,7 @@ func TestValidationMessages(t *testing.T) {
 		want string
 	}{
 		"interval under a minute":        {func(s *Settings) { s.Stretch.Interval = 30 * time.Second }, "stretch.interval", "at least one minute"},
-		"interval not longer than break": {func(s *Settings) { s.Movement.Interval = 5 * time.Minute }, "movement.interval", "longer than the break (5m)"},
+		"interval not longer than break": {func(s *Settings) { s.Movement.Interval = 5 * time.Minute }, "movement.interval", "longer than the break (5 min)"},
 		"zero length":                    {func(s *Settings) { s.Posture.Length = 0 }, "posture.length", "more than zero"},
 		"warn past interval":             {func(s *Settings) { s.Stretch.Warn = time.Hour }, "stretch.warn", "shorter than the interval"},
 		"card only":                      {func(s *Settings) { s.Movement.Style = StyleNotification }, "movement.style", "always show a card"},
@@ -280,19 +280,22 @@ func TestValidSettingsSatisfyCore(t *testing.T) {
 	}
 }
 
-func TestDurationFormat(t *testing.T) {
-	for _, d := range []time.Duration{0, time.Second, 90 * time.Second, 30 * time.Minute, time.Hour, 90 * time.Minute, 25*time.Hour + time.Second, 1500 * time.Millisecond} {
-		got, err := ParseDuration(FormatDuration(d))
-		if err != nil || got != d {
-			t.Errorf("ParseDuration(FormatDuration(%v) = %q) = %v, %v", d, FormatDuration(d), got, err)
+// Durations in the file follow the one rule people type (duration.Parse):
+// old compact values load unchanged, and "20" is 20 minutes.
+func TestFileDurations(t *testing.T) {
+	for in, want := range map[string]time.Duration{
+		`"15m"`: 15 * time.Minute, `"1m30s"`: 90 * time.Second, `"1h"`: time.Hour, `"20"`: 20 * time.Minute,
+		`"1h30"`: 90 * time.Minute, `"1:30"`: 90 * time.Minute, `"90s"`: 90 * time.Second, `"25 min"`: 25 * time.Minute,
+		`40`: 40 * time.Minute, `"31.4m"`: 31*time.Minute + 24*time.Second, `"1m 0.6s"`: time.Minute + time.Second,
+	} {
+		s, probs := Parse([]byte("[posture]\ninterval = "+in+"\n"), "c.toml")
+		if len(probs) > 0 || s.Posture.Interval != want {
+			t.Errorf("interval = %s: %v %v, want %v", in, s.Posture.Interval, probs, want)
 		}
 	}
-	if FormatDuration(30*time.Minute) != "30m" || FormatDuration(90*time.Second) != "1m30s" || FormatDuration(2*time.Hour) != "2h" {
-		t.Errorf("formats: %q %q %q", FormatDuration(30*time.Minute), FormatDuration(90*time.Second), FormatDuration(2*time.Hour))
-	}
-	for _, bad := range []string{"", "5", "-3m", "ten minutes", "3mm"} {
-		if _, err := ParseDuration(bad); err == nil {
-			t.Errorf("ParseDuration(%q) accepted", bad)
+	for _, bad := range []string{`""`, `"-3m"`, `"ten minutes"`, `"3mm"`, `-5`} {
+		if _, probs := Parse([]byte("[stretch]\ninterval = "+bad+"\n"), "c.toml"); len(probs) != 1 || probs[0].Line != 2 {
+			t.Errorf("interval = %s accepted or misplaced: %v", bad, probs)
 		}
 	}
 	for in, want := range map[string]int{"00:00": 0, "8:30": 510, "24:00": 1440, "23:59": 1439} {

@@ -2,9 +2,9 @@ package settingswin
 
 import (
 	"context"
-	"strconv"
+	"errors"
+	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,25 +16,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
-	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
 )
 
-// field is one editable value: its widget, the message shown under it, and
-// how to show the current settings in it.
+// field is one row of the settings table in the window: its widget, the
+// message shown for it, and how to show the current settings in it.
 type field struct {
-	key      string
+	settings.Field
 	msg      *widget.Label
 	parseErr string // the text does not parse; validation cannot see it
 	refresh  func()
 	w        fyne.Disableable
-	// enabled, when set, says whether the field applies (a disabled break's
-	// interval, the hours of a day off); otherwise it is greyed out.
-	enabled func() bool
+	entry    *widget.Entry // for text fields: marked red while its value is wrong
+	within   settings.Text // the row of an inline table ("Monday"), for its messages
 }
 
-// form is the settings window's content. Every handler runs on Fyne's
-// goroutine, so it needs no locking.
+// form is the settings window's content, built from settings.Fields().
+// Every handler runs on Fyne's goroutine, so it needs no locking.
 type form struct {
 	win  fyne.Window
 	c    Daemon
@@ -49,7 +47,7 @@ type form struct {
 	fields  []*field
 	byKey   map[string]*field
 	entries map[string]*widget.Entry // by key, for tests
-	checks  map[string]*widget.Check
+	checks  map[string]*widget.Check // by key; a Set's options as key.value
 	selects map[string]*widget.Select
 
 	presetLabel *widget.Label
@@ -59,6 +57,7 @@ type form struct {
 	saveBtn     *widget.Button
 	status      *widget.Label
 	banner      *fyne.Container
+	tabs        *container.AppTabs
 
 	content fyne.CanvasObject
 }
@@ -77,26 +76,14 @@ func newForm(win fyne.Window, got api.SettingsReply, c Daemon, auto Autostarter,
 	return f
 }
 
-func newMessage() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
-}
-
-func (f *form) add(fl *field) *field {
-	f.fields = append(f.fields, fl)
-	f.byKey[fl.key] = fl
-	return fl
-}
-
-// textField is an entry holding a value that must parse; set stores it.
 // entry is a text field that hands the window's own shortcuts (Ctrl+S) to
-// the window; a plain Entry would swallow them while it has the focus.
+// the window (a plain Entry would swallow them while it has the focus),
+// selects its text when the focus comes and shows its value in the
+// window's words again when the focus leaves ("20" becomes "20 min").
 type entry struct {
 	widget.Entry
-	f *form
+	f      *form
+	onBlur func()
 }
 
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
@@ -106,176 +93,242 @@ func (e *entry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
+// FocusGained selects the text, so that a value reached with Tab is
+// replaced by what is typed, not added to.
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+func (e *entry) FocusLost() {
+	e.Entry.FocusLost()
+	e.onBlur()
+}
+
+// shortcuts are the window's own: Ctrl+S saves; Ctrl+Page Down and
+// Ctrl+Page Up (or Ctrl+Tab, Ctrl+Shift+Tab) go to the next and previous
+// tab, since the tab bar takes no keyboard focus.
+var shortcuts = []*desktop.CustomShortcut{
+	{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault},
+	{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl},
+	{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift},
+}
+
 // onShortcut runs the window's shortcuts and reports whether s was one.
 func (f *form) onShortcut(s fyne.Shortcut) bool {
 	cs, ok := s.(*desktop.CustomShortcut)
-	if !ok || cs.KeyName != fyne.KeyS || cs.Modifier != fyne.KeyModifierShortcutDefault {
+	switch {
+	case !ok:
 		return false
-	}
-	if !f.saveBtn.Disabled() {
-		f.onSave()
+	case *cs == *shortcuts[0]:
+		if !f.saveBtn.Disabled() {
+			f.onSave()
+		}
+	case *cs == *shortcuts[1] || *cs == *shortcuts[3]:
+		f.tabs.SelectIndex((f.tabs.SelectedIndex() + 1) % len(f.tabs.Items))
+	case *cs == *shortcuts[2] || *cs == *shortcuts[4]:
+		f.tabs.SelectIndex((f.tabs.SelectedIndex() + len(f.tabs.Items) - 1) % len(f.tabs.Items))
+	default:
+		return false
 	}
 	return true
 }
 
-func (f *form) textField(key, placeholder string, show func() string, set func(string) error) fyne.CanvasObject {
-	ee := &entry{f: f}
-	ee.ExtendBaseWidget(ee)
-	e := &ee.Entry
-	e.SetPlaceHolder(placeholder)
-	fl := f.add(&field{key: key, msg: newMessage()})
-	fl.refresh = func() { e.SetText(show()) }
-	fl.w = ee
+// widget makes the field's widget and registers the field.
+func (f *form) widget(sf settings.Field) fyne.CanvasObject {
+	fl := &field{Field: sf, msg: widget.NewLabel("")}
+	fl.msg.Importance = widget.DangerImportance
+	fl.msg.Wrapping = fyne.TextWrapWord
+	fl.msg.Hide()
+	f.fields = append(f.fields, fl)
+	f.byKey[sf.Key] = fl
+	changed := func() {
+		if !f.loading {
+			f.onChanged()
+		}
+	}
+	switch sf.Type {
+	case settings.Bool:
+		if sf.Key == "start_at_login" { // the login entry itself; the setting follows it
+			f.autostart = widget.NewCheck(sf.Label(), f.onAutostart)
+			fl.refresh = func() {}
+			return f.autostart
+		}
+		c := widget.NewCheck(sf.Label(), func(on bool) { *sf.Ptr(&f.s).(*bool) = on; changed() })
+		fl.refresh = func() { c.SetChecked(*sf.Ptr(&f.s).(*bool)) }
+		fl.w, f.checks[sf.Key] = c, c
+		return c
+	case settings.Choice:
+		sel := widget.NewSelect(nil, nil)
+		for _, o := range sf.Options {
+			sel.Options = append(sel.Options, o.Title())
+		}
+		sel.OnChanged = func(string) {
+			if i := sel.SelectedIndex(); i >= 0 && !f.loading {
+				*sf.Ptr(&f.s).(*string) = sf.Options[i].Value
+			}
+			changed()
+		}
+		fl.refresh = func() {
+			sel.ClearSelected()
+			for i, o := range sf.Options {
+				if o.Value == *sf.Ptr(&f.s).(*string) {
+					sel.SetSelectedIndex(i)
+				}
+			}
+		}
+		fl.w, f.selects[sf.Key] = sel, sel
+		return sel
+	case settings.Set:
+		box := container.NewHBox()
+		var refresh []func()
+		for _, o := range sf.Options {
+			c := widget.NewCheck(o.Title(), func(bool) {
+				if f.loading {
+					return
+				}
+				var on []string
+				for _, o := range sf.Options {
+					if f.checks[sf.Key+"."+o.Value].Checked {
+						on = append(on, o.Value)
+					}
+				}
+				_ = sf.SetText(&f.s, strings.Join(on, ","))
+				changed()
+			})
+			f.checks[sf.Key+"."+o.Value] = c
+			box.Add(c)
+			refresh = append(refresh, func() { c.SetChecked(slices.Contains(strings.Split(sf.Format(&f.s), ", "), o.Value)) })
+		}
+		fl.refresh = func() {
+			for _, r := range refresh {
+				r()
+			}
+		}
+		return box
+	}
+	e := &entry{f: f}
+	e.ExtendBaseWidget(e)
+	e.AlwaysShowValidationError = true
+	def := settings.Defaults()
+	e.SetPlaceHolder(sf.Format(&def))
+	fl.refresh = func() { e.SetText(sf.Format(&f.s)) }
+	e.onBlur = func() {
+		if fl.parseErr == "" && !f.loading {
+			f.loading = true
+			fl.refresh()
+			f.loading = false
+		}
+	}
 	e.OnChanged = func(text string) {
 		if f.loading {
 			return
 		}
-		if err := set(text); err != nil {
+		fl.parseErr = ""
+		if err := sf.SetText(&f.s, text); err != nil {
 			fl.parseErr = err.Error()
-		} else {
-			fl.parseErr = ""
 		}
 		f.onChanged()
 	}
-	f.entries[key] = e
-	return container.NewVBox(ee, fl.msg)
-}
-
-func (f *form) durationField(key string, p *time.Duration) fyne.CanvasObject {
-	return f.textField(key, "30m", func() string { return settings.FormatDuration(*p) }, func(t string) error {
-		d, err := settings.ParseDuration(t)
-		if err == nil {
-			*p = d
-		}
-		return err
-	})
-}
-
-func (f *form) intField(key string, p *int) fyne.CanvasObject {
-	return f.textField(key, "0", func() string { return strconv.Itoa(*p) }, func(t string) error {
-		n, err := strconv.Atoi(strings.TrimSpace(t))
-		if err != nil {
-			return errString(lang.X("settings.err.want_number_field", "Write a whole number, for example 3."))
-		}
-		*p = n
-		return nil
-	})
-}
-
-func (f *form) clockField(key string, p *int) fyne.CanvasObject {
-	return f.textField(key, "09:00", func() string { return settings.FormatClock(*p) }, func(t string) error {
-		m, err := settings.ParseClock(t)
-		if err == nil {
-			*p = m
-		}
-		return err
-	})
-}
-
-func (f *form) checkField(key, label string, p *bool) fyne.CanvasObject {
-	fl := f.add(&field{key: key, msg: newMessage()})
-	c := widget.NewCheck(label, nil)
-	fl.refresh = func() { c.SetChecked(*p) }
-	fl.w = c
-	c.OnChanged = func(on bool) {
-		if f.loading {
-			return
-		}
-		*p = on
-		f.onChanged()
-	}
-	f.checks[key] = c
-	return container.NewVBox(c, fl.msg)
-}
-
-// selectField offers values (stored) with titles (shown).
-func (f *form) selectField(key string, values, titles []string, p *string) fyne.CanvasObject {
-	fl := f.add(&field{key: key, msg: newMessage()})
-	sel := widget.NewSelect(titles, nil)
-	fl.w = sel
-	fl.refresh = func() {
-		for i, v := range values {
-			if v == *p {
-				sel.SetSelectedIndex(i)
-				return
-			}
-		}
-		sel.ClearSelected()
-	}
-	sel.OnChanged = func(string) {
-		if f.loading {
-			return
-		}
-		if i := sel.SelectedIndex(); i >= 0 {
-			*p = values[i]
-		}
-		f.onChanged()
-	}
-	f.selects[key] = sel
-	return container.NewVBox(sel, fl.msg)
-}
-
-type errString string
-
-func (e errString) Error() string { return string(e) }
-
-// row is a label and a field, for a form layout.
-func row(label string, obj fyne.CanvasObject) []fyne.CanvasObject {
-	l := widget.NewLabel(label)
-	return []fyne.CanvasObject{container.NewVBox(l), obj}
-}
-
-// cell is a small label above a field, for a grid of fields.
-func cell(label string, obj fyne.CanvasObject) fyne.CanvasObject {
-	l := widget.NewLabel(label)
-	l.SizeName = theme.SizeNameCaptionText
-	return container.NewVBox(l, obj)
-}
-
-// when makes the fields of keys apply only while on() holds.
-func (f *form) when(on func() bool, keys ...string) {
-	for _, k := range keys {
-		if fl, ok := f.byKey[k]; ok {
-			fl.enabled = on
-		}
-	}
-}
-
-// narrow keeps a form to the left part of the window: entries for "30m"
-// need no 700 pixels.
-func narrow(obj fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWithColumns(2, obj, layout.NewSpacer())
-}
-
-func formGrid(rows ...[]fyne.CanvasObject) *fyne.Container {
-	var objs []fyne.CanvasObject
-	for _, r := range rows {
-		objs = append(objs, r...)
-	}
-	return container.New(layout.NewFormLayout(), objs...)
+	fl.w, fl.entry, f.entries[sf.Key] = e, &e.Entry, &e.Entry
+	return e
 }
 
 func heading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-func kindTitle(k schedule.Kind) string {
-	switch k {
-	case schedule.Posture:
-		return lang.X("settings.kind.posture", "Posture check")
-	case schedule.Hydration:
-		return lang.X("settings.kind.hydration", "Drink water")
-	case schedule.Stretch:
-		return lang.X("settings.kind.stretch", "Stretch")
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// section builds one block of the window from a section of the table: its
+// heading (or its "enabled" check), its hint, its fields (side by side in
+// a grid, or as label and field rows; the inline tables below it, such as
+// the weekdays, as one row each) and the messages of all of them, full
+// width under the block so that they wrap and are never clipped.
+func (f *form) section(sec settings.Section, fields []settings.Field, subs []settings.Section) fyne.CanvasObject {
+	box := container.NewVBox()
+	var msgs []*widget.Label
+	place := func(sf settings.Field) fyne.CanvasObject {
+		w := f.widget(sf)
+		msgs = append(msgs, f.byKey[sf.Key].msg)
+		return w
 	}
-	return lang.X("settings.kind.movement", "Move around")
+	if len(fields) > 0 && strings.HasSuffix(fields[0].Key, ".enabled") {
+		box.Add(place(fields[0]))
+		fields = fields[1:]
+	} else if sec.Title != nil {
+		box.Add(heading(sec.Title()))
+	}
+	if sec.Hint != nil {
+		box.Add(wrapped(sec.Hint()))
+	}
+	var rows, after []fyne.CanvasObject
+	var cells []fyne.CanvasObject
+	for _, sf := range fields {
+		switch {
+		case sec.Grid:
+			caption := widget.NewLabel(sf.Label())
+			caption.SizeName = theme.SizeNameCaptionText
+			cells = append(cells, container.NewVBox(caption, place(sf)))
+		case sf.Type == settings.Bool || sf.Type == settings.Set:
+			after = append(after, place(sf))
+		default:
+			rows = append(rows, widget.NewLabel(sf.Label()), place(sf))
+		}
+	}
+	if len(subs) > 0 {
+		header := []fyne.CanvasObject{layout.NewSpacer()}
+		for _, sf := range settings.Fields() {
+			switch {
+			case settings.SectionOf(sf.Key) != subs[0].Key:
+			case sf.Type == settings.Bool: // the check says it
+				header = append(header, layout.NewSpacer())
+			default:
+				header = append(header, widget.NewLabel(sf.Label()))
+			}
+		}
+		rows = append(rows, layout.NewSpacer(), container.NewGridWithColumns(len(header)-1, header[1:]...))
+		for _, sub := range subs {
+			var line []fyne.CanvasObject
+			for _, sf := range settings.Fields() {
+				if settings.SectionOf(sf.Key) == sub.Key {
+					line = append(line, place(sf))
+					f.byKey[sf.Key].within = sub.Title
+				}
+			}
+			rows = append(rows, widget.NewLabel(sub.Title()), container.NewGridWithColumns(len(line), line...))
+		}
+	}
+	if len(cells) > 0 {
+		box.Add(container.NewGridWithColumns(4, cells...))
+	}
+	if len(rows) > 0 {
+		grid := container.New(layout.NewFormLayout(), rows...)
+		if len(subs) == 0 { // entries for "30 min" need no 700 pixels
+			box.Add(container.NewGridWithColumns(2, grid, layout.NewSpacer()))
+		} else {
+			box.Add(grid)
+		}
+	}
+	for _, a := range after {
+		box.Add(a)
+	}
+	for _, m := range msgs {
+		box.Add(m)
+	}
+	return box
 }
 
 func (f *form) build(problems []settings.Problem) {
 	// Presets.
 	f.presetLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.presetDesc = widget.NewLabel("")
-	f.presetDesc.Wrapping = fyne.TextWrapWord
+	f.presetDesc = wrapped("")
 	f.presetBtns = map[string]*widget.Button{}
 	var btns []fyne.CanvasObject
 	for _, name := range settings.PresetNames() {
@@ -283,145 +336,59 @@ func (f *form) build(problems []settings.Problem) {
 		f.presetBtns[name] = b
 		btns = append(btns, b)
 	}
-	presets := container.NewVBox(
-		heading(lang.X("settings.presets", "Presets")),
-		container.NewGridWithColumns(4, btns...),
-		container.NewHBox(widget.NewLabel(lang.X("settings.preset.current", "Current:")), f.presetLabel),
-		f.presetDesc,
-	)
-
-	// Breaks, one block per kind.
-	breaks := container.NewVBox(presets, widget.NewSeparator())
-	for _, k := range schedule.AllKinds() {
-		b := f.s.Break(k)
-		p := string(k) + "."
-		cells := []fyne.CanvasObject{
-			cell(lang.X("settings.field.interval", "Every"), f.durationField(p+"interval", &b.Interval)),
-			cell(lang.X("settings.field.length", "Break length"), f.durationField(p+"length", &b.Length)),
-			cell(lang.X("settings.field.warn", "Warn before"), f.durationField(p+"warn", &b.Warn)),
-		}
-		if k == schedule.Posture || k == schedule.Hydration {
-			cells = append(cells, cell(lang.X("settings.field.style", "Show as"), f.selectField(p+"style",
-				[]string{settings.StyleNotification, settings.StyleCard},
-				[]string{lang.X("settings.style.notification", "Notification"), lang.X("settings.style.card", "Exercise card")},
-				&b.Style)))
-		} else {
-			cells = append(cells, layout.NewSpacer())
-		}
-		breaks.Add(container.NewVBox(
-			f.checkField(p+"enabled", kindTitle(k), &b.Enabled),
-			container.NewGridWithColumns(4, cells...),
-		))
-		f.when(func() bool { return b.Enabled }, p+"interval", p+"length", p+"warn", p+"style")
-		breaks.Add(widget.NewSeparator())
-	}
-	breaks.Add(f.checkField("cycle.enabled", lang.X("settings.cycle.enabled", "Sit/stand/move cycle (replaces the walking break)"), &f.s.Cycle.Enabled))
-	breaks.Add(container.NewGridWithColumns(4,
-		cell(lang.X("settings.cycle.sit", "Sit"), f.durationField("cycle.sit", &f.s.Cycle.Sit)),
-		cell(lang.X("settings.cycle.stand", "Stand"), f.durationField("cycle.stand", &f.s.Cycle.Stand)),
-		cell(lang.X("settings.cycle.move", "Move"), f.durationField("cycle.move", &f.s.Cycle.Move)),
-		layout.NewSpacer(),
-	))
-	f.when(func() bool { return f.s.Cycle.Enabled }, "cycle.sit", "cycle.stand", "cycle.move")
-
-	// Limits and postponing.
-	limits := container.NewVBox(
-		heading(lang.X("settings.section.postpone", "Snoozing and skipping")),
-		narrow(formGrid(
-			row(lang.X("settings.field.snooze", "Snooze for"), f.durationField("breaks.snooze", &f.s.Snooze)),
-			row(lang.X("settings.field.max_skips", "Skips in a row"), f.intField("breaks.max_skips", &f.s.MaxSkips)),
-			row(lang.X("settings.field.max_snoozes", "Snoozes in a row"), f.intField("breaks.max_snoozes", &f.s.MaxSnoozes)),
-		)),
-		widget.NewLabel(lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit.")),
-		f.checkField("breaks.strict", lang.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early"), &f.s.Strict),
-		widget.NewSeparator(),
-		heading(lang.X("settings.section.daily", "Daily limits")),
-		narrow(formGrid(
-			row(lang.X("settings.field.daily_limit", "Sitting per day"), f.durationField("limits.daily_sitting", &f.s.DailyLimit)),
-			row(lang.X("settings.field.daily_step", "Then remind every"), f.durationField("limits.daily_sitting_step", &f.s.DailyLimitStep)),
-			row(lang.X("settings.field.glasses", "Glasses of water"), f.intField("limits.hydration_goal", &f.s.HydrationGoal)),
-		)),
-		widget.NewLabel(lang.X("settings.hint.zero", "0 turns a limit or goal off.")),
-	)
-
-	// Working hours.
-	wh := container.NewVBox(
-		f.checkField("working_hours.enabled", lang.X("settings.wh.enabled", "Only remind me during working hours"), &f.s.WorkingHours.Enabled),
-		widget.NewLabel(lang.X("settings.wh.hint", "Outside working hours no break fires and sitting does not count against the daily limit; statistics show it as after hours.")),
-	)
-	wh.Objects[1].(*widget.Label).Wrapping = fyne.TextWrapWord
-	dayRows := [][]fyne.CanvasObject{row("", container.NewGridWithColumns(3,
-		layout.NewSpacer(),
-		widget.NewLabel(lang.X("settings.wh.start", "Start")),
-		widget.NewLabel(lang.X("settings.wh.end", "End")),
-	))}
-	for _, wd := range settings.Weekdays() {
-		d := &f.s.WorkingHours.Days[wd]
-		p := "working_hours." + settings.WeekdayKey(wd) + "."
-		dayRows = append(dayRows, row(weekdayName(wd), container.NewGridWithColumns(3,
-			f.checkField(p+"off", lang.X("settings.wh.off", "Day off"), &d.Off),
-			f.clockField(p+"start", &d.Start),
-			f.clockField(p+"end", &d.End),
-		)))
-		f.when(func() bool { return f.s.WorkingHours.Enabled }, p+"off")
-		f.when(func() bool { return f.s.WorkingHours.Enabled && !d.Off }, p+"start", p+"end")
-	}
-	wh.Add(formGrid(dayRows...))
-
-	// General.
-	f.autostart = widget.NewCheck(lang.X("settings.field.autostart", "Start Limber when I log in"), f.onAutostart)
-	f.add(&field{key: "start_at_login", msg: newMessage(), refresh: func() {}})
-	general := container.NewVBox(
-		narrow(formGrid(
-			row(lang.X("settings.field.language", "Language"), f.selectField("language",
-				[]string{settings.LangSystem, settings.LangEN, settings.LangDE},
-				[]string{lang.X("settings.lang.system", "Same as the system"), "English", "Deutsch"}, &f.s.Language)),
-			row(lang.X("settings.field.history", "Keep history (days)"), f.intField("history_days", &f.s.HistoryDays)),
-		)),
-		container.NewVBox(f.autostart, f.byKey["start_at_login"].msg),
-		widget.NewSeparator(),
-		heading(lang.X("settings.section.positions", "Exercises I can do")),
-		container.NewHBox(
-			f.checkFieldNoMsg("cards.positions.desk", lang.X("settings.pos.desk", "At the desk"), &f.s.Positions.Desk),
-			f.checkFieldNoMsg("cards.positions.standing", lang.X("settings.pos.standing", "Standing"), &f.s.Positions.Standing),
-			f.checkFieldNoMsg("cards.positions.floor", lang.X("settings.pos.floor", "On the floor"), &f.s.Positions.Floor),
+	tabs := map[string]*fyne.Container{
+		settings.TabBreaks: container.NewVBox(
+			heading(lang.X("settings.presets", "Presets")),
+			container.NewGridWithColumns(4, btns...),
+			container.NewHBox(widget.NewLabel(lang.X("settings.preset.current", "Current:")), f.presetLabel),
+			f.presetDesc,
 		),
-		f.add(&field{key: "cards.positions", msg: newMessage(), refresh: func() {}}).msg,
-		widget.NewSeparator(),
-		heading(lang.X("settings.section.advanced", "Activity detection")),
-		narrow(formGrid(
-			row(lang.X("settings.field.idle_after", "Away after no input for"), f.durationField("advanced.idle_after", &f.s.Advanced.IdleAfter)),
-			row(lang.X("settings.field.active_after", "Back after input for"), f.durationField("advanced.active_after", &f.s.Advanced.ActiveAfter)),
-			row(lang.X("settings.field.day_start", "A new day starts at"), f.textField("advanced.day_start", "04:00",
-				func() string { return settings.FormatClock(int(f.s.Advanced.DayStart / time.Minute)) },
-				func(t string) error {
-					m, err := settings.ParseClock(t)
-					if err == nil {
-						f.s.Advanced.DayStart = time.Duration(m) * time.Minute
-					}
-					return err
-				})),
-			row(lang.X("settings.field.hold_limit", "Hold a break during calls for"), f.durationField("advanced.hold_limit", &f.s.Advanced.HoldLimit)),
-		)),
-	)
-
-	if f.path != "" {
-		where := widget.NewLabel(lang.X("settings.file", "These settings are stored in {{.Path}}; you can also edit that file by hand.",
-			map[string]any{"Path": f.path}))
-		where.Wrapping = fyne.TextWrapWord
-		general.Add(widget.NewSeparator())
-		general.Add(where)
+		settings.TabLimits: container.NewVBox(), settings.TabHours: container.NewVBox(), settings.TabGeneral: container.NewVBox(),
 	}
 
-	tabs := container.NewAppTabs(
-		container.NewTabItem(lang.X("settings.tab.breaks", "Breaks"), container.NewVScroll(container.NewPadded(breaks))),
-		container.NewTabItem(lang.X("settings.tab.limits", "Limits"), container.NewVScroll(container.NewPadded(limits))),
-		container.NewTabItem(lang.X("settings.tab.hours", "Working hours"), container.NewVScroll(container.NewPadded(wh))),
-		container.NewTabItem(lang.X("settings.tab.general", "General"), container.NewVScroll(container.NewPadded(general))),
+	// One block per section of the table, in file order.
+	for _, sec := range settings.Sections() {
+		if strings.Contains(sec.Key, ".") {
+			continue // an inline table: a row of its parent
+		}
+		var fields []settings.Field
+		var subs []settings.Section
+		for _, sf := range settings.Fields() {
+			if settings.SectionOf(sf.Key) == sec.Key && sf.Tab != "" {
+				fields = append(fields, sf)
+			}
+		}
+		for _, sub := range settings.Sections() {
+			if settings.SectionOf(sub.Key) == sec.Key && strings.Contains(sub.Key, ".") {
+				subs = append(subs, sub)
+			}
+		}
+		if len(fields) == 0 {
+			continue
+		}
+		tab := tabs[fields[0].Tab]
+		if len(tab.Objects) > 0 {
+			tab.Add(widget.NewSeparator())
+		}
+		tab.Add(f.section(sec, fields, subs))
+	}
+	if f.path != "" {
+		tabs[settings.TabGeneral].Add(widget.NewSeparator())
+		tabs[settings.TabGeneral].Add(wrapped(lang.X("settings.file", "These settings are stored in {{.Path}}; you can also edit that file by hand.",
+			map[string]any{"Path": f.path})))
+	}
+	item := func(title, tab string) *container.TabItem {
+		return container.NewTabItem(title, container.NewVScroll(container.NewPadded(tabs[tab])))
+	}
+	f.tabs = container.NewAppTabs(
+		item(lang.X("settings.tab.breaks", "Breaks"), settings.TabBreaks),
+		item(lang.X("settings.tab.limits", "Limits"), settings.TabLimits),
+		item(lang.X("settings.tab.hours", "Working hours"), settings.TabHours),
+		item(lang.X("settings.tab.general", "General"), settings.TabGeneral),
 	)
 
-	f.status = widget.NewLabel("")
-	f.status.Wrapping = fyne.TextWrapWord
+	f.tabs.OnSelected = func(*container.TabItem) { f.win.Canvas().Unfocus() } // no typing into a hidden field
+	f.status = wrapped("")
 	f.saveBtn = widget.NewButton(lang.X("settings.save", "Save"), f.onSave)
 	f.saveBtn.Importance = widget.HighImportance
 	revert := widget.NewButton(lang.X("settings.revert", "Undo changes"), f.onRevert)
@@ -430,9 +397,8 @@ func (f *form) build(problems []settings.Problem) {
 
 	f.banner = container.NewVBox()
 	if len(problems) > 0 {
-		msg := widget.NewLabel(lang.X("settings.file_problems",
+		msg := wrapped(lang.X("settings.file_problems",
 			"The settings file has mistakes, so Limber is using the settings shown here. Saving replaces the file with them."))
-		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.WarningImportance
 		f.banner.Add(msg)
 		for i, p := range problems {
@@ -440,47 +406,10 @@ func (f *form) build(problems []settings.Problem) {
 				f.banner.Add(widget.NewLabel("…"))
 				break
 			}
-			l := widget.NewLabel(p.String())
-			l.Wrapping = fyne.TextWrapWord
-			f.banner.Add(l)
+			f.banner.Add(wrapped(p.String()))
 		}
 	}
-	f.when(func() bool { return f.s.DailyLimit > 0 }, "limits.daily_sitting_step")
-	f.content = container.NewBorder(f.banner, container.NewPadded(bottom), nil, nil, tabs)
-}
-
-// checkFieldNoMsg is a check whose errors show on another field (positions).
-func (f *form) checkFieldNoMsg(name, label string, p *bool) fyne.CanvasObject {
-	c := widget.NewCheck(label, nil)
-	f.checks[name] = c
-	fl := &field{refresh: func() { c.SetChecked(*p) }}
-	f.fields = append(f.fields, fl)
-	c.OnChanged = func(on bool) {
-		if f.loading {
-			return
-		}
-		*p = on
-		f.onChanged()
-	}
-	return c
-}
-
-func weekdayName(d time.Weekday) string {
-	switch d {
-	case time.Monday:
-		return lang.X("settings.day.monday", "Monday")
-	case time.Tuesday:
-		return lang.X("settings.day.tuesday", "Tuesday")
-	case time.Wednesday:
-		return lang.X("settings.day.wednesday", "Wednesday")
-	case time.Thursday:
-		return lang.X("settings.day.thursday", "Thursday")
-	case time.Friday:
-		return lang.X("settings.day.friday", "Friday")
-	case time.Saturday:
-		return lang.X("settings.day.saturday", "Saturday")
-	}
-	return lang.X("settings.day.sunday", "Sunday")
+	f.content = container.NewBorder(f.banner, container.NewPadded(bottom), nil, nil, f.tabs)
 }
 
 // refreshAll shows f.s in every widget.
@@ -506,12 +435,25 @@ func (f *form) setMessage(key, msg string) {
 	if !ok {
 		return
 	}
-	fl.msg.SetText(msg)
+	if fl.entry != nil {
+		var err error
+		if msg != "" {
+			err = errors.New(msg)
+		}
+		fl.entry.SetValidationError(err)
+	}
 	if msg == "" {
 		fl.msg.Hide()
-	} else {
-		fl.msg.Show()
+		return
 	}
+	switch {
+	case fl.within != nil:
+		msg = fl.within() + ", " + fl.Label() + ": " + msg
+	case fl.Label != nil:
+		msg = fl.Label() + ": " + msg
+	}
+	fl.msg.SetText(msg)
+	fl.msg.Show()
 }
 
 // errors returns the message per field: parse errors first, then validation.
@@ -519,7 +461,7 @@ func (f *form) errors() map[string]string {
 	msgs := settings.FieldErrors(f.s.Validate())
 	for _, fl := range f.fields {
 		if fl.parseErr != "" {
-			msgs[fl.key] = fl.parseErr
+			msgs[fl.Key] = fl.parseErr
 		}
 	}
 	return msgs
@@ -530,12 +472,12 @@ func (f *form) errors() map[string]string {
 func (f *form) onChanged() {
 	msgs := f.errors()
 	for _, fl := range f.fields {
-		if fl.key == "" || fl.key == "start_at_login" {
+		if fl.Key == "start_at_login" {
 			continue
 		}
-		f.setMessage(fl.key, msgs[fl.key])
-		if fl.enabled != nil && fl.w != nil {
-			if fl.enabled() {
+		f.setMessage(fl.Key, msgs[fl.Key])
+		if fl.Active != nil && fl.w != nil {
+			if fl.Active(&f.s) {
 				fl.w.Enable()
 			} else {
 				fl.w.Disable()
@@ -638,7 +580,7 @@ func (f *form) onSave() {
 // save sends s to the daemon, which validates, writes and applies it.
 func (f *form) save(s settings.Settings) error {
 	if err := f.c.SetSettings(context.Background(), s); err != nil {
-		return errString(lang.X("settings.status.save_failed", "Not saved: {{.Err}}", map[string]any{"Err": err.Error()}))
+		return errors.New(lang.X("settings.status.save_failed", "Not saved: {{.Err}}", map[string]any{"Err": err.Error()}))
 	}
 	f.saved = s
 	return nil

@@ -89,7 +89,7 @@ func TestValidationAsYouType(t *testing.T) {
 	cases := []struct {
 		key, text, wantKey, want string
 	}{
-		{"stretch.interval", "1m", "stretch.interval", "longer than the break (1m30s)"},
+		{"stretch.interval", "1m", "stretch.interval", "longer than the break (1 min 30 s)"},
 		{"stretch.interval", "half", "stretch.interval", "is not a duration"},
 		{"stretch.interval", "30s", "stretch.interval", "at least one minute"},
 		{"posture.length", "0", "posture.length", "more than zero"},
@@ -135,7 +135,7 @@ func TestPresetsAndCustom(t *testing.T) {
 	if got := f.presetLabel.Text; got != "Cornell 20-8-2" {
 		t.Errorf("after Cornell: %q", got)
 	}
-	if !f.checks["cycle.enabled"].Checked || f.entries["cycle.stand"].Text != "8m" || f.entries["cycle.stand"].Disabled() {
+	if !f.checks["cycle.enabled"].Checked || f.entries["cycle.stand"].Text != "8 min" || f.entries["cycle.stand"].Disabled() {
 		t.Error("Cornell did not fill in the cycle")
 	}
 	if f.checks["posture.enabled"].Checked || !f.entries["posture.interval"].Disabled() {
@@ -271,12 +271,136 @@ func TestCtrlSSavesFromAnEntry(t *testing.T) {
 	typeInto(t, f, "limits.hydration_goal", "5")
 	var e fyne.Shortcutable
 	for _, fl := range f.fields {
-		if fl.key == "limits.hydration_goal" {
+		if fl.Key == "limits.hydration_goal" {
 			e = fl.w.(fyne.Shortcutable)
 		}
 	}
 	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
 	if len(c.sets) != 1 || c.sets[0].HydrationGoal != 5 {
 		t.Errorf("Ctrl+S in an entry: %+v", c.sets)
+	}
+}
+
+// The rows come from the settings table: each field that has a tab has the
+// widget its type calls for, labelled as the table says.
+func TestRowsFromTheTable(t *testing.T) {
+	f, _, _ := newTestForm(t, api.SettingsReply{})
+	for _, sf := range settings.Fields() {
+		if sf.Tab == "" {
+			continue
+		}
+		var ok bool
+		switch sf.Type {
+		case settings.Int, settings.Duration, settings.Clock:
+			_, ok = f.entries[sf.Key]
+		case settings.Bool:
+			_, ok = f.checks[sf.Key]
+			if sf.Key == "start_at_login" {
+				ok = f.autostart != nil && f.autostart.Text == sf.Label()
+			} else if ok && f.checks[sf.Key].Text != sf.Label() {
+				t.Errorf("%s: check says %q, table %q", sf.Key, f.checks[sf.Key].Text, sf.Label())
+			}
+		case settings.Choice:
+			_, ok = f.selects[sf.Key]
+		case settings.Set:
+			ok = true
+			for _, o := range sf.Options {
+				_, has := f.checks[sf.Key+"."+o.Value]
+				ok = ok && has
+			}
+		}
+		if !ok {
+			t.Errorf("%s (type %d): no widget for it", sf.Key, sf.Type)
+		}
+	}
+	// Shown in the window's words, as the file's values.
+	for key, want := range map[string]string{
+		"posture.interval": "15 min", "stretch.length": "1 min 30 s", "posture.warn": "0 s",
+		"limits.daily_sitting": "6 h", "working_hours.monday.end": "17:30", "advanced.day_start": "04:00",
+		"breaks.max_skips": "3",
+	} {
+		if got := f.entries[key].Text; got != want {
+			t.Errorf("%s shows %q, want %q", key, got, want)
+		}
+	}
+}
+
+// Durations are typed as people type them: one rule (duration.Parse)
+// for the window, the file and the command line.
+func TestHumanDurations(t *testing.T) {
+	f, _, _ := newTestForm(t, api.SettingsReply{})
+	for text, want := range map[string]time.Duration{
+		"20": 20 * time.Minute, "1h30": 90 * time.Minute, "1:30": 90 * time.Minute, "25 min": 25 * time.Minute,
+		"45m": 45 * time.Minute, "1 h 5 min": 65 * time.Minute, "2 std": 2 * time.Hour,
+	} {
+		typeInto(t, f, "movement.interval", text)
+		if f.s.Movement.Interval != want || message(f, "movement.interval") != "" {
+			t.Errorf("typed %q: interval %v (message %q), want %v", text, f.s.Movement.Interval, message(f, "movement.interval"), want)
+		}
+	}
+	typeInto(t, f, "stretch.length", "90s")
+	if f.s.Stretch.Length != 90*time.Second {
+		t.Errorf("90s: %v", f.s.Stretch.Length)
+	}
+	// Leaving the field shows the value in the window's words.
+	e := f.byKey["movement.interval"].w.(*entry)
+	typeInto(t, f, "movement.interval", "20")
+	e.FocusLost()
+	if e.Text != "20 min" {
+		t.Errorf("after leaving the field it shows %q, want 20 min", e.Text)
+	}
+	var marked error
+	e.SetOnValidationChanged(func(err error) { marked = err })
+	typeInto(t, f, "movement.interval", "half an hour")
+	if m := message(f, "movement.interval"); !strings.Contains(m, `"half an hour" is not a duration`) || !strings.Contains(m, `"20" (minutes)`) {
+		t.Errorf("unreadable duration: %q", m)
+	}
+	e.FocusLost()
+	if e.Text != "half an hour" || marked == nil {
+		t.Errorf("a wrong value must stay as typed and be marked: %q", e.Text)
+	}
+	if !f.saveBtn.Disabled() {
+		t.Error("Save enabled with a value that does not parse")
+	}
+}
+
+// A message is never clipped: it spans the tab's width and wraps.
+func TestMessagesWrap(t *testing.T) {
+	f, _, _ := newTestForm(t, api.SettingsReply{})
+	f.win.Resize(fyne.NewSize(420, 600))
+	typeInto(t, f, "stretch.interval", "10h")
+	fl := f.byKey["stretch.interval"]
+	if !fl.msg.Visible() || fl.msg.Wrapping != fyne.TextWrapWord {
+		t.Fatalf("message hidden or not wrapping: %q", fl.msg.Text)
+	}
+	f.win.Content().Refresh()
+	if sz, min := fl.msg.Size(), fl.msg.MinSize(); sz.Height < min.Height || sz.Width < 300 {
+		t.Errorf("message %q laid out %v, needs %v: clipped or squeezed into a column", fl.msg.Text, sz, min)
+	}
+	if !strings.HasPrefix(fl.msg.Text, "Every: ") {
+		t.Errorf("message does not name its field: %q", fl.msg.Text)
+	}
+	typeInto(t, f, "working_hours.monday.end", "7")
+	if m := message(f, "working_hours.monday.end"); !strings.HasPrefix(m, "Monday, End: ") {
+		t.Errorf("a weekday's message does not name the day: %q", m)
+	}
+}
+
+// The tab bar takes no focus, so the keyboard switches tabs with
+// Ctrl+Page Down / Ctrl+Page Up (and Ctrl+Tab), from an entry too.
+func TestKeyboardSwitchesTabs(t *testing.T) {
+	f, _, _ := newTestForm(t, api.SettingsReply{})
+	e := f.byKey["limits.hydration_goal"].w.(*entry)
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierControl})
+	if got := f.tabs.SelectedIndex(); got != 1 {
+		t.Fatalf("Ctrl+Page Down: tab %d, want 1", got)
+	}
+	f.onShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyTab, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
+	f.onShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierControl})
+	if got := f.tabs.SelectedIndex(); got != len(f.tabs.Items)-1 {
+		t.Errorf("back twice from tab 1: tab %d, want the last", got)
+	}
+	if f.onShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl}) {
+		t.Error("Ctrl+Q taken as the window's shortcut")
 	}
 }

@@ -16,7 +16,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/api"
@@ -141,9 +140,11 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)
 	w.SetCloseIntercept(f.onClose)
-	save := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
-	w.Canvas().AddShortcut(save, func(s fyne.Shortcut) { f.onShortcut(s) })
+	for _, s := range shortcuts {
+		w.Canvas().AddShortcut(s, func(s fyne.Shortcut) { f.onShortcut(s) })
+	}
 	w.Resize(fyne.NewSize(720, 680))
+	w.CenterOnScreen()
 	w.ShowAndRun()
 	return 0
 }
