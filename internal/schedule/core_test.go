@@ -49,7 +49,7 @@ func TestValidate(t *testing.T) {
 		edit func(c *schedule.Config)
 		want string // a substring naming the field
 	}{
-		"short interval":      {func(c *schedule.Config) { c.Tracks[0].Interval = 30 * time.Second }, "Tracks[0] (posture).Interval"},
+		"no interval":         {func(c *schedule.Config) { c.Tracks[0].Interval = 0 }, "Tracks[0] (posture).Interval"},
 		"interval <= length":  {func(c *schedule.Config) { c.Tracks[3].Length = time.Hour }, "Tracks[3] (movement).Interval (1h0m0s) must be longer than Length"},
 		"zero length":         {func(c *schedule.Config) { c.Tracks[1].Length = 0 }, "Tracks[1] (hydration).Length"},
 		"warn too long":       {func(c *schedule.Config) { c.Tracks[2].Warn = time.Hour }, "Tracks[2] (stretch).Warn"},
@@ -66,7 +66,7 @@ func TestValidate(t *testing.T) {
 		"daily step":          {func(c *schedule.Config) { c.DailyLimitStep = -time.Hour }, "DailyLimitStep"},
 		"day start":           {func(c *schedule.Config) { c.DayStart = 25 * time.Hour }, "DayStart"},
 		"hold limit":          {func(c *schedule.Config) { c.HoldLimit = -1 }, "HoldLimit"},
-		"cycle sit":           {func(c *schedule.Config) { c.Cycle = &schedule.Cycle{Sit: time.Second, Stand: time.Minute} }, "Cycle.Sit"},
+		"cycle sit":           {func(c *schedule.Config) { c.Cycle = &schedule.Cycle{Sit: 0, Stand: time.Minute} }, "Cycle.Sit"},
 		"cycle empty":         {func(c *schedule.Config) { c.Cycle = &schedule.Cycle{Sit: time.Hour} }, "Cycle"},
 		"cycle negative":      {func(c *schedule.Config) { c.Cycle = &schedule.Cycle{Sit: time.Hour, Move: -1} }, "Cycle.Stand"},
 		"disabled is ignored": {func(c *schedule.Config) { c.Tracks[0].Enabled = false; c.Tracks[0].Interval = 0 }, ""},

@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -235,19 +236,7 @@ func (s *Scheduler) nextLimit() time.Duration {
 
 // kindRank orders kinds from the smallest break to the biggest, to break
 // ties between equal lengths.
-func kindRank(k Kind) int {
-	switch k {
-	case Posture:
-		return 0
-	case Hydration:
-		return 1
-	case Stretch:
-		return 2
-	case Movement:
-		return 3
-	}
-	return 4
-}
+func kindRank(k Kind) int { return slices.Index(AllKinds(), k) }
 
 // bigger reports whether track a is a bigger break than track b.
 func (s *Scheduler) bigger(a, b int) bool {
