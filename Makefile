@@ -2,6 +2,7 @@
 # Both install the Debian packages they need first (see `deps`).
 GO       ?= go
 BIN      := bin/limber
+WINBIN   := bin/limber-window
 PREFIX   ?= $(HOME)/.local
 VERSION  := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS  := -s -w -X github.com/limber-app/limber/internal/version.Version=$(VERSION)
@@ -26,8 +27,11 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# Two programs: limber (the daemon and the CLI, no Fyne window code) and
+# limber-window (the card, settings and statistics windows, with Fyne's GL
+# driver), which limber finds beside itself or in ../libexec/limber/.
 build: deps
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/limber
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o bin/ ./cmd/limber ./cmd/limber-window
 
 run: build
 	./$(BIN)
@@ -46,7 +50,7 @@ test: build
 # Cross-builds: the Windows binary (Fyne needs cgo: MinGW), and vet of the
 # packages that need no cgo for macOS. CI runs it after `make test`.
 cross: deps
-	GOOS=windows CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -o /dev/null ./cmd/limber
+	GOOS=windows CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -o bin/windows/ ./cmd/limber ./cmd/limber-window
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./internal/schedule/... ./internal/activity/... ./internal/presence/... ./internal/paths/... ./internal/ipc/... ./internal/history/... ./internal/cards/... ./internal/settings/...
 
 test-short:
@@ -62,10 +66,10 @@ lint:
 # The Linux tarball: bin/, share/ (desktop file, icons, metainfo,
 # completions) and a Makefile to install it.
 package: build
-	packaging/package.sh $(BIN) dist
+	packaging/package.sh $(BIN) $(WINBIN) dist
 
 install: build
-	packaging/install.sh $(abspath $(PREFIX)) $(BIN)
+	packaging/install.sh $(abspath $(PREFIX)) $(BIN) $(WINBIN)
 
 uninstall:
 	packaging/install.sh --uninstall $(abspath $(PREFIX))

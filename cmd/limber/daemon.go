@@ -115,14 +115,16 @@ func trayIcon(s tray.IconState) []byte {
 	return trayicon.Icon(st, 44)
 }
 
-// launcher starts window child processes of this same binary.
+// launcher starts window child processes: limber-window NAME ARGS (see
+// findWindowProgram for where it is looked for). When it cannot be found
+// or started, the daemon gets an error and shows the break as a
+// notification instead.
 func launcher(verbose bool) func(name string, args ...string) (daemon.Window, error) {
 	return func(name string, args ...string) (daemon.Window, error) {
-		exe, err := os.Executable()
+		cmd, err := windowCommand(name, args...)
 		if err != nil {
-			return nil, fmt.Errorf("finding the limber binary: %w", err)
+			return nil, err
 		}
-		cmd := exec.Command(exe, append([]string{"window", name}, args...)...)
 		if verbose {
 			cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		}

@@ -1,5 +1,8 @@
 // Command limber is the Limber break reminder: the tray daemon without
-// arguments, its command line and its windows with them.
+// arguments, its command line with them. The windows are a program of
+// their own, limber-window (cmd/limber-window), which the daemon starts as
+// a child and `limber window NAME` runs; this binary links no Fyne window
+// code.
 package main
 
 import (

@@ -164,7 +164,6 @@ func (d *Daemon) watchCard(c *openCard) {
 		d.breakResult(BreakResult{Kind: string(c.kind), CardID: c.cardID, Outcome: "closed_early"})
 	}
 	d.poke()
-	d.askRetrim()
 }
 
 // closeCard closes the open card window, if any.
@@ -222,19 +221,8 @@ func (d *Daemon) openWindow(name string) error {
 	if err != nil {
 		return fmt.Errorf("opening the %s window: %w", name, err)
 	}
-	go func() {
-		w.Wait()
-		d.askRetrim()
-	}()
+	go w.Wait() // reap the child when it exits
 	return nil
-}
-
-// askRetrim asks the loop to let go of code pages again soon.
-func (d *Daemon) askRetrim() {
-	select {
-	case d.retrim <- struct{}{}:
-	default:
-	}
 }
 
 // kindOrDue picks the break a kind-less command means: the one due, else

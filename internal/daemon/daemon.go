@@ -77,9 +77,6 @@ type Daemon struct {
 
 	wake chan struct{}
 	quit chan struct{}
-	// retrim asks the loop to let go of code pages again soon (after a
-	// window closed: serving it faulted pages back in).
-	retrim chan struct{}
 	// tickMu serialises Tick (the loop's, and the fresh one a status
 	// request takes).
 	tickMu sync.Mutex
@@ -130,7 +127,7 @@ func New(o Options) *Daemon {
 	}
 	d := &Daemon{
 		opts: o, now: o.Now, logf: o.Logf,
-		wake: make(chan struct{}, 1), quit: make(chan struct{}), retrim: make(chan struct{}, 1),
+		wake: make(chan struct{}, 1), quit: make(chan struct{}),
 	}
 	d.start = d.now()
 	cur := settings.Defaults()
@@ -238,12 +235,6 @@ func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
 
 	timer := time.NewTimer(0)
 	defer timer.Stop()
-	// Once start-up is over (sources connected, tray built), and every few
-	// minutes after, let go of code pages the idle loop does not need; see
-	// trimImage. Measured: PSS 29 MB without, about 17 MB with, at no
-	// measurable CPU cost.
-	trim := time.NewTimer(3 * time.Second)
-	defer trim.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -256,21 +247,6 @@ func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
 			return fmt.Errorf("control socket stopped: %w", err)
 		case a := <-actions:
 			d.onTrayAction(a)
-		case <-d.retrim:
-			if !trim.Stop() {
-				select {
-				case <-trim.C:
-				default:
-				}
-			}
-			trim.Reset(3 * time.Second)
-			continue
-		case <-trim.C:
-			if err := trimImage(); err != nil {
-				d.logf("trimming start-up memory: %v", err)
-			}
-			trim.Reset(trimEvery)
-			continue
 		case <-wakeP:
 		case <-d.wake:
 		case <-timer.C:
@@ -285,9 +261,6 @@ func (d *Daemon) Run(ctx context.Context, ln net.Listener) error {
 		timer.Reset(wait)
 	}
 }
-
-// trimEvery is how often the daemon lets go of code pages (see trimImage).
-const trimEvery = 5 * time.Minute
 
 // Tick observes once, acts on the decisions and returns how long to wait.
 // The wait is capped at a minute so the tray's sitting time stays current
