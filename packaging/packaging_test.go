@@ -14,9 +14,13 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/limber-app/limber/internal/version"
 )
 
-const id = "io.github.limber_app.limber"
+// id is the app id; FyneApp.toml, the desktop entry, the metainfo and
+// install.sh spell it too, and TestAppIDAgrees checks they agree.
+const id = version.AppID
 
 func iconSizes() []int { return []int{16, 22, 24, 32, 48, 64, 128, 256, 512} }
 
@@ -282,6 +286,27 @@ func desktopEntry(t *testing.T) map[string]string {
 	return keys
 }
 
+// TestAppIDAgrees: every file that spells the app id on its own (they
+// cannot import the Go constant) spells it as internal/version does.
+func TestAppIDAgrees(t *testing.T) {
+	if appID, _ := fyneApp(t); appID != id {
+		t.Errorf("FyneApp.toml ID %q, internal/version.AppID %q", appID, id)
+	}
+	if got := desktopEntry(t)["Icon"]; got != id {
+		t.Errorf("limber.desktop Icon=%q, want %q", got, id)
+	}
+	if _, err := os.Stat(id + ".metainfo.xml"); err != nil {
+		t.Errorf("no metainfo named after the app id: %v", err)
+	}
+	script, err := os.ReadFile("install.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(strings.Split(string(script), "\n"), "id="+id) {
+		t.Errorf("install.sh does not set id=%s", id)
+	}
+}
+
 func TestDesktopFile(t *testing.T) {
 	appID, _ := fyneApp(t)
 	if appID != id {
@@ -320,6 +345,7 @@ func TestMetainfo(t *testing.T) {
 		Launchable string   `xml:"launchable"`
 		Icon       string   `xml:"icon"`
 		Binary     string   `xml:"provides>binary"`
+		License    string   `xml:"project_license"`
 		Releases   []struct {
 			Version string `xml:"version,attr"`
 		} `xml:"releases>release"`
@@ -329,6 +355,9 @@ func TestMetainfo(t *testing.T) {
 	}
 	if c.Type != "desktop-application" || c.ID != appID || c.Launchable != appID+".desktop" || c.Icon != appID || c.Binary != "limber" {
 		t.Errorf("metainfo: type %q id %q launchable %q icon %q binary %q", c.Type, c.ID, c.Launchable, c.Icon, c.Binary)
+	}
+	if c.License != "BSD-3-Clause" {
+		t.Errorf("metainfo project_license %q, want BSD-3-Clause (as in LICENSE)", c.License)
 	}
 	if len(c.Releases) == 0 || c.Releases[0].Version != version {
 		t.Errorf("newest release in metainfo is %v; FyneApp.toml says %s: add a <release> for it", c.Releases, version)

@@ -14,10 +14,8 @@ import (
 
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/version"
 )
-
-// AppID is the Fyne application id shared by Limber's windows.
-const AppID = "io.github.limber_app.limber"
 
 // Usage is the help text of `limber window card`.
 const Usage = `usage: limber window card --kind KIND [flags]
@@ -124,7 +122,7 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	a := app.NewWithID(AppID)
+	a := app.NewWithID(version.AppID)
 	win := a.NewWindow(lang.X("cardwin.title", "Limber"))
 	w := newCardWindow(win, o, lib, c, realClock{}, card, stderr)
 	w.run()

@@ -22,10 +22,8 @@ import (
 	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
+	"github.com/limber-app/limber/internal/version"
 )
-
-// AppID is the Fyne application id shared by Limber's windows.
-const AppID = "io.github.limber_app.limber"
 
 // Caller sends one request to the daemon (*ipc.Client satisfies it).
 type Caller interface {
@@ -143,7 +141,7 @@ func run(args []string, c Caller, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "limber: %v\n", err)
 	}
 
-	a := app.NewWithID(AppID)
+	a := app.NewWithID(version.AppID)
 	w := a.NewWindow(lang.X("settings.title", "Limber settings"))
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)

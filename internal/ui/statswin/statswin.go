@@ -23,6 +23,7 @@ import (
 
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/version"
 )
 
 // Caller sends one request to the daemon (*ipc.Client satisfies it).
@@ -59,7 +60,7 @@ func run(args []string, c Caller, stderr io.Writer) int {
 	src := pickSource(c, *db)
 	defer src.close()
 
-	a := app.NewWithID("io.github.limber_app.limber")
+	a := app.NewWithID(version.AppID)
 	w := a.NewWindow(lang.X("stats.win.title", "Limber statistics"))
 	v := newView(*days)
 	w.SetContent(v.root)
