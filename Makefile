@@ -2,6 +2,7 @@
 # Both install the Debian packages they need first (see `deps`).
 GO       ?= go
 BIN      := bin/limber
+WINBIN   := bin/limber-window
 PREFIX   ?= $(HOME)/.local
 VERSION  := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS  := -s -w -X github.com/limber-app/limber/internal/version.Version=$(VERSION)
@@ -26,8 +27,17 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# Two programs: limber (the daemon and the CLI, no Fyne window code) and
+# limber-window (the card, settings and statistics windows, with Fyne's GL
+# driver), which limber finds beside itself or in ../libexec/limber/.
+# limber is built without cgo on Linux, where nothing in it needs it (D-Bus,
+# X11 through xgb, pure-Go SQLite): a static binary maps no libc, which
+# keeps the idle daemon about 1.5 MB smaller. macOS's tray needs cgo.
+DAEMON_CGO := $(if $(filter Linux,$(shell uname -s)),0,1)
+
 build: deps
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/limber
+	CGO_ENABLED=$(DAEMON_CGO) $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/limber
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(WINBIN) ./cmd/limber-window
 
 run: build
 	./$(BIN)
@@ -43,10 +53,12 @@ test: build
 	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -race -timeout 10m $$($(GO) list ./... | grep -v -e /cmd/ -e /internal/ui/)
 	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -timeout 10m $(GUI_PKGS)
 
-# Cross-builds: the Windows binary (Fyne needs cgo: MinGW), and vet of the
-# packages that need no cgo for macOS. CI runs it after `make test`.
+# Cross-builds: the Windows programs (limber needs no cgo; limber-window
+# does, for Fyne: MinGW) into bin/windows/, and vet of the packages that
+# need no cgo for macOS. CI runs it after `make test`.
 cross: deps
-	GOOS=windows CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -o /dev/null ./cmd/limber
+	GOOS=windows CGO_ENABLED=0 $(GO) build -trimpath -o bin/windows/limber.exe ./cmd/limber
+	GOOS=windows CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -trimpath -o bin/windows/limber-window.exe ./cmd/limber-window
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./internal/schedule/... ./internal/activity/... ./internal/presence/... ./internal/paths/... ./internal/ipc/... ./internal/history/... ./internal/cards/... ./internal/settings/...
 
 test-short:
@@ -62,10 +74,10 @@ lint:
 # The Linux tarball: bin/, share/ (desktop file, icons, metainfo,
 # completions) and a Makefile to install it.
 package: build
-	packaging/package.sh $(BIN) dist
+	packaging/package.sh $(BIN) $(WINBIN) dist
 
 install: build
-	packaging/install.sh $(abspath $(PREFIX)) $(BIN)
+	packaging/install.sh $(abspath $(PREFIX)) $(BIN) $(WINBIN)
 
 uninstall:
 	packaging/install.sh --uninstall $(abspath $(PREFIX))

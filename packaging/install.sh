@@ -1,15 +1,18 @@
 #!/bin/sh
-# Installs Limber under a prefix: the binary, the menu entry, the icons,
-# the AppStream metainfo and the shell completions.
+# Installs Limber under a prefix: the two programs (PREFIX/bin/limber, the
+# daemon and CLI; PREFIX/libexec/limber/limber-window, the windows, which
+# limber looks for there), the menu entry, the icons, the AppStream
+# metainfo and the shell completions.
 #
-#   packaging/install.sh PREFIX BIN          e.g. packaging/install.sh ~/.local bin/limber
-#   packaging/install.sh --uninstall PREFIX  removes what an install put there
+#   packaging/install.sh PREFIX BIN [WINBIN]  e.g. packaging/install.sh ~/.local bin/limber bin/limber-window
+#                                             (WINBIN: limber-window beside BIN when left out)
+#   packaging/install.sh --uninstall PREFIX   removes what an install put there
 #
 # DESTDIR is honoured (files go to $DESTDIR$PREFIX), for staging a package.
 set -eu
 
 usage() {
-	echo "usage: $0 PREFIX BIN | $0 --uninstall PREFIX" >&2
+	echo "usage: $0 PREFIX BIN [WINBIN] | $0 --uninstall PREFIX" >&2
 	exit 2
 }
 
@@ -24,7 +27,7 @@ if [ "${1:-}" = --uninstall ]; then
 	shift
 	[ $# -eq 1 ] || usage
 else
-	[ $# -eq 2 ] || usage
+	[ $# -eq 2 ] || [ $# -eq 3 ] || usage
 fi
 case $1 in
 /*) ;;
@@ -36,6 +39,7 @@ share=$dest/share
 # Every file an install writes, one per line, relative to the prefix.
 files() {
 	echo bin/limber
+	echo libexec/limber/limber-window
 	echo share/applications/$id.desktop
 	echo share/metainfo/$id.metainfo.xml
 	for n in $sizes; do echo "share/icons/hicolor/${n}x${n}/apps/$id.png"; done
@@ -58,18 +62,23 @@ refresh() {
 
 if $uninstall; then
 	files | while read -r f; do rm -f "$dest/$f"; done
+	rmdir "$dest/libexec/limber" 2>/dev/null || true
 	refresh
 	echo "Removed Limber from $dest."
 	exit 0
 fi
 
 bin=$2
-if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
-	echo "install.sh: $bin is not an executable file; build it first (make build)" >&2
-	exit 1
-fi
+winbin=${3:-$(dirname "$bin")/limber-window}
+for b in "$bin" "$winbin"; do
+	if [ ! -f "$b" ] || [ ! -x "$b" ]; then
+		echo "install.sh: $b is not an executable file; build it first (make build)" >&2
+		exit 1
+	fi
+done
 
 install -Dm755 "$bin" "$dest/bin/limber"
+install -Dm755 "$winbin" "$dest/libexec/limber/limber-window"
 install -Dm644 "$here/limber.desktop" "$share/applications/$id.desktop"
 install -Dm644 "$here/$id.metainfo.xml" "$share/metainfo/$id.metainfo.xml"
 for n in $sizes; do

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Builds the Linux tarball: limber-VERSION-linux-ARCH.tar.xz holding a
-# prefix tree (bin/, share/ with the menu entry, hicolor icons, AppStream
-# metainfo and shell completions) and a Makefile to install it, in the
+# prefix tree (bin/limber, libexec/limber/limber-window, share/ with the
+# menu entry, hicolor icons, AppStream metainfo and shell completions) and
+# a Makefile to install it, in the
 # manner of a `fyne package` tarball:
 #   tar xf limber-*.tar.xz && cd limber-* && make user-install   # ~/.local
 #                                          or sudo make install  # /usr/local
 #
-#   packaging/package.sh BIN OUTDIR
+#   packaging/package.sh BIN WINBIN OUTDIR   e.g. bin/limber bin/limber-window dist
 #
 # Why not `fyne package -os linux`: it writes its own .desktop file (no
 # Comment, no Categories), ships one 512 px icon under pixmaps/ instead of
@@ -15,9 +16,10 @@
 # The layout here is the same tree install.sh writes, so both stay in step.
 set -eu
 
-[ $# -eq 2 ] || { echo "usage: $0 BIN OUTDIR" >&2; exit 2; }
+[ $# -eq 3 ] || { echo "usage: $0 BIN WINBIN OUTDIR" >&2; exit 2; }
 bin=$1
-out=$2
+winbin=$2
+out=$3
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 
@@ -28,8 +30,8 @@ name=limber-$version
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
-DESTDIR=$stage/$name "$here/install.sh" / "$bin" >/dev/null
-(cd "$stage/$name" && find bin share -type f | LC_ALL=C sort >FILES)
+DESTDIR=$stage/$name "$here/install.sh" / "$bin" "$winbin" >/dev/null
+(cd "$stage/$name" && find bin libexec share -type f | LC_ALL=C sort >FILES)
 cat >"$stage/$name/Makefile" <<'MAKEFILE'
 # Installs Limber from this folder.
 #   make user-install        into ~/.local (no root needed)
@@ -46,6 +48,7 @@ install:
 
 uninstall:
 	@while read -r f; do rm -f "$(DESTDIR)$(PREFIX)/$$f"; done <FILES
+	@rmdir "$(DESTDIR)$(PREFIX)/libexec/limber" 2>/dev/null || true
 	@echo "Removed Limber from $(DESTDIR)$(PREFIX)."
 
 user-install:

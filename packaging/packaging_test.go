@@ -14,9 +14,13 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/limber-app/limber/internal/version"
 )
 
-const id = "io.github.limber_app.limber"
+// id is the app id; FyneApp.toml, the desktop entry, the metainfo and
+// install.sh spell it too, and TestAppIDAgrees checks they agree.
+const id = version.AppID
 
 func iconSizes() []int { return []int{16, 22, 24, 32, 48, 64, 128, 256, 512} }
 
@@ -35,16 +39,27 @@ func fyneApp(t *testing.T) (appID, version string) {
 	return meta.Details.ID, meta.Details.Version
 }
 
-// dummyBinary writes a stand-in for limber that answers `completion SHELL`.
+// dummyBinary writes a stand-in for limber that answers `completion SHELL`,
+// and one for limber-window beside it.
 func dummyBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "limber")
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "limber")
 	script := "#!/bin/sh\nif [ \"$1\" = completion ]; then echo \"# limber completion for $2\"; fi\n"
 	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "limber-window"), []byte(windowScript), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	return bin
 }
+
+// windowScript is the stand-in for limber-window.
+const windowScript = "#!/bin/sh\necho limber-window \"$@\"\n"
+
+// windowBinary is the stand-in limber-window beside a dummyBinary.
+func windowBinary(bin string) string { return filepath.Join(filepath.Dir(bin), "limber-window") }
 
 // run runs a command with a clean environment (no DESTDIR from outside).
 func run(t *testing.T, dir string, env []string, name string, args ...string) (string, string, int) {
@@ -75,6 +90,7 @@ func run(t *testing.T, dir string, env []string, name string, args ...string) (s
 func installedFiles() []string {
 	f := []string{
 		"bin/limber",
+		"libexec/limber/limber-window",
 		"share/applications/" + id + ".desktop",
 		"share/metainfo/" + id + ".metainfo.xml",
 		"share/icons/hicolor/scalable/apps/" + id + ".svg",
@@ -106,7 +122,7 @@ func checkTree(t *testing.T, prefix string) {
 			t.Errorf("missing %s", f)
 			continue
 		}
-		wantExec := f == "bin/limber"
+		wantExec := f == "bin/limber" || f == "libexec/limber/limber-window"
 		if isExec := st.Mode().Perm()&0o111 != 0; isExec != wantExec {
 			t.Errorf("%s: mode %v", f, st.Mode())
 		}
@@ -134,6 +150,9 @@ func checkTree(t *testing.T, prefix string) {
 				t.Errorf("%s is %s", f, want)
 			}
 		}
+		if f == "libexec/limber/limber-window" && string(got) != windowScript {
+			t.Errorf("%s is not the limber-window given", f)
+		}
 		for _, sh := range []string{"bash", "zsh", "fish"} {
 			if strings.Contains(f, sh) && !strings.Contains(string(got), "completion for "+sh) {
 				t.Errorf("%s holds %q, not the binary's %s completion", f, got, sh)
@@ -145,7 +164,7 @@ func checkTree(t *testing.T, prefix string) {
 func TestInstallAndUninstall(t *testing.T) {
 	prefix := filepath.Join(t.TempDir(), "prefix")
 	bin := dummyBinary(t)
-	out, errOut, code := run(t, ".", nil, "./install.sh", prefix, bin)
+	out, errOut, code := run(t, ".", nil, "./install.sh", prefix, bin, windowBinary(bin))
 	if code != 0 {
 		t.Fatalf("install.sh: exit %d\n%s%s", code, out, errOut)
 	}
@@ -179,6 +198,9 @@ func TestInstallAndUninstall(t *testing.T) {
 			t.Errorf("%s left after uninstall", f)
 		}
 	}
+	if _, err := os.Stat(filepath.Join(prefix, "libexec/limber")); err == nil {
+		t.Error("libexec/limber left after uninstall")
+	}
 }
 
 func TestInstallDestDir(t *testing.T) {
@@ -194,6 +216,9 @@ func TestInstallWithoutCompletionSupport(t *testing.T) {
 	// system) still installs; only the completions are left out, with a note.
 	bin := filepath.Join(t.TempDir(), "limber")
 	if err := os.WriteFile(bin, []byte("#!/bin/sh\nexit 3\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(windowBinary(bin), []byte(windowScript), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	prefix := t.TempDir()
@@ -214,16 +239,24 @@ func TestInstallBadUsage(t *testing.T) {
 	if err := os.WriteFile(notExec, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	lonely := filepath.Join(t.TempDir(), "limber") // no limber-window beside it
+	if err := os.WriteFile(lonely, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	good := dummyBinary(t)
 	tests := map[string]struct {
 		args []string
 		code int
 		msg  string
 	}{
-		"no arguments":    {nil, 2, "usage"},
-		"relative prefix": {[]string{"here", notExec}, 2, "absolute path"},
-		"not executable":  {[]string{t.TempDir(), notExec}, 1, "make build"},
-		"missing binary":  {[]string{t.TempDir(), "/nonexistent/limber"}, 1, "not an executable file"},
-		"uninstall extra": {[]string{"--uninstall", "/a", "/b"}, 2, "usage"},
+		"no arguments":          {nil, 2, "usage"},
+		"relative prefix":       {[]string{"here", notExec}, 2, "absolute path"},
+		"not executable":        {[]string{t.TempDir(), notExec}, 1, "make build"},
+		"missing binary":        {[]string{t.TempDir(), "/nonexistent/limber"}, 1, "not an executable file"},
+		"missing window binary": {[]string{t.TempDir(), lonely}, 1, "limber-window is not an executable file"},
+		"window not executable": {[]string{t.TempDir(), good, notExec}, 1, "make build"},
+		"too many":              {[]string{t.TempDir(), good, good, good}, 2, "usage"},
+		"uninstall extra":       {[]string{"--uninstall", "/a", "/b"}, 2, "usage"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -251,6 +284,27 @@ func desktopEntry(t *testing.T) map[string]string {
 		}
 	}
 	return keys
+}
+
+// TestAppIDAgrees: every file that spells the app id on its own (they
+// cannot import the Go constant) spells it as internal/version does.
+func TestAppIDAgrees(t *testing.T) {
+	if appID, _ := fyneApp(t); appID != id {
+		t.Errorf("FyneApp.toml ID %q, internal/version.AppID %q", appID, id)
+	}
+	if got := desktopEntry(t)["Icon"]; got != id {
+		t.Errorf("limber.desktop Icon=%q, want %q", got, id)
+	}
+	if _, err := os.Stat(id + ".metainfo.xml"); err != nil {
+		t.Errorf("no metainfo named after the app id: %v", err)
+	}
+	script, err := os.ReadFile("install.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(strings.Split(string(script), "\n"), "id="+id) {
+		t.Errorf("install.sh does not set id=%s", id)
+	}
 }
 
 func TestDesktopFile(t *testing.T) {
@@ -291,6 +345,7 @@ func TestMetainfo(t *testing.T) {
 		Launchable string   `xml:"launchable"`
 		Icon       string   `xml:"icon"`
 		Binary     string   `xml:"provides>binary"`
+		License    string   `xml:"project_license"`
 		Releases   []struct {
 			Version string `xml:"version,attr"`
 		} `xml:"releases>release"`
@@ -300,6 +355,9 @@ func TestMetainfo(t *testing.T) {
 	}
 	if c.Type != "desktop-application" || c.ID != appID || c.Launchable != appID+".desktop" || c.Icon != appID || c.Binary != "limber" {
 		t.Errorf("metainfo: type %q id %q launchable %q icon %q binary %q", c.Type, c.ID, c.Launchable, c.Icon, c.Binary)
+	}
+	if c.License != "BSD-3-Clause" {
+		t.Errorf("metainfo project_license %q, want BSD-3-Clause (as in LICENSE)", c.License)
 	}
 	if len(c.Releases) == 0 || c.Releases[0].Version != version {
 		t.Errorf("newest release in metainfo is %v; FyneApp.toml says %s: add a <release> for it", c.Releases, version)
@@ -321,7 +379,8 @@ func TestPackageTarball(t *testing.T) {
 	}
 	_, version := fyneApp(t)
 	out := t.TempDir()
-	stdout, errOut, code := run(t, ".", []string{"GOARCH=amd64"}, "./package.sh", dummyBinary(t), out)
+	bin := dummyBinary(t)
+	stdout, errOut, code := run(t, ".", []string{"GOARCH=amd64"}, "./package.sh", bin, windowBinary(bin), out)
 	if code != 0 {
 		t.Fatalf("package.sh: exit %d\n%s", code, errOut)
 	}
@@ -349,5 +408,8 @@ func TestPackageTarball(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(home, ".local", f)); err == nil {
 			t.Errorf("%s left after make user-uninstall", f)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(home, ".local", "libexec/limber")); err == nil {
+		t.Error("libexec/limber left after make user-uninstall")
 	}
 }

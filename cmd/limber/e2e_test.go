@@ -20,18 +20,22 @@ import (
 )
 
 // limberBin returns the binary under test: $LIMBER_BIN (make test builds
-// it) or a fresh build into a temp folder.
+// it, and limber-window beside it) or a fresh build of both into a temp
+// folder.
 func limberBin(t testing.TB) string {
 	t.Helper()
 	if p := os.Getenv("LIMBER_BIN"); p != "" {
+		if _, err := os.Stat(filepath.Join(filepath.Dir(p), windowProgram())); err != nil {
+			t.Fatalf("LIMBER_BIN=%s has no %s beside it (make build builds both)", p, windowProgram())
+		}
 		return p
 	}
-	out := filepath.Join(t.TempDir(), "limber")
-	cmd := exec.Command("go", "build", "-o", out, ".")
+	dir := t.TempDir()
+	cmd := exec.Command("go", "build", "-o", dir+string(filepath.Separator), ".", "../limber-window")
 	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building limber: %v\n%s", err, b)
+		t.Fatalf("building limber and limber-window: %v\n%s", err, b)
 	}
-	return out
+	return filepath.Join(dir, "limber")
 }
 
 // watcher is a fake StatusNotifierWatcher (what a panel's tray host owns):
@@ -342,3 +346,35 @@ func waitFor(t testing.TB, limit time.Duration, what string, ok func() bool) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestEndToEndWithoutWindowProgram: a limber whose limber-window is missing
+// keeps running; a break comes as a notification instead of a card.
+func TestEndToEndWithoutWindowProgram(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	src, err := os.ReadFile(limberBin(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "limber")
+	if err := os.WriteFile(bin, src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := newDesktop(t)
+	d.startDaemon(t, bin)
+	if _, errs, code := d.limber(t, bin, "break", "now", "stretch"); code != 0 {
+		t.Fatalf("break now: %d %s", code, errs)
+	}
+	time.Sleep(time.Second)
+	if st := d.status(t, bin); st.Activity == "" {
+		t.Errorf("status after a break without windows: %+v", st)
+	}
+	if ids := findWindows("Stretch"); len(ids) > 0 {
+		t.Error("a card window opened without limber-window")
+	}
+	_, errs, code := d.limber(t, bin, "window", "stats")
+	if code != 1 || !strings.Contains(errs, "limber-window is missing") {
+		t.Errorf("limber window stats: exit %d, stderr %q", code, errs)
+	}
+}

@@ -1,5 +1,14 @@
 // Command limber is the Limber break reminder: the tray daemon without
-// arguments, its command line and its windows with them.
+// arguments, its command line with them. The windows are a program of
+// their own, limber-window (cmd/limber-window), which the daemon starts as
+// a child and `limber window NAME` runs; this binary links no Fyne window
+// code.
+//
+// updatemaxprocs=0: the daemon need not follow changes of its cgroup's CPU
+// limit, which the runtime otherwise checks every second or so (reading
+// /sys/fs/cgroup and the affinity mask), an idle cost for nothing.
+//
+//go:debug updatemaxprocs=0
 package main
 
 import (

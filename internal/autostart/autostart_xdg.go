@@ -14,6 +14,7 @@ import (
 
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
+	"github.com/limber-app/limber/internal/version"
 )
 
 func desktopPath() (string, error) {
@@ -59,7 +60,7 @@ func on(exe string) error {
 		"Name=Limber\n" +
 		"Comment=Reminds you to sit well, drink, stretch and move\n" +
 		"Exec=" + quoteExec(exe) + "\n" +
-		"Icon=io.github.limber_app.limber\n" +
+		"Icon=" + version.AppID + "\n" +
 		"Terminal=false\n" +
 		"X-GNOME-Autostart-enabled=true\n"
 	if err := settings.WriteAtomic(p, []byte(entry), 0o644); err != nil {

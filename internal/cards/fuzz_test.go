@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	cardfiles "github.com/limber-app/limber/assets/cards"
+	"github.com/limber-app/limber/assets/cardfiles"
 )
 
 // FuzzParse checks the parser never panics and that what it accepts obeys

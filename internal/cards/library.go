@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	cardfiles "github.com/limber-app/limber/assets/cards"
+	"github.com/limber-app/limber/assets/cardfiles"
 	"github.com/limber-app/limber/internal/paths"
 )
 

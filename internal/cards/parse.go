@@ -16,7 +16,7 @@ import (
 	"github.com/limber-app/limber/internal/schedule"
 )
 
-// rawCard mirrors the TOML file; see assets/cards/README.md.
+// rawCard mirrors the TOML file; see assets/cardfiles/README.md.
 type rawCard struct {
 	ID        string     `toml:"id"`
 	Title     string     `toml:"title"`
@@ -73,7 +73,7 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 			// Type mismatches come as plain errors: "toml: line 3 (last key "kinds"): ...".
 			if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
 				line, _ := strconv.Atoi(m[1])
-				bad(line, "not valid TOML: %q has the wrong type (%s); see assets/cards/README.md", m[2], m[3])
+				bad(line, "not valid TOML: %q has the wrong type (%s); see assets/cardfiles/README.md", m[2], m[3])
 			} else {
 				bad(0, "not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
 			}
@@ -82,7 +82,7 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	}
 	loc := newLocator(data)
 	for _, k := range md.Undecoded() {
-		bad(loc.keyPath(k), "unknown key %q (check the spelling; see the card format in assets/cards/README.md)", k.String())
+		bad(loc.keyPath(k), "unknown key %q (check the spelling; see the card format in assets/cardfiles/README.md)", k.String())
 	}
 
 	c.ID = strings.TrimSpace(raw.ID)

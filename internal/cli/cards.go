@@ -81,7 +81,7 @@ func cardsCheck(args []string, env *Env) int {
 		fmt.Fprintln(env.Stderr, p.Error())
 	}
 	if len(probs) > 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.check_failed", "{{.Bad}} problem(s); {{.Good}} card(s) valid. Fix the lines above; the card format is in assets/cards/README.md.",
+		fmt.Fprintln(env.Stderr, lang.X("cli.cards.check_failed", "{{.Bad}} problem(s); {{.Good}} card(s) valid. Fix the lines above; the card format is in assets/cardfiles/README.md.",
 			map[string]any{"Bad": len(probs), "Good": len(valid)}))
 		return ExitFailed
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	cardfiles "github.com/limber-app/limber/assets/cards"
+	"github.com/limber-app/limber/assets/cardfiles"
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"

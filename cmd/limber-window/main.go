@@ -1,0 +1,78 @@
+// Command limber-window runs one of Limber's Fyne windows (card, settings,
+// stats) as its own process:
+//
+//	limber-window card|settings|stats [OPTIONS]
+//
+// The daemon, `limber`, starts it as a child when a break comes due or a
+// window is asked for from the tray; `limber window NAME ...` runs it from
+// the terminal. It is the only Limber binary that links Fyne's app and GL
+// driver, which keeps the long-running daemon small (see cmd/limber). It
+// talks to the daemon over the control socket, like the CLI, and exits
+// when its window closes. Without a running daemon each window works on its
+// own (files, read-only history).
+//
+// Installed beside limber, or in PREFIX/libexec/limber/.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/cli"
+	"github.com/limber-app/limber/internal/i18n"
+	"github.com/limber-app/limber/internal/ipc"
+	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/settings"
+	"github.com/limber-app/limber/internal/ui/cardwin"
+	"github.com/limber-app/limber/internal/ui/settingswin"
+	"github.com/limber-app/limber/internal/ui/statswin"
+)
+
+func main() {
+	// Speak the language the user chose, as limber does.
+	language := "system"
+	if p, err := paths.ConfigFile(); err == nil {
+		if s, probs, err := settings.Load(p); err == nil && len(probs) == 0 {
+			language = s.Language
+		}
+	}
+	if err := i18n.Init(language); err != nil {
+		fmt.Fprintf(os.Stderr, "limber-window: %v\n", err)
+	}
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	if len(args) == 0 {
+		return usage()
+	}
+	var c *api.Client
+	if conn, err := ipc.Dial(paths.Socket()); err == nil {
+		c = api.NewClient(conn)
+		defer conn.Close()
+	}
+	switch args[0] {
+	case "card":
+		if c == nil {
+			return cardwin.Run(args[1:], nil)
+		}
+		return cardwin.Run(args[1:], c)
+	case "settings":
+		if c == nil {
+			return settingswin.Run(args[1:], nil)
+		}
+		return settingswin.Run(args[1:], c)
+	case "stats":
+		if c == nil {
+			return statswin.Run(args[1:], nil)
+		}
+		return statswin.Run(args[1:], c)
+	}
+	return usage()
+}
+
+func usage() int {
+	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats [OPTIONS]")
+	return cli.ExitUsage
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestNoWindowCodeLinked: the daemon and CLI link no Fyne app, driver or
+// GL code and no window package; those live in limber-window. Linking them
+// would bring back the idle footprint of issue 10 (a long-running daemon
+// carrying tens of MB of window code it never runs).
+func TestNoWindowCodeLinked(t *testing.T) {
+	banned := []string{
+		"fyne.io/fyne/v2/internal/driver",
+		"fyne.io/fyne/v2/app",
+		"github.com/go-gl/",
+		"github.com/limber-app/limber/internal/ui/",
+	}
+	for _, goos := range []string{"linux", "windows", "darwin"} {
+		t.Run(goos, func(t *testing.T) {
+			cmd := exec.Command("go", "list", "-deps", ".")
+			cmd.Env = append(os.Environ(), "GOOS="+goos, "GOFLAGS=")
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("go list -deps: %v\n%s", err, out)
+			}
+			for _, pkg := range strings.Fields(string(out)) {
+				for _, b := range banned {
+					if pkg == strings.TrimSuffix(b, "/") || strings.HasPrefix(pkg, b) || strings.HasPrefix(pkg, b+"/") {
+						t.Errorf("cmd/limber links %s (for %s); window code belongs in cmd/limber-window", pkg, goos)
+					}
+				}
+			}
+		})
+	}
+}
