@@ -50,7 +50,7 @@ func run(args []string) int {
 	if args[0] == "window" {
 		return runWindow(args[1:])
 	}
-	env := &cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Dial: dial}
+	env := &cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, Dial: dial, Verbose: verbose}
 	return cli.Main(args, env)
 }
 
@@ -64,6 +64,6 @@ func dial() (*api.Client, func(), error) {
 }
 
 func usageWindow() int {
-	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats [OPTIONS]")
+	fmt.Fprintln(os.Stderr, "usage: limber window "+cli.WindowNames)
 	return cli.ExitUsage
 }

@@ -23,6 +23,8 @@ const (
 type Env struct {
 	Stdout, Stderr io.Writer
 	Dial           func() (c *api.Client, closeFn func(), err error)
+	// Verbose adds technical detail to messages (limber --verbose COMMAND).
+	Verbose bool
 }
 
 // Command is one subcommand.

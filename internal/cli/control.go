@@ -11,10 +11,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/agnivade/levenshtein"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/status"
@@ -32,15 +34,22 @@ func newFlags(name, usage string, env *Env) *flag.FlagSet {
 	return fs
 }
 
-// parse handles -h (exit 0 with usage on stdout) and bad flags (exit 2).
+// parse handles -h (exit 0 with usage on stdout, once) and bad flags
+// (exit 2, the flag package's complaint and the usage on stderr). The
+// flag package would print the usage itself on -h, to stderr, before
+// returning ErrHelp; it is silenced for the parse so help comes out once.
 func parse(fs *flag.FlagSet, args []string, env *Env) (done bool, code int) {
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(env.Stdout)
-		fs.Usage()
+		usage()
 		return true, ExitOK
 	}
 	if err != nil {
+		usage()
 		return true, ExitUsage
 	}
 	return false, 0
@@ -58,7 +67,7 @@ func usageErr(env *Env, usage, format string, args ...any) int {
 func call(env *Env, what string, f func(ctx context.Context, c *api.Client) error) int {
 	c, closeFn, err := env.Dial()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "limber: %v\n", err)
+		fmt.Fprintln(env.Stderr, notRunningText(err, env.Verbose))
 		return ExitFailed
 	}
 	defer closeFn()
@@ -280,17 +289,81 @@ func cmdVersion(args []string, env *Env) int {
 
 // Main runs one subcommand. args excludes the program name.
 func Main(args []string, env *Env) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	switch {
+	case len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || (args[0] == "help" && len(args) == 1):
 		Help(env.Stdout)
 		return ExitOK
+	case args[0] == "--version" || args[0] == "-version":
+		return cmdVersion(args[1:], env)
+	case args[0] == "help":
+		// `limber help pause` is `limber pause --help`.
+		if len(args) > 2 {
+			fmt.Fprintln(env.Stderr, "limber: "+lang.X("cli.help.usage", "help takes one command: limber help COMMAND"))
+			return ExitUsage
+		}
+		if args[1] == "window" {
+			fmt.Fprintln(env.Stdout, "usage: limber window "+WindowNames)
+			return ExitOK
+		}
+		c, ok := Lookup(args[1])
+		if !ok {
+			return unknownCommand(args[1], env)
+		}
+		return c.Run([]string{"--help"}, env)
 	}
 	c, ok := Lookup(args[0])
 	if !ok {
-		fmt.Fprintf(env.Stderr, "limber: unknown command %q\n", args[0])
-		Help(env.Stderr)
-		return ExitUsage
+		return unknownCommand(args[0], env)
 	}
 	return c.Run(args[1:], env)
+}
+
+// WindowNames lists the windows `limber window` opens, for its usage.
+const WindowNames = "card|settings|stats|welcome [OPTIONS]"
+
+// unknownCommand says a command does not exist, suggests the nearest one
+// when a typo is likely, and exits 2.
+func unknownCommand(name string, env *Env) int {
+	fmt.Fprintln(env.Stderr, "limber: "+lang.X("cli.unknown", "unknown command {{.Cmd}}.", map[string]any{"Cmd": fmt.Sprintf("%q", name)}))
+	if s := Suggest(name); s != "" {
+		fmt.Fprintln(env.Stderr, lang.X("cli.didyoumean", "Did you mean `limber {{.Cmd}}`?", map[string]any{"Cmd": s}))
+	} else {
+		fmt.Fprintln(env.Stderr, lang.X("cli.seehelp", "Run `limber --help` for the list of commands."))
+	}
+	return ExitUsage
+}
+
+// Suggest returns the command nearest to name (a typo: at most two edits,
+// or a prefix of one command), or "".
+func Suggest(name string) string {
+	names := []string{"window"}
+	for _, c := range Table() {
+		names = append(names, c.Name)
+	}
+	best, bestD := "", 3
+	for _, n := range names {
+		if len(name) >= 2 && strings.HasPrefix(n, name) {
+			return n
+		}
+		if d := levenshtein.ComputeDistance(name, n); d < bestD && d < len(n) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// notRunningText is what a user reads when the daemon cannot be reached:
+// a sentence for people; the technical cause (socket path, system error)
+// only with --verbose.
+func notRunningText(err error, verbose bool) string {
+	if !ipc.IsNotRunning(err) {
+		return "limber: " + err.Error()
+	}
+	msg := lang.X("cli.notrunning", "Limber is not running. Start it from the menu or run `limber`.")
+	if cause := errors.Unwrap(err); verbose && cause != nil {
+		msg += "\n(" + cause.Error() + ")"
+	}
+	return msg
 }
 
 // Help prints the command list.

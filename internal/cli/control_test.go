@@ -112,7 +112,7 @@ func TestExitCodesAndRequests(t *testing.T) {
 
 func TestDaemonNotRunning(t *testing.T) {
 	_, stderr, code := runCLI(nil, "status")
-	if code != 1 || !strings.Contains(stderr, "not running") || !strings.Contains(stderr, "start it") {
+	if code != 1 || !strings.Contains(stderr, "not running") || !strings.Contains(stderr, "Start it") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }

@@ -19,8 +19,16 @@ import (
 // MaxLine caps one request or reply line; a longer line is refused.
 const MaxLine = 1 << 20
 
-// ErrNotRunning means no daemon answers on the socket.
-var ErrNotRunning = errors.New("limber is not running: start it with `limber` (or from the applications menu)")
+// ErrNotRunning means no daemon answers on the socket. Its text is for
+// users; Dial's error wraps it with the technical cause (errors.Unwrap).
+var ErrNotRunning = errors.New("Limber is not running. Start it from the menu or run `limber`.")
+
+// notRunning is ErrNotRunning with the reason the socket did not answer.
+type notRunning struct{ cause error }
+
+func (e *notRunning) Error() string        { return ErrNotRunning.Error() }
+func (e *notRunning) Is(target error) bool { return target == ErrNotRunning }
+func (e *notRunning) Unwrap() error        { return e.cause }
 
 // ErrAlreadyRunning means another daemon already serves the socket.
 var ErrAlreadyRunning = errors.New("limber is already running")
@@ -46,7 +54,7 @@ type Conn struct {
 func Dial(path string) (*Conn, error) {
 	c, err := net.DialTimeout("unix", path, 2*time.Second)
 	if err != nil {
-		return nil, ErrNotRunning
+		return nil, &notRunning{cause: err}
 	}
 	return NewConn(c), nil
 }
