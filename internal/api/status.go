@@ -52,6 +52,8 @@ type Break struct {
 	RemainingSeconds int64         `json:"remaining_seconds"`
 	Due              bool          `json:"due"`
 	Held             bool          `json:"held"`
+	// With is the bigger break this one will be taken with (merged), if any.
+	With schedule.Kind `json:"with,omitempty"`
 	LastReset        time.Time     `json:"last_reset,omitempty"`
 	LastResetReason  string        `json:"last_reset_reason,omitempty"`
 }

@@ -61,7 +61,7 @@ func (d *Daemon) status(explain bool) api.Status {
 			IntervalSeconds:  int64(lengths[t.Kind].Interval / time.Second),
 			LengthSeconds:    int64(lengths[t.Kind].Length / time.Second),
 			RemainingSeconds: int64(t.Remaining / time.Second),
-			Due:              t.Due, Held: t.Held,
+			Due:              t.Due, Held: t.Held, With: t.MergedInto,
 			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
 		})
 	}

@@ -112,7 +112,7 @@ func Parse(s string) (time.Duration, error) {
 }
 
 // Format writes d exactly, to the second, largest unit first and without
-// zero parts: "45 s", "12 min", "1 min 30 s", "2 h", "1 h 05 min".
+// zero parts: "45 s", "12 min", "1 min 30 s", "2 h", "1 h 5 min".
 func Format(d time.Duration) string {
 	if d < 0 {
 		d = 0
@@ -124,8 +124,6 @@ func Format(d time.Duration) string {
 		parts = append(parts, fmt.Sprintf("%d h", h))
 	}
 	switch {
-	case m > 0 && h > 0:
-		parts = append(parts, fmt.Sprintf("%02d min", m))
 	case m > 0:
 		parts = append(parts, fmt.Sprintf("%d min", m))
 	}
@@ -137,7 +135,7 @@ func Format(d time.Duration) string {
 
 // Approx writes d rounded for a glance, as countdowns show it: whole
 // seconds under a minute, whole minutes under an hour, else hours and
-// minutes ("45 s", "12 min", "1 h 05 min"). The unit is chosen after
+// minutes ("45 s", "12 min", "1 h 5 min"). The unit is chosen after
 // rounding, so 59 min 40 s reads "1 h", never "60 min".
 func Approx(d time.Duration) string {
 	if d < 0 {

@@ -57,7 +57,7 @@ func TestFormats(t *testing.T) {
 		{12 * time.Minute, "12 min", "12 min", "0:12", "12m"},
 		{59*time.Minute + 40*time.Second, "59 min 40 s", "1 h", "0:59", "59m40s"},
 		{59*time.Second + 600*time.Millisecond, "1 min", "1 min", "0:00", "1m"},
-		{65 * time.Minute, "1 h 05 min", "1 h 05 min", "1:05", "1h5m"},
+		{65 * time.Minute, "1 h 5 min", "1 h 5 min", "1:05", "1h5m"},
 		{2 * time.Hour, "2 h", "2 h", "2:00", "2h"},
 		{-time.Minute, "0 s", "0 s", "0:00", "0s"},
 	} {

@@ -34,6 +34,8 @@ func BreakLine(b api.Break) string {
 		return lang.X("status.break.held", "{{.Name}}: waiting until your call or presentation ends", map[string]any{"Name": name})
 	case b.Due:
 		return lang.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
+	case b.With != "":
+		return lang.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
 	}
 	return lang.X("status.break.in", "{{.Name}} in {{.In}}", map[string]any{"Name": name, "In": duration.Approx(secs(b.RemainingSeconds))})
 }

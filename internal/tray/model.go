@@ -76,14 +76,20 @@ func Build(st api.Status) Menu {
 
 	sitting := status.SittingLine(st)
 	m.Tooltip = "Limber — " + sitting
-	if next, ok := nextBreak(st); ok {
-		m.Tooltip += "\n" + status.BreakLine(next)
-	}
 	if st.Paused {
 		m.Tooltip += "\n" + pausedLine(st)
+	} else if next, ok := nextBreak(st); ok {
+		m.Tooltip += "\n" + status.BreakLine(next)
 	}
 
-	items := []Item{{ID: "sitting", Title: sitting}}
+	// Information lines are enabled items without an action: a disabled
+	// item is drawn grey by most tray hosts, hard to read, and a click on
+	// an enabled one does nothing. While paused the pause comes first and
+	// the countdowns, which are not running, are hidden.
+	items := []Item{
+		{ID: "paused", Title: pausedLine(st), Enabled: true, Hidden: !st.Paused},
+		{ID: "sitting", Title: sitting, Enabled: true},
+	}
 	byKind := map[schedule.Kind]api.Break{}
 	for _, b := range st.Breaks {
 		byKind[b.Kind] = b
@@ -91,12 +97,11 @@ func Build(st api.Status) Menu {
 	for _, info := range kinds.All() {
 		k := info.Kind
 		b, ok := byKind[k]
-		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLine(b), Hidden: !ok || !b.Enabled})
+		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLine(b), Enabled: true, Hidden: !ok || !b.Enabled || st.Paused})
 	}
-	items = append(items, Item{ID: "paused", Title: pausedLine(st), Hidden: !st.Paused})
 	noSource := st.Activity == "none"
-	items = append(items, Item{ID: "nosource", Title: lang.X("tray.nosource", "No idle detection: counting wall-clock time"), Hidden: !noSource})
-	items = append(items, Item{ID: "problem", Title: lang.X("tray.problem", "A settings or card file has a problem: see limber status"), Hidden: len(st.Problems) == 0})
+	items = append(items, Item{ID: "nosource", Title: lang.X("tray.nosource", "No idle detection: counting wall-clock time"), Enabled: true, Hidden: !noSource})
+	items = append(items, Item{ID: "problem", Title: lang.X("tray.problem", "A settings or card file has a problem: see limber status"), Enabled: true, Hidden: len(st.Problems) == 0})
 	items = append(items, Item{Sep: true, ID: "sep1"})
 
 	var now []Item

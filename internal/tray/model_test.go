@@ -144,3 +144,45 @@ func TestBuildStructureIsStable(t *testing.T) {
 		t.Fatalf("menu structure changed:\n%v\n%v", ids(a.Items), ids(b.Items))
 	}
 }
+
+func TestPausedFirstNoCountdowns(t *testing.T) {
+	st := baseStatus()
+	until := time.Date(2026, 11, 25, 14, 30, 0, 0, time.Local)
+	st.Paused, st.PausedUntil = true, &until
+	m := Build(st)
+	var visible []Item
+	for _, it := range m.Items {
+		if !it.Hidden && !it.Sep {
+			visible = append(visible, it)
+		}
+	}
+	if visible[0].ID != "paused" || visible[0].Title != "Paused until 14:30" {
+		t.Fatalf("first line %+v", visible[0])
+	}
+	for _, it := range visible {
+		if strings.HasPrefix(it.ID, "next:") {
+			t.Errorf("countdown %q shown while paused", it.Title)
+		}
+	}
+	if strings.Contains(m.Tooltip, " in ") {
+		t.Errorf("tooltip counts down while paused: %q", m.Tooltip)
+	}
+}
+
+// Information lines are not greyed: enabled, with no action.
+func TestInfoLinesReadable(t *testing.T) {
+	m := Build(baseStatus())
+	for _, id := range []string{"sitting", "next:posture", "next:movement"} {
+		if it, _ := find(m.Items, id); !it.Enabled || it.Action != "" {
+			t.Errorf("%s: enabled %v action %q", id, it.Enabled, it.Action)
+		}
+	}
+}
+
+func TestMergedLine(t *testing.T) {
+	st := baseStatus()
+	st.Breaks[1] = api.Break{Kind: "hydration", Enabled: true, With: "stretch"}
+	if it, _ := find(Build(st).Items, "next:hydration"); it.Title != "Drink water: together with Stretch" {
+		t.Errorf("merged line %q", it.Title)
+	}
+}
