@@ -22,13 +22,32 @@ func (s *Scheduler) find(k Kind) (int, error) {
 	return -1, fmt.Errorf("%q: %w", k, ErrUnknownKind)
 }
 
-// resetWith restarts track i and every track merged into it.
-func (s *Scheduler) resetWith(i int, at time.Time, reason string) {
+// resetWith restarts track i and every track merged into it. The merged
+// ones a break of took covers are done with it (EventDone); the others
+// end uncredited (EventSkipped): a stretch is no drink. took < 0 means
+// the break was skipped, which skips them all.
+func (s *Scheduler) resetWith(i int, took time.Duration, at time.Time, reason string) {
 	s.restart(i, at, reason)
-	for j := range s.tracks {
-		if t := &s.tracks[j]; t.stage == stageMerged && t.with == i {
-			s.resetWith(j, at, reason+" with "+string(s.tracks[i].Kind))
+	big := s.tracks[i].Kind
+	for _, j := range s.bySize {
+		t := &s.tracks[j]
+		if t.stage != stageMerged || t.with != i {
+			continue
 		}
+		if took >= 0 && max(t.Length, t.Natural) <= took {
+			s.resetWith(j, took, at, reason+" with "+string(big))
+			t.skips = 0
+			s.emit(Event{At: at, Type: EventDone, Kind: t.Kind, Duration: t.Length})
+			continue
+		}
+		if !t.named {
+			// Merged while the bigger one was already on screen: the
+			// user never heard of it, so it waits for its own turn.
+			s.goTo(j, t.resume(), -1)
+			continue
+		}
+		s.resetWith(j, -1, at, "not taken with "+string(big))
+		s.emit(Event{At: at, Type: EventSkipped, Kind: t.Kind})
 	}
 }
 
@@ -50,34 +69,68 @@ func (s *Scheduler) BreakNow(kind Kind, at time.Time) ([]Event, error) {
 
 // Done records that the user took break kind to the end. It restarts the
 // track, every smaller break (Length <= its Length) and the breaks merged
-// into it, and clears the consecutive skip counts of those it restarts.
-// Done on a break that is not due (a natural break already counted it while
-// the window was open) changes nothing and returns no event.
+// into it (see resetWith), and clears the consecutive skip counts of those
+// it restarts. A merged break can be done on its own, while the bigger one
+// is on screen (the glass ticked on a stretch card). Done on a break that
+// is neither due nor merged (a natural break already counted it while the
+// window was open) changes nothing and returns no event.
 func (s *Scheduler) Done(kind Kind, at time.Time) ([]Event, error) {
 	i, err := s.find(kind)
 	if err != nil {
 		return nil, fmt.Errorf("finishing a break: %w", err)
 	}
 	t := &s.tracks[i]
-	if !t.stage.due() {
+	if !t.stage.due() && t.stage != stageMerged {
 		return nil, nil
 	}
-	s.takeBreak(i, t.Length, at, "done")
 	s.emit(Event{At: at, Type: EventDone, Kind: kind, Duration: t.Length})
+	s.takeBreak(i, t.Length, at, "done")
+	return s.flush(), nil
+}
+
+// Finish records a break the user ended as done after elapsed: Done when
+// elapsed reached ShortBelow per cent of its length; otherwise it is short
+// (EventShort with elapsed): the track restarts as for Done, but only the
+// smaller breaks elapsed covers count as taken, and the statistics count
+// it as not taken. Refused with ErrStrict when short in strict mode.
+func (s *Scheduler) Finish(kind Kind, elapsed time.Duration, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("finishing a break: %w", err)
+	}
+	t := &s.tracks[i]
+	switch {
+	case elapsed < 0:
+		return nil, fmt.Errorf("finishing %s after %v: %w", kind, elapsed, ErrBadDuration)
+	case elapsed*100 >= t.Length*ShortBelow:
+		return s.Done(kind, at)
+	case !t.stage.due():
+		return nil, nil
+	case s.cfg.Strict:
+		return nil, fmt.Errorf("finishing %s after %v: %w", kind, elapsed, ErrStrict)
+	}
+	s.emit(Event{At: at, Type: EventShort, Kind: kind, Duration: elapsed})
+	skips := t.skips
+	s.takeBreak(i, elapsed, at, "short")
+	t.skips = skips
 	return s.flush(), nil
 }
 
 // takeBreak restarts track i and the breaks no longer than took.
 func (s *Scheduler) takeBreak(i int, took time.Duration, at time.Time, reason string) {
 	big := s.tracks[i].Kind
-	s.resetWith(i, at, reason)
+	s.resetWith(i, took, at, reason)
 	s.tracks[i].skips = 0
 	for j := range s.tracks {
 		// A break covers a smaller one only if it lasts as long as being
 		// away takes to count for that one (a stretch at the desk is no drink).
 		if u := &s.tracks[j]; j != i && u.Enabled && max(u.Length, u.Natural) <= took && s.bigger(i, j) {
-			s.resetWith(j, at, reason+" with "+string(big))
+			due := u.stage.due() || u.stage == stageMerged
+			s.resetWith(j, took, at, reason+" with "+string(big))
 			u.skips = 0
+			if due { // it was waiting for the user: say it was taken
+				s.emit(Event{At: at, Type: EventDone, Kind: u.Kind, Duration: u.Length})
+			}
 		}
 	}
 }
@@ -133,9 +186,9 @@ func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
 		return nil, fmt.Errorf("skipping %s (%d times in a row already): %w", kind, t.skips, ErrSkipCapped)
 	}
 	skips := t.skips
-	s.resetWith(i, at, "skipped")
-	t.skips = skips + 1
 	s.emit(Event{At: at, Type: EventSkipped, Kind: kind})
+	s.resetWith(i, -1, at, "skipped")
+	t.skips = skips + 1
 	return s.flush(), nil
 }
 
@@ -163,12 +216,12 @@ func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) 
 		return s.Done(kind, at)
 	}
 	skips := t.skips
+	s.emit(Event{At: at, Type: EventClosedEarly, Kind: kind, Duration: elapsed})
 	s.takeBreak(i, elapsed, at, "closed early")
 	t.skips = skips
 	if elapsed < t.Length/2 {
 		t.skips++
 	}
-	s.emit(Event{At: at, Type: EventClosedEarly, Kind: kind, Duration: elapsed})
 	return s.flush(), nil
 }
 

@@ -36,6 +36,13 @@ const (
 	// would reset the reminder and it would hardly ever come due; a few
 	// minutes away is a fair sign the user could have fetched water.
 	HydrationAway = 5 * time.Minute
+	// LullGap is the pause in input that counts as a lull, a good moment
+	// to show a due break: long enough to be the end of a sentence, far
+	// shorter than IdleAfter.
+	LullGap = 3 * time.Second
+	// ShortBelow: a break ended as done before this share of its length
+	// (in per cent) is recorded as short, not done.
+	ShortBelow = 80
 )
 
 // Errors returned by the user actions. Test with errors.Is.
@@ -92,6 +99,9 @@ func DefaultConfig() Config {
 		// A meeting may run half an hour past a due break; after that a quiet
 		// notification is better than nothing.
 		HoldLimit: 30 * time.Minute,
+		// Most typing has a pause of a few seconds within a minute; a
+		// break that waited longer would come late, so then it comes.
+		LullLimit: 60 * time.Second,
 	}
 }
 
@@ -153,6 +163,9 @@ func (c Config) Validate() error {
 	}
 	if c.HoldLimit < 0 {
 		return fmt.Errorf("HoldLimit is %v: %w", c.HoldLimit, ErrBadDuration)
+	}
+	if c.LullLimit < 0 {
+		return fmt.Errorf("LullLimit is %v: %w", c.LullLimit, ErrBadDuration)
 	}
 	if cy := c.Cycle; cy != nil {
 		if cy.Sit <= 0 {

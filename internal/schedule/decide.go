@@ -14,7 +14,7 @@ func (s *Scheduler) decide(r reading, prevPresent bool) {
 		s.release(r.wall)
 	}
 	if s.state == stActive {
-		s.evaluate(r.wall, r.present)
+		s.evaluate(r)
 	}
 }
 
@@ -38,18 +38,33 @@ func (s *Scheduler) release(at time.Time) {
 	s.offer(best, at)
 }
 
-// offer moves track i to offered and says so (EventDue).
+// offer moves track i to offered and says so (EventDue), naming the
+// breaks merged into it.
 func (s *Scheduler) offer(i int, at time.Time) {
 	s.goTo(i, stageOffered, -1)
 	t := &s.tracks[i]
-	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length})
+	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length, With: s.nameMerged(i)})
+}
+
+// nameMerged lists the tracks merged into track i, smallest first, and
+// marks them named: the user is told of them with it.
+func (s *Scheduler) nameMerged(i int) []Kind {
+	var with []Kind
+	for _, j := range s.bySize {
+		if t := &s.tracks[j]; t.stage == stageMerged && t.with == i {
+			with = append(with, t.Kind)
+			t.named = true
+		}
+	}
+	return with
 }
 
 // evaluate fires dues, hold limits, warnings, phase changes and the daily
 // limit; it runs only while the user is active, in working hours and not
 // paused.
-func (s *Scheduler) evaluate(at time.Time, present bool) {
-	if s.reachDue() {
+func (s *Scheduler) evaluate(r reading) {
+	at, present := r.wall, r.present
+	if s.reachDue(r) {
 		s.settleDue(at, present)
 	} else {
 		s.holdLimit(at)
@@ -59,9 +74,41 @@ func (s *Scheduler) evaluate(at time.Time, present bool) {
 	s.dailyLimit(at)
 }
 
+// lull reports whether now is a good moment for a due break: input has
+// paused for LullGap, the user is present without input, or the break
+// has waited LullLimit already.
+func (s *Scheduler) lull(r reading) bool {
+	if s.cfg.LullLimit <= 0 || r.direct || r.idle >= LullGap {
+		s.waiting = false
+		return true
+	}
+	if !s.waiting {
+		s.waiting, s.waitFrom = true, r.now
+	}
+	if r.now-s.waitFrom >= s.cfg.LullLimit {
+		s.waiting = false
+		return true
+	}
+	return false
+}
+
 // reachDue moves the counting tracks whose active time reached their due
-// point to stageDue and reports whether there were any.
-func (s *Scheduler) reachDue() bool {
+// point to stageDue, once there is a lull, and reports whether there were
+// any.
+func (s *Scheduler) reachDue(r reading) bool {
+	ready := false
+	for i := range s.tracks {
+		if t := &s.tracks[i]; t.Enabled && t.stage.counting() && t.active >= t.dueAt {
+			ready = true
+		}
+	}
+	if !ready {
+		s.waiting = false
+		return false
+	}
+	if !s.lull(r) {
+		return false
+	}
 	newly := false
 	for i := range s.tracks {
 		if t := &s.tracks[i]; t.Enabled && t.stage.counting() && t.active >= t.dueAt {

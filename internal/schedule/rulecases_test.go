@@ -73,7 +73,7 @@ func ruleCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
 			09:29:31 warn stretch 3m0s
-			09:30:01 due stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
 			09:31:00 note end`},
 		// A natural break at least the break's length resets the track.
 		"natural break resets": {script: `
@@ -138,9 +138,10 @@ func ruleCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
 			09:29:31 warn stretch 3m0s
-			09:30:01 due stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
 			09:30:05 status active session=30m4s today=30m4s | posture merged>stretch | stretch due | movement 29m56s
 			09:30:05 done stretch 3m0s
+			09:30:05 done posture 10s
 			09:30:05 status active session=30m4s today=30m4s | posture 15m0s | stretch 30m0s | movement 29m56s`},
 		// Posture due 20 s before stretch waits and is taken with it.
 		"merge within a minute": {script: `
@@ -158,9 +159,10 @@ func ruleCases() map[string]ruleCase {
 			09:14:40 done posture 10s
 			09:14:40 note posture now 21s ahead of stretch
 			09:29:31 warn stretch 3m0s
-			09:30:01 due stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
 			09:30:05 status active session=30m4s today=30m4s | posture merged>stretch | stretch due | movement 29m56s
 			09:30:05 done stretch 3m0s
+			09:30:05 done posture 10s
 			09:30:05 status active session=30m4s today=30m4s | posture 15m0s | stretch 30m0s | movement 29m56s`},
 		// Done on a bigger break resets smaller ones no longer than it.
 		"done resets smaller": {script: `
@@ -188,7 +190,7 @@ func ruleCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
 			09:29:31 warn stretch 3m0s
-			09:30:01 due stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
 			09:30:10 snoozed stretch 5m0s
 			09:32:40 natural posture 30s
 			09:37:11 due stretch 3m0s
@@ -287,13 +289,16 @@ func ruleCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
 			09:29:31 warn stretch 3m0s
-			09:30:01 due stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
 			09:30:05 closed_early stretch 1m0s
+			09:30:05 done posture 10s
 			09:30:05 status active session=30m4s today=30m4s | posture 15m0s | stretch 30m0s skips=1 | movement 29m56s
 			09:45:05 due posture 10s
 			09:59:31 warn movement 10m0s
-			10:00:01 due movement 10m0s
+			10:00:01 due movement 10m0s with posture
 			10:00:05 done movement 10m0s
+			10:00:05 done posture 10s
+			10:00:05 done stretch 3m0s
 			10:00:05 status active session=1h0m4s today=1h0m4s | posture 15m0s | stretch 30m0s | movement 1h0m0s
 			10:15:05 due posture 10s
 			10:15:10 closed_early posture 2s
@@ -336,7 +341,7 @@ func ruleCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
 			09:29:31 warn stretch 3m0s
-			09:30:01 due stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
 			09:59:31 warn movement 10m0s
 			10:30:00 status active session=1h29m59s today=59m59s after-hours=30m0s | posture merged>stretch | stretch due | movement 1s`},
 		// Daily limit once, then every step; Today restarts at DayStart.
@@ -450,7 +455,7 @@ func ruleCases() map[string]ruleCase {
 			09:15:01 held posture 10s
 			09:30:01 held stretch 3m0s
 			09:34:00 status active session=33m59s today=33m59s | posture merged>stretch | stretch held | movement 26m1s
-			09:34:01 due stretch 3m0s
+			09:34:01 due stretch 3m0s with posture
 			09:35:00 status active session=34m59s today=34m59s | posture merged>stretch | stretch due | movement 25m1s`},
 		// Held past HoldLimit: offered once as a notification only.
 		"hold limit": {cfg: func() schedule.Config {
@@ -468,7 +473,7 @@ func ruleCases() map[string]ruleCase {
 			09:20:01 due posture 10s notify-only
 			09:30:01 held stretch 3m0s
 			09:35:01 due stretch 3m0s notify-only
-			09:54:01 due stretch 3m0s
+			09:54:01 due stretch 3m0s with posture
 			09:55:00 note end`},
 		// Locked screen forces away even with recent input.
 		"lock forces away": {script: `
@@ -555,7 +560,7 @@ func ruleCases() map[string]ruleCase {
 			09:15:01 due posture 10s
 			09:15:11 done posture 10s
 			09:29:31 warn stretch 3m0s
-			09:30:01 due stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
 			09:30:01 daily_limit 30m0s
 			09:30:31 natural posture 30s
 			09:33:01 natural stretch 3m0s
@@ -566,12 +571,88 @@ func ruleCases() map[string]ruleCase {
 			23:48:12 done posture 10s
 			-- Mon 2026-03-02 --
 			00:02:32 warn movement 10m0s
-			00:03:02 due movement 10m0s
+			00:03:02 due movement 10m0s with posture,stretch
 			00:03:02 daily_limit 1h0m0s
 			00:03:32 natural posture 30s
 			00:06:02 natural stretch 3m0s
 			00:13:02 natural movement 10m0s
 			00:13:02 session_end 1h0m0s
 			00:13:02 note end`},
+			// A due break waits for a lull in typing (LullGap without input)...
+		"lull: due in a pause": {cfg: withLull, script: `
+			type 14m50s
+			write 2m
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:15:28 due posture 10s
+			09:16:50 note end`},
+		// ...at most LullLimit, then it comes anyway.
+		"lull: past the limit": {cfg: withLull, script: `
+			type 17m
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:16:01 due posture 10s
+			09:17:00 note end`},
+		// A drink merged into a stretch travels with it and is done only
+		// by its own Done (the glass ticked); else it ends not taken.
+		"merged drink credited only when drunk": {cfg: drinkWithStretch, script: `
+			type 30m1s
+			done stretch
+			type 30m
+			done hydration
+			done stretch
+			status`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:30:01 due stretch 1m30s with hydration
+			09:30:01 done stretch 1m30s
+			09:30:01 skipped hydration
+			10:00:01 due stretch 1m30s with hydration
+			10:00:01 done hydration 10s
+			10:00:01 done stretch 1m30s
+			10:00:01 status active session=1h0m0s today=1h0m0s | hydration 30m0s | stretch 30m0s`},
+		// Done before 80 % of the length is short: the track restarts,
+		// the merged break it does not cover is not taken.
+		"finish short or done": {script: `
+			type 30m1s
+			finish stretch 2m
+			status
+			type 30m
+			finish movement 8m
+			status`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:15:01 due posture 10s
+			09:29:31 warn stretch 3m0s
+			09:30:01 due stretch 3m0s with posture
+			09:30:01 short stretch 2m0s
+			09:30:01 done posture 10s
+			09:30:01 status active session=30m0s today=30m0s | posture 15m0s | stretch 30m0s | movement 30m0s
+			09:45:01 due posture 10s
+			09:59:31 warn movement 10m0s
+			10:00:01 due movement 10m0s with posture,stretch
+			10:00:01 done movement 10m0s
+			10:00:01 done posture 10s
+			10:00:01 done stretch 3m0s
+			10:00:01 status active session=1h0m0s today=1h0m0s | posture 15m0s | stretch 30m0s | movement 1h0m0s`},
 	}
+}
+
+// withLull is simple() waiting up to a minute for a lull.
+func withLull() schedule.Config {
+	c := simple()
+	c.LullLimit = time.Minute
+	return c
+}
+
+// drinkWithStretch: a drink and a stretch due at the same time.
+func drinkWithStretch() schedule.Config {
+	c := simple()
+	c.Tracks = []schedule.Track{
+		{Kind: schedule.Hydration, Enabled: true, Interval: 30 * time.Minute, Length: 10 * time.Second, Natural: schedule.HydrationAway},
+		{Kind: schedule.Stretch, Enabled: true, Interval: 30 * time.Minute, Length: 90 * time.Second},
+	}
+	return c
 }

@@ -26,7 +26,7 @@ func runScript(t *testing.T, cfg schedule.Config, script string) *sim.Sim {
 
 // simple is the default configuration with only posture, stretch and
 // movement, long lengths so short absences do not reset them, and no
-// daily limit: each rule can be seen alone.
+// daily limit, and no waiting for a lull: each rule can be seen alone.
 func simple() schedule.Config {
 	c := schedule.DefaultConfig()
 	c.Tracks = []schedule.Track{
@@ -35,6 +35,7 @@ func simple() schedule.Config {
 		{Kind: schedule.Movement, Enabled: true, Interval: 60 * time.Minute, Length: 10 * time.Minute, Warn: 30 * time.Second},
 	}
 	c.DailyLimit = 0
+	c.LullLimit = 0 // the lull rule has its own cases
 	return c
 }
 

@@ -32,6 +32,7 @@ type track struct {
 	Track
 	stage   stage
 	with    int           // stageMerged: index of the bigger track it will be taken with; -1 otherwise
+	named   bool          // stageMerged: named in the bigger one's EventDue (Event.With)
 	active  time.Duration // active time since the last reset
 	dueAt   time.Duration // active time at which it falls due (Interval, or later after a snooze)
 	heldFor time.Duration // stageHeld: how long it has been held
@@ -80,6 +81,19 @@ type track struct {
 //     waits and is merged into it. At most one EventDue per observation, and
 //     none while away, paused or outside working hours. Missed breaks are
 //     never queued.
+//   - Lull: a break reaching its due point while the user types waits
+//     for a lull (an observation with at least LullGap without input), at
+//     most LullLimit of monotonic time, then comes anyway. It stays in its
+//     counting stage meanwhile (Remaining 0). Presence without input and
+//     BreakNow do not wait.
+//   - Merged breaks travel with the bigger one: its EventDue lists them
+//     (Event.With). When the bigger one is done, a merged break it covers
+//     (its Length and Natural no longer than the time taken) is done too
+//     (EventDone for it); one it does not cover (a drink in a stretch) is
+//     done only by its own Done, else it ends uncredited (EventSkipped,
+//     without counting toward MaxSkips). Skipping the bigger one skips them.
+//     A break merged into one already on screen was never named: it is
+//     credited only if covered, else it goes back to waiting on its own.
 //   - Held: a break coming due while the user is present without input is
 //     held (EventHeld) and offered (EventDue) at the first observation after
 //     presence ends (unless Away); held for HoldLimit it is offered once as
@@ -135,6 +149,9 @@ type Scheduler struct {
 
 	phase     int // 0 sit, 1 stand, 2 move
 	phaseDone time.Duration
+
+	waiting  bool          // a break reached its due point and waits for a lull
+	waitFrom time.Duration // mono time the wait began
 
 	sat   Counted                  // sitting counted by the observation in progress
 	trace func(Kind, stage, stage) // tests: sees every stage change

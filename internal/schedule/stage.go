@@ -74,7 +74,7 @@ func (s *Scheduler) goTo(i int, to stage, with int) {
 		s.trace(t.Kind, t.stage, to)
 	}
 	t.stage = to
-	t.with = -1
+	t.with, t.named = -1, false
 	if to == stageMerged {
 		t.with = with
 	}

@@ -79,6 +79,10 @@ type Config struct {
 	WorkingHours func(t time.Time) bool
 	// Cycle, when non-nil, enables the sit/stand/move cycle.
 	Cycle *Cycle
+	// LullLimit is how long a due break waits for a lull (an input pause
+	// of LullGap) so that it does not land mid-sentence; past it the
+	// break comes anyway. 0 = no waiting.
+	LullLimit time.Duration
 }
 
 // Observation is one reading of the world, taken by the daemon's poll loop.
@@ -121,6 +125,7 @@ const (
 	EventSnoozed      EventType = "snoozed"       // user postponed it
 	EventSkipped      EventType = "skipped"       // user skipped it
 	EventClosedEarly  EventType = "closed_early"  // break window closed before the end
+	EventShort        EventType = "short"         // ended as done before ShortBelow of its length: not counted as taken
 	EventSessionStart EventType = "session_start" // user came back
 	EventSessionEnd   EventType = "session_end"   // away past the longest break
 	EventDailyLimit   EventType = "daily_limit"   // sitting today passed the limit (or another step)
@@ -145,6 +150,10 @@ type Event struct {
 	NotifyOnly bool
 	// Phase is "sit", "stand" or "move" for EventPhase.
 	Phase string
+	// With lists, for EventDue, the smaller breaks merged into this one
+	// (smallest first): they travel with it and the card or notification
+	// must name them. Each is credited only when its own part is done.
+	With []Kind
 }
 
 // Counted is the sitting one observation added to today's totals: InHours

@@ -8,6 +8,7 @@
 //	start 2026-03-02 08:55 +01:00   # date, time, UTC offset
 //	auto done                       # react to each due break: done, snooze, skip or off
 //	type 50m                        # continuous input
+//	write 20m                       # input with a 4 s pause (a lull) every 30 s
 //	read 3m                         # at the desk, no input
 //	away 1h                         # left the desk, no input
 //	lock 10m                        # screen locked (Observation.Away)
@@ -21,6 +22,7 @@
 //	tz +09:00                       # the zone changes, the instant does not
 //	pause 30m | pause tomorrow | pause | resume
 //	done stretch | snooze stretch [5m] | skip posture | breaknow movement | closed stretch 30s
+//	finish stretch 20s              # done after 20 s (short under 80 %)
 //	poll 1s | poll next             # fixed poll interval, or Scheduler.NextCheck (default)
 //	note text                       # a line in the log
 //	status                          # a line with the core's Snapshot (see Status)
@@ -89,6 +91,9 @@ type Sim struct {
 	// OnObserve, when set, sees every observation with its events (for
 	// property checks).
 	OnObserve func(o schedule.Observation, ev []schedule.Event)
+	// OnEvent, when set, sees every event as it is recorded, from
+	// observations and actions alike, with the snapshot after it.
+	OnEvent func(e schedule.Event)
 
 	lines     []string
 	counts    map[string]int
@@ -109,7 +114,16 @@ func New(cfg schedule.Config, start time.Time) *Sim {
 // mode is what the simulated user is doing.
 type mode struct {
 	input, present, locked, noSource bool
+	// lulls: input pauses WriteLull in every WriteCycle (with input).
+	lulls bool
 }
+
+// The rhythm of "write": someone typing who stops for a few seconds at
+// the end of a sentence, long enough for a lull (schedule.LullGap).
+const (
+	WriteCycle = 30 * time.Second
+	WriteLull  = 4 * time.Second
+)
 
 func (s *Sim) observation(m mode) schedule.Observation {
 	o := schedule.Observation{
@@ -209,6 +223,14 @@ func Format(e schedule.Event) string {
 	if e.NotifyOnly {
 		b.WriteString(" notify-only")
 	}
+	for i, k := range e.With {
+		if i == 0 {
+			b.WriteString(" with ")
+		} else {
+			b.WriteString(",")
+		}
+		b.WriteString(string(k))
+	}
 	return b.String()
 }
 
@@ -220,6 +242,9 @@ func (s *Sim) record(ev []schedule.Event) {
 		s.counts[string(e.Type)]++
 		s.counts[string(e.Type)+" "+string(e.Kind)]++
 		s.logf(e.At, "%s", Format(e))
+		if s.OnEvent != nil {
+			s.OnEvent(e)
+		}
 	}
 }
 
@@ -234,7 +259,7 @@ func (s *Sim) advance(d time.Duration, m mode) {
 		step = min(step, d)
 		s.Clock.Run(step)
 		d -= step
-		if m.input {
+		if m.input && (!m.lulls || s.Clock.mono%WriteCycle < WriteCycle-WriteLull) {
 			s.inputBoot = s.Clock.boot
 		}
 		o := s.observation(m)
@@ -264,6 +289,11 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 			s.advance(e.Duration, mode{})
 			s.reacting = false
 			took += e.Duration
+			// The user does every part of the card: the breaks merged
+			// into it first (the glass ticked), then the break itself.
+			for _, k := range e.With {
+				s.act(s.Clock.wall, "done", k)(s.Sched.Done(k, s.Clock.wall))
+			}
 			s.act(s.Clock.wall, "done", e.Kind)(s.Sched.Done(e.Kind, s.Clock.wall))
 			s.inputBoot = s.Clock.boot // back at the keyboard
 		case "snooze":
@@ -313,6 +343,8 @@ func modeOf(cmd string) (mode, bool) {
 	switch cmd {
 	case "type":
 		return mode{input: true}, true
+	case "write":
+		return mode{input: true, lulls: true}, true
 	case "read", "away":
 		return mode{}, true
 	case "lock":
@@ -423,7 +455,7 @@ func (s *Sim) Step(f []string) error {
 			"done": s.Sched.Done, "skip": s.Sched.Skip, "breaknow": s.Sched.BreakNow,
 		}[f[0]]
 		s.act(at, f[0], k)(fn(k, at))
-	case "snooze", "closed":
+	case "snooze", "closed", "finish":
 		k := schedule.Kind(arg(1))
 		var d time.Duration
 		if arg(2) != "" {
@@ -432,9 +464,12 @@ func (s *Sim) Step(f []string) error {
 				return err
 			}
 		}
-		if f[0] == "snooze" {
+		switch f[0] {
+		case "snooze":
 			s.act(at, "snooze", k)(s.Sched.Snooze(k, d, at))
-		} else {
+		case "finish":
+			s.act(at, "finish", k)(s.Sched.Finish(k, d, at))
+		default:
 			s.act(at, "closed", k)(s.Sched.ClosedEarly(k, d, at))
 		}
 	default:
