@@ -53,7 +53,7 @@ type Break struct {
 	Due              bool          `json:"due"`
 	Held             bool          `json:"held"`
 	// With is the bigger break this one will be taken with (merged), if any.
-	With schedule.Kind `json:"with,omitempty"`
-	LastReset        time.Time     `json:"last_reset,omitempty"`
-	LastResetReason  string        `json:"last_reset_reason,omitempty"`
+	With            schedule.Kind `json:"with,omitempty"`
+	LastReset       time.Time     `json:"last_reset,omitempty"`
+	LastResetReason string        `json:"last_reset_reason,omitempty"`
 }

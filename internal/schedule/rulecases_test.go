@@ -578,7 +578,7 @@ func ruleCases() map[string]ruleCase {
 			00:13:02 natural movement 10m0s
 			00:13:02 session_end 1h0m0s
 			00:13:02 note end`},
-			// A due break waits for a lull in typing (LullGap without input)...
+		// A due break waits for a lull in typing (LullGap without input)...
 		"lull: due in a pause": {cfg: withLull, script: `
 			type 14m50s
 			write 2m
