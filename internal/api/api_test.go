@@ -32,10 +32,10 @@ func TestTypedCalls(t *testing.T) {
 	if v, err := c.Version(ctx); err != nil || v != "1.2.3" {
 		t.Fatalf("Version = %q, %v", v, err)
 	}
-	if err := c.BreakNow(ctx, schedule.Stretch); err != nil {
+	if _, err := c.BreakNow(ctx, schedule.Stretch); err != nil {
 		t.Fatal(err)
 	}
-	err := c.BreakNow(ctx, "")
+	_, err := c.BreakNow(ctx, "")
 	if !IsUsage(err) || err.Error() != "say which kind" {
 		t.Fatalf("BreakNow without kind: %v (usage %t)", err, IsUsage(err))
 	}

@@ -105,10 +105,10 @@ func (c *Client) Resume(ctx context.Context) error {
 	return err
 }
 
-// BreakNow offers a break of kind at once.
-func (c *Client) BreakNow(ctx context.Context, kind schedule.Kind) error {
-	_, err := call[None](ctx, c, CmdBreakNow, KindArgs{Kind: kind})
-	return err
+// BreakNow offers a break of kind at once. It fails (CodeFailed) when that
+// break, or a bigger one, is already on screen.
+func (c *Client) BreakNow(ctx context.Context, kind schedule.Kind) (BreakNowReply, error) {
+	return call[BreakNowReply](ctx, c, CmdBreakNow, KindArgs{Kind: kind})
 }
 
 // Snooze postpones the break of kind (empty: the one due, or the next) by

@@ -16,7 +16,7 @@ const (
 	CmdStatus      Command = "status"       // StatusArgs → Status
 	CmdPause       Command = "pause"        // PauseArgs → Status
 	CmdResume      Command = "resume"       // none → none
-	CmdBreakNow    Command = "break_now"    // KindArgs → none
+	CmdBreakNow    Command = "break_now"    // KindArgs → BreakNowReply
 	CmdSnooze      Command = "snooze"       // SnoozeArgs → none
 	CmdSkip        Command = "skip"         // KindArgs → none
 	CmdDrink       Command = "drink"        // DrinkArgs → Status
@@ -48,6 +48,13 @@ type PauseArgs struct {
 // KindArgs names a break kind (empty: the one due, or the next).
 type KindArgs struct {
 	Kind schedule.Kind `json:"kind,omitempty"`
+}
+
+// BreakNowReply says what break_now did beyond starting the break:
+// Replaced is the kind of the card it closed (a smaller break, now part of
+// this one), if any.
+type BreakNowReply struct {
+	Replaced schedule.Kind `json:"replaced,omitempty"`
 }
 
 // SnoozeArgs postpones a break by Seconds of activity (0: the setting).

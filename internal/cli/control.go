@@ -231,7 +231,18 @@ func cmdBreak(args []string, env *Env) int {
 		}
 		kind = schedule.Kind(a[1])
 	}
-	return call(env, "break", func(ctx context.Context, c *api.Client) error { return c.BreakNow(ctx, kind) })
+	var rep api.BreakNowReply
+	if code := call(env, "break", func(ctx context.Context, c *api.Client) (err error) {
+		rep, err = c.BreakNow(ctx, kind)
+		return err
+	}); code != ExitOK {
+		return code
+	}
+	if rep.Replaced != "" {
+		fmt.Fprintln(env.Stdout, lang.X("cli.break.replaced", "{{.Kind}} started; it replaces the {{.Old}} card on screen.",
+			map[string]any{"Kind": kinds.Label(kind), "Old": kinds.Label(rep.Replaced)}))
+	}
+	return ExitOK
 }
 
 func cmdSnooze(args []string, env *Env) int {

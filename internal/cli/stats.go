@@ -112,6 +112,7 @@ type BreaksJSON struct {
 	Skipped     int `json:"skipped"`
 	Snoozed     int `json:"snoozed"`
 	ClosedEarly int `json:"closed_early"`
+	Short       int `json:"short"`
 }
 
 // DayJSON is one day.
@@ -145,7 +146,7 @@ type TotalsJSONPart struct {
 }
 
 func breaksJSON(c history.Counts) BreaksJSON {
-	return BreaksJSON{c.Done, c.Natural, c.Skipped, c.Snoozed, c.ClosedEarly}
+	return BreaksJSON{c.Done, c.Natural, c.Skipped, c.Snoozed, c.ClosedEarly, c.Short}
 }
 
 func dayJSON(d history.Day) DayJSON {
@@ -198,8 +199,8 @@ func WriteStats(w io.Writer, st history.Stats) error {
 	}
 	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.sitting", "Sitting"), sit)
 	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.breaks", "Breaks"), lang.X("stats.cli.breaks_line",
-		"{{.Done}} done, {{.Natural}} natural, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
-		map[string]any{"Done": t.Breaks.Done, "Natural": t.Breaks.Natural, "Skipped": t.Breaks.Skipped, "Snoozed": t.Breaks.Snoozed, "Closed": t.Breaks.ClosedEarly}))
+		"{{.Done}} done, {{.Natural}} natural, {{.Short}} too short, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
+		map[string]any{"Done": t.Breaks.Done, "Natural": t.Breaks.Natural, "Short": t.Breaks.Short, "Skipped": t.Breaks.Skipped, "Snoozed": t.Breaks.Snoozed, "Closed": t.Breaks.ClosedEarly}))
 	var water string
 	if st.Goals.Glasses > 0 {
 		water = lang.X("stats.cli.glasses_of", "{{.N}} of {{.G}} glasses", map[string]any{"N": t.Glasses, "G": st.Goals.Glasses})
@@ -236,15 +237,15 @@ func WriteStats(w io.Writer, st history.Stats) error {
 	}
 	fmt.Fprintln(tw)
 
-	fmt.Fprintln(tw, lang.X("stats.cli.by_kind", "Breaks by kind (taken of those done, natural, skipped or closed early)"))
+	fmt.Fprintln(tw, lang.X("stats.cli.by_kind", "Breaks by kind (taken of those done, natural, too short, skipped or closed early)"))
 	for _, k := range st.Kinds {
 		share := "-"
 		if sh, ok := k.Share(); ok {
 			share = fmt.Sprintf("%.0f%%", sh*100)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", kinds.Label(k.Kind), share, lang.X("stats.cli.kind_line",
-			"{{.Done}} done, {{.Natural}} natural, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
-			map[string]any{"Done": k.Done, "Natural": k.Natural, "Skipped": k.Skipped, "Snoozed": k.Snoozed, "Closed": k.ClosedEarly}))
+			"{{.Done}} done, {{.Natural}} natural, {{.Short}} too short, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
+			map[string]any{"Done": k.Done, "Natural": k.Natural, "Short": k.Short, "Skipped": k.Skipped, "Snoozed": k.Snoozed, "Closed": k.ClosedEarly}))
 	}
 	return tw.Flush()
 }

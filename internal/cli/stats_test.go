@@ -57,7 +57,7 @@ func TestStatsText(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"Today", "1 h 35 min of 6 h limit", "1 done, 0 natural, 1 skipped", "2 of 4 glasses", "Last 7 days", "Stretch", "100%"} {
+	for _, want := range []string{"Today", "1 h 35 min of 6 h limit", "1 done, 0 natural, 0 too short, 1 skipped", "2 of 4 glasses", "Last 7 days", "Stretch", "100%"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -1,10 +1,13 @@
 package daemon
 
 import (
+	"strings"
 	"time"
 
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
 )
@@ -26,11 +29,11 @@ func (d *Daemon) act(events []schedule.Event, from origin) {
 		d.logf("event %s %s %s %v", e.At.Format("15:04:05"), e.Type, e.Kind, e.Duration)
 		switch e.Type {
 		case schedule.EventWarn:
-			d.notify(trWarnTitle(e.Kind, e.Duration), trWarnBody(e.Kind))
+			d.warn(e)
 		case schedule.EventDue:
 			d.offer(e)
 		case schedule.EventNatural, schedule.EventDone, schedule.EventSnoozed,
-			schedule.EventSkipped, schedule.EventClosedEarly:
+			schedule.EventSkipped, schedule.EventClosedEarly, schedule.EventShort:
 			d.recordBreak(e, from)
 			// A break that ended elsewhere (walked away, the tray, the
 			// command line) closes its window.
@@ -60,7 +63,7 @@ func (d *Daemon) recordBreak(e schedule.Event, from origin) {
 	r := history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: history.Outcome(e.Type), Duration: e.Duration}
 	if from.card != nil && from.card.kind == e.Kind {
 		r.CardID = from.cardID
-		if e.Type == schedule.EventDone {
+		if e.Type == schedule.EventDone || e.Type == schedule.EventShort {
 			r.Duration = from.elapsed
 		}
 	}
@@ -97,7 +100,9 @@ func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time
 }
 
 // offer shows a due break: a card window for the kinds that get one, a
-// notification for the others or when the break was held too long.
+// notification for the others or when the break was held too long. The
+// breaks merged into it travel along: the card lists them, the
+// notification names them.
 func (d *Daemon) offer(e schedule.Event) {
 	var id, title, summary string
 	if c, ok := d.pickCard(e.Kind, e.Duration, nil); ok {
@@ -112,15 +117,27 @@ func (d *Daemon) offer(e schedule.Event) {
 		style = b.Style
 	}
 	if e.NotifyOnly || style == settings.StyleNotification || d.opts.Launch == nil {
-		d.notify(trDueTitle(e.Kind, e.Duration), trDueBody(e.Kind, title, summary))
+		d.offerNotification(e, title, summary)
 		return
 	}
-	if d.card != nil {
-		return // one card at a time; the open one already asks for a break
+	if c := d.card; c != nil {
+		// One card at a time. The core merged the open card's break into
+		// this one if it is smaller: the new card replaces it.
+		if c.kind == e.Kind {
+			return
+		}
+		d.closeCard()
 	}
 	args := []string{"--kind", string(e.Kind), "--length", e.Duration.String()}
 	if id != "" {
 		args = append(args, "--card", id)
+	}
+	if len(e.With) > 0 {
+		also := make([]string, len(e.With))
+		for i, k := range e.With {
+			also[i] = string(k)
+		}
+		args = append(args, "--also", strings.Join(also, ","))
 	}
 	if d.sched.Config().Strict {
 		args = append(args, "--strict")
@@ -128,15 +145,105 @@ func (d *Daemon) offer(e schedule.Event) {
 	if d.cur.Snooze > 0 {
 		args = append(args, "--snooze", d.cur.Snooze.String())
 	}
+	args = append(args, "--auto-close", d.cur.AutoClose.String())
+	if d.cur.Sound {
+		args = append(args, "--sound")
+	}
 	win, err := d.opts.Launch("card", args...)
 	if err != nil {
 		d.logf("opening the card window: %v", err)
-		d.notify(trDueTitle(e.Kind, e.Duration), trDueBody(e.Kind, title, summary))
+		d.offerNotification(e, title, summary)
 		return
 	}
-	c := &openCard{kind: e.Kind, cardID: id, win: win}
+	c := &openCard{kind: e.Kind, cardID: id, win: win, with: e.With}
 	d.card = c
 	go d.watchCard(c)
+}
+
+// offerNotification offers a due break as a notification, with actions
+// where the server has them: Done (or "I drank a glass"), Snooze, Skip.
+func (d *Daemon) offerNotification(e schedule.Event, title, summary string) {
+	k := e.Kind
+	body := trDueBody(k, title, summary)
+	if i, ok := kinds.Lookup(k); ok && i.Compact {
+		body = i.Advice() // a short break: say what to do, in one line
+	}
+	if len(e.With) > 0 {
+		body += "\n" + trAlso(e.With)
+	}
+	done := trActionDone()
+	if k == schedule.Hydration {
+		done = trActionDrank()
+	}
+	actions := []notify.Action{{Key: "done", Label: done}}
+	if !d.sched.Config().Strict {
+		actions = append(actions, notify.Action{Key: "snooze", Label: trActionSnooze(d.cur.Snooze)}, notify.Action{Key: "skip", Label: trActionSkip()})
+	}
+	d.ask(trDueTitle(k, e.Duration), body, actions, func(key string) error {
+		switch key {
+		case "done":
+			if k == schedule.Hydration {
+				_, err := d.drink(history.SourceNotification)
+				return err
+			}
+			return d.coreAction(func(now time.Time) ([]schedule.Event, error) { return d.sched.Done(k, now) }, origin{})
+		case "snooze":
+			return d.postpone(k, 0)
+		case "skip":
+			return d.skip(k)
+		}
+		return nil
+	})
+}
+
+// warn gives the pre-break warning, saying when, with Start now,
+// Postpone and Skip where the notification server has actions.
+func (d *Daemon) warn(e schedule.Event) {
+	k := e.Kind
+	var in time.Duration
+	for _, t := range d.sched.Config().Tracks {
+		if t.Kind == k {
+			in = t.Warn
+		}
+	}
+	actions := []notify.Action{{Key: "start", Label: trActionStart()}}
+	if !d.sched.Config().Strict {
+		actions = append(actions, notify.Action{Key: "postpone", Label: trActionSnooze(5 * time.Minute)}, notify.Action{Key: "skip", Label: trActionSkip()})
+	}
+	d.ask(trWarnTitle(k, in), trWarnBody(k, e.Duration), actions, func(key string) error {
+		switch key {
+		case "start":
+			_, err := d.breakNow(k)
+			return err
+		case "postpone":
+			return d.postpone(k, 5*time.Minute)
+		case "skip":
+			return d.skip(k)
+		}
+		return nil
+	})
+}
+
+// ask shows a notification with actions (a plain one where the server
+// has none); a click runs answer on the loop, and a refusal (the break
+// already ended another way) is said by notification.
+func (d *Daemon) ask(title, body string, actions []notify.Action, answer func(key string) error) {
+	a, ok := d.opts.Notifier.(notify.Asker)
+	if !ok {
+		d.notify(title, body)
+		return
+	}
+	_, err := a.Ask(title, body, actions, func(key string) {
+		d.do(func() {
+			if err := answer(key); err != nil {
+				d.logf("notification action %s: %v", key, err)
+				d.notify("Limber", userError(err))
+			}
+		})
+	})
+	if err != nil {
+		d.logf("notification %q not shown: %v", title, err)
+	}
 }
 
 // pickCard chooses a card for a break of kind and length among the

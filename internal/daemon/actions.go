@@ -3,10 +3,13 @@ package daemon
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/tray"
 )
@@ -27,11 +30,50 @@ func (d *Daemon) coreAction(f func(now time.Time) ([]schedule.Event, error), fro
 	return nil
 }
 
-// breakNow offers a break of kind at once.
-func (d *Daemon) breakNow(kind schedule.Kind) error {
-	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+// breakNow offers a break of kind at once and returns the kind of the card
+// it replaced, if any. With a card of the same kind open nothing happens
+// (errAlreadyShowing); with a bigger break's card open neither
+// (errBiggerShowing: that break covers this one).
+func (d *Daemon) breakNow(kind schedule.Kind) (replaced schedule.Kind, err error) {
+	if c := d.card; c != nil {
+		if c.kind == kind {
+			return "", fmt.Errorf("%s: %w", kinds.Label(kind), errAlreadyShowing)
+		}
+		if bigger(d.sched.Config(), c.kind, kind) {
+			return "", fmt.Errorf("%s: %w", kinds.Label(c.kind), errBiggerShowing)
+		}
+		replaced = c.kind
+	}
+	err = d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.BreakNow(kind, now)
 	}, origin{})
+	if err != nil {
+		return "", err
+	}
+	return replaced, nil
+}
+
+var (
+	errAlreadyShowing = errors.New("this break is already on screen")
+	errBiggerShowing  = errors.New("a bigger break is on screen and includes this one; finish it first")
+)
+
+// bigger reports whether kind a is a bigger break than b (longer, or
+// later in the kinds' order), as the core ranks them.
+func bigger(cfg schedule.Config, a, b schedule.Kind) bool {
+	var la, lb time.Duration
+	for _, t := range cfg.Tracks {
+		switch t.Kind {
+		case a:
+			la = t.Length
+		case b:
+			lb = t.Length
+		}
+	}
+	if la != lb {
+		return la > lb
+	}
+	return slices.Index(schedule.AllKinds(), a) > slices.Index(schedule.AllKinds(), b)
 }
 
 // postpone snoozes kind (or the break due, or the next one) by dur of
@@ -70,13 +112,27 @@ func (d *Daemon) resume() error {
 }
 
 // drink logs a glass of water and returns today's count. The glass counts
-// only once it is in the journal, so a failed write is never confirmed.
+// only once it is in the journal, so a failed write is never confirmed. A
+// water break that is due, or travels with a bigger break on screen, is
+// then done: the glass was its point.
 func (d *Daemon) drink(src history.Source) (int, error) {
 	now := d.now().Round(0)
 	if err := d.journal("glass", func(h *history.Store) error { return h.RecordGlass(now, src) }); err != nil {
 		return 0, fmt.Errorf("the glass was not logged: %w", err)
 	}
 	d.glasses++
+	for _, t := range d.sched.Snapshot().Tracks {
+		if t.Kind == schedule.Hydration && t.Enabled && (t.Due || t.MergedInto != "") {
+			from := origin{}
+			if c := d.card; c != nil && c.kind == schedule.Hydration {
+				// The water card reports its own end; this is its glass.
+				from.card = c
+			}
+			d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+				return d.sched.Done(schedule.Hydration, now)
+			}, from)
+		}
+	}
 	d.refreshTray()
 	return d.glasses, nil
 }
@@ -94,7 +150,8 @@ func (d *Daemon) breakResult(r api.BreakResult) error {
 	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		switch r.Outcome {
 		case api.Done:
-			return d.sched.Done(r.Kind, now)
+			// Done before 80 % of the break is short, not done.
+			return d.sched.Finish(r.Kind, r.Elapsed(), now)
 		case api.Snoozed:
 			return d.sched.Snooze(r.Kind, time.Duration(r.SnoozeSeconds)*time.Second, now)
 		case api.Skipped:
@@ -111,7 +168,7 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 	var err error
 	switch {
 	case len(a) > len(tray.ActBreakPrefix) && a[:len(tray.ActBreakPrefix)] == tray.ActBreakPrefix:
-		err = d.breakNow(schedule.Kind(a[len(tray.ActBreakPrefix):]))
+		_, err = d.breakNow(schedule.Kind(a[len(tray.ActBreakPrefix):]))
 	case a == tray.ActSnooze5:
 		err = d.postpone("", 5*time.Minute)
 	case a == tray.ActSnooze15:
@@ -134,8 +191,17 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 		d.Quit()
 	}
 	if err != nil {
-		d.notify("Limber", err.Error())
+		d.notify("Limber", userError(err))
 	}
+}
+
+// userError is an action's refusal for people: the first letter up.
+func userError(err error) string {
+	s := err.Error()
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // openWindow starts a settings or statistics window.

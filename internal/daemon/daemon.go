@@ -110,6 +110,8 @@ type openCard struct {
 	kind   schedule.Kind
 	cardID string
 	win    Window
+	// with: the breaks merged into this one, listed on the card.
+	with []schedule.Kind
 	// done: the break's end is accounted for (the window reported it, or
 	// the daemon closed the window itself).
 	done bool

@@ -60,14 +60,17 @@ func (d *Daemon) mux() *api.Mux {
 	api.Handle(m, api.CmdResume, func(context.Context, api.None) (api.None, error) {
 		return onLoop(d, func() (api.None, error) { return none(d.resume()) })
 	})
-	api.Handle(m, api.CmdBreakNow, func(_ context.Context, a api.KindArgs) (api.None, error) {
+	api.Handle(m, api.CmdBreakNow, func(_ context.Context, a api.KindArgs) (api.BreakNowReply, error) {
 		if a.Kind == "" {
 			a.Kind = schedule.Stretch
 		}
 		if err := checkKind(a.Kind, false); err != nil {
-			return none(err)
+			return api.BreakNowReply{}, err
 		}
-		return onLoop(d, func() (api.None, error) { return none(d.breakNow(a.Kind)) })
+		return onLoop(d, func() (api.BreakNowReply, error) {
+			replaced, err := d.breakNow(a.Kind)
+			return api.BreakNowReply{Replaced: replaced}, err
+		})
 	})
 	api.Handle(m, api.CmdSnooze, func(_ context.Context, a api.SnoozeArgs) (api.None, error) {
 		if err := checkKind(a.Kind, true); err != nil {

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -20,12 +21,34 @@ func trNoTrayBody() string {
 	return lang.X("notify.notray.body", "No tray host is available on this desktop. On GNOME, enable the AppIndicator extension to see Limber's icon; meanwhile `limber status` shows your sitting time and breaks.")
 }
 
+// trWarnTitle says which break comes and when: "Stretch in 30 s".
 func trWarnTitle(k schedule.Kind, in time.Duration) string {
-	return lang.X("notify.warn.title", "{{.Kind}} break soon", map[string]any{"Kind": kinds.Label(k)})
+	if in <= 0 {
+		return lang.X("notify.warn.title", "{{.Kind}} break soon", map[string]any{"Kind": kinds.Label(k)})
+	}
+	return lang.X("notify.warn.title.in", "{{.Kind}} in {{.In}}", map[string]any{"Kind": kinds.Label(k), "In": duration.Approx(in)})
 }
 
-func trWarnBody(k schedule.Kind) string {
-	return lang.X("notify.warn.body", "Finish what you are doing: a short break is coming up.")
+func trWarnBody(k schedule.Kind, length time.Duration) string {
+	return lang.X("notify.warn.body.len", "Finish your sentence: a {{.Len}} break is coming up.", map[string]any{"Len": duration.Approx(length)})
+}
+
+// trAlso names the breaks that travel with a bigger one.
+func trAlso(with []schedule.Kind) string {
+	names := make([]string, len(with))
+	for i, k := range with {
+		names[i] = kinds.Also(k)
+	}
+	return lang.X("notify.also", "Also: {{.What}}", map[string]any{"What": strings.Join(names, "; ")})
+}
+
+func trActionStart() string { return lang.X("notify.action.start", "Start now") }
+func trActionDone() string  { return lang.X("notify.action.done", "Done") }
+func trActionDrank() string { return lang.X("notify.action.drank", "I drank a glass") }
+func trActionSkip() string  { return lang.X("notify.action.skip", "Skip") }
+
+func trActionSnooze(d time.Duration) string {
+	return lang.X("notify.action.postpone", "Postpone {{.T}}", map[string]any{"T": duration.Approx(d)})
 }
 
 func trDueTitle(k schedule.Kind, length time.Duration) string {

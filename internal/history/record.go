@@ -20,10 +20,11 @@ const (
 	Skipped     = Outcome(schedule.EventSkipped)     // dismissed
 	Natural     = Outcome(schedule.EventNatural)     // away long enough: counted as taken
 	ClosedEarly = Outcome(schedule.EventClosedEarly) // the break window was closed before the end
+	Short       = Outcome(schedule.EventShort)       // ended as done before 80 % of its length: not taken
 )
 
 // Outcomes lists every outcome, in the order the stats show them.
-func Outcomes() []Outcome { return []Outcome{Done, Natural, Skipped, Snoozed, ClosedEarly} }
+func Outcomes() []Outcome { return []Outcome{Done, Natural, Short, Skipped, Snoozed, ClosedEarly} }
 
 func (o Outcome) valid() bool {
 	for _, x := range Outcomes() {
@@ -42,9 +43,13 @@ const (
 	SourceCard Source = "card" // the hydration card's button
 	SourceTray Source = "tray" // the tray's "I drank a glass"
 	SourceCLI  Source = "cli"  // `limber drink`
+	// SourceNotification: "I drank a glass" on the water notification.
+	SourceNotification Source = "notification"
 )
 
-func (s Source) valid() bool { return s == SourceCard || s == SourceTray || s == SourceCLI }
+func (s Source) valid() bool {
+	return s == SourceCard || s == SourceTray || s == SourceCLI || s == SourceNotification
+}
 
 // BreakRecord is one break's outcome.
 type BreakRecord struct {
@@ -56,7 +61,7 @@ type BreakRecord struct {
 	Due     time.Time // when the break fell due; zero when unknown
 	Outcome Outcome
 	// Duration is how long: the time spent on the break (done,
-	// closed_early), the time away (natural), the postponement (snoozed),
+	// closed_early, short), the time away (natural), the postponement (snoozed),
 	// 0 for skipped.
 	Duration time.Duration
 }

@@ -29,7 +29,7 @@ func migrations() []string {
 			kind     TEXT    NOT NULL,          -- posture|hydration|stretch|movement
 			card     TEXT    NOT NULL DEFAULT '',
 			due      INTEGER,                   -- when it fell due; NULL if unknown
-			outcome  TEXT    NOT NULL,          -- done|snoozed|skipped|natural|closed_early
+			outcome  TEXT    NOT NULL,          -- done|snoozed|skipped|natural|closed_early|short
 			dur_ms   INTEGER NOT NULL DEFAULT 0 -- how long (see BreakRecord.Duration)
 		);
 		CREATE INDEX breaks_at ON breaks(at);

@@ -15,6 +15,8 @@ const MaxDays = 3660
 // Counts are break outcomes.
 type Counts struct {
 	Done, Natural, Skipped, Snoozed, ClosedEarly int
+	// Short: ended as done too soon; decided, but not taken.
+	Short int
 }
 
 // Taken is the breaks taken: done, or natural.
@@ -22,7 +24,7 @@ func (c Counts) Taken() int { return c.Done + c.Natural }
 
 // Decided is the breaks that came to an end one way or another. A snooze
 // is not an end: the break comes back.
-func (c Counts) Decided() int { return c.Done + c.Natural + c.Skipped + c.ClosedEarly }
+func (c Counts) Decided() int { return c.Done + c.Natural + c.Skipped + c.ClosedEarly + c.Short }
 
 // Share is Taken/Decided, and false when no break was decided.
 func (c Counts) Share() (float64, bool) {
@@ -44,6 +46,8 @@ func (c *Counts) add(o Outcome, n int) {
 		c.Snoozed += n
 	case ClosedEarly:
 		c.ClosedEarly += n
+	case Short:
+		c.Short += n
 	}
 }
 
@@ -53,6 +57,7 @@ func (c *Counts) plus(o Counts) {
 	c.Skipped += o.Skipped
 	c.Snoozed += o.Snoozed
 	c.ClosedEarly += o.ClosedEarly
+	c.Short += o.Short
 }
 
 // Day is one day's figures. A day runs from Goals.DayStart to the same time

@@ -26,6 +26,10 @@ type Info struct {
 	Compact bool
 	// Advice is the notification's text when the break comes without a card.
 	Advice func() string
+	// AlsoText is the break in a few words, as a card or notification
+	// lists it when it travels with a bigger break ("drink a glass of
+	// water"); nil: the label.
+	AlsoText func() string
 }
 
 // All lists every kind, smallest break first (the core's order).
@@ -37,6 +41,7 @@ func All() []Info {
 			Advice: func() string {
 				return lang.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
 			},
+			AlsoText: func() string { return lang.X("kind.also.posture", "sit back, feet flat, shoulders loose") },
 		},
 		{
 			Kind: schedule.Hydration, Compact: true,
@@ -44,6 +49,7 @@ func All() []Info {
 			Advice: func() string {
 				return lang.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.")
 			},
+			AlsoText: func() string { return lang.X("kind.also.hydration", "drink a glass of water") },
 		},
 		{
 			Kind:  schedule.Stretch,
@@ -51,6 +57,7 @@ func All() []Info {
 			Advice: func() string {
 				return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
 			},
+			AlsoText: func() string { return lang.X("kind.also.stretch", "stretch your back, hips and shoulders") },
 		},
 		{
 			Kind:  schedule.Movement,
@@ -70,6 +77,17 @@ func Lookup(k schedule.Kind) (Info, bool) {
 		}
 	}
 	return Info{}, false
+}
+
+// Also is k in a few words for "Also: …" (AlsoText, else the label).
+func Also(k schedule.Kind) string {
+	if i, ok := Lookup(k); ok {
+		if i.AlsoText != nil {
+			return i.AlsoText()
+		}
+		return i.Label()
+	}
+	return string(k)
 }
 
 // Valid reports whether s names a kind.

@@ -258,6 +258,15 @@ func buildTable() ([]Section, []Field) {
 			{"standing", func() string { return lang.X("settings.pos.standing", "Standing") }},
 			{"floor", func() string { return lang.X("settings.pos.floor", "On the floor") }}}})
 
+	sec(Section{Key: "card", Comment: "The break card.", Title: func() string { return lang.X("settings.section.card", "The break card") }})
+	add(TabGeneral, Field{Key: "card.auto_close", Type: Duration, Max: 10 * minute, ZeroOff: true, Ptr: func(s *Settings) any { return &s.AutoClose },
+		Label:   func() string { return lang.X("settings.field.auto_close", "Close the card after the break") },
+		Comment: `Close the card this long after its time is up; "0s" keeps it until you press Done.`,
+		TooLow:  func() string { return lang.X("settings.err.auto_close", "Use 0 to keep the card, or at most 10 minutes.") }})
+	add(TabGeneral, Field{Key: "card.sound", Type: Bool, Ptr: func(s *Settings) any { return &s.Sound },
+		Label:   func() string { return lang.X("settings.field.sound", "Play a soft sound when a break starts and ends") },
+		Comment: "A soft sound when a break card opens and when its time is up."})
+
 	clockMsg := func() string { return lang.X("settings.err.clock", "Write a time of day as HH:MM, for example 08:30.") }
 	sec(Section{Key: "working_hours", Comment: "Working hours: outside them no break fires and sitting does not count\nagainst the daily limit (statistics show it as after hours).",
 		Hint: func() string {
@@ -298,6 +307,12 @@ func buildTable() ([]Section, []Field) {
 		Comment: "During a call or presentation a due break waits this long, then comes as a\nnotification only; \"0s\" waits until the call ends.",
 		TooLow: func() string {
 			return lang.X("settings.err.hold_limit", "Use 0 to wait until the call ends, or at most 8 hours.")
+		}})
+	add(TabGeneral, Field{Key: "advanced.lull_limit", Type: Duration, Max: 10 * minute, Ptr: func(s *Settings) any { return &s.Advanced.LullLimit },
+		Label:   func() string { return lang.X("settings.field.lull_limit", "Wait for a pause in typing up to") },
+		Comment: "A due break waits this long for a pause of a few seconds in your typing,\nso it does not interrupt a sentence; \"0s\" shows it at once.",
+		TooLow: func() string {
+			return lang.X("settings.err.lull_limit", "Use 0 to show breaks at once, or at most 10 minutes.")
 		}})
 	return secs, fs
 }

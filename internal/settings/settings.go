@@ -106,6 +106,9 @@ type Advanced struct {
 	// HoldLimit: how long a due break waits during a call or presentation
 	// before it is offered as a notification only (0 = wait until it ends).
 	HoldLimit time.Duration `json:"hold_limit"`
+	// LullLimit: how long a due break waits for a pause in typing (0 = it
+	// comes at once).
+	LullLimit time.Duration `json:"lull_limit"`
 }
 
 // Settings is everything the user can set. The zero value is not useful;
@@ -141,8 +144,16 @@ type Settings struct {
 	// HistoryDays is how many days of history to keep (0 = keep all).
 	HistoryDays int `json:"history_days"`
 
+	// AutoClose closes a card this long after its time is up (0 = stays
+	// until Done); Sound plays a soft sound at its start and end.
+	AutoClose time.Duration `json:"auto_close"`
+	Sound     bool          `json:"sound"`
+
 	Advanced Advanced `json:"advanced"`
 }
+
+// DefaultAutoClose is how long a card stays once its time is up.
+const DefaultAutoClose = 5 * time.Second
 
 // Break returns the settings of kind k (nil for an unknown kind).
 func (s *Settings) Break(k schedule.Kind) *Break {
@@ -164,11 +175,15 @@ func Defaults() Settings {
 		HydrationGoal:  8,
 		Language:       LangSystem,
 		HistoryDays:    0, // keep everything unless the user chooses a limit
+		// Long enough to read "well done", short enough not to sit on
+		// screen while the user is back at work.
+		AutoClose: DefaultAutoClose,
 		Advanced: Advanced{
 			IdleAfter:   c.IdleAfter,
 			ActiveAfter: c.ActiveAfter,
 			DayStart:    c.DayStart,
 			HoldLimit:   c.HoldLimit,
+			LullLimit:   c.LullLimit,
 		},
 	}
 	s.WorkingHours.Days = defaultDays()
@@ -199,6 +214,7 @@ func (s Settings) Schedule() schedule.Config {
 		DailyLimitStep: s.DailyLimitStep,
 		DayStart:       s.Advanced.DayStart,
 		HoldLimit:      s.Advanced.HoldLimit,
+		LullLimit:      s.Advanced.LullLimit,
 	}
 	for _, k := range schedule.AllKinds() {
 		b := s.Break(k)

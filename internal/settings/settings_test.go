@@ -20,6 +20,8 @@ func mutations() map[string]func(*Settings) {
 		"snooze":      func(s *Settings) { s.Snooze = 7*time.Minute + 30*time.Second },
 		"caps":        func(s *Settings) { s.MaxSkips, s.MaxSnoozes = 0, 9 },
 		"strict":      func(s *Settings) { s.Strict = true },
+		"card":        func(s *Settings) { s.AutoClose, s.Sound = 0, true },
+		"lull":        func(s *Settings) { s.Advanced.LullLimit = 2 * time.Minute },
 		"daily limit": func(s *Settings) { s.DailyLimit, s.DailyLimitStep = 5*time.Hour+15*time.Minute, 0 },
 		"glasses":     func(s *Settings) { s.HydrationGoal = 11 },
 		"positions":   func(s *Settings) { s.Positions = Positions{Standing: true, Floor: true} },

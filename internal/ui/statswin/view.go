@@ -233,8 +233,8 @@ func (v *view) set(st history.Stats, note string) {
 	b := t.Breaks
 	v.breaks.setValue(lang.X("stats.win.taken", "{{.N}} taken", map[string]any{"N": b.Taken()}))
 	v.breaks.detail.SetText(lang.X("stats.win.breaks_detail",
-		"{{.Done}} done · {{.Natural}} natural\n{{.Skipped}} skipped · {{.Snoozed}} snoozed",
-		map[string]any{"Done": b.Done, "Natural": b.Natural, "Skipped": b.Skipped, "Snoozed": b.Snoozed}))
+		"{{.Done}} done · {{.Natural}} natural · {{.Short}} too short\n{{.Skipped}} skipped · {{.Snoozed}} snoozed",
+		map[string]any{"Done": b.Done, "Natural": b.Natural, "Short": b.Short, "Skipped": b.Skipped, "Snoozed": b.Snoozed}))
 
 	// water
 	if g.Glasses > 0 {
@@ -290,8 +290,8 @@ func (v *view) set(st history.Stats, note string) {
 	for _, ks := range st.Kinds {
 		sh, has := ks.Share()
 		rows = append(rows, shareRow{Name: kinds.Label(ks.Kind), Share: sh, Has: has, Detail: lang.X("stats.win.kind_counts",
-			"{{.Done}} done · {{.Natural}} natural · {{.Skipped}} skipped · {{.Closed}} closed early · {{.Snoozed}} snoozed",
-			map[string]any{"Done": ks.Done, "Natural": ks.Natural, "Skipped": ks.Skipped, "Closed": ks.ClosedEarly, "Snoozed": ks.Snoozed})})
+			"{{.Done}} done · {{.Natural}} natural · {{.Short}} too short · {{.Skipped}} skipped · {{.Closed}} closed early · {{.Snoozed}} snoozed",
+			map[string]any{"Done": ks.Done, "Natural": ks.Natural, "Short": ks.Short, "Skipped": ks.Skipped, "Closed": ks.ClosedEarly, "Snoozed": ks.Snoozed})})
 	}
 	v.kinds.setRows(rows)
 
