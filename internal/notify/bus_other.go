@@ -9,4 +9,4 @@ type busNotifier struct{}
 func newBusNotifier(string, []byte) *busNotifier { return nil }
 
 func (*busNotifier) ask(string, string, []Action, func(string)) (bool, error) { return false, nil }
-func (*busNotifier) close()                                                 {}
+func (*busNotifier) close()                                                   {}

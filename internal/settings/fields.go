@@ -262,7 +262,9 @@ func buildTable() ([]Section, []Field) {
 	add(TabGeneral, Field{Key: "card.auto_close", Type: Duration, Max: 10 * minute, ZeroOff: true, Ptr: func(s *Settings) any { return &s.AutoClose },
 		Label:   func() string { return lang.X("settings.field.auto_close", "Close the card after the break") },
 		Comment: `Close the card this long after its time is up; "0s" keeps it until you press Done.`,
-		TooLow:  func() string { return lang.X("settings.err.auto_close", "Use 0 to keep the card, or at most 10 minutes.") }})
+		TooLow: func() string {
+			return lang.X("settings.err.auto_close", "Use 0 to keep the card, or at most 10 minutes.")
+		}})
 	add(TabGeneral, Field{Key: "card.sound", Type: Bool, Ptr: func(s *Settings) any { return &s.Sound },
 		Label:   func() string { return lang.X("settings.field.sound", "Play a soft sound when a break starts and ends") },
 		Comment: "A soft sound when a break card opens and when its time is up."})
