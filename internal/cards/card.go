@@ -91,7 +91,11 @@ type Card struct {
 	Areas     []Area
 	Steps     []string
 	Safety    string
-	Figure    pose.Figure
+	// HandsOnDesk: the exercise is done with the hands on the desk or
+	// keyboard (a wrist or finger stretch), so input during it does not
+	// pause the break's countdown (file key hands_on_desk).
+	HandsOnDesk bool
+	Figure      pose.Figure
 	// Source is the file the card came from ("built-in/NAME.toml" for built-ins).
 	Source string
 	// Own is true for the user's cards.

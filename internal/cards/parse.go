@@ -27,6 +27,7 @@ type rawCard struct {
 	Areas     []string   `toml:"areas"`
 	Steps     []string   `toml:"steps"`
 	Safety    string     `toml:"safety"`
+	HandsOn   bool       `toml:"hands_on_desk"`
 	Figure    *rawFigure `toml:"figure"`
 }
 
@@ -146,6 +147,7 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		bad(loc.key("", 0, "steps"), "the steps have %d words; keep them to %d so the card reads in 20 seconds", words, MaxStepWords)
 	}
 	c.Safety = strings.TrimSpace(raw.Safety)
+	c.HandsOnDesk = raw.HandsOn
 	switch n := len(strings.Fields(c.Safety)); {
 	case n == 0:
 		bad(loc.key("", 0, "safety"), "safety is missing (one line on when to stop or go easy)")

@@ -121,16 +121,12 @@ func (d *Daemon) drink(src history.Source) (int, error) {
 		return 0, fmt.Errorf("the glass was not logged: %w", err)
 	}
 	d.glasses++
+	ownCard := d.card != nil && d.card.kind == schedule.Hydration // it reports its own end
 	for _, t := range d.sched.Snapshot().Tracks {
-		if t.Kind == schedule.Hydration && t.Enabled && (t.Due || t.MergedInto != "") {
-			from := origin{}
-			if c := d.card; c != nil && c.kind == schedule.Hydration {
-				// The water card reports its own end; this is its glass.
-				from.card = c
-			}
+		if t.Kind == schedule.Hydration && t.Enabled && (t.Due || t.MergedInto != "") && !ownCard {
 			d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 				return d.sched.Done(schedule.Hydration, now)
-			}, from)
+			}, origin{})
 		}
 	}
 	d.refreshTray()
@@ -150,6 +146,9 @@ func (d *Daemon) breakResult(r api.BreakResult) error {
 	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		switch r.Outcome {
 		case api.Done:
+			if r.Kind == schedule.Hydration {
+				return d.sched.Done(r.Kind, now) // the glass is the break, however quick
+			}
 			// Done before 80 % of the break is short, not done.
 			return d.sched.Finish(r.Kind, r.Elapsed(), now)
 		case api.Snoozed:

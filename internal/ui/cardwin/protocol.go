@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"github.com/limber-app/limber/internal/api"
@@ -17,10 +18,13 @@ import (
 )
 
 // Daemon is what the card window asks of the daemon; *api.Client is one.
+// Status is read about once a second while the break counts down, for the
+// time since the last keyboard or pointer input (IdleSeconds).
 type Daemon interface {
 	PickCard(ctx context.Context, a api.CardPickArgs) (string, error)
 	ReportBreak(ctx context.Context, r api.BreakResult) error
 	Drink(ctx context.Context, src history.Source) (api.Status, error)
+	Status(ctx context.Context, explain bool) (api.Status, error)
 }
 
 // offline stands in for the daemon when the window runs on its own
@@ -43,6 +47,11 @@ func (o *offline) ReportBreak(_ context.Context, r api.BreakResult) error {
 
 func (o *offline) Drink(_ context.Context, src history.Source) (api.Status, error) {
 	return api.Status{}, o.print(api.CmdDrink, api.DrinkArgs{Source: src})
+}
+
+// Status without a daemon knows of no input: the countdown never pauses.
+func (o *offline) Status(context.Context, bool) (api.Status, error) {
+	return api.Status{IdleSeconds: math.MaxInt32}, nil
 }
 
 func (o *offline) print(cmd api.Command, args any) error {

@@ -32,6 +32,9 @@ Shows a break card and reports to the daemon how the break ended.
   --strict         full screen, no Skip or Snooze, no closing before the end
   --compact        the small card (default for posture and hydration;
                    --compact=false for the full card)
+  --also KINDS     smaller breaks taken with this one, e.g. hydration,posture
+  --auto-close D   close the card this long after time is up (default 5s; 0 = stay)
+  --sound          a soft sound when the card opens and when time is up
   --positions P    with --offline: allowed positions, e.g. desk,standing
   --offline        run without the daemon: pick locally, print results
 `
@@ -47,6 +50,9 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 	fs.BoolVar(&o.Strict, "strict", false, "")
 	fs.BoolVar(&o.Compact, "compact", false, "")
 	pos := fs.String("positions", "", "")
+	also := fs.String("also", "", "")
+	fs.DurationVar(&o.AutoClose, "auto-close", 5*time.Second, "")
+	fs.BoolVar(&o.Sound, "sound", false, "")
 	fs.BoolVar(&offline, "offline", false, "")
 	if err := fs.Parse(args); err != nil {
 		return o, false, nil, err
@@ -69,6 +75,18 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 	}
 	if o.Snooze <= 0 || o.Snooze > 24*time.Hour {
 		return o, false, nil, fmt.Errorf("--snooze %s must be between 1s and 24h", o.Snooze)
+	}
+	if o.AutoClose < 0 || o.AutoClose > time.Hour {
+		return o, false, nil, fmt.Errorf("--auto-close %s is outside 0 to 1h", o.AutoClose)
+	}
+	for _, k := range strings.Split(*also, ",") {
+		if k = strings.TrimSpace(k); k == "" {
+			continue
+		}
+		if err := kinds.Check(k); err != nil {
+			return o, false, nil, fmt.Errorf("--also: %w", err)
+		}
+		o.Also = append(o.Also, schedule.Kind(k))
 	}
 	for _, p := range strings.Split(*pos, ",") {
 		p = strings.TrimSpace(p)

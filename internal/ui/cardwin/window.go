@@ -31,7 +31,22 @@ type Options struct {
 	Snooze  time.Duration // postponement offered by Snooze
 	Strict  bool          // full screen, no Skip or Snooze, no early close
 	Compact bool          // the small card (posture and hydration)
+	// Also: smaller breaks merged into this one, listed under the card
+	// (water with its own tick, which logs the glass).
+	Also []schedule.Kind
+	// AutoClose closes the card this long after its time is up, as done
+	// (0: it stays until Done).
+	AutoClose time.Duration
+	// Sound plays a soft chime when the card opens and when time is up.
+	Sound bool
 }
+
+// typingGap: input this recent means the user is typing, so the break's
+// countdown pauses (the daemon reports idle time in whole seconds).
+const typingGap = 2 * time.Second
+
+// idleEvery is how often the window asks the daemon for the idle time.
+const idleEvery = time.Second
 
 // cardWindow holds one break window's state and widgets. All its methods
 // run on the Fyne main goroutine (the ticker hands over with fyne.DoAndWait).
@@ -46,7 +61,12 @@ type cardWindow struct {
 	card     cards.Card
 	shown    []string // ids shown in this window, excluded from "Another one"
 	start    time.Time
-	ended    bool // the countdown reached zero
+	last     time.Time     // the last tick
+	spent    time.Duration // break time counted: not while typing
+	typing   bool          // input within typingGap: the countdown is paused
+	endedAt  time.Time     // when time was up
+	ended    bool          // the countdown reached zero
+	drank    bool          // the glass of an "also" water break is logged
 	reported bool // break_result sent (or attempted): never twice
 	failed   bool // reporting failed
 	stop     chan struct{}
@@ -59,17 +79,19 @@ type cardWindow struct {
 	safety     *widget.Label
 	fig        *figure.Widget
 	progress   *widget.ProgressBar
-	doneBtn    *widget.Button
-	snoozeBtn  *widget.Button
-	skipBtn    *widget.Button
-	anotherBtn *widget.Button
+	doneBtn    *keyButton
+	snoozeBtn  *keyButton
+	skipBtn    *keyButton
+	anotherBtn *keyButton
 	notice     *widget.Label
+	also       *fyne.Container
 }
 
 // newCardWindow builds the card into win and starts the countdown.
 func newCardWindow(win fyne.Window, o Options, lib *cards.Library, c Daemon, clk Clock, card cards.Card, errOut io.Writer) *cardWindow {
 	w := &cardWindow{win: win, opts: o, lib: lib, caller: c, clock: clk, errOut: errOut, card: card,
 		shown: []string{card.ID}, start: clk.Now(), stop: make(chan struct{})}
+	w.last = w.start
 	win.SetTitle(fmt.Sprintf("%s — Limber", kinds.Label(o.Kind)))
 	win.SetContent(w.build())
 	win.SetCloseIntercept(w.onCloseRequested)
@@ -113,13 +135,25 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	if hydration {
 		doneText = lang.X("cardwin.drank", "I drank a glass")
 	}
-	w.doneBtn = widget.NewButtonWithIcon(doneText, theme.ConfirmIcon(), w.onDone)
+	w.doneBtn = w.button(doneText, theme.ConfirmIcon(), w.onDone)
 	w.doneBtn.Importance = widget.HighImportance
-	w.snoozeBtn = widget.NewButtonWithIcon(
+	w.snoozeBtn = w.button(
 		lang.X("cardwin.snooze", "Snooze {{.Duration}}", map[string]any{"Duration": duration.Format(w.opts.Snooze)}),
 		theme.HistoryIcon(), w.onSnooze)
-	w.skipBtn = widget.NewButton(lang.X("cardwin.skip", "Skip"), w.onSkip)
-	w.anotherBtn = widget.NewButtonWithIcon(lang.X("cardwin.another", "Another one"), theme.ViewRefreshIcon(), w.onAnother)
+	w.skipBtn = w.button(lang.X("cardwin.skip", "Skip"), nil, w.onSkip)
+	w.anotherBtn = w.button(lang.X("cardwin.another", "Another one"), theme.ViewRefreshIcon(), w.onAnother)
+	w.also = container.NewVBox()
+	for _, k := range w.opts.Also {
+		text := lang.X("cardwin.also", "Also: {{.What}}", map[string]any{"What": kinds.Also(k)})
+		if k == schedule.Hydration {
+			// Its own tick: the glass is logged, and the water break with it.
+			w.also.Add(widget.NewCheck(text, w.onAlsoDrank))
+			continue
+		}
+		l := widget.NewLabel(text) // covered by this break itself
+		l.Wrapping = fyne.TextWrapWord
+		w.also.Add(l)
+	}
 	if w.opts.Strict {
 		w.snoozeBtn.Hide()
 		w.skipBtn.Hide()
@@ -128,6 +162,9 @@ func (w *cardWindow) build() fyne.CanvasObject {
 
 	safetyRow := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, w.safety)
 	text := container.NewVBox(w.steps, safetyRow)
+	if len(w.opts.Also) > 0 {
+		text.Add(w.also)
+	}
 	header := container.NewVBox(w.kindLabel, w.title)
 	buttons := container.NewHBox(w.anotherBtn, layout.NewSpacer(), w.skipBtn, w.snoozeBtn, w.doneBtn)
 	if w.opts.Compact {
@@ -169,34 +206,81 @@ func (w *cardWindow) showCard(c cards.Card) {
 	w.fig.SetFigure(c.Figure)
 }
 
-func (w *cardWindow) elapsed(now time.Time) time.Duration {
-	e := now.Sub(w.start)
-	if e < 0 {
-		return 0
-	}
-	return e
+// button is a button that also answers Enter, keypad Enter and Escape
+// as the card does while it has the focus (a plain button only answers
+// Space, so the keys died once Done was focused).
+func (w *cardWindow) button(label string, icon fyne.Resource, tapped func()) *keyButton {
+	b := &keyButton{onKey: w.onKey}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
 }
+
+// keyButton hands Enter and Escape to the window's keys.
+type keyButton struct {
+	widget.Button
+	onKey func(*fyne.KeyEvent)
+}
+
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		b.onKey(ev)
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+// elapsed is the break time counted so far: wall time while the user is
+// away from the keys; time spent typing does not count.
+func (w *cardWindow) elapsed(time.Time) time.Duration { return w.spent }
 
 func (w *cardWindow) progressText() string {
 	if w.ended {
+		if left := w.closesIn(w.last); w.opts.AutoClose > 0 && left > 0 {
+			return lang.X("cardwin.finished.closing", "Time's up — well done! Closing in {{.S}} s", map[string]any{"S": int(math.Ceil(left.Seconds()))})
+		}
 		return lang.X("cardwin.finished", "Time's up — well done!")
+	}
+	if w.typing {
+		return lang.X("cardwin.paused_typing", "Paused while you type")
 	}
 	left := w.opts.Length - time.Duration(w.progress.Value*float64(w.opts.Length))
 	s := int(math.Ceil(left.Seconds()))
 	return lang.X("cardwin.left", "{{.M}}:{{.S}} left", map[string]any{"M": s / 60, "S": fmt.Sprintf("%02d", s%60)})
 }
 
-// run ticks the countdown until the window is finished.
+// closesIn is how long until the card closes by itself.
+func (w *cardWindow) closesIn(now time.Time) time.Duration {
+	return w.opts.AutoClose - now.Sub(w.endedAt)
+}
+
+// pausesOnInput: input pauses the countdown, unless the exercise is done
+// with the hands on the desk.
+func (w *cardWindow) pausesOnInput() bool { return !w.card.HandsOnDesk && !w.opts.Strict }
+
+// run ticks the countdown until the window is finished. About once a
+// second it asks the daemon how long ago the last input was (off the Fyne
+// goroutine: it is a round trip).
 func (w *cardWindow) run() {
 	t := w.clock.NewTicker(250 * time.Millisecond)
 	go func() {
 		defer t.Stop()
+		var asked time.Time
+		typing := false
 		for {
 			select {
 			case <-w.stop:
 				return
 			case now := <-t.C():
-				fyne.DoAndWait(func() { w.onTick(now) })
+				if now.Sub(asked) >= idleEvery {
+					asked = now
+					typing = w.askTyping()
+				}
+				fyne.DoAndWait(func() {
+					w.typing = typing && w.pausesOnInput() && !w.ended
+					w.onTick(now)
+				})
 				if w.afterTick != nil {
 					w.afterTick()
 				}
@@ -204,26 +288,68 @@ func (w *cardWindow) run() {
 		}
 	}()
 	w.fig.Start()
+	if w.opts.Sound {
+		go chime(false)
+	}
+}
+
+// askTyping reports whether the user typed within typingGap; when the
+// daemon does not answer, the countdown runs.
+func (w *cardWindow) askTyping() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
+	defer cancel()
+	st, err := w.caller.Status(ctx, false)
+	if err != nil {
+		return false
+	}
+	return time.Duration(st.IdleSeconds)*time.Second < typingGap && !st.Away
 }
 
 func (w *cardWindow) onTick(now time.Time) {
 	if w.reported {
 		return
 	}
-	e := w.elapsed(now)
-	if w.opts.Length <= 0 || e >= w.opts.Length {
-		w.progress.SetValue(1)
-		if !w.ended {
-			w.ended = true
-			w.doneBtn.Enable()
-			w.win.Canvas().Focus(w.doneBtn)
-			w.progress.Refresh()
+	if dt := now.Sub(w.last); dt > 0 && !w.typing && !w.ended {
+		w.spent += dt
+	}
+	w.last = now
+	if w.ended {
+		if w.opts.AutoClose > 0 && w.closesIn(now) <= 0 {
+			w.finish(api.Done)
+			return
 		}
+		w.progress.Refresh()
+		return
+	}
+	e := w.spent
+	if w.opts.Length <= 0 || e >= w.opts.Length {
+		w.spent = max(w.opts.Length, 0)
+		w.timeUp(now)
 		return
 	}
 	w.progress.SetValue(float64(e) / float64(w.opts.Length))
 }
 
+// timeUp ends the countdown: Skip and Snooze go away, Done takes the
+// focus (Enter, Escape and Space close the card), and the card closes by
+// itself after AutoClose.
+func (w *cardWindow) timeUp(now time.Time) {
+	w.ended, w.endedAt, w.typing = true, now, false
+	w.progress.SetValue(1)
+	w.snoozeBtn.Hide()
+	w.skipBtn.Hide()
+	w.anotherBtn.Hide()
+	w.doneBtn.Enable()
+	w.win.Canvas().Focus(w.doneBtn)
+	w.progress.Refresh()
+	if w.opts.Sound {
+		go chime(true)
+	}
+}
+
+// onKey: Enter (main or keypad) is Done; Escape skips while the break
+// runs and closes it as done once time is up. Strict mode takes neither
+// before the end.
 func (w *cardWindow) onKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -231,9 +357,23 @@ func (w *cardWindow) onKey(ev *fyne.KeyEvent) {
 			w.onDone()
 		}
 	case fyne.KeyEscape:
-		if !w.opts.Strict {
+		switch {
+		case w.ended:
+			w.onDone()
+		case !w.opts.Strict:
 			w.onSkip()
 		}
+	}
+}
+
+// onAlsoDrank logs the glass of a water break that travels with this one.
+func (w *cardWindow) onAlsoDrank(on bool) {
+	if !on || w.drank {
+		return
+	}
+	w.drank = true
+	if _, err := w.caller.Drink(context.Background(), history.SourceCard); err != nil {
+		fmt.Fprintf(w.errOut, "limber: logging the glass of water failed: %v\n", err)
 	}
 }
 

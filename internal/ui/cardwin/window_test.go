@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
@@ -43,6 +44,20 @@ func (fakeTicker) Stop()                 {}
 type recorder struct {
 	picker *cards.Picker
 	calls  []call
+	mu     sync.Mutex
+	idle   time.Duration // what Status reports as the time since input
+}
+
+func (r *recorder) Status(context.Context, bool) (api.Status, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return api.Status{IdleSeconds: int64(r.idle / time.Second)}, nil
+}
+
+func (r *recorder) setIdle(d time.Duration) {
+	r.mu.Lock()
+	r.idle = d
+	r.mu.Unlock()
 }
 
 type call struct {
@@ -97,7 +112,7 @@ func newHarness(t *testing.T, o Options, cardID string) *harness {
 	if o.Snooze == 0 {
 		o.Snooze = 5 * time.Minute
 	}
-	h := &harness{t: t, rec: &recorder{picker: cards.NewPicker(lib, 1, 4)},
+	h := &harness{t: t, rec: &recorder{picker: cards.NewPicker(lib, 1, 4), idle: time.Hour},
 		clk:    &fakeClock{now: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), ch: make(chan time.Time)},
 		ticked: make(chan struct{})}
 	h.win = test.NewWindow(nil) // closed by the card itself
@@ -286,6 +301,117 @@ func TestRendersToMarkup(t *testing.T) {
 	s := newHarness(t, Options{Kind: schedule.Posture, Length: 20 * time.Second, Compact: true, Strict: true}, "posture-lumbar-support")
 	s.win.Resize(fyne.NewSize(1280, 800))
 	test.AssertRendersToMarkup(t, "card/compact-strict.xml", s.win.Canvas())
+
+	// Typing pauses the countdown; the bar says so.
+	p := newHarness(t, Options{Kind: schedule.Stretch, Length: 90 * time.Second}, "standing-hip-flexor")
+	p.win.Resize(fyne.NewSize(820, 520))
+	p.advance(20 * time.Second)
+	p.rec.setIdle(0)
+	p.advance(time.Second)
+	test.AssertRendersToMarkup(t, "card/paused-typing.xml", p.win.Canvas())
+
+	// Time's up: no Skip or Snooze, Done focused, closing soon.
+	u := newHarness(t, Options{Kind: schedule.Stretch, Length: 90 * time.Second, AutoClose: 5 * time.Second}, "standing-hip-flexor")
+	u.win.Resize(fyne.NewSize(820, 520))
+	u.advance(90 * time.Second)
+	test.AssertRendersToMarkup(t, "card/time-up.xml", u.win.Canvas())
+
+	// A stretch with a drink and a posture check merged into it.
+	m := newHarness(t, Options{Kind: schedule.Stretch, Length: 90 * time.Second, Also: []schedule.Kind{schedule.Posture, schedule.Hydration}}, "standing-hip-flexor")
+	m.win.Resize(fyne.NewSize(820, 560))
+	m.advance(10 * time.Second)
+	test.AssertRendersToMarkup(t, "card/merged.xml", m.win.Canvas())
+}
+
+func TestPausedWhileTyping(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+	h.advance(10 * time.Second)
+	h.rec.setIdle(0) // typing
+	h.advance(time.Second)
+	h.advance(20 * time.Second)
+	if got := h.w.progress.TextFormatter(); got != "Paused while you type" {
+		t.Errorf("while typing the bar says %q", got)
+	}
+	h.rec.setIdle(time.Hour) // hands off the keys again
+	h.advance(time.Second)
+	h.advance(5 * time.Second)
+	test.Tap(h.w.doneBtn)
+	// 10 s, then 21 s of typing, then 6 s: 16 s of break, not 37.
+	if r := h.onlyResult(); r.ElapsedSeconds != 16 {
+		t.Errorf("elapsed %v s, want 16 (typing time not counted)", r.ElapsedSeconds)
+	}
+}
+
+func TestHandsOnDeskKeepsCounting(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+	h.w.card.HandsOnDesk = true
+	h.rec.setIdle(0)
+	h.advance(time.Second)
+	h.advance(20 * time.Second)
+	if h.w.typing || h.w.spent != 21*time.Second {
+		t.Errorf("a hands-on-desk card paused: typing %v, spent %v", h.w.typing, h.w.spent)
+	}
+}
+
+func TestTimeUpKeysAndAutoClose(t *testing.T) {
+	keys := map[string]fyne.KeyName{"enter": fyne.KeyReturn, "keypad enter": fyne.KeyEnter, "escape": fyne.KeyEscape}
+	for name, key := range keys {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, Options{Kind: schedule.Stretch, Length: 30 * time.Second, AutoClose: 5 * time.Second}, "side-bend")
+			h.advance(30 * time.Second)
+			if h.w.skipBtn.Visible() || h.w.snoozeBtn.Visible() || !h.w.doneBtn.Visible() {
+				t.Fatalf("time's up: skip %v snooze %v done %v", h.w.skipBtn.Visible(), h.w.snoozeBtn.Visible(), h.w.doneBtn.Visible())
+			}
+			if f := h.win.Canvas().Focused(); f != h.w.doneBtn {
+				t.Fatalf("focus on %v, want Done", f)
+			}
+			// The key reaches the focused button, which hands it to the card.
+			h.w.doneBtn.TypedKey(&fyne.KeyEvent{Name: key})
+			if r := h.onlyResult(); r.Outcome != api.Done || r.ElapsedSeconds != 30 {
+				t.Errorf("got %+v", r)
+			}
+		})
+	}
+	t.Run("closes by itself", func(t *testing.T) {
+		h := newHarness(t, Options{Kind: schedule.Stretch, Length: 30 * time.Second, AutoClose: 5 * time.Second}, "side-bend")
+		h.advance(30 * time.Second)
+		h.advance(2 * time.Second)
+		if got := h.w.progress.TextFormatter(); got != "Time's up — well done! Closing in 3 s" {
+			t.Errorf("bar %q", got)
+		}
+		if len(h.rec.results()) != 0 {
+			t.Fatal("closed before AutoClose")
+		}
+		h.advance(3 * time.Second)
+		if r := h.onlyResult(); r.Outcome != api.Done || r.ElapsedSeconds != 30 {
+			t.Errorf("got %+v", r)
+		}
+	})
+}
+
+func TestAlsoWaterTick(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute, Also: []schedule.Kind{schedule.Posture, schedule.Hydration}}, "side-bend")
+	var check *widget.Check
+	for _, o := range h.w.also.Objects {
+		if c, ok := o.(*widget.Check); ok {
+			check = c
+		}
+	}
+	if check == nil || len(h.w.also.Objects) != 2 || check.Text != "Also: drink a glass of water" {
+		t.Fatalf("also rows %v", h.w.also.Objects)
+	}
+	test.Tap(check)
+	test.Tap(check)
+	test.Tap(check) // ticking again logs no second glass
+	drinks := 0
+	for _, c := range h.rec.calls {
+		if c.cmd == api.CmdDrink {
+			drinks++
+		}
+	}
+	if drinks != 1 {
+		t.Errorf("%d glasses logged, want 1", drinks)
+	}
 }
 
 func TestRunArguments(t *testing.T) {
