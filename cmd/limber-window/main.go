@@ -1,7 +1,7 @@
 // Command limber-window runs one of Limber's Fyne windows (card, settings,
-// stats) as its own process:
+// stats, welcome) as its own process:
 //
-//	limber-window card|settings|stats [OPTIONS]
+//	limber-window card|settings|stats|welcome [OPTIONS]
 //
 // The daemon, `limber`, starts it as a child when a break comes due or a
 // window is asked for from the tray; `limber window NAME ...` runs it from
@@ -27,6 +27,7 @@ import (
 	"github.com/limber-app/limber/internal/ui/cardwin"
 	"github.com/limber-app/limber/internal/ui/settingswin"
 	"github.com/limber-app/limber/internal/ui/statswin"
+	"github.com/limber-app/limber/internal/ui/welcomewin"
 )
 
 func main() {
@@ -63,6 +64,11 @@ func run(args []string) int {
 			return settingswin.Run(args[1:], nil)
 		}
 		return settingswin.Run(args[1:], c)
+	case "welcome":
+		if c == nil {
+			return welcomewin.Run(args[1:], nil)
+		}
+		return welcomewin.Run(args[1:], c)
 	case "stats":
 		if c == nil {
 			return statswin.Run(args[1:], nil)
@@ -73,6 +79,6 @@ func run(args []string) int {
 }
 
 func usage() int {
-	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats [OPTIONS]")
+	fmt.Fprintln(os.Stderr, "usage: limber window "+cli.WindowNames)
 	return cli.ExitUsage
 }

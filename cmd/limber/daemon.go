@@ -67,6 +67,7 @@ func runDaemon(verbose bool) int {
 	} else {
 		if created {
 			logf("wrote the default settings to %s", p)
+			opts.FirstRun = true // say hello once: the welcome window
 		}
 		opts.Settings = st
 	}

@@ -62,6 +62,9 @@ type Options struct {
 	Cards *cards.Library
 	// Seed seeds the card picker (0: from the start time).
 	Seed int64
+	// FirstRun: the settings file was just written for the first time;
+	// the welcome window opens once the loop runs.
+	FirstRun bool
 }
 
 // Window is a running child window.
@@ -223,6 +226,11 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 		go d.opts.Settings.Watch(ctx, func(u settings.Update) {
 			d.do(func() { d.onSettingsFile(u) })
 		})
+	}
+	if d.opts.FirstRun && d.opts.Launch != nil {
+		if err := d.openWindow("welcome"); err != nil {
+			d.logf("%v", err)
+		}
 	}
 	var wakeP <-chan struct{}
 	if d.opts.Presence != nil {

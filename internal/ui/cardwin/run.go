@@ -143,6 +143,9 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	win := a.NewWindow(lang.X("cardwin.title", "Limber"))
 	w := newCardWindow(win, o, lib, c, realClock{}, card, stderr)
 	w.run()
+	// Once the window is mapped: keep it above the others, centred on the
+	// pointer's monitor, and back whenever it is minimised.
+	a.Lifecycle().SetOnStarted(func() { w.keepAbove() })
 	win.ShowAndRun()
 	if !w.reported {
 		// The app was stopped some other way (session ending, signal).

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -21,6 +22,7 @@ import (
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/ui/xwm"
 )
 
 // Options say what the window shows; they come from its command-line flags.
@@ -72,6 +74,7 @@ type cardWindow struct {
 	stop     chan struct{}
 	// afterTick, when set (tests), runs after each tick has been handled.
 	afterTick func()
+	keeper    xwm.Keeper // holds the window above others (nil: not on X11)
 
 	kindLabel  *widget.Label
 	title      *widget.Label
@@ -85,6 +88,27 @@ type cardWindow struct {
 	anotherBtn *keyButton
 	notice     *widget.Label
 	also       *fyne.Container
+}
+
+// keepAbove hands the native window to xwm (X11 and XWayland); elsewhere
+// the card stays an ordinary window. It runs on the Fyne goroutine.
+func (w *cardWindow) keepAbove() {
+	nw, ok := w.win.(driver.NativeWindow)
+	if !ok {
+		return
+	}
+	nw.RunNative(func(ctx any) {
+		x, ok := ctx.(driver.X11WindowContext)
+		if !ok {
+			return
+		}
+		k, err := xwm.Keep(x.WindowHandle, w.opts.Strict)
+		if err != nil {
+			fmt.Fprintf(w.errOut, "limber: keeping the card above other windows: %v\n", err)
+			return
+		}
+		w.keeper = k
+	})
 }
 
 // newCardWindow builds the card into win and starts the countdown.
@@ -441,6 +465,9 @@ func (w *cardWindow) finish(outcome api.Outcome) {
 	}
 	w.reported = true
 	close(w.stop)
+	if w.keeper != nil {
+		w.keeper.Stop()
+	}
 	w.fig.Stop()
 	res := api.BreakResult{Kind: w.opts.Kind, CardID: w.card.ID, Outcome: outcome,
 		ElapsedSeconds: math.Round(w.elapsed(w.clock.Now()).Seconds()*10) / 10}

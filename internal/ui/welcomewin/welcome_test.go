@@ -1,0 +1,74 @@
+package welcomewin
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/settings"
+)
+
+type fakeDaemon struct {
+	saved []settings.Settings
+	err   error
+}
+
+func (f *fakeDaemon) Settings(context.Context) (api.SettingsReply, error) {
+	return api.SettingsReply{Settings: settings.Defaults()}, nil
+}
+
+func (f *fakeDaemon) SetSettings(_ context.Context, s settings.Settings) error {
+	if f.err != nil {
+		return f.err
+	}
+	f.saved = append(f.saved, s)
+	return nil
+}
+
+func newTestWelcome(t *testing.T, d Daemon) *welcome {
+	test.NewTempApp(t)
+	test.ApplyTheme(t, theme.LightTheme())
+	win := test.NewWindow(nil)
+	w := newWelcome(win, d, settings.Defaults(), io.Discard)
+	win.Resize(fyne.NewSize(640, 760))
+	return w
+}
+
+func TestWelcomeShowsBreaksAndSaves(t *testing.T) {
+	d := &fakeDaemon{}
+	w := newTestWelcome(t, d)
+	for _, want := range []string{"Posture check: every 15 min of sitting, for 10 s", "Move: every 1 h of sitting, for 5 min"} {
+		if !strings.Contains(w.breaks.Text, want) {
+			t.Errorf("breaks list lacks %q:\n%s", want, w.breaks.Text)
+		}
+	}
+	if w.login.Checked {
+		t.Error("start at login is assumed, not asked")
+	}
+	test.AssertRendersToMarkup(t, "welcome.xml", w.win.Canvas())
+
+	w.preset.SetSelected(settings.PresetTitle(settings.PresetGentle))
+	if w.breaks.Text == "" || strings.Contains(w.breaks.Text, "every 15 min") {
+		t.Errorf("the list did not follow the preset:\n%s", w.breaks.Text)
+	}
+	test.Tap(w.login)
+	w.win.Canvas().(test.WindowlessCanvas).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(d.saved) != 1 || !d.saved[0].StartAtLogin || d.saved[0].Preset != settings.PresetGentle {
+		t.Fatalf("saved %+v", d.saved)
+	}
+}
+
+func TestWelcomeSaveFails(t *testing.T) {
+	w := newTestWelcome(t, &fakeDaemon{err: errors.New("disk full")})
+	test.Tap(w.startBt)
+	if !w.problem.Visible() || !strings.Contains(w.problem.Text, "disk full") || w.saved {
+		t.Errorf("problem %q visible %v", w.problem.Text, w.problem.Visible())
+	}
+}
