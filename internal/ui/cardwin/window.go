@@ -69,8 +69,8 @@ type cardWindow struct {
 	endedAt  time.Time     // when time was up
 	ended    bool          // the countdown reached zero
 	drank    bool          // the glass of an "also" water break is logged
-	reported bool // break_result sent (or attempted): never twice
-	failed   bool // reporting failed
+	reported bool          // break_result sent (or attempted): never twice
+	failed   bool          // reporting failed
 	stop     chan struct{}
 	// afterTick, when set (tests), runs after each tick has been handled.
 	afterTick func()
