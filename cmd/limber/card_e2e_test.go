@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -132,4 +133,131 @@ func colours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+// TestEndToEndCardBehavesLikeABreak (issue 11) runs a real window manager
+// (xfwm4): the card is kept above (_NET_WM_STATE_ABOVE), comes back when
+// minimised, refuses a second `break now` of its kind, and once its time
+// is up Enter closes it and the break is recorded as done.
+func TestEndToEndCardBehavesLikeABreak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	if _, err := exec.LookPath("xfwm4"); err != nil {
+		t.Skip("xfwm4 is not installed")
+	}
+	bin := limberBin(t)
+	d := newDesktop(t)
+	cfgHome := d.envValue("XDG_CONFIG_HOME")
+	cfg := `[posture]
+enabled = false
+[hydration]
+enabled = false
+[movement]
+enabled = false
+[stretch]
+interval = "30m"
+length = "6s"
+[card]
+auto_close = "0s"
+`
+	os.MkdirAll(filepath.Join(cfgHome, "limber"), 0o700)
+	if err := os.WriteFile(filepath.Join(cfgHome, "limber", "config.toml"), []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	wm := exec.Command("xfwm4", "--compositor=off")
+	wm.Env = d.env
+	if err := wm.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { wm.Process.Kill(); wm.Wait() })
+	time.Sleep(time.Second)
+	d.startDaemon(t, bin)
+	// The user is at the desk: some pointer input (else the break would
+	// soon count as a natural one, taken away from the desk).
+	// The daemon looks every 10 s while the user is away, then needs 5 s
+	// of input to count them back.
+	for i := range 16 {
+		exec.Command("xdotool", "mousemove", fmt.Sprint(100+i*10), "100").Run()
+		time.Sleep(time.Second)
+	}
+
+	if _, errs, code := d.limber(t, bin, "break", "now", "stretch"); code != 0 {
+		t.Fatalf("break now: %s", errs)
+	}
+	var win string
+	deadline := time.Now().Add(15 * time.Second)
+	for win == "" {
+		if time.Now().After(deadline) {
+			t.Fatal("no card window")
+		}
+		time.Sleep(100 * time.Millisecond)
+		if ids := findWindows("Stretch"); len(ids) > 0 {
+			win = ids[0]
+		}
+	}
+	waitState := func(what string, ok func(state string) bool) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			out, _ := exec.Command("xprop", "-id", win, "_NET_WM_STATE").Output()
+			if ok(string(out)) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: _NET_WM_STATE is %s", what, out)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	waitState("kept above", func(s string) bool { return strings.Contains(s, "_NET_WM_STATE_ABOVE") })
+
+	// A second card of the same kind is refused, and says so.
+	if _, errs, code := d.limber(t, bin, "break", "now", "stretch"); code != 1 || !strings.Contains(errs, "already on screen") {
+		t.Errorf("second break now: exit %d, %q", code, errs)
+	}
+
+	// Minimised, it comes back.
+	if out, err := exec.Command("xdotool", "windowminimize", win).CombinedOutput(); err != nil {
+		t.Fatalf("xdotool windowminimize: %v %s", err, out)
+	}
+	waitState("minimised", func(s string) bool { return strings.Contains(s, "_NET_WM_STATE_HIDDEN") })
+	waitState("restored", func(s string) bool { return !strings.Contains(s, "_NET_WM_STATE_HIDDEN") })
+
+	// No input for the 6 s of the break: time is up; Enter closes it.
+	time.Sleep(8 * time.Second)
+	if os.Getenv("LIMBER_E2E_DEBUG") != "" {
+		o, _ := exec.Command("xdotool", "search", "--name", "Limber").Output()
+		e, _, _ := d.limber(t, bin, "export", "--json", "-")
+		t.Logf("windows %q (card %s); journal %s", o, win, e)
+	}
+	exec.Command("xdotool", "windowactivate", "--sync", win).Run()
+	if out, err := exec.Command("xdotool", "key", "--window", win, "Return").CombinedOutput(); err != nil {
+		t.Fatalf("xdotool key: %v %s", err, out)
+	}
+	deadline = time.Now().Add(5 * time.Second)
+	for len(findWindows("Stretch")) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("Enter after time's up did not close the card")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+	out, errs, code := d.limber(t, bin, "export", "--json", "-")
+	if code != 0 {
+		t.Fatalf("export: %s", errs)
+	}
+	if !strings.Contains(out, `"outcome": "done"`) && !strings.Contains(out, `"outcome":"done"`) {
+		t.Errorf("no done break recorded:\n%s", out)
+	}
+}
+
+// envValue is the value of key in the desktop's environment.
+func (d *desktop) envValue(key string) string {
+	for _, kv := range d.env {
+		if v, ok := strings.CutPrefix(kv, key+"="); ok {
+			return v
+		}
+	}
+	return ""
 }

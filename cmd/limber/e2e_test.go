@@ -124,6 +124,9 @@ func (d *desktop) limber(t testing.TB, bin string, args ...string) (string, stri
 func (d *desktop) startDaemon(t testing.TB, bin string) (*exec.Cmd, time.Duration) {
 	t.Helper()
 	cmd := exec.Command(bin)
+	if os.Getenv("LIMBER_E2E_DEBUG") != "" {
+		cmd = exec.Command(bin, "--verbose") // the daemon's log in the failure report
+	}
 	cmd.Env = d.env
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
