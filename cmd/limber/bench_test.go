@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"github.com/limber-app/limber/internal/schedule"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,4 +225,62 @@ func waitGone(b *testing.B, pid int, limit time.Duration) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	b.Fatalf("the window process %d did not exit", pid)
+}
+
+// BenchmarkBreakToScreen measures the break moment (issue 11): from a
+// break coming due to its card on screen (goal: 300 ms or less), and from
+// a lull in typing to the card for a break that waited for one. The due
+// moment is `break now` (due at once, no lull to wait for); the lull is
+// the end of simulated typing past the due point, plus schedule.LullGap.
+func BenchmarkBreakToScreen(b *testing.B) {
+	bin := limberBin(b)
+	for i := 0; i < b.N; i++ {
+		d := newDesktop(b)
+		cfgHome := d.envValue("XDG_CONFIG_HOME")
+		cfg := "[posture]\nenabled = false\n[hydration]\nenabled = false\n[movement]\nenabled = false\n" +
+			"[stretch]\ninterval = \"1m\"\nlength = \"20s\"\nwarn = \"0s\"\n[advanced]\nlull_limit = \"2m\"\n"
+		os.MkdirAll(filepath.Join(cfgHome, "limber"), 0o700)
+		if err := os.WriteFile(filepath.Join(cfgHome, "limber", "config.toml"), []byte(cfg), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		d.startDaemon(b, bin)
+
+		// Due to screen: break now is due at once. A warm start: the
+		// window program's files are in the page cache, as after the first
+		// break of the day.
+		var due time.Duration
+		for range 3 {
+			start := time.Now()
+			if _, errs, code := d.limber(b, bin, "break", "now", "stretch"); code != 0 {
+				b.Fatalf("break now: %s", errs)
+			}
+			waitWindow(b, d, "Stretch", 15*time.Second)
+			due = time.Since(start)
+			if _, errs, code := d.limber(b, bin, "skip"); code != 0 {
+				b.Fatalf("skip: %s", errs)
+			}
+			for len(findWindows("Stretch")) > 0 {
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+
+		// Lull to screen: type (pointer moves every 300 ms) past the due
+		// point, then stop.
+		typeUntil := time.Now().Add(75 * time.Second)
+		for time.Now().Before(typeUntil) {
+			exec.Command("xdotool", "mousemove_relative", "--", "1", "0").Run()
+			time.Sleep(300 * time.Millisecond)
+			if len(findWindows("Stretch")) > 0 {
+				b.Fatal("the card came while typing, before the lull limit")
+			}
+		}
+		stopped := time.Now()
+		waitWindow(b, d, "Stretch", 20*time.Second)
+		lull := time.Since(stopped) - schedule.LullGap
+
+		b.ReportMetric(float64(due)/float64(time.Millisecond), "ms-due-to-card")
+		b.ReportMetric(float64(lull)/float64(time.Millisecond), "ms-lull-to-card")
+		fmt.Fprintf(os.Stderr, "break moment: card on screen %v after it came due (goal 300 ms); %v after a %v lull in typing\n",
+			due.Round(time.Millisecond), lull.Round(time.Millisecond), schedule.LullGap)
+	}
 }
