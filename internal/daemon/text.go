@@ -30,7 +30,7 @@ func trWarnTitle(k schedule.Kind, in time.Duration) string {
 }
 
 func trWarnBody(k schedule.Kind, length time.Duration) string {
-	return lang.X("notify.warn.body.len", "Finish your sentence: a {{.Len}} break is coming up.", map[string]any{"Len": duration.Approx(length)})
+	return lang.X("notify.warn.body.len", "Finish your sentence: a {{.Len}} break is coming up.", map[string]any{"Len": duration.Format(length)})
 }
 
 // trAlso names the breaks that travel with a bigger one.

@@ -1,0 +1,126 @@
+package daemon
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/notify"
+)
+
+// lastNote returns the last notification whose title has prefix.
+func (h *harness) lastNote(prefix string) (notify.Message, bool) {
+	sent := h.notes.Sent()
+	for i := len(sent) - 1; i >= 0; i-- {
+		if strings.HasPrefix(sent[i].Title, prefix) {
+			return sent[i], true
+		}
+	}
+	return notify.Message{}, false
+}
+
+func (h *harness) outcomes() string {
+	var out []string
+	for _, b := range h.journal(history.TypeBreak) {
+		out = append(out, b.Kind+" "+b.Outcome)
+	}
+	return strings.Join(out, ", ")
+}
+
+// The warning's Postpone action postpones the stretch from the
+// notification, on the loop.
+func TestWarningActions(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 29*time.Minute+40*time.Second, true)
+	n, ok := h.lastNote("Stretch in 30 s")
+	if !ok || len(n.Actions) != 3 {
+		t.Fatalf("no warning with actions: %+v", h.notes.Sent())
+	}
+	if !h.notes.Invoke("postpone") {
+		t.Fatal("no postpone action")
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == "stretch" && b.RemainingSeconds < 5*60 {
+			t.Errorf("stretch not postponed: %+v", b)
+		}
+	}
+}
+
+// The water notification's "I drank a glass" logs the glass and takes the
+// water break.
+func TestWaterNotificationAction(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 32*time.Minute, true)
+	if err := h.raw("break_result", `{"kind":"stretch","outcome":"done","elapsed_seconds":90}`); err != nil {
+		t.Fatal(err)
+	}
+	h.w.advance(h.d, 15*time.Minute, true)
+	n, ok := h.lastNote("Time for a break: Drink water")
+	if !ok {
+		t.Fatalf("no water notification: %+v", h.notes.Sent())
+	}
+	if n.Actions[0].Label != "I drank a glass" || !strings.Contains(n.Body, "glass") {
+		t.Errorf("water notification %+v", n)
+	}
+	h.notes.Invoke("done")
+	st := h.status()
+	if st.Glasses != 1 {
+		t.Errorf("%d glasses", st.Glasses)
+	}
+	if got := h.outcomes(); !strings.Contains(got, "hydration done") {
+		t.Errorf("journal: %s", got)
+	}
+}
+
+// `break now` for the kind on screen does nothing and says so; a bigger
+// break replaces a smaller card.
+func TestBreakNowWhileACardIsOpen(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, time.Minute, true)
+	ctx := context.Background()
+	if _, err := h.c.BreakNow(ctx, "stretch"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := h.c.BreakNow(ctx, "stretch")
+	var ae *api.Error
+	if !errors.As(err, &ae) || ae.Code != api.CodeFailed || !strings.Contains(err.Error(), "already on screen") {
+		t.Fatalf("second break now: %v", err)
+	}
+	if _, err := h.c.BreakNow(ctx, "posture"); err == nil || !strings.Contains(err.Error(), "bigger break") {
+		t.Fatalf("smaller break now under a stretch card: %v", err)
+	}
+	rep, err := h.c.BreakNow(ctx, "movement")
+	if err != nil || rep.Replaced != "stretch" {
+		t.Fatalf("movement over stretch: %+v %v", rep, err)
+	}
+	h.w.mu.Lock()
+	last := h.w.launched[len(h.w.launched)-1]
+	h.w.mu.Unlock()
+	if last[2] != "movement" || !strings.Contains(strings.Join(last, " "), "--also stretch") {
+		t.Errorf("the movement card %v does not carry the stretch", last)
+	}
+}
+
+// Done after a fifth of the break is short, not done.
+func TestDoneTooSoonIsShort(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, time.Minute, true)
+	if _, err := h.c.BreakNow(context.Background(), "stretch"); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.raw("break_result", `{"kind":"stretch","outcome":"done","elapsed_seconds":18}`); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.outcomes(); got != "stretch short" {
+		t.Errorf("journal: %s", got)
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == "stretch" && b.Due {
+			t.Error("a short break stays due")
+		}
+	}
+}
