@@ -2,12 +2,14 @@ package cardwin
 
 import (
 	"context"
+	"image/color"
 	"fmt"
 	"io"
 	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/lang"
@@ -190,7 +192,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 		text.Add(w.also)
 	}
 	header := container.NewVBox(w.kindLabel, w.title)
-	buttons := container.NewHBox(w.anotherBtn, layout.NewSpacer(), w.skipBtn, w.snoozeBtn, w.doneBtn)
+	buttons := container.NewHBox(w.anotherBtn.box, layout.NewSpacer(), w.skipBtn.box, w.snoozeBtn.box, w.doneBtn.box)
 	if w.opts.Compact {
 		w.anotherBtn.Hide()
 	}
@@ -234,17 +236,46 @@ func (w *cardWindow) showCard(c cards.Card) {
 // as the card does while it has the focus (a plain button only answers
 // Space, so the keys died once Done was focused).
 func (w *cardWindow) button(label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{onKey: w.onKey}
+	b := &keyButton{onKey: w.onKey, ring: canvas.NewRectangle(color.Transparent)}
 	b.Text, b.Icon, b.OnTapped = label, icon, tapped
 	b.ExtendBaseWidget(b)
+	b.ring.StrokeWidth = 2
+	b.ring.CornerRadius = theme.InputRadiusSize() + theme.Padding()
+	b.ring.Hide()
+	// The ring runs a padding's width outside the button, so it shows on
+	// any button colour.
+	b.box = container.NewStack(b.ring, container.NewPadded(b))
 	return b
 }
 
-// keyButton hands Enter and Escape to the window's keys.
+// keyButton hands Enter and Escape to the window's keys, and draws a
+// clear ring while it has the focus (Fyne's own focus tint is faint).
 type keyButton struct {
 	widget.Button
 	onKey func(*fyne.KeyEvent)
+	ring  *canvas.Rectangle
+	box   *fyne.Container // the button with its ring: what the layout holds
 }
+
+func (b *keyButton) FocusGained() {
+	b.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+	if c, ok := b.ring.StrokeColor.(color.NRGBA); ok {
+		c.A = 255 // the focus colour is translucent; the ring must not be
+		b.ring.StrokeColor = c
+	}
+	b.ring.Show()
+	b.ring.Refresh()
+	b.Button.FocusGained()
+}
+
+func (b *keyButton) FocusLost() {
+	b.ring.Hide()
+	b.Button.FocusLost()
+}
+
+// Hide and Show take the ring's box along, so no gap is left.
+func (b *keyButton) Hide() { b.Button.Hide(); b.box.Hide() }
+func (b *keyButton) Show() { b.Button.Show(); b.box.Show() }
 
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {

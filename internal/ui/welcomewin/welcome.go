@@ -119,7 +119,7 @@ func (w *welcome) build() fyne.CanvasObject {
 	}
 	w.login = widget.NewCheck(lang.X("welcome.login", "Start Limber when I log in"), nil)
 	w.login.Checked = w.s.StartAtLogin
-	tray := wrapped(lang.X("welcome.tray", "Limber lives in the system tray, usually at the top or bottom right of the screen: a small figure that turns orange when a break is due. Its menu has everything: take a break now, pause, statistics, settings. From a terminal, `limber status` says the same."))
+	tray := wrapped(lang.X("welcome.tray", "Limber lives in the system tray, usually at the top or bottom right of the screen: a small figure that changes colour when a break is due. Its menu has everything: take a break now, pause, statistics, settings. From a terminal, `limber status` says the same."))
 	w.problem = wrapped("")
 	w.problem.Importance = widget.DangerImportance
 	w.problem.Hide()
@@ -161,7 +161,7 @@ func (w *welcome) refreshBreaks() {
 			continue
 		}
 		lines = append(lines, lang.X("welcome.break", "• {{.Name}}: every {{.Every}} of sitting, for {{.Len}}",
-			map[string]any{"Name": info.Label(), "Every": duration.Approx(b.Interval), "Len": duration.Approx(b.Length)}))
+			map[string]any{"Name": info.Label(), "Every": duration.Approx(b.Interval), "Len": duration.Format(b.Length)}))
 	}
 	if w.s.Cycle.Enabled {
 		lines = append(lines, lang.X("welcome.cycle", "• Sit {{.Sit}}, stand {{.Stand}}, move {{.Move}}, round and round",
