@@ -36,6 +36,9 @@ func BreakLine(b api.Break) string {
 		return lang.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
 	case b.With != "":
 		return lang.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
+	case b.RemainingSeconds <= 0:
+		// Reached but not yet shown: waiting for a pause in typing.
+		return lang.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
 	}
 	return lang.X("status.break.in", "{{.Name}} in {{.In}}", map[string]any{"Name": name, "In": duration.Approx(secs(b.RemainingSeconds))})
 }

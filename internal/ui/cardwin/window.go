@@ -2,8 +2,8 @@ package cardwin
 
 import (
 	"context"
-	"image/color"
 	"fmt"
+	"image/color"
 	"io"
 	"math"
 	"time"

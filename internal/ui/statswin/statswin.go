@@ -66,6 +66,7 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 	v := newView(*days)
 	w.SetContent(v.root)
 	w.Resize(fyne.NewSize(960, 700))
+	w.CenterOnScreen()
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			w.Close()
