@@ -281,6 +281,16 @@ func (d *Daemon) watchCard(c *openCard) {
 	})
 }
 
+// closeWindows closes the card and the welcome window as the daemon stops:
+// both talk to it.
+func (d *Daemon) closeWindows() {
+	d.closeCard()
+	if w := d.welcome; w != nil {
+		d.welcome = nil
+		w.Kill() // it may have closed already; nothing to report then
+	}
+}
+
 // closeCard closes the open card window, if any; its break is accounted
 // for by whoever closes it.
 func (d *Daemon) closeCard() {

@@ -99,6 +99,7 @@ type Daemon struct {
 	glasses  int
 	day      time.Time
 	card     *openCard
+	welcome  Window // the first-run window, closed with the daemon
 	pausedAt time.Time
 	picker   *cards.Picker
 	cur      settings.Settings
@@ -228,8 +229,11 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 		})
 	}
 	if d.opts.FirstRun && d.opts.Launch != nil {
-		if err := d.openWindow("welcome"); err != nil {
-			d.logf("%v", err)
+		if w, err := d.opts.Launch("welcome"); err != nil {
+			d.logf("opening the welcome window: %v", err)
+		} else {
+			d.welcome = w
+			go w.Wait() // reap the child
 		}
 	}
 	var wakeP <-chan struct{}
@@ -245,10 +249,10 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 	for {
 		select {
 		case <-ctx.Done():
-			d.closeCard()
+			d.closeWindows()
 			return nil
 		case <-d.quit:
-			d.closeCard()
+			d.closeWindows()
 			return nil
 		case err := <-serveErr:
 			return errors.Join(errors.New("control socket stopped"), err)

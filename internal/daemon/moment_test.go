@@ -124,3 +124,26 @@ func TestDoneTooSoonIsShort(t *testing.T) {
 		}
 	}
 }
+
+// The first start (settings just written) opens the welcome window once,
+// and stopping the daemon closes it.
+func TestFirstRunWelcome(t *testing.T) {
+	w := &world{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)}
+	d := New(Options{Source: w, Now: w.Now, Launch: w.launch, FirstRun: true, Notifier: &notify.Recorder{}})
+	ctx, cancel := context.WithCancel(context.Background())
+	stopped := make(chan struct{})
+	go func() { d.loop(ctx, nil); close(stopped) }()
+	d.Tick()
+	cancel()
+	<-stopped
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.launched) != 1 || w.launched[0][0] != "welcome" {
+		t.Fatalf("launched %v, want the welcome window once", w.launched)
+	}
+	select {
+	case <-w.windows[0].done:
+	default:
+		t.Error("the welcome window outlived the daemon")
+	}
+}
