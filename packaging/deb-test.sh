@@ -34,20 +34,29 @@ fail() {
 	echo "deb-test.sh: FAIL: $*" >&2
 	exit 1
 }
-step() { printf 'deb-test: %-44s' "$1"; }
+# step NAME starts a step; each "ok" says how long it took.
+step() {
+	printf 'deb-test: %-50s' "$1"
+	ts=$(date +%s.%N)
+}
+ok() { echo "ok${1:+ ($1)}, $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $ts }") s"; }
 t0=$(date +%s)
 work=$(mktemp -d)
 xpid=
+installed=false
 cleanup() {
 	[ -z "$xpid" ] || kill "$xpid" 2>/dev/null || true
+	# A failed run leaves no package behind either (so that it can rerun).
+	if $installed; then apt-get purge -y -qq limber >/dev/null 2>&1 || true; fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
 
 step "apt-get install ./$(basename "$deb")"
 apt-get install -y -qq --no-install-recommends "$deb" >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "apt-get install"; }
+installed=true
 dpkg -L limber | LC_ALL=C sort >"$work/files"
-echo "ok ($(wc -l <"$work/files") paths)"
+ok "$(wc -l <"$work/files") paths"
 
 for f in /usr/bin/limber /usr/libexec/limber/limber-window /usr/share/man/man1/limber.1.gz \
 	/usr/share/applications/io.github.limber_app.limber.desktop /usr/share/doc/limber/copyright; do
@@ -64,22 +73,22 @@ unset XDG_CURRENT_DESKTOP DBUS_SESSION_BUS_ADDRESS
 
 step "limber version"
 out=$(limber version) || fail "limber version exited $?"
-case $out in *"$version"*) echo "ok ($out)" ;; *) fail "limber version says \"$out\", not $version" ;; esac
+case $out in *"$version"*) ok "$out" ;; *) fail "limber version says \"$out\", not $version" ;; esac
 
 step "limber cards check"
 limber cards check >"$work/out" 2>&1 || { cat "$work/out" >&2; fail "limber cards check exited non-zero"; }
-echo ok
+ok
 
 step "limber config defaults | limber config check"
 limber config defaults >"$work/defaults.toml" || fail "limber config defaults exited $?"
 [ -s "$work/defaults.toml" ] || fail "limber config defaults printed nothing"
 limber config check "$work/defaults.toml" >/dev/null || fail "limber config check rejects what limber config defaults prints"
-echo ok
+ok
 
 step "man limber"
 if command -v man >/dev/null; then
 	MANWIDTH=80 man limber 2>"$work/man.err" | grep -q "limber status" || { cat "$work/man.err" >&2; fail "man limber does not show the commands"; }
-	echo ok
+	ok
 else
 	echo "skipped (man-db not installed)"
 fi
@@ -99,6 +108,8 @@ cat >"$work/session.sh" <<'EOF'
 set -eu
 limber >"$WORK/daemon.log" 2>&1 &
 daemon=$!
+# On a failure, stop the daemon (and so its card) before the bus goes.
+trap 'kill $daemon 2>/dev/null || true' EXIT
 i=0
 until limber status >/dev/null 2>&1; do
 	i=$((i + 1))
@@ -107,8 +118,9 @@ until limber status >/dev/null 2>&1; do
 	sleep 0.1
 done
 limber break now stretch >/dev/null || { echo "limber break now stretch exited $?" >&2; exit 1; }
-# The card window, from /usr/libexec/limber/limber-window, maps.
-xdotool search --sync --onlyvisible --name '^Limber$' >/dev/null &
+# The card window ("Stretch — Limber") maps, and it is the installed
+# /usr/libexec/limber/limber-window that shows it.
+xdotool search --sync --onlyvisible --name 'Limber$' >"$WORK/windows" &
 search=$!
 i=0
 while kill -0 $search 2>/dev/null; do
@@ -117,6 +129,9 @@ while kill -0 $search 2>/dev/null; do
 	sleep 0.1
 done
 wait $search || { echo "xdotool search failed" >&2; exit 1; }
+pid=$(xdotool getwindowpid "$(head -n1 "$WORK/windows")")
+exe=$(readlink "/proc/$pid/exe")
+[ "$exe" = /usr/libexec/limber/limber-window ] || { echo "the card window is shown by $exe, not /usr/libexec/limber/limber-window" >&2; exit 1; }
 limber quit >/dev/null || { echo "limber quit exited $?" >&2; exit 1; }
 i=0
 while kill -0 $daemon 2>/dev/null; do
@@ -125,12 +140,21 @@ while kill -0 $daemon 2>/dev/null; do
 	sleep 0.1
 done
 wait $daemon || { echo "the daemon exited $? after limber quit:" >&2; cat "$WORK/daemon.log" >&2; exit 1; }
+trap - EXIT
+# The card closes with the daemon.
+i=0
+while kill -0 "$pid" 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -le 100 ] || { echo "the card window (pid $pid) is still open 10 s after the daemon quit" >&2; kill "$pid"; exit 1; }
+	sleep 0.1
+done
 EOF
-WORK=$work dbus-run-session -- sh "$work/session.sh" || fail "the daemon under Xvfb"
+# dbus-daemon's own chatter goes to the log too; shown when it fails.
+WORK=$work dbus-run-session -- sh "$work/session.sh" 2>"$work/session.log" || { cat "$work/session.log" >&2; fail "the daemon under Xvfb"; }
 kill "$xpid" 2>/dev/null || true
 wait "$xpid" 2>/dev/null || true
 xpid=
-echo ok
+ok
 
 step "apt-get purge limber"
 apt-get purge -y -qq limber >"$work/purge.log" 2>&1 || { cat "$work/purge.log" >&2; fail "apt-get purge limber"; }
@@ -139,6 +163,7 @@ dpkg-query -W -f '${Status}' limber 2>/dev/null | grep -q installed && fail "dpk
 # other packages own too (/usr, /usr/share/man/man1, ...).
 left=
 while read -r p; do
+	[ "$p" != /. ] || continue
 	if [ -d "$p" ] && [ ! -L "$p" ]; then
 		owner=$(dpkg -S "$p" 2>/dev/null || true)
 		[ -n "$owner" ] && continue # another package's folder as well
@@ -148,5 +173,5 @@ while read -r p; do
 	fi
 done <"$work/files"
 [ -z "$left" ] || fail "left after apt-get purge limber:$left"
-echo "ok (nothing of $(wc -l <"$work/files") paths left)"
+ok "nothing of $(wc -l <"$work/files") paths left"
 echo "deb-test: passed in $(($(date +%s) - t0)) s"

@@ -45,11 +45,14 @@ mkdir -p "$pkg/usr/share/zsh/vendor-completions"
 mv "$pkg/usr/share/zsh/site-functions/_limber" "$pkg/usr/share/zsh/vendor-completions/_limber"
 rmdir "$pkg/usr/share/zsh/site-functions"
 
+# The one lintian override, with its reason.
+install -Dm644 "$here/limber.lintian-overrides" "$pkg/usr/share/lintian/overrides/limber"
+
 # Documentation, generated from the sources so that it cannot drift: the
 # man page from the command table, the changelog from the metainfo's
 # release notes, the copyright from LICENSE.
 mkdir -p "$pkg/usr/share/man/man1" "$pkg/usr/share/doc/limber"
-(cd "$root" && go run ./packaging/man -version "$version") | gzip -9n >"$pkg/usr/share/man/man1/limber.1.gz"
+(cd "$root" && LANG=en_US.UTF-8 LC_ALL= go run ./packaging/man -version "$version") | gzip -9n >"$pkg/usr/share/man/man1/limber.1.gz"
 (cd "$root" && go run ./packaging/debdoc changelog -maintainer "$maintainer") | gzip -9n >"$pkg/usr/share/doc/limber/changelog.gz"
 (cd "$root" && go run ./packaging/debdoc copyright "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$(cd "$(dirname "$winbin")" && pwd)/$(basename "$winbin")") >"$pkg/usr/share/doc/limber/copyright"
 
