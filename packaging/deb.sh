@@ -68,6 +68,17 @@ depends=$(cd "$stage/src" && dpkg-shlibdeps -O -e"$pkg/usr/libexec/limber/limber
 }
 [ -n "$depends" ] || { cat "$stage/shlibdeps.err" >&2; echo "deb.sh: dpkg-shlibdeps found no libraries for limber-window" >&2; exit 1; }
 
+# Recommends: the X libraries that GLFW (in limber-window) opens itself
+# when they are there (dlopen, which dpkg-shlibdeps cannot see; without
+# them it falls back to plain X11: no RandR monitors, Xcursor cursors or
+# XInput raw motion), resolved to the packages that hold them here.
+recommends=
+for so in libXrandr.so.2 libXcursor.so.1 libXi.so.6 libXinerama.so.1 libXxf86vm.so.1 libX11-xcb.so.1 libXrender.so.1; do
+	p=$(dpkg-query -S "*/$so" 2>/dev/null | head -n1 | cut -d: -f1)
+	[ -n "$p" ] || { echo "deb.sh: no installed package holds $so, which limber-window opens; install the X libraries (make deps)" >&2; exit 1; }
+	recommends=${recommends:+$recommends, }$p
+done
+
 mkdir -p "$pkg/DEBIAN"
 installed=$(du -sk --apparent-size "$pkg/usr" | cut -f1)
 cat >"$pkg/DEBIAN/control" <<EOF
@@ -77,6 +88,7 @@ Architecture: $arch
 Maintainer: $maintainer
 Installed-Size: $installed
 Depends: $depends
+Recommends: $recommends
 Suggests: gnome-shell-extension-appindicator
 Section: utils
 Priority: optional

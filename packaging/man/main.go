@@ -65,6 +65,8 @@ func Help(c cli.Command) (string, error) {
 func Page(version, date string) (string, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, ".TH LIMBER 1 %q %q \"User Commands\"\n", date, "limber "+version)
+	// No hyphenation, left-aligned: command names and paths stay whole.
+	b.WriteString(".nh\n.ad l\n")
 	b.WriteString(head)
 	b.WriteString(".SH COMMANDS\n")
 	for _, c := range cli.Table() {
