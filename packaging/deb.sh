@@ -36,7 +36,13 @@ maintainer=${DEB_MAINTAINER:-The Limber developers <limber-app@users.noreply.git
 umask 022
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
-pkg=$stage/limber
+# The package's tree is debian/limber of a scratch source folder, where
+# dpkg-shlibdeps expects it (and reads the package's name from its
+# debian/control).
+src=$stage/src
+pkg=$src/debian/limber
+mkdir -p "$src/debian"
+printf 'Source: limber\n\nPackage: limber\nArchitecture: any\n' >"$src/debian/control"
 DESTDIR=$pkg "$here/install.sh" /usr "$bin" "$winbin" >/dev/null
 
 # Debian's place for zsh completions a package ships (site-functions is
@@ -52,20 +58,24 @@ install -Dm644 "$here/limber.lintian-overrides" "$pkg/usr/share/lintian/override
 # man page from the command table, the changelog from the metainfo's
 # release notes, the copyright from LICENSE.
 mkdir -p "$pkg/usr/share/man/man1" "$pkg/usr/share/doc/limber"
-(cd "$root" && LANG=en_US.UTF-8 LC_ALL= go run ./packaging/man -version "$version") | gzip -9n >"$pkg/usr/share/man/man1/limber.1.gz"
-(cd "$root" && go run ./packaging/debdoc changelog -maintainer "$maintainer") | gzip -9n >"$pkg/usr/share/doc/limber/changelog.gz"
-(cd "$root" && go run ./packaging/debdoc copyright "$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" "$(cd "$(dirname "$winbin")" && pwd)/$(basename "$winbin")") >"$pkg/usr/share/doc/limber/copyright"
+abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+absbin=$(abs "$bin")
+abswin=$(abs "$winbin")
+(cd "$root" && LANG=en_US.UTF-8 LC_ALL= go run ./packaging/man -version "$version") >"$stage/limber.1"
+gzip -9n <"$stage/limber.1" >"$pkg/usr/share/man/man1/limber.1.gz"
+(cd "$root" && go run ./packaging/debdoc changelog -maintainer "$maintainer") >"$stage/changelog"
+gzip -9n <"$stage/changelog" >"$pkg/usr/share/doc/limber/changelog.gz"
+(cd "$root" && go run ./packaging/debdoc copyright "$absbin" "$abswin") >"$pkg/usr/share/doc/limber/copyright"
 
-# Depends: the shared libraries the binaries really link. dpkg-shlibdeps
-# reads the package's name from a debian/control, so it runs in a scratch
-# source folder. limber is static (no cgo); only limber-window links any.
-mkdir -p "$stage/src/debian"
-printf 'Source: limber\n\nPackage: limber\nArchitecture: any\n' >"$stage/src/debian/control"
-depends=$(cd "$stage/src" && dpkg-shlibdeps -O -e"$pkg/usr/libexec/limber/limber-window" 2>"$stage/shlibdeps.err" | sed -n 's/^shlibs:Depends=//p') || {
+# Depends: the shared libraries the binaries really link. limber is
+# static (no cgo; dpkg-shlibdeps notes that it is no dynamic object), so
+# today they are limber-window's.
+(cd "$src" && dpkg-shlibdeps -O -e"$pkg/usr/bin/limber" -e"$pkg/usr/libexec/limber/limber-window") >"$stage/shlibs" 2>"$stage/shlibdeps.err" || {
 	cat "$stage/shlibdeps.err" >&2
-	echo "deb.sh: dpkg-shlibdeps failed on limber-window" >&2
+	echo "deb.sh: dpkg-shlibdeps failed" >&2
 	exit 1
 }
+depends=$(sed -n 's/^shlibs:Depends=//p' "$stage/shlibs")
 [ -n "$depends" ] || { cat "$stage/shlibdeps.err" >&2; echo "deb.sh: dpkg-shlibdeps found no libraries for limber-window" >&2; exit 1; }
 
 # Recommends: the X libraries that GLFW (in limber-window) opens itself

@@ -74,10 +74,30 @@ func licenseText(dir string) (string, error) {
 	return "", fmt.Errorf("no LICENSE, LICENCE or COPYING file in %s", dir)
 }
 
+// knownLicenses are the licences a linked module may carry. A module
+// under another one fails classify, so that someone reads it before it
+// goes into the package (and adds it here). It also keeps the scanner
+// small: licensecheck's full set of some 800 takes seconds to build.
+var knownLicenses = []string{
+	"0BSD", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "CC0-1.0", "GooglePatentClause",
+	"ISC", "MIT", "MPL-2.0", "Unlicense", "Zlib",
+}
+
+// newScanner builds the licence scanner for knownLicenses.
+func newScanner() (*licensecheck.Scanner, error) {
+	var set []licensecheck.License
+	for _, l := range licensecheck.BuiltinLicenses() {
+		if slices.Contains(knownLicenses, l.ID) {
+			set = append(set, l)
+		}
+	}
+	return licensecheck.NewScanner(set)
+}
+
 // classify names the licence of a text by its SPDX identifier, or fails
-// when too little of the text is a licence known to licensecheck.
-func classify(text string) (string, error) {
-	cov := licensecheck.Scan([]byte(text))
+// when too little of the text is one of the known licences.
+func classify(sc *licensecheck.Scanner, text string) (string, error) {
+	cov := sc.Scan([]byte(text))
 	var names []string
 	for _, m := range cov.Match {
 		if !m.IsURL && !slices.Contains(names, m.ID) {
@@ -85,7 +105,7 @@ func classify(text string) (string, error) {
 		}
 	}
 	if len(names) == 0 || cov.Percent < 75 {
-		return "", fmt.Errorf("licence not recognised (%.0f%% of the text matches %v)", cov.Percent, names)
+		return "", fmt.Errorf("licence not recognised (%.0f%% of the text matches %v); read it, and if it may be shipped add it to knownLicenses in packaging/debdoc", cov.Percent, names)
 	}
 	// A text that offers a choice ("dual-licensed under X or Y") is one
 	// licence or the other; otherwise all of them apply.
@@ -145,8 +165,8 @@ func licenseBody(text string) string {
 }
 
 // stanza writes one Files paragraph.
-func stanza(b *strings.Builder, files, fallbackHolder, text string) error {
-	id, err := classify(text)
+func stanza(b *strings.Builder, sc *licensecheck.Scanner, files, fallbackHolder, text string) error {
+	id, err := classify(sc, text)
 	if err != nil {
 		return fmt.Errorf("%s: %w", files, err)
 	}
@@ -188,6 +208,10 @@ func writeCopyright(w io.Writer, license string, bins []string) error {
 	if err != nil {
 		return err
 	}
+	sc, err := newScanner()
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	b.WriteString(`Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: Limber
@@ -198,7 +222,7 @@ Comment: limber and limber-window are Go programs, which link their Go
  modules built into them (as go-modules/PATH@VERSION/*, the module cache's
  names) and the Go standard library (go/*), each with its own licence.
 `)
-	if err := stanza(&b, "*", "The Limber authors", string(own)); err != nil {
+	if err := stanza(&b, sc, "*", "The Limber authors", string(own)); err != nil {
 		return err
 	}
 	for _, m := range mods {
@@ -207,7 +231,7 @@ Comment: limber and limber-window are Go programs, which link their Go
 		if err != nil {
 			return fmt.Errorf("module %s %s: %w", m.path, m.version, err)
 		}
-		if err := stanza(&b, "go-modules/"+m.path+"@"+m.version+"/*", "the authors of "+m.path, text); err != nil {
+		if err := stanza(&b, sc, "go-modules/"+m.path+"@"+m.version+"/*", "the authors of "+m.path, text); err != nil {
 			return err
 		}
 	}
@@ -215,7 +239,7 @@ Comment: limber and limber-window are Go programs, which link their Go
 	if err != nil {
 		return fmt.Errorf("the Go standard library: %w", err)
 	}
-	if err := stanza(&b, "go/*", "The Go Authors", text); err != nil {
+	if err := stanza(&b, sc, "go/*", "The Go Authors", text); err != nil {
 		return err
 	}
 	_, err = io.WriteString(w, b.String())

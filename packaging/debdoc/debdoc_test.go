@@ -80,10 +80,14 @@ func TestClassify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if id, err := classify(string(own)); err != nil || id != "BSD-3-Clause" {
+	sc, err := newScanner()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := classify(sc, string(own)); err != nil || id != "BSD-3-Clause" {
 		t.Errorf("LICENSE: %q, %v", id, err)
 	}
-	if id, err := classify("You may do whatever you like with this, except sell it."); err == nil {
+	if id, err := classify(sc, "You may do whatever you like with this, except sell it."); err == nil {
 		t.Errorf("an unknown licence was classified as %q", id)
 	}
 }
