@@ -9,10 +9,11 @@
 #
 # Why dpkg-deb and not debhelper: the programs are built by the Makefile
 # (two Go builds with their own flags); a debian/ folder would only wrap
-# them in dh's steps, of which this package needs three (strip is done by
-# the linker, shlibdeps, md5sums), at the price of a debian/rules, a
-# debian/changelog to keep in step with FyneApp.toml and debhelper's ~40
-# dependencies on every machine that builds it.
+# them in dh's steps, of which this package needs few (the linker strips;
+# shlibdeps, md5sums, gzip of the docs are a line each here), at the price
+# of a debian/rules, a debian/changelog to keep in step with FyneApp.toml
+# and the metainfo, and debhelper's 14 more packages on every machine that
+# builds it. The documents are generated instead (see below).
 #
 # Needs dpkg-dev (dpkg-shlibdeps), gzip and go (the man page, changelog and
 # copyright are generated from the sources). Prints the package's path.
