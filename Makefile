@@ -100,7 +100,7 @@ deb-deps:
 deb: build deb-deps
 	eval "$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --export=sh)"; \
 	CGO_CFLAGS="$$CFLAGS" CGO_CPPFLAGS="$$CPPFLAGS" CGO_LDFLAGS="$$LDFLAGS" \
-	  $(GO) build -trimpath -buildmode=pie -ldflags '$(LDFLAGS)' -o bin/deb/limber-window ./cmd/limber-window
+	  $(GO) build -buildmode=pie -ldflags '$(LDFLAGS)' -o bin/deb/limber-window ./cmd/limber-window
 	packaging/deb.sh $(BIN) bin/deb/limber-window dist
 	lintian --fail-on error,warning $(DEB)
 
