@@ -16,7 +16,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"os"
 )
 
@@ -60,5 +59,3 @@ const (
 )
 
 const defaultMaintainer = "The Limber developers <limber-app@users.noreply.github.com>"
-
-var _ io.Writer = os.Stdout
