@@ -305,8 +305,10 @@ func buildTable() ([]Section, []Field) {
 // kindComments head the breaks' [tables] in the file.
 var kindComments = map[schedule.Kind]string{
 	schedule.Posture:   "Posture check: sit back, shoulders down, look into the distance.",
-	schedule.Hydration: "Drink a glass of water.", schedule.Stretch: "Stretch break with an exercise card.",
-	schedule.Movement: "Get up and walk around.",
+	schedule.Hydration: "Drink a glass of water.",
+	schedule.Eyes:      "Eye break (20-20-20): look at something far away for 20 seconds.",
+	schedule.Stretch:   "Stretch break with an exercise card.",
+	schedule.Movement:  "Get up and walk around.",
 }
 
 var weekdayNames = [7]Text{

@@ -53,7 +53,7 @@ func mutations() map[string]func(*Settings) {
 		m[string(k)+" all"] = func(s *Settings) {
 			b := s.Break(k)
 			*b = Break{Enabled: !b.Enabled, Interval: 33 * time.Minute, Length: 45 * time.Second, Warn: 2 * time.Minute, Style: b.Style}
-			if k == schedule.Posture || k == schedule.Hydration {
+			if notifiable(k) {
 				if b.Style == StyleCard {
 					b.Style = StyleNotification
 				} else {
