@@ -21,7 +21,10 @@ type rawCard struct {
 	ID        string     `toml:"id"`
 	Title     string     `toml:"title"`
 	Kinds     []string   `toml:"kinds"`
+	Type      string     `toml:"type"`
 	Duration  string     `toml:"duration"`
+	Timed     bool       `toml:"timed"`
+	Tip       bool       `toml:"tip"`
 	Positions []string   `toml:"positions"`
 	Factors   []string   `toml:"factors"`
 	Areas     []string   `toml:"areas"`
@@ -115,6 +118,17 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		seen[k] = true
 	}
 
+	c.Type = Type(strings.TrimSpace(raw.Type))
+	switch {
+	case c.Type == "" && len(c.Kinds) > 0:
+		// Cards written before types existed: the type their first kind suggests.
+		c.Type = map[schedule.Kind]Type{schedule.Posture: TypePosture, schedule.Hydration: TypeWater,
+			schedule.Eyes: TypeEyes, schedule.Stretch: TypeStretch, schedule.Movement: TypeWalk}[c.Kinds[0]]
+	case c.Type != "" && !isOneOf(string(c.Type), AllTypes()):
+		bad(loc.key("", 0, "type"), "unknown type %q (use %s)", raw.Type, joinQ(AllTypes()))
+	}
+	c.Timed, c.Tip = raw.Timed, raw.Tip
+
 	if strings.TrimSpace(raw.Duration) == "" {
 		bad(loc.key("", 0, "duration"), "duration is missing (how long it takes, like \"45s\" or \"2m\")")
 	} else if d, err := time.ParseDuration(strings.TrimSpace(raw.Duration)); err != nil {
@@ -126,7 +140,32 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	}
 
 	c.Positions = tagList(raw.Positions, AllPositions(), "positions", loc, bad)
-	c.Factors = tagList(raw.Factors, AllFactors(), "factors", loc, bad)
+	// Every kind a card lists must be able to show it: a floor card listed
+	// for a walking break would never be picked, and its author should know.
+	if !c.Tip && isOneOf(string(c.Type), AllTypes()) {
+		for i, k := range c.Kinds {
+			pool, _ := poolOf(k)
+			if !isOneOf(string(c.Type), pool.Types) {
+				bad(loc.elem("", 0, "kinds", i), "a %s card cannot serve %s breaks (they show %s cards)", c.Type, k, strings.Join(pool.Types, ", "))
+				continue
+			}
+			fits := false
+			for _, p := range c.Positions {
+				fits = fits || isOneOf(string(p), pool.Positions)
+			}
+			if len(c.Positions) > 0 && !fits {
+				bad(loc.elem("", 0, "kinds", i), "%s breaks show cards done %s; this one is done %s", k,
+					strings.Join(pool.Positions, " or "), joinPlain(c.Positions))
+			}
+		}
+	}
+	// Factors may be empty: an eye break serves none of the back's factors,
+	// and a card is tagged only with what it really works against.
+	if len(raw.Factors) > 0 || md.IsDefined("factors") {
+		c.Factors = tagList(raw.Factors, AllFactors(), "factors", loc, bad)
+	} else {
+		bad(loc.key("", 0, "factors"), "factors is missing (use %s, or [] for none)", joinQ(AllFactors()))
+	}
 	c.Areas = tagList(raw.Areas, AllAreas(), "areas", loc, bad)
 
 	switch n := len(raw.Steps); {
@@ -144,6 +183,17 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	}
 	if words > MaxStepWords {
 		bad(loc.key("", 0, "steps"), "the steps have %d words; keep them to %d so the card reads in 20 seconds", words, MaxStepWords)
+	}
+	if c.Duration > 0 && c.Duration <= ShortCard {
+		// A 10-second check is read at a glance.
+		if len(c.Steps) > MaxShortSteps {
+			bad(loc.key("", 0, "steps"), "a card of %s has at most %d steps; this one has %d", c.Duration, MaxShortSteps, len(c.Steps))
+		}
+		for i, st := range c.Steps {
+			if n := len(strings.Fields(st)); n > MaxShortStepWords {
+				bad(loc.elem("", 0, "steps", i), "step %d has %d words; a card of %s keeps each step to %d", i+1, n, c.Duration, MaxShortStepWords)
+			}
+		}
 	}
 	c.Safety = strings.TrimSpace(raw.Safety)
 	switch n := len(strings.Fields(c.Safety)); {
@@ -241,7 +291,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 }
 
 func tagList[T ~string](in []string, all []T, key string, loc *locator, bad func(int, string, ...any)) []T {
-	if len(in) == 0 {
+	if len(in) == 0 && key != "factors" {
 		bad(loc.key("", 0, key), "%s is missing (use %s)", key, joinQ(all))
 		return nil
 	}
@@ -268,6 +318,14 @@ func isOneOf[T ~string](s string, all []T) bool {
 		}
 	}
 	return false
+}
+
+func joinPlain[T ~string](all []T) string {
+	q := make([]string, len(all))
+	for i, a := range all {
+		q[i] = string(a)
+	}
+	return strings.Join(q, ", ")
 }
 
 func joinQ[T ~string](all []T) string {

@@ -59,7 +59,19 @@ func TestParseProblems(t *testing.T) {
 		"no positions":       {func(s string) string { return strings.Replace(s, `positions = ["desk"]`, `positions = []`, 1) }, `c.toml:5: positions is missing`},
 		"bad position":       {func(s string) string { return strings.Replace(s, `["desk"]`, `["sofa"]`, 1) }, `c.toml:5: unknown value "sofa" in positions`},
 		"bad area":           {func(s string) string { return strings.Replace(s, `["neck"]`, `["knees"]`, 1) }, `c.toml:7: unknown value "knees" in areas`},
-		"two steps":          {func(s string) string { return strings.Replace(s, "  \"Three.\",\n", "", 1) }, `c.toml:8: a card has 3 to 5 steps; this one has 2`},
+		"short, three steps": {func(s string) string { return strings.Replace(s, `"30s"`, `"10s"`, 1) }, `c.toml:8: a card of 10s has at most 2 steps; this one has 3`},
+		"six steps": {func(s string) string {
+			return strings.Replace(s, "  \"Three.\",\n", strings.Repeat("  \"More.\",\n", 4), 1)
+		}, `c.toml:8: a card has 1 to 5 steps; this one has 6`},
+		"unknown type": {func(s string) string {
+			return strings.Replace(s, `kinds = ["stretch"]`, "kinds = [\"stretch\"]\ntype = \"nap\"", 1)
+		}, `c.toml:4: unknown type "nap"`},
+		"type outside pool": {func(s string) string {
+			return strings.Replace(s, `kinds = ["stretch"]`, "kinds = [\"movement\"]\ntype = \"walk\"", 1)
+		}, `c.toml:3: movement breaks show cards done standing; this one is done desk`},
+		"stretch as eyes": {func(s string) string {
+			return strings.Replace(s, `kinds = ["stretch"]`, `kinds = ["eyes"]`+"\ntype = \"stretch\"", 1)
+		}, `c.toml:3: a stretch card cannot serve eyes breaks (they show eyes cards)`},
 		"empty step":         {func(s string) string { return strings.Replace(s, `"Two."`, `"  "`, 1) }, `c.toml:10: step 2 is empty`},
 		"too many words":     {func(s string) string { return strings.Replace(s, `"Two."`, `"`+strings.Repeat("word ", 60)+`"`, 1) }, `c.toml:8: the steps have 62 words`},
 		"no safety":          {func(s string) string { return strings.Replace(s, `safety = "Be gentle."`, ``, 1) }, `c.toml: safety is missing`},

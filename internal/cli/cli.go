@@ -47,7 +47,7 @@ func Table() []Command {
 		{"stats", "print sitting time, breaks and water over the last days", cmdStats},
 		{"export", "write every recorded event: export --csv FILE|- or --json FILE|-", cmdExport},
 		{"config", "settings file: config check [FILE] | config path | config defaults", cmdConfig},
-		{"cards", "exercise cards: cards check [DIR] | cards list [--json]", cmdCards},
+		{"cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length D] [--count N] [--json]", cmdCards},
 		{"autostart", "start at login: autostart on|off|status", cmdAutostart},
 		{"version", "print the version", cmdVersion},
 		{"quit", "stop the running daemon", cmdQuit},

@@ -35,7 +35,7 @@ var presetTexts = map[string][2]Text{
 		return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
 	}},
 	PresetGentle: {func() string { return lang.X("settings.preset.gentle", "Gentle") }, func() string {
-		return lang.X("settings.preset.gentle.desc", "Longer intervals and desk-only exercises, for starting out or a sore back.")
+		return lang.X("settings.preset.gentle.desc", "Longer intervals and shorter breaks, for starting out or a sore back.")
 	}},
 	PresetCustom: {func() string { return lang.X("settings.preset.custom", "Custom") },
 		func() string { return lang.X("settings.preset.custom.desc", "Your own intervals.") }},
@@ -122,7 +122,8 @@ func presetValues(name string) (presetPart, bool) {
 			Stretch:   Break{Enabled: true, Interval: 60 * m, Length: 2 * m, Warn: 1 * m, Style: StyleCard},
 			Movement:  Break{Enabled: true, Interval: 90 * m, Length: 5 * m, Warn: 2 * m, Style: StyleCard},
 			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
-			Positions: Positions{Desk: true},
+			// Standing too: the walking break needs the user on their feet.
+			Positions: all,
 		}, true
 	}
 	return presetPart{}, false

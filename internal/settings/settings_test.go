@@ -171,8 +171,8 @@ func TestPresetsAreValidAndDistinct(t *testing.T) {
 	}
 	gentle := Defaults()
 	gentle.ApplyPreset(PresetGentle)
-	if got := gentle.Positions.Allowed(); !reflect.DeepEqual(got, []string{"desk"}) {
-		t.Errorf("gentle positions = %v, want desk only", got)
+	if got := gentle.Positions.Allowed(); !reflect.DeepEqual(got, []string{"desk", "standing"}) {
+		t.Errorf("gentle positions = %v, want desk and standing (no floor)", got)
 	}
 	cornell := Defaults()
 	cornell.ApplyPreset(PresetCornell)
