@@ -22,6 +22,8 @@ const (
 	LangSystem = "system"
 	LangEN     = "en"
 	LangDE     = "de"
+	LangFR     = "fr"
+	LangES     = "es"
 )
 
 // Break configures one break kind.

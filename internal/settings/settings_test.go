@@ -40,6 +40,8 @@ func mutations() map[string]func(*Settings) {
 		},
 		"language de": func(s *Settings) { s.Language = LangDE },
 		"language en": func(s *Settings) { s.Language = LangEN },
+		"language fr": func(s *Settings) { s.Language = LangFR },
+		"language es": func(s *Settings) { s.Language = LangES },
 		"autostart":   func(s *Settings) { s.StartAtLogin = true },
 		"history":     func(s *Settings) { s.HistoryDays = 0 },
 		"history 30":  func(s *Settings) { s.HistoryDays = 30 },
@@ -242,7 +244,7 @@ func TestValidationMessages(t *testing.T) {
 				s.WorkingHours.Days[i].Off = true
 			}
 		}, "working_hours.enabled", "Every day is off"},
-		"language": {func(s *Settings) { s.Language = "fr" }, "language", `"de"`},
+		"language": {func(s *Settings) { s.Language = "it" }, "language", `"es"`},
 		"history":  {func(s *Settings) { s.HistoryDays = -3 }, "history_days", "0 to keep"},
 		"cycle sit": {func(s *Settings) {
 			s.Cycle = Cycle{Enabled: true, Sit: 10 * time.Second, Stand: time.Minute, Move: time.Minute}
