@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/limber-app/limber/internal/figure/pose"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
@@ -134,12 +136,38 @@ type Card struct {
 	Areas     []Area
 	Steps     []string
 	Safety    string
-	Figure    pose.Figure
+	// Texts holds the card's title, steps and safety line in other
+	// languages, by language code ("de", "fr", "es"); In picks them.
+	Texts  map[string]Text
+	Figure pose.Figure
 	// Source is the file the card came from ("built-in/NAME.toml" for built-ins).
 	Source string
 	// Own is true for the user's cards.
 	Own bool
 }
+
+// Text is a card's words in one language.
+type Text struct {
+	Title  string
+	Steps  []string
+	Safety string
+}
+
+// In returns the card in the language code (a copy with that language's
+// title, steps and safety line); English, or a language the card has no
+// texts for, leaves it as it is.
+func (c Card) In(code string) Card {
+	t, ok := c.Texts[code]
+	if !ok {
+		return c
+	}
+	c.Title, c.Steps, c.Safety = t.Title, append([]string(nil), t.Steps...), t.Safety
+	return c
+}
+
+// Local returns the card in the language the app speaks now (the one
+// internal/i18n.Init chose: each catalogue names its own code).
+func (c Card) Local() Card { return c.In(lang.X("lang.code", "en")) }
 
 // HasKind reports whether the card lists the break kind k. Whether it is
 // shown on such a break also depends on the kind's pool (Serves).

@@ -31,6 +31,27 @@ type rawCard struct {
 	Steps     []string   `toml:"steps"`
 	Safety    string     `toml:"safety"`
 	Figure    *rawFigure `toml:"figure"`
+	// Translations, one table per language of internal/i18n.
+	DE *rawText `toml:"de"`
+	FR *rawText `toml:"fr"`
+	ES *rawText `toml:"es"`
+}
+
+type rawText struct {
+	Title  string   `toml:"title"`
+	Steps  []string `toml:"steps"`
+	Safety string   `toml:"safety"`
+}
+
+// translations pairs each language code with its table.
+func (r rawCard) translations() []struct {
+	code string
+	t    *rawText
+} {
+	return []struct {
+		code string
+		t    *rawText
+	}{{"de", r.DE}, {"fr", r.FR}, {"es", r.ES}}
 }
 
 type rawFigure struct {
@@ -203,11 +224,56 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		bad(loc.key("", 0, "safety"), "safety has %d words; keep it to %d", n, MaxSafetyWord)
 	}
 
+	for _, tr := range raw.translations() {
+		if tr.t == nil {
+			continue
+		}
+		if c.Texts == nil {
+			c.Texts = map[string]Text{}
+		}
+		c.Texts[tr.code] = parseText(tr.code, *tr.t, len(c.Steps), loc, bad)
+	}
+
 	c.Figure = parseFigure(raw.Figure, loc, bad)
 	if len(problems) > 0 {
 		return Card{}, problems
 	}
 	return c, nil
+}
+
+// parseText checks one language's texts: every one given, as many steps
+// as the English, and lengths that still read in about 20 seconds (a
+// little longer than the English: other languages need more words).
+func parseText(code string, rt rawText, steps int, loc *locator, bad func(int, string, ...any)) Text {
+	t := Text{Title: strings.TrimSpace(rt.Title), Safety: strings.TrimSpace(rt.Safety)}
+	switch {
+	case t.Title == "":
+		bad(loc.key(code, 0, "title"), "[%s] title is missing", code)
+	case utf8.RuneCountInString(t.Title) > MaxTitleLen:
+		bad(loc.key(code, 0, "title"), "[%s] title is %d characters; keep it to %d", code, utf8.RuneCountInString(t.Title), MaxTitleLen)
+	}
+	if len(rt.Steps) != steps {
+		bad(loc.key(code, 0, "steps"), "[%s] has %d steps; the card has %d (translate each step)", code, len(rt.Steps), steps)
+	}
+	words := 0
+	for i, st := range rt.Steps {
+		st = strings.TrimSpace(st)
+		if st == "" {
+			bad(loc.elem(code, 0, "steps", i), "[%s] step %d is empty", code, i+1)
+		}
+		words += len(strings.Fields(st))
+		t.Steps = append(t.Steps, st)
+	}
+	if words > MaxStepWords*3/2 {
+		bad(loc.key(code, 0, "steps"), "[%s] the steps have %d words; keep them to %d", code, words, MaxStepWords*3/2)
+	}
+	switch n := len(strings.Fields(t.Safety)); {
+	case n == 0:
+		bad(loc.key(code, 0, "safety"), "[%s] safety is missing", code)
+	case n > MaxSafetyWord*3/2:
+		bad(loc.key(code, 0, "safety"), "[%s] safety has %d words; keep it to %d", code, n, MaxSafetyWord*3/2)
+	}
+	return t
 }
 
 func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pose.Figure {

@@ -120,7 +120,7 @@ func cardsList(args []string, env *Env) int {
 	if *asJSON {
 		out := []CardJSON{}
 		for _, c := range lib.Cards() {
-			out = append(out, CardJSON{ID: c.ID, Title: c.Title, Kinds: strs(c.Kinds), Type: string(c.Type), Timed: c.Timed, Tip: c.Tip,
+			out = append(out, CardJSON{ID: c.ID, Title: c.Local().Title, Kinds: strs(c.Kinds), Type: string(c.Type), Timed: c.Timed, Tip: c.Tip,
 				DurationSeconds: int(c.Duration.Seconds()),
 				Positions:       strs(c.Positions), Factors: strs(c.Factors), Areas: strs(c.Areas), Own: c.Own, Source: c.Source})
 		}
@@ -256,6 +256,7 @@ func cardsPick(args []string, env *Env) int {
 			pj.Fill = math.Round(float64(pl.Total)/float64(length)*1000) / 1000
 		}
 		for _, c := range pl.Cards {
+			c = c.Local()
 			pj.Cards = append(pj.Cards, PickedJSON{ID: c.ID, Title: c.Title, Type: string(c.Type), Seconds: int(c.Time(length - sumBefore(pl, c.ID)).Seconds()),
 				Timed: c.Timed, Positions: strs(c.Positions)})
 		}

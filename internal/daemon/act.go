@@ -103,7 +103,7 @@ func (d *Daemon) offer(e schedule.Event) {
 	var id, seq, title, summary string
 	if pl, ok := d.pickPlan(e.Kind, e.Duration); ok {
 		// The window shows a sequence one card after the other: "--card a,b".
-		c := pl.Cards[0]
+		c := pl.Cards[0].Local()
 		id, seq, title = c.ID, strings.Join(pl.IDs(), ","), c.Title
 		if len(c.Steps) > 0 {
 			summary = c.Steps[0]

@@ -167,6 +167,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 
 // showCard puts a card's content into the window.
 func (w *cardWindow) showCard(c cards.Card) {
+	c = c.Local()
 	w.card = c
 	w.cardAt = w.clock.Now()
 	label := fmt.Sprintf("%s · %s", kinds.Label(w.opts.Kind), duration.Format(w.opts.Length))

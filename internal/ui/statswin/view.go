@@ -312,6 +312,7 @@ func (v *view) set(st history.Stats, note string) {
 // setTip shows a tip card (advice that cannot be done on a break) above
 // the footer: its title and steps in one line.
 func (v *view) setTip(c cards.Card) {
+	c = c.Local()
 	v.tip.SetText(lang.X("stats.win.tip", "Tip · {{.Title}}: {{.Steps}}", map[string]any{"Title": c.Title, "Steps": strings.Join(c.Steps, " ")}))
 	v.tip.Show()
 }
