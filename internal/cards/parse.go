@@ -61,7 +61,7 @@ type rawFigure struct {
 	Props []string             `toml:"props"`
 	Hold  float64              `toml:"hold"`
 	Move  float64              `toml:"move"`
-	Pose  []map[string]float64 `toml:"pose"`
+	Pose  []map[string]any `toml:"pose"`
 }
 
 var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
@@ -332,11 +332,18 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	for i, m := range rf.Pose {
 		over := map[pose.Joint]float64{}
 		p := base.Clone()
-		for k, v := range m {
+		for k, raw := range m {
 			line := loc.key("figure.pose", i, k)
+			if k == "touch" {
+				p.Touch = parseTouch(raw, i, line, bad)
+				continue
+			}
+			v, isNum := number(raw)
 			switch {
 			case !known[k]:
 				bad(line, "unknown joint %q in pose %d", k, i+1)
+			case !isNum:
+				bad(line, "%s in pose %d must be a number of degrees", k, i+1)
 			case k == "lift":
 				if !(v >= 0 && v <= 1) {
 					bad(line, "lift %v is outside 0 to 1", v)
@@ -348,12 +355,52 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 				over[pose.Joint(k)] = v
 			}
 		}
-		f.Poses = append(f.Poses, p.With(over))
+		f.Poses = append(f.Poses, p.With(over).Solve(f.Front))
 	}
 	if len(f.Poses) == 0 {
 		f.Poses = []pose.Pose{base}
 	}
 	return f
+}
+
+// number reads a TOML number (integer or float).
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
+}
+
+// parseTouch reads a pose's touch = ["hand_r:ankle_r", ...] (or one string).
+func parseTouch(raw any, i, line int, bad func(int, string, ...any)) []pose.Contact {
+	var list []any
+	switch v := raw.(type) {
+	case string:
+		list = []any{v}
+	case []any:
+		list = v
+	default:
+		bad(line, "touch in pose %d must be a list of \"EFFECTOR:TARGET\" strings", i+1)
+		return nil
+	}
+	var out []pose.Contact
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			bad(line, "touch in pose %d must be a list of \"EFFECTOR:TARGET\" strings", i+1)
+			continue
+		}
+		c, err := pose.ParseContact(s)
+		if err != nil {
+			bad(line, "pose %d: %v", i+1, err)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func tagList[T ~string](in []string, all []T, key string, loc *locator, bad func(int, string, ...any)) []T {

@@ -51,6 +51,9 @@ func Joints() []Joint {
 type Pose struct {
 	Angles map[Joint]float64
 	Lift   float64
+	// Touch lists what must touch what in this pose; Solve bends the
+	// limbs so they do.
+	Touch []Contact
 }
 
 // Angle returns the angle of j (0 when unset).
@@ -58,7 +61,7 @@ func (p Pose) Angle(j Joint) float64 { return p.Angles[j] }
 
 // Clone returns a deep copy.
 func (p Pose) Clone() Pose {
-	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift}
+	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...)}
 	for k, v := range p.Angles {
 		q.Angles[k] = v
 	}
@@ -168,11 +171,25 @@ func (p Point) add(a float64, l float64) Point {
 	return Point{p.X + math.Sin(r)*l, p.Y + math.Cos(r)*l}
 }
 
-// Limb is one drawn line of the figure.
+// Limb is one drawn segment of the figure.
 type Limb struct {
 	From, To Point
-	Far      bool // an "_l" limb, drawn dimmer
+	Far      bool    // an "_l" limb, drawn dimmer
+	Width    float64 // thickness in figure units: a body, not a stick
 }
+
+// Thickness of the body's segments, in torso lengths: roughly a person's
+// proportions seen from the side, so the figure reads as a body at 150 px.
+const (
+	WidthTorso   = 0.27
+	WidthNeck    = 0.1
+	WidthThigh   = 0.17
+	WidthShin    = 0.12
+	WidthFoot    = 0.08
+	WidthArm     = 0.11
+	WidthForearm = 0.09
+	HandRadius   = 0.065
+)
 
 // Skeleton is a pose laid out in figure units, hip at the origin before grounding.
 type Skeleton struct {
@@ -184,6 +201,10 @@ type Skeleton struct {
 	Shoulder Point
 	AnkleL   Point
 	AnkleR   Point
+	KneeL    Point
+	KneeR    Point
+	// Where each limb starts (the same point in the side view).
+	ShoulderL, ShoulderR, HipL, HipR Point
 }
 
 // Layout turns a pose into lines. front selects the front view (shoulders
@@ -193,6 +214,35 @@ type Skeleton struct {
 // at x=0 (standing and sitting figures keep their feet still); otherwise
 // the hip stays at x=0 (lying and kneeling on all fours).
 func Layout(p Pose, front, feet bool) Skeleton {
+	s := layout(p, front)
+	// Ground: the lowest point (a limb end or the bottom of the head) sits on y=0.
+	low := s.Head.Y + HeadRadius
+	for _, l := range s.Limbs {
+		low = math.Max(low, math.Max(l.From.Y, l.To.Y))
+	}
+	dx := 0.0
+	if feet {
+		// The feet on the floor stay put: both, or the standing one when
+		// the other is lifted (a quad stretch, a march).
+		switch {
+		case s.AnkleL.Y < s.AnkleR.Y-liftedFoot:
+			dx = -s.AnkleR.X
+		case s.AnkleR.Y < s.AnkleL.Y-liftedFoot:
+			dx = -s.AnkleL.X
+		default:
+			dx = -(s.AnkleL.X + s.AnkleR.X) / 2
+		}
+	}
+	s.shift(dx, -low-p.Lift)
+	return s
+}
+
+// liftedFoot is how much higher (figure units) an ankle must be than the
+// other to count as lifted off the floor.
+const liftedFoot = 0.15
+
+// layout places the limbs with the hip at the origin, not grounded.
+func layout(p Pose, front bool) Skeleton {
 	hip := Point{}
 	neck := hip.add(p.Angle(Torso), LenTorso)
 	head := neck.add(p.Angle(Head), LenNeck+HeadRadius)
@@ -219,27 +269,18 @@ func Layout(p Pose, front, feet bool) Skeleton {
 		ftL = anL.add(p.foot(FootL), LenFoot)
 		ftR = anR.add(p.foot(FootR), LenFoot)
 	}
-	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR}
+	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR,
+		KneeL: knL, KneeR: knR, ShoulderL: shL, ShoulderR: shR, HipL: hipL, HipR: hipR}
 	s.Limbs = []Limb{
-		{hipL, knL, true}, {knL, anL, true}, {anL, ftL, true},
-		{shL, elL, true}, {elL, haL, true},
-		{hip, neck, false}, {neck, neck.add(p.Angle(Head), LenNeck), false},
-		{hipR, knR, false}, {knR, anR, false}, {anR, ftR, false},
-		{shR, elR, false}, {elR, haR, false},
+		{hipL, knL, true, WidthThigh}, {knL, anL, true, WidthShin}, {anL, ftL, true, WidthFoot},
+		{shL, elL, true, WidthArm}, {elL, haL, true, WidthForearm},
+		{hip, neck, false, WidthTorso}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck},
+		{hipR, knR, false, WidthThigh}, {knR, anR, false, WidthShin}, {anR, ftR, false, WidthFoot},
+		{shR, elR, false, WidthArm}, {elR, haR, false, WidthForearm},
 	}
 	if front {
-		s.Limbs = append(s.Limbs, Limb{shL, shR, false}, Limb{hipL, hipR, false})
+		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6}, Limb{hipL, hipR, false, WidthTorso * 0.8})
 	}
-	// Ground: the lowest point (a limb end or the bottom of the head) sits on y=0.
-	low := head.Y + HeadRadius
-	for _, l := range s.Limbs {
-		low = math.Max(low, math.Max(l.From.Y, l.To.Y))
-	}
-	dx := 0.0
-	if feet {
-		dx = -(anL.X + anR.X) / 2
-	}
-	s.shift(dx, -low-p.Lift)
 	return s
 }
 
@@ -263,7 +304,8 @@ func (s *Skeleton) shift(dx, dy float64) {
 		s.Limbs[i].From, s.Limbs[i].To = mv(s.Limbs[i].From), mv(s.Limbs[i].To)
 	}
 	s.Head, s.Hip, s.HandL, s.HandR, s.Shoulder = mv(s.Head), mv(s.Hip), mv(s.HandL), mv(s.HandR), mv(s.Shoulder)
-	s.AnkleL, s.AnkleR = mv(s.AnkleL), mv(s.AnkleR)
+	s.AnkleL, s.AnkleR, s.KneeL, s.KneeR = mv(s.AnkleL), mv(s.AnkleR), mv(s.KneeL), mv(s.KneeR)
+	s.ShoulderL, s.ShoulderR, s.HipL, s.HipR = mv(s.ShoulderL), mv(s.ShoulderR), mv(s.HipL), mv(s.HipR)
 }
 
 // Bounds returns the smallest box holding the skeleton (head included).
@@ -362,7 +404,16 @@ func (f Figure) At(t float64) Pose {
 	}
 	u := (in - f.hold()) / f.move()
 	u = u * u * (3 - 2*u) // smoothstep
-	return Lerp(a, b, u)
+	q := Lerp(a, b, u)
+	// A contact both keyframes share holds all the way between them.
+	for _, c := range a.Touch {
+		for _, d := range b.Touch {
+			if c == d {
+				q.Touch = append(q.Touch, c)
+			}
+		}
+	}
+	return q.Solve(f.Front)
 }
 
 // Validate checks a figure's values; it returns a message per problem.
