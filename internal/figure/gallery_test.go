@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"math"
 	"os"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/figure/pose"
 )
 
 // TestGallery writes the contact sheet docs/screenshots/card-figures.png
@@ -75,11 +77,15 @@ func render(t *testing.T, c cards.Card, size int) image.Image {
 	win := test.NewTempWindow(t, container.NewStack(bg, container.NewPadded(w)))
 	win.SetPadded(false)
 	win.Resize(fyne.NewSize(float32(size), float32(size)))
-	k := 0
-	if len(f.Poses) > 1 {
-		k = 1 + (len(f.Poses)-1)/2 // the pose the exercise is about
-		if k >= len(f.Poses) {
-			k = len(f.Poses) - 1
+	// The keyframe the exercise is about: the one furthest from the start.
+	k, most := 0, -1.0
+	for i, p := range f.Poses {
+		d := 0.0
+		for _, j := range pose.Joints() {
+			d += math.Abs(p.Angle(j) - f.Poses[0].Angle(j))
+		}
+		if d > most+1 {
+			k, most = i, d
 		}
 	}
 	w.SetTime(float64(k) * (hold(f) + move(f)))
