@@ -55,12 +55,12 @@ func (r rawCard) translations() []struct {
 }
 
 type rawFigure struct {
-	View  string               `toml:"view"`
-	Base  string               `toml:"base"`
-	Keep  string               `toml:"keep"`
-	Props []string             `toml:"props"`
-	Hold  float64              `toml:"hold"`
-	Move  float64              `toml:"move"`
+	View  string           `toml:"view"`
+	Base  string           `toml:"base"`
+	Keep  string           `toml:"keep"`
+	Props []string         `toml:"props"`
+	Hold  float64          `toml:"hold"`
+	Move  float64          `toml:"move"`
 	Pose  []map[string]any `toml:"pose"`
 }
 

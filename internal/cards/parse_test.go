@@ -114,6 +114,24 @@ func TestParseReportsEveryProblem(t *testing.T) {
 	}
 }
 
+func TestParseTouch(t *testing.T) {
+	good := validCard + "\n[figure]\nbase = \"stand\"\n\n[[figure.pose]]\nthigh_r = 5\nshin_r = -160\ntouch = [\"hand_r:ankle_r\"]\n"
+	c, probs := Parse("c.toml", []byte(good))
+	if len(probs) > 0 || len(c.Figure.Poses[0].Touch) != 1 {
+		t.Fatalf("%v %+v", probs, c.Figure.Poses)
+	}
+	for name, tc := range map[string]struct{ edit, want string }{
+		"bad target": {strings.Replace(good, "ankle_r", "nose", 1), `c.toml:21: pose 1: contact "hand_r:nose" must be EFFECTOR:TARGET`},
+		"not a list": {strings.Replace(good, `["hand_r:ankle_r"]`, "3", 1), `c.toml:21: touch in pose 1 must be a list`},
+		"text angle": {strings.Replace(good, "thigh_r = 5", `thigh_r = "5"`, 1), `c.toml:19: thigh_r in pose 1 must be a number`},
+	} {
+		_, probs := Parse("c.toml", []byte(tc.edit))
+		if len(probs) == 0 || !strings.HasPrefix(probs[0].Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", name, probs, tc.want)
+		}
+	}
+}
+
 func TestParseNoFigureGivesStandingFigure(t *testing.T) {
 	c, probs := Parse("c.toml", []byte(validCard))
 	if len(probs) > 0 || len(c.Figure.Poses) != 1 {
