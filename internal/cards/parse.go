@@ -349,6 +349,8 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 					bad(line, "lift %v is outside 0 to 1", v)
 				}
 				p.Lift = v
+			case k == string(pose.Turn) && !(v >= 0 && v <= 90):
+				bad(line, "turn = %v is outside 0 to 90 degrees", v)
 			case !(v >= -360 && v <= 360):
 				bad(line, "%s = %v is outside -360 to 360 degrees", k, v)
 			default:

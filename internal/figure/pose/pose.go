@@ -36,10 +36,15 @@ const (
 	// never into the floor. Set them to point the toes (calf raises).
 	FootL Joint = "foot_l"
 	FootR Joint = "foot_r"
+	// Turn is optional too: in the side view, how far (degrees, 0 to 90)
+	// the shoulders turn to the figure's right while the hips stay in
+	// profile, so a seated twist shows as a twist: the shoulders open up
+	// towards the viewer.
+	Turn Joint = "turn"
 )
 
 // OptionalJoints returns the joints a pose may leave out.
-func OptionalJoints() []Joint { return []Joint{FootL, FootR} }
+func OptionalJoints() []Joint { return []Joint{FootL, FootR, Turn} }
 
 // Joints returns every joint in a fixed order.
 func Joints() []Joint {
@@ -142,6 +147,9 @@ func Lerp(a, b Pose, t float64) Pose {
 func (p Pose) foot(j Joint) float64 {
 	if v, ok := p.Angles[j]; ok {
 		return v
+	}
+	if j == Turn {
+		return 0
 	}
 	if j == FootL {
 		return footAngle(p.Angle(ShinL))
@@ -252,6 +260,10 @@ func layout(p Pose, front bool) Skeleton {
 		shL, shR = neck.add(perp, shoulderHW), neck.add(perp, -shoulderHW)
 		hipL, hipR = hip.add(perp, hipHW), hip.add(perp, -hipHW)
 		// With the torso upright perp points left on screen, which is where "_l" belongs.
+	} else if t := p.Angles[Turn]; t != 0 {
+		// Turned to the right: the near (right) shoulder goes back, the far one forward.
+		w := shoulderHW * math.Sin(t*math.Pi/180)
+		shR, shL = neck.add(p.Angle(Torso)-90, w), neck.add(p.Angle(Torso)+90, w)
 	}
 	elL := shL.add(p.Angle(ArmL), LenArm)
 	haL := elL.add(p.Angle(ForearmL), LenForearm)
@@ -280,6 +292,8 @@ func layout(p Pose, front bool) Skeleton {
 	}
 	if front {
 		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6}, Limb{hipL, hipR, false, WidthTorso * 0.8})
+	} else if shL != shR {
+		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6})
 	}
 	return s
 }
