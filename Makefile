@@ -6,6 +6,10 @@ WINBIN   := bin/limber-window
 PREFIX   ?= $(HOME)/.local
 VERSION  := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS  := -s -w -X github.com/limber-app/limber/internal/version.Version=$(VERSION)
+# Every go command here, and those the tests run (they build helper
+# programs), compiles with -trimpath, so that build, vet and the tests share
+# one set of compiled packages: Fyne and GLFW's C code are compiled once.
+export GOFLAGS := $(strip $(GOFLAGS) -trimpath)
 
 # Debian packages: headers to build Fyne (X11/GL), MinGW to cross-build the
 # Windows binary (Fyne needs cgo), and what the tests and
@@ -36,39 +40,36 @@ deps:
 DAEMON_CGO := $(if $(filter Linux,$(shell uname -s)),0,1)
 
 build: deps
-	CGO_ENABLED=$(DAEMON_CGO) $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/limber
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(WINBIN) ./cmd/limber-window
+	CGO_ENABLED=$(DAEMON_CGO) $(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/limber
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(WINBIN) ./cmd/limber-window
 
 run: build
 	./$(BIN)
 
 # Packages that link Fyne's GL driver (cgo, slow to build) are tested
 # without -race; every other package, the goroutine-heavy daemon parts and
-# cmd/limber (which links no Fyne window code) among them, with it. vet and
-# the GUI tests use the build's -trimpath, so they reuse the packages that
-# `build` compiled for limber-window (Fyne, GLFW's C code) instead of
-# compiling them all once more.
+# cmd/limber (which links no Fyne window code) among them, with it.
 GUI_PKGS := ./cmd/limber-window/... ./internal/ui/...
 
 test: build
 	@test -z "$$(gofmt -l cmd internal assets packaging)" || { echo "gofmt needed:"; gofmt -l cmd internal assets packaging; exit 1; }
-	$(GO) vet -trimpath ./...
+	$(GO) vet ./...
 	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -race -timeout 10m $$($(GO) list ./... | grep -v -e /cmd/limber-window -e /internal/ui/)
-	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -trimpath -timeout 10m $(GUI_PKGS)
+	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -timeout 10m $(GUI_PKGS)
 
 # Cross-builds: the Windows programs (limber needs no cgo; limber-window
 # does, for Fyne: MinGW) into bin/windows/, and vet of the packages that
 # need no cgo for macOS. CI runs it after `make test`.
 cross: deps
-	GOOS=windows CGO_ENABLED=0 $(GO) build -trimpath -o bin/windows/limber.exe ./cmd/limber
-	GOOS=windows CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -trimpath -o bin/windows/limber-window.exe ./cmd/limber-window
+	GOOS=windows CGO_ENABLED=0 $(GO) build -o bin/windows/limber.exe ./cmd/limber
+	GOOS=windows CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -o bin/windows/limber-window.exe ./cmd/limber-window
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./internal/schedule/... ./internal/activity/... ./internal/presence/... ./internal/paths/... ./internal/ipc/... ./internal/history/... ./internal/cards/... ./internal/settings/...
 
 test-short:
-	$(GO) test -trimpath -short ./...
+	$(GO) test -short ./...
 
 bench: build
-	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -trimpath -run '^$$' -bench . -benchtime 1x -timeout 30m ./...
+	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./...
 
 lint:
 	@test -z "$$(gofmt -l cmd internal assets packaging)" || { gofmt -l cmd internal assets packaging; exit 1; }
