@@ -325,7 +325,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	if len(rf.Pose) > 8 {
 		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
 	}
-	known := map[string]bool{"lift": true}
+	known := map[string]bool{"lift": true, "hold": true}
 	for _, j := range append(pose.Joints(), pose.OptionalJoints()...) {
 		known[string(j)] = true
 	}
@@ -344,6 +344,11 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 				bad(line, "unknown joint %q in pose %d", k, i+1)
 			case !isNum:
 				bad(line, "%s in pose %d must be a number of degrees", k, i+1)
+			case k == "hold":
+				if !(v >= 0 && v <= 60) {
+					bad(line, "hold %v in pose %d is outside 0 to 60 seconds", v, i+1)
+				}
+				p.Hold = v
 			case k == "lift":
 				if !(v >= 0 && v <= 1) {
 					bad(line, "lift %v is outside 0 to 1", v)

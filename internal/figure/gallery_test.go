@@ -88,6 +88,6 @@ func render(t *testing.T, c cards.Card, size int) image.Image {
 			k, most = i, d
 		}
 	}
-	w.SetTime(float64(k) * (hold(f) + move(f)))
+	w.SetTime(f.KeyframeAt(k))
 	return win.Canvas().Capture()
 }

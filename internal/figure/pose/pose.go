@@ -59,6 +59,9 @@ type Pose struct {
 	// Touch lists what must touch what in this pose; Solve bends the
 	// limbs so they do.
 	Touch []Contact
+	// Hold is how long (seconds) this keyframe is held, as its step says
+	// ("hold for four breaths"); 0 uses the figure's Hold.
+	Hold float64
 }
 
 // Angle returns the angle of j (0 when unset).
@@ -66,7 +69,7 @@ func (p Pose) Angle(j Joint) float64 { return p.Angles[j] }
 
 // Clone returns a deep copy.
 func (p Pose) Clone() Pose {
-	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...)}
+	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...), Hold: p.Hold}
 	for k, v := range p.Angles {
 		q.Angles[k] = v
 	}
@@ -374,7 +377,29 @@ func (f Figure) Period() float64 {
 	if len(f.Poses) < 2 {
 		return 0
 	}
-	return float64(len(f.Poses)) * (f.hold() + f.move())
+	per := 0.0
+	for i := range f.Poses {
+		per += f.HoldOf(i) + f.move()
+	}
+	return per
+}
+
+// HoldOf is how long keyframe i is held: its own Hold, else the figure's.
+func (f Figure) HoldOf(i int) float64 {
+	if h := f.Poses[i].Hold; h > 0 {
+		return h
+	}
+	return f.hold()
+}
+
+// KeyframeAt is when keyframe i is reached (its hold starts), in seconds
+// into the loop.
+func (f Figure) KeyframeAt(i int) float64 {
+	t := 0.0
+	for j := 0; j < i && j < len(f.Poses); j++ {
+		t += f.HoldOf(j) + f.move()
+	}
+	return t
 }
 
 func (f Figure) hold() float64 {
@@ -406,17 +431,17 @@ func (f Figure) At(t float64) Pose {
 	if t < 0 {
 		t += per
 	}
-	step := f.hold() + f.move()
-	i := int(t / step)
-	if i >= len(f.Poses) {
-		i = len(f.Poses) - 1
+	i, start := 0, 0.0
+	for i < len(f.Poses)-1 && t >= start+f.HoldOf(i)+f.move() {
+		start += f.HoldOf(i) + f.move()
+		i++
 	}
-	in := t - float64(i)*step
+	in := t - start
 	a, b := f.Poses[i], f.Poses[(i+1)%len(f.Poses)]
-	if in <= f.hold() {
+	if in <= f.HoldOf(i) {
 		return a.Clone()
 	}
-	u := (in - f.hold()) / f.move()
+	u := math.Min(1, (in-f.HoldOf(i))/f.move())
 	u = u * u * (3 - 2*u) // smoothstep
 	q := Lerp(a, b, u)
 	// A contact both keyframes share holds all the way between them.
