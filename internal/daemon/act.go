@@ -104,9 +104,11 @@ func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time
 // breaks merged into it travel along: the card lists them, the
 // notification names them.
 func (d *Daemon) offer(e schedule.Event) {
-	var id, title, summary string
-	if c, ok := d.pickCard(e.Kind, e.Duration, nil); ok {
-		id, title = c.ID, c.Title
+	var id, seq, title, summary string
+	if pl, ok := d.pickPlan(e.Kind, e.Duration); ok {
+		// The window shows a sequence one card after the other: "--card a,b".
+		c := pl.Cards[0].Local()
+		id, seq, title = c.ID, strings.Join(pl.IDs(), ","), c.Title
 		if len(c.Steps) > 0 {
 			summary = c.Steps[0]
 		}
@@ -129,8 +131,8 @@ func (d *Daemon) offer(e schedule.Event) {
 		d.closeCard()
 	}
 	args := []string{"--kind", string(e.Kind), "--length", e.Duration.String()}
-	if id != "" {
-		args = append(args, "--card", id)
+	if seq != "" {
+		args = append(args, "--card", seq)
 	}
 	if len(e.With) > 0 {
 		also := make([]string, len(e.With))
@@ -259,6 +261,20 @@ func (d *Daemon) pickCard(kind schedule.Kind, length time.Duration, exclude []st
 		return cards.Card{}, false
 	}
 	return c, true
+}
+
+// pickPlan plans a whole break (a card, or cards one after the other,
+// that fill its length) among the positions the user allows.
+func (d *Daemon) pickPlan(kind schedule.Kind, length time.Duration) (cards.Plan, bool) {
+	if d.picker == nil {
+		return cards.Plan{}, false
+	}
+	pl, err := d.picker.Sequence(kind, length, d.allowed, nil)
+	if err != nil {
+		d.logf("no card for a %s break of %v: %v", kind, length, err)
+		return cards.Plan{}, false
+	}
+	return pl, true
 }
 
 // watchCard waits for the card window to close. A window that dies without
