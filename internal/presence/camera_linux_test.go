@@ -46,15 +46,15 @@ func TestCameraWatcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitState(t, m, 2*time.Second, "new node opened", func(s State) bool { return s.Camera == self })
-	m.SetCalls(CallSignals{Microphone: true, Camera: true, Ignore: []string{self}})
+	m.SetCalls(true, true, []string{self})
 	if s := m.State(); s.Camera != "" {
 		t.Fatalf("ignored program counted: %+v", s)
 	}
-	m.SetCalls(CallSignals{Microphone: true, Camera: false})
+	m.SetCalls(true, false, nil)
 	if s := m.State(); s.Camera != "" {
 		t.Fatalf("camera signal turned off counted: %+v", s)
 	}
-	m.SetCalls(CallSignals{Microphone: true, Camera: true})
+	m.SetCalls(true, true, nil)
 	if s := m.State(); s.Camera != self {
 		t.Fatalf("camera back on: %+v", s)
 	}

@@ -195,11 +195,11 @@ func TestMicrophoneWithRealPulseAudio(t *testing.T) {
 	waitState(t, m, 2*time.Second, "recording seen", func(s State) bool {
 		return s.Microphone == "parecord" && s.PresentNoInput() && strings.Contains(s.Why(), "parecord")
 	})
-	m.SetCalls(CallSignals{Microphone: true, Camera: true, Ignore: []string{"PAREcord"}})
+	m.SetCalls(true, true, []string{"PAREcord"})
 	if s := m.State(); s.Microphone != "" {
 		t.Fatalf("an ignored program counted: %+v", s)
 	}
-	m.SetCalls(CallSignals{Microphone: true, Camera: true})
+	m.SetCalls(true, true, nil)
 	if s := m.State(); s.Microphone != "parecord" {
 		t.Fatalf("ignore list cleared, state %+v", s)
 	}

@@ -371,7 +371,8 @@ func (m *Monitor) Off() []string {
 
 // SetCalls applies new settings for the call signals at once (the
 // watchers keep running: turning a signal back on needs no reconnect).
-func (m *Monitor) SetCalls(c CallSignals) {
+func (m *Monitor) SetCalls(microphone, camera bool, ignore []string) {
+	c := CallSignals{Microphone: microphone, Camera: camera, Ignore: slices.Clone(ignore)}
 	m.update(false, func() { m.calls = c })
 }
 
