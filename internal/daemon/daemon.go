@@ -180,6 +180,9 @@ func (d *Daemon) observation() schedule.Observation {
 	if p := d.opts.Presence; p != nil {
 		o.Away = p.Away()
 		o.PresentNoInput = p.PresentNoInput()
+		if c, ok := p.(interface{ InCall() bool }); ok {
+			o.InCall = o.PresentNoInput && c.InCall()
+		}
 	}
 	return o
 }

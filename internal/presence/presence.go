@@ -376,6 +376,9 @@ func (m *Monitor) SetCalls(microphone, camera bool, ignore []string) {
 	m.update(false, func() { m.calls = c })
 }
 
+// InCall is State().InCall(): a microphone or camera in use.
+func (m *Monitor) InCall() bool { return m.State().InCall() }
+
 // Why is State().Why(), for the daemon.
 func (m *Monitor) Why() string { return m.State().Why() }
 
