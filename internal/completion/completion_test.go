@@ -31,7 +31,7 @@ func limberCommands() []Command {
 		{Name: "version"},
 		{Name: "quit"},
 		{Name: "completion", Subs: []string{"bash", "zsh", "fish"}},
-		{Name: "window", Subs: []string{"card", "settings", "stats"}},
+		{Name: "window", Subs: []string{"card", "settings", "stats", "status"}},
 	}
 }
 

@@ -553,3 +553,74 @@ func TestCallSignalsFollowSettingsAndShowInStatus(t *testing.T) {
 		t.Errorf("after saving, SetCalls got %q", last)
 	}
 }
+
+func TestShowAndMenu(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil { // already open: not twice
+		t.Fatal(err)
+	}
+	h.w.mu.Lock()
+	n := len(h.w.launched)
+	first := h.w.windows[0]
+	h.w.mu.Unlock()
+	if n != 1 {
+		t.Fatalf("two status requests launched %d windows", n)
+	}
+	first.Kill() // closed by the user: the next request opens it again
+	for i := 0; i < 100; i++ {
+		var open bool
+		h.d.do(func() { open = h.d.statusWin != nil })
+		if !open {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.Show(ctx, "toaster"); err == nil {
+		t.Fatal("an unknown window was accepted")
+	}
+	h.w.mu.Lock()
+	got := fmt.Sprint(h.w.launched)
+	h.w.mu.Unlock()
+	if got != "[[status] [status]]" {
+		t.Fatalf("launched %s", got)
+	}
+
+	// Menu: what the tray offers runs; what it does not (resume while not
+	// paused, nonsense) is refused.
+	if err := h.c.Menu(ctx, string(tray.ActResume)); err == nil {
+		t.Fatal("resume while not paused was accepted")
+	}
+	if err := h.c.Menu(ctx, "rm -rf"); err == nil {
+		t.Fatal("an unknown action was accepted")
+	}
+	if err := h.c.Menu(ctx, string(tray.ActPause30)); err != nil {
+		t.Fatal(err)
+	}
+	if !h.status().Paused {
+		t.Fatal("pause from the menu did not pause")
+	}
+	if err := h.c.Menu(ctx, string(tray.ActResume)); err != nil || h.status().Paused {
+		t.Fatalf("resume from the menu: %v", err)
+	}
+}
+
+func TestNoTrayHostOpensStatusWindow(t *testing.T) {
+	h := newHarness(t)
+	h.d.do(func() { h.d.AttachTray(nil, false) })
+	h.w.mu.Lock()
+	got := fmt.Sprint(h.w.launched)
+	h.w.mu.Unlock()
+	if got != "[[status]]" {
+		t.Fatalf("without a tray host launched %s", got)
+	}
+	if n := h.notes.Sent(); len(n) == 0 || !strings.Contains(n[len(n)-1].Body, "status window") {
+		t.Fatalf("the notification does not point to the status window: %v", n)
+	}
+}
