@@ -76,17 +76,20 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 			w.Close()
 		}
 	})
+	// The first status is drawn before the window shows, so it is sized
+	// and centred for its content.
+	v.apply(v.fetch())
 	stop := make(chan struct{})
 	go func() {
 		t := time.NewTicker(refreshEvery)
 		defer t.Stop()
 		for {
-			v.load()
 			select {
 			case <-stop:
 				return
 			case <-t.C:
 			}
+			v.load()
 		}
 	}()
 	w.CenterOnScreen()
@@ -120,22 +123,36 @@ func newView(c Daemon) *view {
 	return v
 }
 
-// load asks for the status (off the UI goroutine) and shows it.
-func (v *view) load() {
+// result is one answer to the status request.
+type result struct {
+	st  api.Status
+	err error
+}
+
+// fetch asks the daemon for its status (bounded).
+func (v *view) fetch() result {
 	if v.c == nil {
-		fyne.Do(func() { v.showDown(errors.New("not running")) })
-		return
+		return result{err: errors.New("not running")}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	defer cancel()
 	st, err := v.c.Status(ctx, false)
-	cancel()
-	fyne.Do(func() {
-		if err != nil {
-			v.showDown(err)
-			return
-		}
-		v.show(tray.Build(st))
-	})
+	return result{st, err}
+}
+
+// apply draws a result; on the UI goroutine.
+func (v *view) apply(r result) {
+	if r.err != nil {
+		v.showDown(r.err)
+		return
+	}
+	v.show(tray.Build(r.st))
+}
+
+// load asks for the status off the UI goroutine and shows it.
+func (v *view) load() {
+	r := v.fetch()
+	fyne.Do(func() { v.apply(r) })
 }
 
 // click sends a menu action to the daemon and reloads.
