@@ -166,6 +166,16 @@ func (d *Daemon) show(name string) error {
 	return nil
 }
 
+// closeStatus closes the status window, if open: it shows this daemon.
+func (d *Daemon) closeStatus() {
+	if w := d.statusWin; w != nil {
+		d.statusWin = nil
+		if err := w.Kill(); err != nil {
+			d.logf("closing the status window: %v", err)
+		}
+	}
+}
+
 // openWindow starts a settings or statistics window.
 func (d *Daemon) openWindow(name string) error {
 	if d.opts.Launch == nil {

@@ -245,9 +245,11 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 		select {
 		case <-ctx.Done():
 			d.closeCard()
+			d.closeStatus()
 			return nil
 		case <-d.quit:
 			d.closeCard()
+			d.closeStatus()
 			return nil
 		case err := <-serveErr:
 			return errors.Join(errors.New("control socket stopped"), err)
