@@ -15,15 +15,18 @@ import (
 // `limber status` under real headless compositors names their idle
 // source: wayland-kde-idle under sway (wlroots), wayland-ext-idle under
 // KWin (Plasma), gnome-mutter under Mutter. Through
-// /work/shared/tools/wayland-session (or $LIMBER_WAYLAND_SESSION); a
+// .ci/wayland-session (a copy of the project's shared tool; or
+// $LIMBER_WAYLAND_SESSION); a
 // compositor that is missing or cannot start is skipped with a message.
 func TestEndToEndWaylandStatus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("real compositors: not with -short")
 	}
 	tool := os.Getenv("LIMBER_WAYLAND_SESSION")
-	if tool == "" {
-		tool = "/work/shared/tools/wayland-session"
+	for _, p := range []string{"../../.ci/wayland-session", "/work/shared/tools/wayland-session"} {
+		if _, err := os.Stat(p); tool == "" && err == nil {
+			tool, _ = filepath.Abs(p)
+		}
 	}
 	if _, err := os.Stat(tool); err != nil {
 		t.Skipf("no wayland-session tool at %s (set LIMBER_WAYLAND_SESSION)", tool)

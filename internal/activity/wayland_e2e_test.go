@@ -14,7 +14,8 @@ import (
 )
 
 // The sources against real headless compositors, through
-// /work/shared/tools/wayland-session (or $LIMBER_WAYLAND_SESSION): this
+// .ci/wayland-session (a copy of the project's shared tool; or
+// $LIMBER_WAYLAND_SESSION): this
 // test binary runs itself inside the session, where
 // TestWaylandSessionInner checks what Detect picks and how idle time
 // moves. A compositor that is not installed or cannot start is skipped
@@ -24,8 +25,10 @@ func TestWaylandSessions(t *testing.T) {
 		t.Skip("real compositors: not with -short")
 	}
 	tool := os.Getenv("LIMBER_WAYLAND_SESSION")
-	if tool == "" {
-		tool = "/work/shared/tools/wayland-session"
+	for _, p := range []string{"../../.ci/wayland-session", "/work/shared/tools/wayland-session"} {
+		if _, err := os.Stat(p); tool == "" && err == nil {
+			tool, _ = filepath.Abs(p)
+		}
 	}
 	if _, err := os.Stat(tool); err != nil {
 		t.Skipf("no wayland-session tool at %s (set LIMBER_WAYLAND_SESSION)", tool)
