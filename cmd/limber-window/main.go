@@ -1,7 +1,7 @@
 // Command limber-window runs one of Limber's Fyne windows (card, settings,
-// stats) as its own process:
+// stats, status) as its own process:
 //
-//	limber-window card|settings|stats [OPTIONS]
+//	limber-window card|settings|stats|status [OPTIONS]
 //
 // The daemon, `limber`, starts it as a child when a break comes due or a
 // window is asked for from the tray; `limber window NAME ...` runs it from
@@ -27,6 +27,7 @@ import (
 	"github.com/limber-app/limber/internal/ui/cardwin"
 	"github.com/limber-app/limber/internal/ui/settingswin"
 	"github.com/limber-app/limber/internal/ui/statswin"
+	"github.com/limber-app/limber/internal/ui/statuswin"
 )
 
 func main() {
@@ -68,11 +69,16 @@ func run(args []string) int {
 			return statswin.Run(args[1:], nil)
 		}
 		return statswin.Run(args[1:], c)
+	case "status":
+		if c == nil {
+			return statuswin.Run(args[1:], nil)
+		}
+		return statuswin.Run(args[1:], c)
 	}
 	return usage()
 }
 
 func usage() int {
-	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats [OPTIONS]")
+	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats|status [OPTIONS]")
 	return cli.ExitUsage
 }

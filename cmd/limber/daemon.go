@@ -12,10 +12,12 @@ import (
 	"runtime"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/limber-app/limber/assets/icon"
 	trayicon "github.com/limber-app/limber/assets/tray"
 	"github.com/limber-app/limber/internal/activity"
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/daemon"
 	"github.com/limber-app/limber/internal/history"
@@ -48,8 +50,9 @@ func runDaemon(verbose bool) int {
 	}
 	ln, err := ipc.Listen(opts.Socket)
 	if errors.Is(err, ipc.ErrAlreadyRunning) {
-		fmt.Println("Limber is already running (see `limber status`).")
-		return 0
+		// Launched again (from the menu, say): show the running one, which
+		// matters most where no tray shows it.
+		return showRunning()
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v\n", err)
@@ -175,3 +178,20 @@ type procWindow struct{ cmd *exec.Cmd }
 
 func (w procWindow) Wait() error { return w.cmd.Wait() }
 func (w procWindow) Kill() error { return w.cmd.Process.Kill() }
+
+// showRunning asks the running daemon to open its status window.
+func showRunning() int {
+	c, closeConn, err := dial()
+	if err == nil {
+		defer closeConn()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err = c.Show(ctx, api.WindowStatus)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "Limber is already running, but its status window did not open: %v (see `limber status`)\n", err)
+		return 1
+	}
+	fmt.Println("Limber is already running: its status window is open (see also `limber status`).")
+	return 0
+}

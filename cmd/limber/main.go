@@ -58,6 +58,6 @@ func dial() (*api.Client, func(), error) {
 }
 
 func usageWindow() int {
-	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats [OPTIONS]")
+	fmt.Fprintln(os.Stderr, "usage: limber window card|settings|stats|status [OPTIONS]")
 	return cli.ExitUsage
 }

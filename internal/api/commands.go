@@ -25,6 +25,9 @@ const (
 	CmdSettingsGet Command = "settings_get" // none → SettingsReply
 	CmdSettingsSet Command = "settings_set" // SettingsArgs → none
 	CmdStats       Command = "stats"        // StatsArgs → history.Stats
+	// The status window's (and a second `limber` launch's).
+	CmdShow Command = "show" // ShowArgs → none
+	CmdMenu Command = "menu" // MenuArgs → none
 	// The card window's own two.
 	CmdBreakResult Command = "break_result" // BreakResult → none
 	CmdCardPick    Command = "card_pick"    // CardPickArgs → CardPickReply
@@ -59,6 +62,25 @@ type SnoozeArgs struct {
 // DrinkArgs logs one glass of water, now, from Source.
 type DrinkArgs struct {
 	Source history.Source `json:"source"`
+}
+
+// Windows the daemon can be asked to show (CmdShow).
+const (
+	WindowStatus   = "status"
+	WindowSettings = "settings"
+	WindowStats    = "stats"
+)
+
+// ShowArgs names the window to show: WindowStatus, WindowSettings or
+// WindowStats. A status window already open is not opened twice.
+type ShowArgs struct {
+	Window string `json:"window"`
+}
+
+// MenuArgs runs a tray-menu action (tray.Action, e.g. "pause:30m") as if
+// it were clicked: the status window shows the tray's menu without a tray.
+type MenuArgs struct {
+	Action string `json:"action"`
 }
 
 // VersionReply names the daemon's version.

@@ -16,11 +16,17 @@ type Status struct {
 	Activity      string `json:"activity"`
 	ActivityError string `json:"activity_error,omitempty"`
 	// Signals lists the live presence signals (logind, screensaver, fullscreen, ...).
-	Signals        []string `json:"signals,omitempty"`
-	Active         bool     `json:"active"`
-	IdleSeconds    int64    `json:"idle_seconds"`
-	PresentNoInput bool     `json:"present_without_input"`
-	Away           bool     `json:"away"`
+	Signals []string `json:"signals,omitempty"`
+	// SignalsOff lists the presence signals that are not live, as
+	// "name: reason" (only with explain).
+	SignalsOff []string `json:"signals_off,omitempty"`
+	// Presence says in words which presence signals are on ("microphone
+	// in use (zoom)"); "" when none is.
+	Presence       string `json:"presence,omitempty"`
+	Active         bool   `json:"active"`
+	IdleSeconds    int64  `json:"idle_seconds"`
+	PresentNoInput bool   `json:"present_without_input"`
+	Away           bool   `json:"away"`
 	// Sitting: this session, today (inside working hours) and after hours.
 	SessionSeconds         int64      `json:"session_seconds"`
 	TodaySeconds           int64      `json:"today_seconds"`

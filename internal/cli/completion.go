@@ -31,7 +31,7 @@ func completionTable() []completion.Command {
 		{Name: "version"},
 		{Name: "quit"},
 		{Name: "completion", Subs: completion.Shells()},
-		{Name: "window", Subs: []string{"card", "settings", "stats"}},
+		{Name: "window", Subs: []string{"card", "settings", "stats", "status"}},
 	}
 }
 

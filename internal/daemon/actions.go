@@ -138,6 +138,44 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 	}
 }
 
+// show opens a window for CmdShow. The status window is opened once: a
+// second request while it is open does nothing.
+func (d *Daemon) show(name string) error {
+	if name != "status" {
+		return d.openWindow(name)
+	}
+	if d.statusWin != nil {
+		return nil
+	}
+	if d.opts.Launch == nil {
+		return fmt.Errorf("windows are not available in this mode")
+	}
+	w, err := d.opts.Launch(name)
+	if err != nil {
+		return fmt.Errorf("opening the status window: %w", err)
+	}
+	d.statusWin = w
+	go func() {
+		w.Wait()
+		d.do(func() {
+			if d.statusWin == w {
+				d.statusWin = nil
+			}
+		})
+	}()
+	return nil
+}
+
+// closeStatus closes the status window, if open: it shows this daemon.
+func (d *Daemon) closeStatus() {
+	if w := d.statusWin; w != nil {
+		d.statusWin = nil
+		if err := w.Kill(); err != nil {
+			d.logf("closing the status window: %v", err)
+		}
+	}
+}
+
 // openWindow starts a settings or statistics window.
 func (d *Daemon) openWindow(name string) error {
 	if d.opts.Launch == nil {

@@ -96,10 +96,12 @@ type Daemon struct {
 	glasses  int
 	day      time.Time
 	card     *openCard
-	pausedAt time.Time
-	picker   *cards.Picker
-	cur      settings.Settings
-	allowed  []cards.Position
+	// statusWin is the open status window (at most one), nil when closed.
+	statusWin Window
+	pausedAt  time.Time
+	picker    *cards.Picker
+	cur       settings.Settings
+	allowed   []cards.Position
 	// settingsProblem explains a bad settings file, historyProblem a
 	// failed history write ("" when fine).
 	settingsProblem, historyProblem string
@@ -180,6 +182,9 @@ func (d *Daemon) observation() schedule.Observation {
 	if p := d.opts.Presence; p != nil {
 		o.Away = p.Away()
 		o.PresentNoInput = p.PresentNoInput()
+		if c, ok := p.(interface{ InCall() bool }); ok {
+			o.InCall = o.PresentNoInput && c.InCall()
+		}
 	}
 	return o
 }
@@ -193,6 +198,10 @@ func (d *Daemon) AttachTray(t *tray.Tray, hasHost bool) {
 	} else {
 		d.trayNote = trTrayMissing()
 		d.notify(trNoTrayTitle(), trNoTrayBody())
+		// Without a tray the status window is how Limber is seen.
+		if err := d.show("status"); err != nil {
+			d.logf("no tray host, and the status window did not open: %v", err)
+		}
 	}
 }
 
@@ -236,9 +245,11 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 		select {
 		case <-ctx.Done():
 			d.closeCard()
+			d.closeStatus()
 			return nil
 		case <-d.quit:
 			d.closeCard()
+			d.closeStatus()
 			return nil
 		case err := <-serveErr:
 			return errors.Join(errors.New("control socket stopped"), err)

@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -94,7 +95,7 @@ type harness struct {
 	raw func(cmd, args string) error
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T, opts ...func(*Options)) *harness {
 	t.Helper()
 	dir := t.TempDir()
 	w := &world{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)}
@@ -110,10 +111,14 @@ func newHarness(t *testing.T) *harness {
 	}
 	notes := &notify.Recorder{}
 	lib := cards.Load(cardfiles.FS(), filepath.Join(dir, "cards"))
-	d := New(Options{
+	o := Options{
 		Socket: filepath.Join(dir, "limber.sock"), Source: w, Notifier: notes, Now: w.Now,
 		Launch: w.launch, Settings: cfg, History: hist, Cards: lib, Seed: 1,
-	})
+	}
+	for _, f := range opts {
+		f(&o)
+	}
+	d := New(o)
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan struct{})
 	go func() { d.loop(ctx, nil); close(stopped) }()
@@ -479,5 +484,143 @@ func TestHistoryFailureIsReported(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("status does not say the history fails: %v", st.Problems)
+	}
+}
+
+// callPresence is a presence whose microphone the test turns on.
+type callPresence struct {
+	mu    sync.Mutex
+	call  string
+	calls []string // what SetCalls was told
+	wake  chan struct{}
+}
+
+func (p *callPresence) Away() bool { return false }
+func (p *callPresence) PresentNoInput() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.call != ""
+}
+func (p *callPresence) Why() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.call == "" {
+		return ""
+	}
+	return "microphone in use (" + p.call + ")"
+}
+func (p *callPresence) Sources() []string     { return []string{"microphone"} }
+func (p *callPresence) Off() []string         { return []string{"camera: not here"} }
+func (p *callPresence) Wake() <-chan struct{} { return p.wake }
+func (p *callPresence) Close() error          { return nil }
+func (p *callPresence) SetCalls(mic, cam bool, ignore []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.calls = append(p.calls, fmt.Sprintf("mic=%v cam=%v ignore=%q", mic, cam, ignore))
+}
+
+func TestCallSignalsFollowSettingsAndShowInStatus(t *testing.T) {
+	p := &callPresence{wake: make(chan struct{})}
+	h := newHarness(t, func(o *Options) { o.Presence = p })
+	p.mu.Lock()
+	p.call = "zoom"
+	first := strings.Join(p.calls, "; ")
+	p.mu.Unlock()
+	if first != `mic=true cam=true ignore=[]` {
+		t.Errorf("at start SetCalls got %q", first)
+	}
+	h.w.advance(h.d, 10*time.Second, false)
+	st, err := h.c.Status(context.Background(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.PresentNoInput || st.Presence != "microphone in use (zoom)" || len(st.SignalsOff) != 1 {
+		t.Fatalf("status in a call: present %v, presence %q, off %v", st.PresentNoInput, st.Presence, st.SignalsOff)
+	}
+	got, err := h.c.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := got.Settings
+	s.Calls = settings.Calls{Camera: true, Ignore: "Dragon, Audacity"}
+	if err := h.c.SetSettings(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	last := p.calls[len(p.calls)-1]
+	p.mu.Unlock()
+	if last != `mic=false cam=true ignore=["Dragon" "Audacity"]` {
+		t.Errorf("after saving, SetCalls got %q", last)
+	}
+}
+
+func TestShowAndMenu(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil { // already open: not twice
+		t.Fatal(err)
+	}
+	h.w.mu.Lock()
+	n := len(h.w.launched)
+	first := h.w.windows[0]
+	h.w.mu.Unlock()
+	if n != 1 {
+		t.Fatalf("two status requests launched %d windows", n)
+	}
+	first.Kill() // closed by the user: the next request opens it again
+	for i := 0; i < 100; i++ {
+		var open bool
+		h.d.do(func() { open = h.d.statusWin != nil })
+		if !open {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.Show(ctx, "toaster"); err == nil {
+		t.Fatal("an unknown window was accepted")
+	}
+	h.w.mu.Lock()
+	got := fmt.Sprint(h.w.launched)
+	h.w.mu.Unlock()
+	if got != "[[status] [status]]" {
+		t.Fatalf("launched %s", got)
+	}
+
+	// Menu: what the tray offers runs; what it does not (resume while not
+	// paused, nonsense) is refused.
+	if err := h.c.Menu(ctx, string(tray.ActResume)); err == nil {
+		t.Fatal("resume while not paused was accepted")
+	}
+	if err := h.c.Menu(ctx, "rm -rf"); err == nil {
+		t.Fatal("an unknown action was accepted")
+	}
+	if err := h.c.Menu(ctx, string(tray.ActPause30)); err != nil {
+		t.Fatal(err)
+	}
+	if !h.status().Paused {
+		t.Fatal("pause from the menu did not pause")
+	}
+	if err := h.c.Menu(ctx, string(tray.ActResume)); err != nil || h.status().Paused {
+		t.Fatalf("resume from the menu: %v", err)
+	}
+}
+
+func TestNoTrayHostOpensStatusWindow(t *testing.T) {
+	h := newHarness(t)
+	h.d.do(func() { h.d.AttachTray(nil, false) })
+	h.w.mu.Lock()
+	got := fmt.Sprint(h.w.launched)
+	h.w.mu.Unlock()
+	if got != "[[status]]" {
+		t.Fatalf("without a tray host launched %s", got)
+	}
+	if n := h.notes.Sent(); len(n) == 0 || !strings.Contains(n[len(n)-1].Body, "status window") {
+		t.Fatalf("the notification does not point to the status window: %v", n)
 	}
 }

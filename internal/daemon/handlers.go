@@ -9,6 +9,7 @@ import (
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/tray"
 	"github.com/limber-app/limber/internal/version"
 )
 
@@ -22,6 +23,20 @@ func checkKind(k schedule.Kind, allowEmpty bool) error {
 		return api.Usagef("%v", err)
 	}
 	return nil
+}
+
+// menuOffers reports whether an enabled, visible item of items (or of
+// their submenus) runs action.
+func menuOffers(items []tray.Item, action tray.Action) bool {
+	for _, it := range items {
+		if it.Hidden || !it.Enabled {
+			continue
+		}
+		if action != "" && it.Action == action || menuOffers(it.Sub, action) {
+			return true
+		}
+	}
+	return false
 }
 
 // none adapts an action without a reply to a handler.
@@ -126,6 +141,25 @@ func (d *Daemon) mux() *api.Mux {
 				d.card.cardID = c.ID
 			}
 			return api.CardPickReply{CardID: c.ID}, nil
+		})
+	})
+	api.Handle(m, api.CmdShow, func(_ context.Context, a api.ShowArgs) (api.None, error) {
+		switch a.Window {
+		case api.WindowStatus, api.WindowSettings, api.WindowStats:
+		default:
+			return none(api.Usagef("unknown window %q: use %s, %s or %s", a.Window, api.WindowStatus, api.WindowSettings, api.WindowStats))
+		}
+		return onLoop(d, func() (api.None, error) { return none(d.show(a.Window)) })
+	})
+	api.Handle(m, api.CmdMenu, func(_ context.Context, a api.MenuArgs) (api.None, error) {
+		return onLoop(d, func() (api.None, error) {
+			// Only what the menu offers now (and enabled) runs: the same
+			// rules as a click in the tray.
+			if !menuOffers(tray.Build(d.status(false)).Items, tray.Action(a.Action)) {
+				return none(api.Usagef("the menu does not offer %q now", a.Action))
+			}
+			d.onTrayAction(tray.Action(a.Action))
+			return api.None{}, nil
 		})
 	})
 	api.Handle(m, api.CmdQuit, func(context.Context, api.None) (api.None, error) {

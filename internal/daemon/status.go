@@ -46,6 +46,12 @@ func (d *Daemon) status(explain bool) api.Status {
 	}
 	if d.opts.Presence != nil {
 		st.Signals = d.opts.Presence.Sources()
+		if w, ok := d.opts.Presence.(interface{ Why() string }); ok {
+			st.Presence = w.Why()
+		}
+		if o, ok := d.opts.Presence.(interface{ Off() []string }); ok && explain {
+			st.SignalsOff = o.Off()
+		}
 	}
 	if snap.Paused && !snap.PausedUntil.IsZero() {
 		u := snap.PausedUntil

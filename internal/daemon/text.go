@@ -17,7 +17,7 @@ func trNoTrayTitle() string {
 }
 
 func trNoTrayBody() string {
-	return lang.X("notify.notray.body", "No tray host is available on this desktop. On GNOME, enable the AppIndicator extension to see Limber's icon; meanwhile `limber status` shows your sitting time and breaks.")
+	return lang.X("notify.notray.body", "No tray host is available on this desktop, so Limber shows a small status window instead. Open Limber from the applications menu to bring it back; on GNOME, the AppIndicator extension shows Limber's icon.")
 }
 
 func trWarnTitle(k schedule.Kind, in time.Duration) string {
@@ -85,7 +85,7 @@ func trHistoryProblemTitle() string {
 func trTrayShown() string { return lang.X("status.tray.shown", "shown") }
 
 func trTrayMissing() string {
-	return lang.X("status.tray.missing", "no tray host on the session bus (on GNOME, enable the AppIndicator extension; `limber status` works meanwhile)")
+	return lang.X("status.tray.missing", "no tray host on the session bus: the status window stands in (open Limber from the menu; on GNOME, the AppIndicator extension shows the icon)")
 }
 
 func trHistoryWriteFailed(err error) string {

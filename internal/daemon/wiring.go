@@ -13,10 +13,19 @@ import (
 	"github.com/limber-app/limber/internal/settings"
 )
 
+// CallSignals is a Presence whose call signals (microphone, camera)
+// follow the settings.
+type CallSignals interface {
+	SetCalls(microphone, camera bool, ignore []string)
+}
+
 // useSettings makes s the settings in use. The core's configuration is
 // set by the caller.
 func (d *Daemon) useSettings(s settings.Settings, probs []settings.Problem) {
 	d.cur = s
+	if c, ok := d.opts.Presence.(CallSignals); ok {
+		c.SetCalls(s.Calls.Microphone, s.Calls.Camera, s.Calls.IgnoreList())
+	}
 	d.allowed = cards.PositionsFrom(s.Positions.Allowed())
 	d.settingsProblem = settings.Summary(probs)
 	d.lastMenu = ""

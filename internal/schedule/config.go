@@ -36,6 +36,15 @@ const (
 	// would reset the reminder and it would hardly ever come due; a few
 	// minutes away is a fair sign the user could have fetched water.
 	HydrationAway = 5 * time.Minute
+	// CallGrace: after a call (Observation.InCall) ends, held breaks wait
+	// this long before they are offered, and breaks coming due meanwhile
+	// are held too, so back-to-back meetings with a minute between them
+	// are not interrupted; then the break comes at once.
+	CallGrace = 2 * time.Minute
+	// LongCall: a call (back-to-back calls within CallGrace count as one)
+	// at least this long ends with the movement break offered first, the
+	// others merged into it: an hour in a meeting chair calls for walking.
+	LongCall = time.Hour
 )
 
 // Errors returned by the user actions. Test with errors.Is.

@@ -110,6 +110,20 @@ type Advanced struct {
 	HoldLimit time.Duration `json:"hold_limit"`
 }
 
+// Calls are the signals that mean "in a call": while one is on, the user
+// is present without input and a due break waits for the call to end.
+type Calls struct {
+	Microphone bool `json:"microphone"`
+	Camera     bool `json:"camera"`
+	// Ignore names programs whose microphone or camera use is no call, as
+	// one comma-separated list ("Dragon, Audacity"); a string so that
+	// Settings stays comparable.
+	Ignore string `json:"ignore"`
+}
+
+// IgnoreList is Ignore as names.
+func (c Calls) IgnoreList() []string { return splitList(c.Ignore) }
+
 // Settings is everything the user can set. The zero value is not useful;
 // start from Defaults or Load.
 type Settings struct {
@@ -144,6 +158,7 @@ type Settings struct {
 	// HistoryDays is how many days of history to keep (0 = keep all).
 	HistoryDays int `json:"history_days"`
 
+	Calls    Calls    `json:"calls"`
 	Advanced Advanced `json:"advanced"`
 }
 
@@ -166,6 +181,7 @@ func Defaults() Settings {
 		DailyLimitStep: c.DailyLimitStep,
 		HydrationGoal:  8,
 		Language:       LangSystem,
+		Calls:          Calls{Microphone: true, Camera: true},
 		HistoryDays:    0, // keep everything unless the user chooses a limit
 		Advanced: Advanced{
 			IdleAfter:   c.IdleAfter,

@@ -292,7 +292,7 @@ func TestRowsFromTheTable(t *testing.T) {
 		}
 		var ok bool
 		switch sf.Type {
-		case settings.Int, settings.Duration, settings.Clock:
+		case settings.Int, settings.Duration, settings.Clock, settings.List:
 			_, ok = f.entries[sf.Key]
 		case settings.Bool:
 			_, ok = f.checks[sf.Key]
