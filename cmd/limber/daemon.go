@@ -74,11 +74,12 @@ func runDaemon(verbose bool) int {
 
 	if p, err := paths.HistoryFile(); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v; history will not be kept\n", err)
-	} else if store, err := history.Open(p); err != nil {
-		fmt.Fprintf(os.Stderr, "limber: opening the history %s: %v; history will not be kept this time\n", p, err)
 	} else {
-		defer store.Close()
-		opts.History = store
+		// The journal keeps what it is told even while the file cannot be
+		// opened or written (status, the tray and a notification say so).
+		j := history.NewJournal(p, history.JournalOptions{Logf: logf})
+		defer j.Close()
+		opts.History = j
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -73,7 +73,7 @@ func (d *Daemon) resume() error {
 // only once it is in the journal, so a failed write is never confirmed.
 func (d *Daemon) drink(src history.Source) (int, error) {
 	now := d.now().Round(0)
-	if err := d.journal("glass", func(h *history.Store) error { return h.RecordGlass(now, src) }); err != nil {
+	if err := d.journal(history.GlassEntry(now, src)); err != nil {
 		return 0, fmt.Errorf("the glass was not logged: %w", err)
 	}
 	d.glasses++

@@ -57,7 +57,7 @@ type Options struct {
 	// Settings is the user's settings file (nil: defaults, nothing saved).
 	Settings *settings.Store
 	// History records the journal (nil: nothing is recorded).
-	History *history.Store
+	History *history.Journal
 	// Cards is the card library (nil: breaks come without a card).
 	Cards *cards.Library
 	// Seed seeds the card picker (0: from the start time).
@@ -103,6 +103,11 @@ type Daemon struct {
 	// settingsProblem explains a bad settings file, historyProblem a
 	// failed history write ("" when fine).
 	settingsProblem, historyProblem string
+	// historyGen is the history failure last told by notification.
+	historyGen int
+	// acks collects the acknowledgements of the events journaled by the
+	// command running on the loop (nil when none is collecting).
+	acks []<-chan error
 }
 
 // openCard is the card window on screen, if any.
@@ -297,6 +302,7 @@ func (d *Daemon) tick() time.Duration {
 	}
 	d.recordSitting(sat.InHours, sat.AfterHours, o.Wall)
 	d.act(events, origin{})
+	d.noticeHistory()
 	d.refreshTray()
 	return min(max(d.sched.NextCheck(), time.Second), time.Minute)
 }

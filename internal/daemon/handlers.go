@@ -33,6 +33,11 @@ func (d *Daemon) mux() *api.Mux {
 	m := api.NewMux()
 	m.Logf = d.logf
 	api.Handle(m, api.CmdStatus, func(_ context.Context, a api.StatusArgs) (api.Status, error) {
+		// A history that failed gets another try now: the user may have
+		// fixed the cause and asks to see.
+		if d.opts.History != nil {
+			d.opts.History.Retry()
+		}
 		// Answer with a fresh observation, not one up to a minute old.
 		return onLoop(d, func() (api.Status, error) {
 			d.tick()
@@ -50,7 +55,7 @@ func (d *Daemon) mux() *api.Mux {
 		default:
 			return api.Status{}, api.Usagef("pause needs seconds, until or tomorrow")
 		}
-		return onLoop(d, func() (api.Status, error) {
+		return onLoopStored(d, func() (api.Status, error) {
 			if err := d.pause(until, a.Tomorrow); err != nil {
 				return api.Status{}, err
 			}
@@ -58,7 +63,7 @@ func (d *Daemon) mux() *api.Mux {
 		})
 	})
 	api.Handle(m, api.CmdResume, func(context.Context, api.None) (api.None, error) {
-		return onLoop(d, func() (api.None, error) { return none(d.resume()) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.resume()) })
 	})
 	api.Handle(m, api.CmdBreakNow, func(_ context.Context, a api.KindArgs) (api.None, error) {
 		if a.Kind == "" {
@@ -76,7 +81,7 @@ func (d *Daemon) mux() *api.Mux {
 		if a.Seconds < 0 {
 			return none(api.Usagef("snooze seconds must not be negative"))
 		}
-		return onLoop(d, func() (api.None, error) {
+		return onLoopStored(d, func() (api.None, error) {
 			return none(d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second))
 		})
 	})
@@ -84,7 +89,7 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(a.Kind, true); err != nil {
 			return none(err)
 		}
-		return onLoop(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
 	})
 	api.Handle(m, api.CmdDrink, func(_ context.Context, a api.DrinkArgs) (api.Status, error) {
 		switch a.Source {
@@ -94,7 +99,7 @@ func (d *Daemon) mux() *api.Mux {
 		default:
 			return api.Status{}, api.Usagef("unknown glass source %q", a.Source)
 		}
-		return onLoop(d, func() (api.Status, error) {
+		return onLoopStored(d, func() (api.Status, error) {
 			if _, err := d.drink(a.Source); err != nil {
 				return api.Status{}, err
 			}
@@ -108,7 +113,7 @@ func (d *Daemon) mux() *api.Mux {
 		if r.ElapsedSeconds < 0 || r.SnoozeSeconds < 0 {
 			return none(api.Usagef("durations must not be negative"))
 		}
-		return onLoop(d, func() (api.None, error) { return none(d.breakResult(r)) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.breakResult(r)) })
 	})
 	api.Handle(m, api.CmdCardPick, func(_ context.Context, a api.CardPickArgs) (api.CardPickReply, error) {
 		if err := checkKind(a.Kind, false); err != nil {
@@ -161,8 +166,12 @@ func (d *Daemon) mux() *api.Mux {
 		if err := a.Check(); err != nil {
 			return history.Stats{}, api.Usagef("%v", err)
 		}
-		if d.opts.History == nil {
-			return history.Stats{}, errors.New("no history is kept in this session")
+		var h *history.Store
+		if d.opts.History != nil {
+			h = d.opts.History.Store()
+		}
+		if h == nil {
+			return history.Stats{}, errors.New("the history is not open in this session (see `limber status`)")
 		}
 		goals, err := onLoop(d, func() (history.Goals, error) { return d.goals(), nil })
 		if err != nil {
@@ -170,7 +179,7 @@ func (d *Daemon) mux() *api.Mux {
 		}
 		// A read beside the writer: off the loop, so a long query never
 		// holds up the breaks.
-		return d.opts.History.Stats(d.now(), a.Days, time.Local, goals)
+		return h.Stats(d.now(), a.Days, time.Local, goals)
 	})
 	return m
 }

@@ -164,7 +164,8 @@ func notOurs(path string) (string, error) {
 		return "", fmt.Errorf("reading %s: %w", path, err)
 	}
 	if v > SchemaVersion() {
-		return fmt.Sprintf("was written by a newer Limber (schema %d, this one knows up to %d)", v, SchemaVersion()), nil
+		return lang.X("history.foreign.newer", "was written by a newer Limber (schema {{.V}}, this one knows up to {{.Max}})",
+			map[string]any{"V": v, "Max": SchemaVersion()}), nil
 	}
 	if v == 0 {
 		if err := db.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&foreign); err != nil {
@@ -174,7 +175,7 @@ func notOurs(path string) (string, error) {
 			return "", fmt.Errorf("reading %s: %w", path, err)
 		}
 		if foreign > 0 {
-			return "holds another program's database", nil
+			return lang.X("history.foreign.other", "holds another program's database"), nil
 		}
 	}
 	return "", nil
