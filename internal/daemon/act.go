@@ -216,6 +216,8 @@ func (d *Daemon) closeCard() {
 	if c := d.card; c != nil {
 		c.done = true
 		d.card = nil
-		go c.win.Kill()
+		if err := c.win.Kill(); err != nil {
+			d.logf("closing the card window: %v", err)
+		}
 	}
 }
