@@ -4,11 +4,11 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/safefile"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -157,11 +157,22 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// MaxFileSize caps the settings file: the commented file Limber writes is
+// under 10 KB, so anything near this is not a settings file.
+const MaxFileSize = 1 << 20
+
+// ReadFile reads the settings file safely: a regular file (or a symlink to
+// one) of at most MaxFileSize, within safefile.Timeout. A FIFO, a device or
+// a huge file is refused with a message, never waited on or read whole.
+func ReadFile(path string) ([]byte, error) {
+	return safefile.Read(path, MaxFileSize)
+}
+
 // Load reads and checks the settings file at path. A missing file is an
 // error wrapping fs.ErrNotExist (see EnsureFile); a file with problems
 // returns the defaults and the problems, and the caller keeps what it had.
 func Load(path string) (Settings, []Problem, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return Defaults(), nil, fmt.Errorf("reading settings: %w", err)
 	}
