@@ -3,12 +3,9 @@ package cards
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -144,28 +141,5 @@ func TestCheckDir(t *testing.T) {
 	cs, probs := CheckDir(dir)
 	if len(cs) != 1 || len(probs) != 0 {
 		t.Errorf("got %d cards and %v", len(cs), probs)
-	}
-}
-
-// A FIFO and /dev/zero among the card files: loading answers at once, and
-// each is a problem of its own while the other cards load.
-func TestLoadRefusesNonFiles(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no FIFOs or /dev/zero")
-	}
-	dir := t.TempDir()
-	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.toml"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.toml")); err != nil {
-		t.Fatal(err)
-	}
-	start := time.Now()
-	lib := Load(fstest.MapFS{}, dir)
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("loading took %v", d)
-	}
-	if n := len(lib.Problems()); n != 2 {
-		t.Errorf("%d problems, want 2: %v", n, lib.Problems())
 	}
 }

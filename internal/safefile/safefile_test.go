@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"syscall"
 	"testing"
-	"time"
 )
 
 func TestRead(t *testing.T) {
@@ -49,23 +48,5 @@ func TestRead(t *testing.T) {
 				t.Fatalf("err %v, want %v", err, tc.want)
 			}
 		})
-	}
-}
-
-// A FIFO neither hangs nor is read.
-func TestReadFIFO(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no FIFOs")
-	}
-	p := filepath.Join(t.TempDir(), "config.toml")
-	if err := syscall.Mkfifo(p, 0o600); err != nil {
-		t.Skip(err)
-	}
-	start := time.Now()
-	if _, err := Read(p, 1000); !errors.Is(err, ErrNotRegular) {
-		t.Fatalf("FIFO: %v", err)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("a FIFO took %v", d)
 	}
 }

@@ -1,3 +1,5 @@
+//go:build unix
+
 package settings
 
 import (
@@ -92,11 +94,4 @@ func TestWatcherSeesModeChange(t *testing.T) {
 		t.Fatal("a mode change leaves the stamp alone: an unreadable file made readable would not be re-read")
 	}
 	must(t, os.Chmod(path, 0o600))
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }

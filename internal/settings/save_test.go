@@ -97,3 +97,10 @@ func TestSaveAddsMissingKeys(t *testing.T) {
 		t.Errorf("read back differs (%v):\n%s", probs, data)
 	}
 }
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
