@@ -149,6 +149,9 @@ func (lib *Library) Card(id string) (Card, bool) {
 	return lib.cards[i], true
 }
 
+// Has reports whether the library holds a card with this id.
+func (lib *Library) Has(id string) bool { _, ok := lib.byID[id]; return ok }
+
 // Problems lists what was wrong with the files that were skipped.
 func (lib *Library) Problems() []Problem { return append([]Problem(nil), lib.problems...) }
 

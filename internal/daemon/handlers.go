@@ -41,7 +41,7 @@ func (d *Daemon) mux() *api.Mux {
 		// Answer with a fresh observation, not one up to a minute old.
 		return onLoop(d, func() (api.Status, error) {
 			d.tick()
-			return d.status(a.Explain), nil
+			return d.statusWith(a), nil
 		})
 	})
 	api.Handle(m, api.CmdPause, func(_ context.Context, a api.PauseArgs) (api.Status, error) {
@@ -50,7 +50,13 @@ func (d *Daemon) mux() *api.Mux {
 		case a.Tomorrow:
 		case a.Until != nil:
 			until = *a.Until
+			if now := d.now(); !until.After(now) || until.Sub(now) > api.MaxDuration+24*time.Hour {
+				return api.Status{}, api.Usagef("pause until must be in the next %v", api.MaxDuration)
+			}
 		case a.Seconds > 0:
+			if err := api.CheckSeconds("the pause", a.Seconds, api.MaxDuration); err != nil {
+				return api.Status{}, err
+			}
 			until = d.now().Add(time.Duration(a.Seconds) * time.Second)
 		default:
 			return api.Status{}, api.Usagef("pause needs seconds, until or tomorrow")
@@ -78,8 +84,8 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(a.Kind, true); err != nil {
 			return none(err)
 		}
-		if a.Seconds < 0 {
-			return none(api.Usagef("snooze seconds must not be negative"))
+		if err := api.CheckSeconds("the snooze", a.Seconds, api.MaxDuration); err != nil {
+			return none(err)
 		}
 		return onLoopStored(d, func() (api.None, error) {
 			return none(d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second))
@@ -110,8 +116,14 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(r.Kind, false); err != nil {
 			return none(err)
 		}
-		if r.ElapsedSeconds < 0 || r.SnoozeSeconds < 0 {
-			return none(api.Usagef("durations must not be negative"))
+		if !(r.ElapsedSeconds >= 0 && r.ElapsedSeconds <= api.MaxBreakLength.Seconds()) { // NaN fails too
+			return none(api.Usagef("elapsed_seconds must be between 0 and %v", api.MaxBreakLength.Seconds()))
+		}
+		if err := api.CheckSeconds("snooze_seconds", r.SnoozeSeconds, api.MaxDuration); err != nil {
+			return none(err)
+		}
+		if len(r.CardID) > 200 {
+			return none(api.Usagef("card_id is too long"))
 		}
 		return onLoopStored(d, func() (api.None, error) { return none(d.breakResult(r)) })
 	})
@@ -119,8 +131,11 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(a.Kind, false); err != nil {
 			return api.CardPickReply{}, err
 		}
-		if a.LengthSeconds < 0 {
-			return api.CardPickReply{}, api.Usagef("length_seconds must not be negative")
+		if err := api.CheckSeconds("length_seconds", a.LengthSeconds, api.MaxBreakLength); err != nil {
+			return api.CardPickReply{}, err
+		}
+		if len(a.Exclude) > api.MaxExclude {
+			return api.CardPickReply{}, api.Usagef("at most %d card ids may be excluded", api.MaxExclude)
 		}
 		return onLoop(d, func() (api.CardPickReply, error) {
 			c, ok := d.pickCard(a.Kind, time.Duration(a.LengthSeconds)*time.Second, a.Exclude)

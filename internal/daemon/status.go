@@ -15,6 +15,12 @@ import (
 
 // status builds the status reply.
 func (d *Daemon) status(explain bool) api.Status {
+	return d.statusWith(api.StatusArgs{Explain: explain})
+}
+
+// statusWith builds the status reply as a asks.
+func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
+	explain := a.Explain
 	snap := d.sched.Snapshot()
 	cfg := d.sched.Config()
 	st := api.Status{
@@ -36,8 +42,8 @@ func (d *Daemon) status(explain bool) api.Status {
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
 		Tray:                   d.trayNote,
-		Problems:               d.problems(),
 	}
+	st.Problems, st.ProblemCount = d.problems(a.AllProblems)
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()
 	}

@@ -2,7 +2,9 @@ package daemon
 
 import (
 	"fmt"
+	"github.com/limber-app/limber/internal/api"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -182,25 +184,15 @@ func (d *Daemon) historyState() string {
 	return trHistoryFailing(err, queued, inFile)
 }
 
-// problems lists what the user should fix, for status and the tray.
-func (d *Daemon) problems() []string {
+// problems lists what the user should fix, for status and the tray, and
+// how many there are: the first few card problems then "… and N more", or
+// (all) up to api.MaxProblems, each cut to api.MaxProblemLen, so the reply
+// fits the socket's cap by design.
+func (d *Daemon) problems(all bool) ([]string, int) {
 	var out []string
 	for _, p := range []string{d.settingsProblem, d.historyProblem} {
 		if p != "" {
 			out = append(out, p)
-		}
-	}
-	if d.opts.Cards != nil {
-		// A folder of broken card files must not swell every status reply
-		// past the message cap: the first few, then how many more
-		// (`limber cards check` lists them all).
-		probs := d.opts.Cards.Problems()
-		for i, p := range probs {
-			if i == maxCardProblems {
-				out = append(out, trMoreCardProblems(len(probs)-i))
-				break
-			}
-			out = append(out, p.Error())
 		}
 	}
 	if d.opts.History != nil {
@@ -211,8 +203,33 @@ func (d *Daemon) problems() []string {
 			out = append(out, n)
 		}
 	}
-	return out
+	count := len(out)
+	if d.opts.Cards != nil {
+		probs := d.opts.Cards.Problems()
+		count += len(probs)
+		limit := maxCardProblems
+		if all {
+			limit = api.MaxProblems - len(out)
+		}
+		for i, p := range probs {
+			if i == limit {
+				out = append(out, trMoreCardProblems(len(probs)-i))
+				break
+			}
+			out = append(out, p.Error())
+		}
+	}
+	for i, p := range out {
+		if len(p) > api.MaxProblemLen {
+			cut := api.MaxProblemLen
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			out[i] = p[:cut] + "…"
+		}
+	}
+	return out, count
 }
 
 // maxCardProblems is how many card file problems status lists one by one.
-const maxCardProblems = 5
+const maxCardProblems = api.FewProblems
