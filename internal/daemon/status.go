@@ -41,7 +41,7 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		PhaseRemainingSeconds:  int64(snap.PhaseRemaining / time.Second),
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
-		Tray:                   d.trayNote,
+		Tray:                   d.trayState(),
 	}
 	st.Problems, st.ProblemCount = d.problems(a.AllProblems)
 	if d.srcErr != nil {
@@ -75,6 +75,18 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		st.Why = snap.Why
 	}
 	return st
+}
+
+// trayState says, live, whether a tray host shows the icon: hosts start
+// late and restart, and the tray registers again with each.
+func (d *Daemon) trayState() string {
+	if d.tray == nil {
+		return d.trayNote
+	}
+	if d.tray.Host() {
+		return trTrayShown()
+	}
+	return trTrayMissing()
 }
 
 // refreshTray pushes a new menu when what it shows changed. The check is on
