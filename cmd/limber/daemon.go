@@ -18,6 +18,7 @@ import (
 	"github.com/limber-app/limber/internal/activity"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/daemon"
+	"github.com/limber-app/limber/internal/display"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
@@ -161,5 +162,14 @@ func launcher(verbose bool) func(name string, args ...string) (daemon.Window, er
 
 type procWindow struct{ cmd *exec.Cmd }
 
-func (w procWindow) Wait() error { return w.cmd.Wait() }
+// Wait waits for the window to exit; a card window that found no display
+// says so by its exit code, which Wait turns into daemon.ErrNoDisplay.
+func (w procWindow) Wait() error {
+	err := w.cmd.Wait()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ee.ExitCode() == display.ExitNoDisplay {
+		return fmt.Errorf("%w: %v", daemon.ErrNoDisplay, err)
+	}
+	return err
+}
 func (w procWindow) Kill() error { return w.cmd.Process.Kill() }

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"time"
 
 	"github.com/limber-app/limber/internal/cards"
@@ -170,7 +171,7 @@ func (d *Daemon) offer(e schedule.Event) {
 		d.notify(trDueTitle(e.Kind, e.Duration), trDueBody(e.Kind, title, summary))
 		return
 	}
-	c := &openCard{kind: e.Kind, cardID: id, win: win}
+	c := &openCard{kind: e.Kind, cardID: id, win: win, length: e.Duration, title: title, summary: summary}
 	d.card = c
 	go d.watchCard(c)
 }
@@ -198,6 +199,15 @@ func (d *Daemon) watchCard(c *openCard) {
 	d.do(func() {
 		if d.card == c {
 			d.card = nil
+		}
+		if !c.done && errors.Is(err, ErrNoDisplay) {
+			// Nobody saw the card: offer the break by notification
+			// instead (the core keeps it due, as for a notification-style
+			// break) and record that the card was not shown.
+			c.done = true
+			d.logf("card window for %s found no display: shown as a notification", c.kind)
+			d.notify(trDueTitle(c.kind, c.length), trDueBody(c.kind, c.title, c.summary))
+			d.journal(history.BreakEntry(history.BreakRecord{At: d.now().Round(0), Kind: c.kind, CardID: c.cardID, Outcome: history.NotShown}))
 		}
 		if !c.done {
 			c.done = true

@@ -110,11 +110,19 @@ type Daemon struct {
 	acks []<-chan error
 }
 
+// ErrNoDisplay is what a Window's Wait wraps when the card window found no
+// display to open on.
+var ErrNoDisplay = errors.New("no display")
+
 // openCard is the card window on screen, if any.
 type openCard struct {
 	kind   schedule.Kind
 	cardID string
 	win    Window
+	// length, title and summary say the break again by notification if
+	// the window finds no display.
+	length         time.Duration
+	title, summary string
 	// done: the break's end is accounted for (the window reported it, or
 	// the daemon closed the window itself).
 	done bool

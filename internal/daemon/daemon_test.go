@@ -44,9 +44,12 @@ func (w *world) Idle() (time.Duration, error) {
 }
 func (w *world) Close() error { return nil }
 
-type fakeWindow struct{ done chan struct{} }
+type fakeWindow struct {
+	done chan struct{}
+	err  error // what Wait returns
+}
 
-func (f *fakeWindow) Wait() error { <-f.done; return nil }
+func (f *fakeWindow) Wait() error { <-f.done; return f.err }
 func (f *fakeWindow) Kill() error {
 	select {
 	case <-f.done:
@@ -254,6 +257,42 @@ func TestWindowThatDiesCountsAsClosedEarly(t *testing.T) {
 			t.Fatalf("journal %+v", b)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A card window with no display: the break is offered by notification
+// instead, recorded as not shown (not closed early), and stays due.
+func TestCardWithoutDisplayFallsBackToNotification(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 10*time.Second, true)
+	if err := h.c.BreakNow(context.Background(), "movement"); err != nil {
+		t.Fatal(err)
+	}
+	h.w.mu.Lock()
+	win := h.w.windows[0]
+	h.w.mu.Unlock()
+	before := len(h.notes.Sent())
+	win.err = fmt.Errorf("%w: exit status 3", ErrNoDisplay)
+	win.Kill()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		b := h.journal(history.TypeBreak)
+		if len(b) == 1 && b[0].Outcome == "not_shown" && b[0].Kind == "movement" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("journal %+v", b)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	sent := h.notes.Sent()
+	if len(sent) <= before || !strings.Contains(sent[len(sent)-1].Title, "break") {
+		t.Errorf("no notification offered the break: %+v", sent[before:])
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == "movement" && !b.Due {
+			t.Errorf("the unseen break is no longer due: %+v", b)
+		}
 	}
 }
 

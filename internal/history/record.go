@@ -20,12 +20,19 @@ const (
 	Skipped     = Outcome(schedule.EventSkipped)     // dismissed
 	Natural     = Outcome(schedule.EventNatural)     // away long enough: counted as taken
 	ClosedEarly = Outcome(schedule.EventClosedEarly) // the break window was closed before the end
+	// NotShown: the card window could not open (no display); the break
+	// was offered by notification instead. Not a break outcome the stats
+	// count: the break itself ends later, as any other.
+	NotShown Outcome = "not_shown"
 )
 
 // Outcomes lists every outcome, in the order the stats show them.
 func Outcomes() []Outcome { return []Outcome{Done, Natural, Skipped, Snoozed, ClosedEarly} }
 
 func (o Outcome) valid() bool {
+	if o == NotShown {
+		return true
+	}
 	for _, x := range Outcomes() {
 		if o == x {
 			return true
