@@ -43,15 +43,18 @@ run: build
 	./$(BIN)
 
 # Packages that link Fyne's GL driver (cgo, slow to build) are tested
-# without -race; every other package, the goroutine-heavy daemon parts among
-# them, with it.
-GUI_PKGS := ./cmd/... ./internal/ui/...
+# without -race; every other package, the goroutine-heavy daemon parts and
+# cmd/limber (which links no Fyne window code) among them, with it. vet and
+# the GUI tests use the build's -trimpath, so they reuse the packages that
+# `build` compiled for limber-window (Fyne, GLFW's C code) instead of
+# compiling them all once more.
+GUI_PKGS := ./cmd/limber-window/... ./internal/ui/...
 
 test: build
 	@test -z "$$(gofmt -l cmd internal assets packaging)" || { echo "gofmt needed:"; gofmt -l cmd internal assets packaging; exit 1; }
-	$(GO) vet ./...
-	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -race -timeout 10m $$($(GO) list ./... | grep -v -e /cmd/ -e /internal/ui/)
-	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -timeout 10m $(GUI_PKGS)
+	$(GO) vet -trimpath ./...
+	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -race -timeout 10m $$($(GO) list ./... | grep -v -e /cmd/limber-window -e /internal/ui/)
+	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -trimpath -timeout 10m $(GUI_PKGS)
 
 # Cross-builds: the Windows programs (limber needs no cgo; limber-window
 # does, for Fyne: MinGW) into bin/windows/, and vet of the packages that
@@ -62,10 +65,10 @@ cross: deps
 	GOOS=darwin CGO_ENABLED=0 $(GO) vet ./internal/schedule/... ./internal/activity/... ./internal/presence/... ./internal/paths/... ./internal/ipc/... ./internal/history/... ./internal/cards/... ./internal/settings/...
 
 test-short:
-	$(GO) test -short ./...
+	$(GO) test -trimpath -short ./...
 
 bench: build
-	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 20m ./...
+	LIMBER_BIN=$(CURDIR)/$(BIN) $(GO) test -trimpath -run '^$$' -bench . -benchtime 1x -timeout 30m ./...
 
 lint:
 	@test -z "$$(gofmt -l cmd internal assets packaging)" || { gofmt -l cmd internal assets packaging; exit 1; }

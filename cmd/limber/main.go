@@ -3,12 +3,6 @@
 // their own, limber-window (cmd/limber-window), which the daemon starts as
 // a child and `limber window NAME` runs; this binary links no Fyne window
 // code.
-//
-// updatemaxprocs=0: the daemon need not follow changes of its cgroup's CPU
-// limit, which the runtime otherwise checks every second or so (reading
-// /sys/fs/cgroup and the affinity mask), an idle cost for nothing.
-//
-//go:debug updatemaxprocs=0
 package main
 
 import (
