@@ -34,7 +34,7 @@ func openTemp(t *testing.T) (*Store, string) {
 	return s, path
 }
 
-func count(t *testing.T, s *Store, table string) int {
+func count(t testing.TB, s *Store, table string) int {
 	t.Helper()
 	var n int
 	if err := s.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
@@ -43,7 +43,7 @@ func count(t *testing.T, s *Store, table string) int {
 	return n
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
