@@ -18,7 +18,7 @@ func TestNightShift(t *testing.T) {
 		t.Fatalf("a night shift is refused: %v", probs)
 	}
 	wh := s.WorkingHours
-	wh.Days[time.Tuesday].Off = true // only the Monday shift
+	wh.Days[time.Tuesday].Off = true                                                                       // only the Monday shift
 	at := func(day, hour, min int) time.Time { return time.Date(2026, 3, day, hour, min, 0, 0, time.UTC) } // 2 March 2026 is a Monday
 	for _, tc := range []struct {
 		t    time.Time
