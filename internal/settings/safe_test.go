@@ -95,3 +95,23 @@ func TestWatcherSeesModeChange(t *testing.T) {
 	}
 	must(t, os.Chmod(path, 0o600))
 }
+
+// A file of 1 MiB of unknown keys (under the size cap) is judged at once:
+// the decoder's cost grows with the square of the keys.
+func TestParseManyKeysIsQuick(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < MaxFileSize-40; i++ {
+		b.WriteString("k" + strings.Repeat("0", 6) + string(rune('a'+i%26)) + " = 1\n")
+	}
+	inline := "x = {" + strings.Repeat("a = 1, ", 100000) + "}\n"
+	for name, data := range map[string]string{"lines": b.String(), "inline": inline} {
+		start := time.Now()
+		_, probs := Parse([]byte(data), "config.toml")
+		if len(probs) != 1 || !strings.Contains(probs[0].Message, "at most") {
+			t.Errorf("%s: problems %v", name, probs[:min(len(probs), 3)])
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%s: took %v", name, d)
+		}
+	}
+}
