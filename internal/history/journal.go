@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"sync"
 	"time"
 )
@@ -134,15 +135,18 @@ type Journal struct {
 	path string
 	o    JournalOptions
 
-	mu       sync.Mutex
-	queue    []job
-	store    *Store
-	problem  error // the last failure; nil when all is written
-	inFile   int   // events in the fallback file
-	backoff  time.Duration
-	nextTry  time.Time
-	gen      int // counts failures, so the daemon notifies once per episode
-	replayed int // lines of the fallback file already written (a replay cut short)
+	mu      sync.Mutex
+	queue   []job
+	store   *Store
+	problem error // the last failure; nil when all is written
+	inFile  int   // events in the fallback file
+	backoff time.Duration
+	nextTry time.Time
+	gen     int // counts failures, so the daemon notifies once per episode
+	busy    int // queued events the writer is writing now (at the head)
+	// replayed (the writer's own) counts the lines of the fallback file
+	// already written, when a replay was cut short.
+	replayed int
 	closed   bool
 	wake     chan struct{}
 	quit     chan struct{}
@@ -180,9 +184,13 @@ func NewJournal(path string, o JournalOptions) *Journal {
 	if fi, err := os.Stat(o.Fallback); err == nil && o.Fallback != "-" {
 		j.inFile = int(fi.Size()/64) + 1 // an estimate until the replay counts them
 	}
-	j.mu.Lock()
-	j.tryOpenLocked()
-	j.mu.Unlock()
+	// One try now, before the writer starts, so the daemon begins with
+	// today's history when it can.
+	if st, err := o.Open(path); err != nil {
+		j.fail(err)
+	} else {
+		j.store = st
+	}
 	go j.run()
 	j.poke()
 	return j
@@ -208,7 +216,7 @@ func (j *Journal) Submit(e Entry) (<-chan error, error) {
 	if j.closed {
 		return nil, errors.New("the history is closed")
 	}
-	if e.Type == TypeSitting && len(j.queue) > 0 && !e.End.Before(e.At) {
+	if e.Type == TypeSitting && len(j.queue) > j.busy && !e.End.Before(e.At) {
 		// Sitting arrives every poll: extend the span waiting last, so a
 		// long outage takes one place in the queue, not one a second.
 		last := &j.queue[len(j.queue)-1]
@@ -292,17 +300,15 @@ func (j *Journal) Close() error {
 	j.mu.Unlock()
 	close(j.quit)
 	<-j.finished
+	j.spill() // the last chance: onto the disk, or lost with the process
 	j.mu.Lock()
-	defer j.mu.Unlock()
-	if len(j.queue) > 0 {
-		j.spillLocked() // the last chance: onto the disk, or lost with the process
+	store := j.store
+	j.store = nil
+	j.mu.Unlock()
+	if store != nil {
+		return store.Close()
 	}
-	var err error
-	if j.store != nil {
-		err = j.store.Close()
-		j.store = nil
-	}
-	return err
+	return nil
 }
 
 func (j *Journal) poke() {
@@ -312,7 +318,11 @@ func (j *Journal) poke() {
 	}
 }
 
-// run is the writer goroutine.
+// run is the writer goroutine. It alone touches the database handle and
+// the fallback file; j.mu guards only what Submit and State share with it
+// (the queue, the counters, the problem), and is never held across a
+// write, so a locked or slow file never makes Submit, and so the daemon's
+// loop, wait.
 func (j *Journal) run() {
 	defer close(j.finished)
 	t := time.NewTimer(time.Hour)
@@ -320,94 +330,87 @@ func (j *Journal) run() {
 	for {
 		select {
 		case <-j.quit:
-			j.mu.Lock()
-			j.workLocked(true)
-			j.mu.Unlock()
+			j.work(true)
 			return
 		case <-j.wake:
 		case <-t.C:
 		}
-		j.mu.Lock()
-		wait := j.workLocked(false)
-		j.mu.Unlock()
-		t.Reset(wait)
+		t.Reset(j.work(false))
 	}
 }
 
-// workLocked writes what waits and returns when to look again. The
-// journal's lock is held throughout: Submit waits for it at most one
-// SQLite write (busy_timeout bounds a locked file), never the daemon's loop,
-// which never calls in while holding anything.
-func (j *Journal) workLocked(final bool) time.Duration {
-	idle := time.Hour
-	if j.store == nil {
-		if !final && time.Now().Before(j.nextTry) {
-			j.spillLocked()
-			return time.Until(j.nextTry)
+// work writes what waits and returns when to look again.
+func (j *Journal) work(final bool) time.Duration {
+	j.mu.Lock()
+	store, nextTry, inFile := j.store, j.nextTry, j.inFile
+	j.mu.Unlock()
+	if store == nil {
+		if !final && time.Now().Before(nextTry) {
+			j.spill()
+			return time.Until(nextTry)
 		}
-		if !j.tryOpenLocked() {
-			j.spillLocked()
-			return j.backoff
+		s, err := j.o.Open(j.path)
+		if err != nil {
+			return j.fail(err)
+		}
+		j.mu.Lock()
+		j.store = s
+		j.mu.Unlock()
+		store = s
+	}
+	if inFile > 0 {
+		if err := j.replay(store); err != nil {
+			return j.fail(err)
 		}
 	}
-	if j.inFile > 0 {
-		if err := j.replayLocked(); err != nil {
-			j.failLocked(err)
-			j.spillLocked()
-			return j.backoff
-		}
-	}
-	for len(j.queue) > 0 {
-		jb := j.queue[0]
-		if jb.fn != nil {
-			if err := jb.fn(j.store); err != nil {
-				j.o.Logf("history: %v", err)
+	for {
+		j.mu.Lock()
+		if len(j.queue) == 0 {
+			if j.problem != nil {
+				j.o.Logf("history: %s works again", j.path)
 			}
+			j.problem, j.backoff = nil, 0
+			j.mu.Unlock()
+			return time.Hour
+		}
+		jb := j.queue[0]
+		j.busy = 1 // Submit must not extend it while it is written
+		j.mu.Unlock()
+		var err error
+		if jb.fn != nil {
+			if ferr := jb.fn(store); ferr != nil {
+				j.o.Logf("history: %v", ferr) // upkeep: logged, not retried
+			}
+		} else {
+			err = store.Apply(jb.e)
+		}
+		j.mu.Lock()
+		j.busy = 0
+		if err == nil {
 			j.queue = j.queue[1:]
-			continue
 		}
-		if err := j.store.Apply(jb.e); err != nil {
-			j.failLocked(err)
-			j.spillLocked()
-			return j.backoff
+		j.mu.Unlock()
+		if err != nil {
+			return j.fail(err)
 		}
-		j.queue = j.queue[1:]
 		if jb.ack != nil {
 			jb.ack <- nil
 		}
 	}
-	if j.problem != nil {
-		j.o.Logf("history: %s works again", j.path)
-	}
-	j.problem, j.backoff = nil, 0
-	return idle
 }
 
-// tryOpenLocked opens the database; on failure it records why and when to
-// try next.
-func (j *Journal) tryOpenLocked() bool {
-	s, err := j.o.Open(j.path)
-	if err != nil {
-		j.failLocked(err)
-		return false
-	}
-	j.store = s
-	return true
-}
-
-// failLocked records a failure, closes the database (the next attempt
-// reopens it: a file replaced, made writable or unlocked is then picked
-// up) and backs off.
-func (j *Journal) failLocked(err error) {
+// fail records a failure, closes the database (the next attempt reopens
+// it: a file replaced, made writable or unlocked is then picked up), backs
+// off, and moves what waits to the fallback file. It returns the wait.
+func (j *Journal) fail(err error) time.Duration {
+	j.mu.Lock()
 	if j.problem == nil {
 		j.gen++
 		j.o.Logf("history: %v", err)
 	}
 	j.problem = err
-	if j.store != nil {
-		j.store.Close()
-		j.store = nil
-	}
+	store := j.store
+	j.store = nil
 	switch {
 	case j.backoff == 0:
 		j.backoff = j.o.MinBackoff
@@ -415,12 +418,21 @@ func (j *Journal) failLocked(err error) {
 		j.backoff = min(2*j.backoff, j.o.MaxBackoff)
 	}
 	j.nextTry = time.Now().Add(j.backoff)
+	wait := j.backoff
+	j.mu.Unlock()
+	if store != nil {
+		store.Close()
+	}
+	j.spill()
+	return wait
 }
 
-// spillLocked appends the queue to the fallback file and syncs it; what it
-// took is acknowledged and leaves the queue. When the file cannot be
-// written, the events stay queued and their waiters hear so.
-func (j *Journal) spillLocked() {
+// spill appends the queued events to the fallback file and syncs it; what
+// it took is acknowledged and leaves the queue (upkeep is dropped). When
+// the file cannot be written, the events stay queued and their waiters
+// hear so.
+func (j *Journal) spill() {
+	j.mu.Lock()
 	events := j.queue[:0]
 	for _, jb := range j.queue {
 		if jb.fn == nil {
@@ -428,23 +440,33 @@ func (j *Journal) spillLocked() {
 		}
 	}
 	j.queue = events
-	if len(j.queue) == 0 {
+	n := len(j.queue)
+	batch := slices.Clone(j.queue)
+	j.busy = n // these are being written: Submit appends after them
+	j.mu.Unlock()
+	if n == 0 {
 		return
 	}
-	err := j.appendFallback(j.queue)
-	for i := range j.queue {
-		if a := j.queue[i].ack; a != nil {
-			if err != nil {
-				a <- fmt.Errorf("held in memory only: %w", err)
-			} else {
-				a <- nil
-			}
-			j.queue[i].ack = nil
-		}
+	err := j.appendFallback(batch)
+	j.mu.Lock()
+	j.busy = 0
+	for i := range n {
+		j.queue[i].ack = nil
 	}
 	if err == nil {
-		j.inFile += len(j.queue)
-		j.queue = j.queue[:0]
+		j.inFile += n
+		j.queue = j.queue[n:]
+	}
+	j.mu.Unlock()
+	for _, jb := range batch {
+		if jb.ack == nil {
+			continue
+		}
+		if err != nil {
+			jb.ack <- fmt.Errorf("held in memory only: %w", err)
+		} else {
+			jb.ack <- nil
+		}
 	}
 }
 
@@ -487,13 +509,15 @@ func (j *Journal) appendFallback(jobs []job) error {
 	return nil
 }
 
-// replayLocked writes the fallback file's events into the database, then
+// replay writes the fallback file's events into the database, then
 // removes the file. A line that does not parse (a torn last write) is
 // skipped: it was never acknowledged.
-func (j *Journal) replayLocked() error {
+func (j *Journal) replay(store *Store) error {
 	data, err := os.ReadFile(j.o.Fallback)
 	if errors.Is(err, fs.ErrNotExist) {
+		j.mu.Lock()
 		j.inFile = 0
+		j.mu.Unlock()
 		return nil
 	}
 	if err != nil {
@@ -511,19 +535,22 @@ func (j *Journal) replayLocked() error {
 		if json.Unmarshal(sc.Bytes(), &e) != nil {
 			continue
 		}
-		if err := j.store.Apply(e); err != nil {
+		if err := store.Apply(e); err != nil {
 			return err
 		}
 		j.replayed = line
 		n++
 	}
-	if err := j.store.Flush(); err != nil {
+	if err := store.Flush(); err != nil {
 		return err
 	}
 	if err := os.Remove(j.o.Fallback); err != nil {
 		return fmt.Errorf("removing %s after writing it into the history: %w", j.o.Fallback, err)
 	}
 	j.o.Logf("history: wrote %d events kept in %s", n, j.o.Fallback)
-	j.inFile, j.replayed = 0, 0
+	j.replayed = 0
+	j.mu.Lock()
+	j.inFile = 0
+	j.mu.Unlock()
 	return nil
 }
