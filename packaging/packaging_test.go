@@ -413,3 +413,62 @@ func TestPackageTarball(t *testing.T) {
 		t.Error("libexec/limber left after make user-uninstall")
 	}
 }
+
+// TestMetainfoScreenshots: every screenshot of the metainfo is a file of
+// docs/screenshots/ (where its URL points, in the repository), with the
+// size the metainfo gives, and has a caption; exactly one is the default.
+func TestMetainfoScreenshots(t *testing.T) {
+	data, err := os.ReadFile(id + ".metainfo.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		Shots []struct {
+			Type    string `xml:"type,attr"`
+			Caption string `xml:"caption"`
+			Image   struct {
+				Width  int    `xml:"width,attr"`
+				Height int    `xml:"height,attr"`
+				URL    string `xml:",chardata"`
+			} `xml:"image"`
+		} `xml:"screenshots>screenshot"`
+	}
+	if err := xml.Unmarshal(data, &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Shots) < 3 {
+		t.Fatalf("%d screenshots in the metainfo", len(c.Shots))
+	}
+	const base = "https://raw.githubusercontent.com/limber-app/limber/main/"
+	defaults := 0
+	for _, s := range c.Shots {
+		if s.Type == "default" {
+			defaults++
+		}
+		rel, ok := strings.CutPrefix(s.Image.URL, base+"docs/screenshots/")
+		if !ok {
+			t.Errorf("screenshot %s is not in docs/screenshots/ of the repository (%s)", s.Image.URL, base)
+			continue
+		}
+		f, err := os.Open(filepath.Join("../docs/screenshots", rel))
+		if err != nil {
+			t.Errorf("screenshot %s: %v", s.Image.URL, err)
+			continue
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s: %v", rel, err)
+			continue
+		}
+		if cfg.Width != s.Image.Width || cfg.Height != s.Image.Height {
+			t.Errorf("%s is %dx%d; the metainfo says %dx%d", rel, cfg.Width, cfg.Height, s.Image.Width, s.Image.Height)
+		}
+		if strings.TrimSpace(s.Caption) == "" {
+			t.Errorf("%s has no caption", rel)
+		}
+	}
+	if defaults != 1 {
+		t.Errorf("%d screenshots are type=default, want 1", defaults)
+	}
+}
