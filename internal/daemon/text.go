@@ -98,8 +98,8 @@ func trHistoryFailTitle() string {
 
 func trHistoryFailing(err error, queued, inFile int) string {
 	return lang.X("daemon.history.failing",
-		"Limber cannot write its history file ({{.Err}}). Nothing is lost: {{.Queued}} events wait in memory and {{.File}} in the fallback file, and are written once the file works again (`limber status` retries).",
-		map[string]any{"Err": err.Error(), "Queued": queued, "File": inFile})
+		"Limber cannot write its history file ({{.Err}}). Nothing is lost: what happens is kept and written once the file works again (waiting: {{.N}}; `limber status` retries).",
+		map[string]any{"Err": err.Error(), "N": queued + inFile})
 }
 
 func trMoreCardProblems(n int) string {

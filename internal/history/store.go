@@ -146,7 +146,11 @@ func notOurs(path string) (string, error) {
 		}
 	}
 	if !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("%s is not a regular file (%s): move it away so Limber can keep its history there", path, fi.Mode().Type())
+		what := "not a regular file"
+		if fi.IsDir() {
+			what = "a folder"
+		}
+		return "", fmt.Errorf("%s is %s: move it away so Limber can keep its history there", path, what)
 	}
 	if fi.Size() == 0 || checkHeader(path) != nil {
 		return "", nil // empty, or damaged: Open starts it or moves it aside
