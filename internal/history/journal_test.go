@@ -238,3 +238,51 @@ func TestJournalFullDisk(t *testing.T) {
 		t.Errorf("%d breaks written, %d acknowledged", got, n)
 	}
 }
+
+// A read-only file system at start (a tmpfs remounted read-only, which
+// holds even for root): the history cannot be created, nor the fallback
+// file, so events wait in memory, and are all written once the file system
+// is writable again. (Mid-session, SQLite's open descriptor keeps the
+// remount busy; the mid-session tests close or lock the file instead.)
+func TestJournalReadOnlyFileSystem(t *testing.T) {
+	if runtime.GOOS != "linux" || os.Getuid() != 0 {
+		t.Skip("mounting a tmpfs needs root on Linux")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
+	remount := func(mode string) {
+		t.Helper()
+		if out, err := exec.Command("mount", "-o", "remount,"+mode, dir).CombinedOutput(); err != nil {
+			t.Fatalf("remount %s: %v %s", mode, err, out)
+		}
+	}
+	path := filepath.Join(dir, "history.db")
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	remount("ro")
+	j := testJournal(t, path, JournalOptions{})
+	if p, _, _, _ := j.State(); p == nil {
+		t.Fatal("a read-only history opened without a problem")
+	}
+	for i := range 5 {
+		ack, err := j.Submit(GlassEntry(at.Add(time.Duration(i)*time.Second), SourceCLI))
+		must(t, err)
+		if err := waitAck(t, ack); err == nil || !strings.Contains(err.Error(), "memory") {
+			t.Errorf("glass %d on a read-only file system: %v", i, err)
+		}
+	}
+	if _, q, _, _ := j.State(); q != 5 {
+		t.Errorf("%d glasses waiting in memory, want 5", q)
+	}
+	remount("rw")
+	j.Retry()
+	waitFor(t, "written after the remount", func() bool { p, q, f, _ := j.State(); return p == nil && q == 0 && f == 0 })
+	must(t, j.Store().Flush())
+	var n int
+	must(t, j.Store().db.QueryRow(`SELECT count(*) FROM glasses`).Scan(&n))
+	if n != 5 {
+		t.Errorf("%d glasses written, 5 acknowledged", n)
+	}
+}
