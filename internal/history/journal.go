@@ -190,6 +190,13 @@ func NewJournal(path string, o JournalOptions) *Journal {
 		j.fail(err)
 	} else {
 		j.store = st
+		// Events a previous run kept in the fallback file go in first, so
+		// what the daemon reads back at start (today's glasses) has them.
+		if j.inFile > 0 {
+			if err := j.replay(st); err != nil {
+				j.fail(err)
+			}
+		}
 	}
 	go j.run()
 	j.poke()

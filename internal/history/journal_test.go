@@ -286,3 +286,22 @@ func TestJournalReadOnlyFileSystem(t *testing.T) {
 		t.Errorf("%d glasses written, 5 acknowledged", n)
 	}
 }
+
+// Events a previous run left in the fallback file are in the database as
+// soon as NewJournal returns (the daemon reads today's glasses right after).
+func TestJournalReplaysLeftoversAtStart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.db")
+	f := &flaky{}
+	j := NewJournal(path, JournalOptions{Open: f.open, MinBackoff: time.Hour})
+	for i := range 3 {
+		ack, err := j.Submit(GlassEntry(time.Date(2026, 3, 2, 9, i, 0, 0, time.UTC), SourceTray))
+		must(t, err)
+		must(t, waitAck(t, ack))
+	}
+	j.Close()
+	j2 := NewJournal(path, JournalOptions{})
+	defer j2.Close()
+	if n := count(t, j2.Store(), "glasses"); n != 3 {
+		t.Errorf("%d glasses right after the start, want the 3 left over", n)
+	}
+}
