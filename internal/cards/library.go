@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/limber-app/limber/assets/cardfiles"
 	"github.com/limber-app/limber/internal/paths"
@@ -170,4 +171,29 @@ func CheckDir(dir string) ([]Card, []Problem) {
 		lib.add(f.name, f.data, true)
 	}
 	return lib.Cards(), lib.problems
+}
+
+// Tips are the cards that cannot be done on a break ("take your next call
+// standing", tonight's sleep set-up): advice for the welcome window and
+// the statistics footer, never a break card. Built-in first, in file order.
+func Tips(lib *Library) []Card {
+	var out []Card
+	for _, c := range lib.cards {
+		if c.Tip {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TipOfDay is the tip shown on day (one a day, in turn through every
+// tip); ok is false when the library holds none.
+func TipOfDay(lib *Library, day time.Time) (Card, bool) {
+	tips := Tips(lib)
+	if len(tips) == 0 {
+		return Card{}, false
+	}
+	y, m, d := day.Date()
+	n := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	return tips[int(n%int64(len(tips)))], true
 }

@@ -21,23 +21,47 @@ type rawCard struct {
 	ID        string     `toml:"id"`
 	Title     string     `toml:"title"`
 	Kinds     []string   `toml:"kinds"`
+	Type      string     `toml:"type"`
 	Duration  string     `toml:"duration"`
+	Timed     bool       `toml:"timed"`
+	Tip       bool       `toml:"tip"`
 	Positions []string   `toml:"positions"`
 	Factors   []string   `toml:"factors"`
 	Areas     []string   `toml:"areas"`
 	Steps     []string   `toml:"steps"`
 	Safety    string     `toml:"safety"`
 	Figure    *rawFigure `toml:"figure"`
+	// Translations, one table per language of internal/i18n.
+	DE *rawText `toml:"de"`
+	FR *rawText `toml:"fr"`
+	ES *rawText `toml:"es"`
+}
+
+type rawText struct {
+	Title  string   `toml:"title"`
+	Steps  []string `toml:"steps"`
+	Safety string   `toml:"safety"`
+}
+
+// translations pairs each language code with its table.
+func (r rawCard) translations() []struct {
+	code string
+	t    *rawText
+} {
+	return []struct {
+		code string
+		t    *rawText
+	}{{"de", r.DE}, {"fr", r.FR}, {"es", r.ES}}
 }
 
 type rawFigure struct {
-	View  string               `toml:"view"`
-	Base  string               `toml:"base"`
-	Keep  string               `toml:"keep"`
-	Props []string             `toml:"props"`
-	Hold  float64              `toml:"hold"`
-	Move  float64              `toml:"move"`
-	Pose  []map[string]float64 `toml:"pose"`
+	View  string           `toml:"view"`
+	Base  string           `toml:"base"`
+	Keep  string           `toml:"keep"`
+	Props []string         `toml:"props"`
+	Hold  float64          `toml:"hold"`
+	Move  float64          `toml:"move"`
+	Pose  []map[string]any `toml:"pose"`
 }
 
 var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
@@ -115,6 +139,17 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		seen[k] = true
 	}
 
+	c.Type = Type(strings.TrimSpace(raw.Type))
+	switch {
+	case c.Type == "" && len(c.Kinds) > 0:
+		// Cards written before types existed: the type their first kind suggests.
+		c.Type = map[schedule.Kind]Type{schedule.Posture: TypePosture, schedule.Hydration: TypeWater,
+			schedule.Eyes: TypeEyes, schedule.Stretch: TypeStretch, schedule.Movement: TypeWalk}[c.Kinds[0]]
+	case c.Type != "" && !isOneOf(string(c.Type), AllTypes()):
+		bad(loc.key("", 0, "type"), "unknown type %q (use %s)", raw.Type, joinQ(AllTypes()))
+	}
+	c.Timed, c.Tip = raw.Timed, raw.Tip
+
 	if strings.TrimSpace(raw.Duration) == "" {
 		bad(loc.key("", 0, "duration"), "duration is missing (how long it takes, like \"45s\" or \"2m\")")
 	} else if d, err := time.ParseDuration(strings.TrimSpace(raw.Duration)); err != nil {
@@ -126,7 +161,32 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	}
 
 	c.Positions = tagList(raw.Positions, AllPositions(), "positions", loc, bad)
-	c.Factors = tagList(raw.Factors, AllFactors(), "factors", loc, bad)
+	// Every kind a card lists must be able to show it: a floor card listed
+	// for a walking break would never be picked, and its author should know.
+	if !c.Tip && isOneOf(string(c.Type), AllTypes()) {
+		for i, k := range c.Kinds {
+			pool, _ := poolOf(k)
+			if !isOneOf(string(c.Type), pool.Types) {
+				bad(loc.elem("", 0, "kinds", i), "a %s card cannot serve %s breaks (they show %s cards)", c.Type, k, strings.Join(pool.Types, ", "))
+				continue
+			}
+			fits := false
+			for _, p := range c.Positions {
+				fits = fits || isOneOf(string(p), pool.Positions)
+			}
+			if len(c.Positions) > 0 && !fits {
+				bad(loc.elem("", 0, "kinds", i), "%s breaks show cards done %s; this one is done %s", k,
+					strings.Join(pool.Positions, " or "), joinPlain(c.Positions))
+			}
+		}
+	}
+	// Factors may be empty: an eye break serves none of the back's factors,
+	// and a card is tagged only with what it really works against.
+	if len(raw.Factors) > 0 || md.IsDefined("factors") {
+		c.Factors = tagList(raw.Factors, AllFactors(), "factors", loc, bad)
+	} else {
+		bad(loc.key("", 0, "factors"), "factors is missing (use %s, or [] for none)", joinQ(AllFactors()))
+	}
 	c.Areas = tagList(raw.Areas, AllAreas(), "areas", loc, bad)
 
 	switch n := len(raw.Steps); {
@@ -145,6 +205,17 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	if words > MaxStepWords {
 		bad(loc.key("", 0, "steps"), "the steps have %d words; keep them to %d so the card reads in 20 seconds", words, MaxStepWords)
 	}
+	if c.Duration > 0 && c.Duration <= ShortCard {
+		// A 10-second check is read at a glance.
+		if len(c.Steps) > MaxShortSteps {
+			bad(loc.key("", 0, "steps"), "a card of %s has at most %d steps; this one has %d", c.Duration, MaxShortSteps, len(c.Steps))
+		}
+		for i, st := range c.Steps {
+			if n := len(strings.Fields(st)); n > MaxShortStepWords {
+				bad(loc.elem("", 0, "steps", i), "step %d has %d words; a card of %s keeps each step to %d", i+1, n, c.Duration, MaxShortStepWords)
+			}
+		}
+	}
 	c.Safety = strings.TrimSpace(raw.Safety)
 	switch n := len(strings.Fields(c.Safety)); {
 	case n == 0:
@@ -153,11 +224,56 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		bad(loc.key("", 0, "safety"), "safety has %d words; keep it to %d", n, MaxSafetyWord)
 	}
 
+	for _, tr := range raw.translations() {
+		if tr.t == nil {
+			continue
+		}
+		if c.Texts == nil {
+			c.Texts = map[string]Text{}
+		}
+		c.Texts[tr.code] = parseText(tr.code, *tr.t, len(c.Steps), loc, bad)
+	}
+
 	c.Figure = parseFigure(raw.Figure, loc, bad)
 	if len(problems) > 0 {
 		return Card{}, problems
 	}
 	return c, nil
+}
+
+// parseText checks one language's texts: every one given, as many steps
+// as the English, and lengths that still read in about 20 seconds (a
+// little longer than the English: other languages need more words).
+func parseText(code string, rt rawText, steps int, loc *locator, bad func(int, string, ...any)) Text {
+	t := Text{Title: strings.TrimSpace(rt.Title), Safety: strings.TrimSpace(rt.Safety)}
+	switch {
+	case t.Title == "":
+		bad(loc.key(code, 0, "title"), "[%s] title is missing", code)
+	case utf8.RuneCountInString(t.Title) > MaxTitleLen:
+		bad(loc.key(code, 0, "title"), "[%s] title is %d characters; keep it to %d", code, utf8.RuneCountInString(t.Title), MaxTitleLen)
+	}
+	if len(rt.Steps) != steps {
+		bad(loc.key(code, 0, "steps"), "[%s] has %d steps; the card has %d (translate each step)", code, len(rt.Steps), steps)
+	}
+	words := 0
+	for i, st := range rt.Steps {
+		st = strings.TrimSpace(st)
+		if st == "" {
+			bad(loc.elem(code, 0, "steps", i), "[%s] step %d is empty", code, i+1)
+		}
+		words += len(strings.Fields(st))
+		t.Steps = append(t.Steps, st)
+	}
+	if words > MaxStepWords*3/2 {
+		bad(loc.key(code, 0, "steps"), "[%s] the steps have %d words; keep them to %d", code, words, MaxStepWords*3/2)
+	}
+	switch n := len(strings.Fields(t.Safety)); {
+	case n == 0:
+		bad(loc.key(code, 0, "safety"), "[%s] safety is missing", code)
+	case n > MaxSafetyWord*3/2:
+		bad(loc.key(code, 0, "safety"), "[%s] safety has %d words; keep it to %d", code, n, MaxSafetyWord*3/2)
+	}
+	return t
 }
 
 func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pose.Figure {
@@ -209,30 +325,44 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	if len(rf.Pose) > 8 {
 		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
 	}
-	known := map[string]bool{"lift": true}
+	known := map[string]bool{"lift": true, "hold": true}
 	for _, j := range append(pose.Joints(), pose.OptionalJoints()...) {
 		known[string(j)] = true
 	}
 	for i, m := range rf.Pose {
 		over := map[pose.Joint]float64{}
 		p := base.Clone()
-		for k, v := range m {
+		for k, raw := range m {
 			line := loc.key("figure.pose", i, k)
+			if k == "touch" {
+				p.Touch = parseTouch(raw, i, line, bad)
+				continue
+			}
+			v, isNum := number(raw)
 			switch {
 			case !known[k]:
 				bad(line, "unknown joint %q in pose %d", k, i+1)
+			case !isNum:
+				bad(line, "%s in pose %d must be a number of degrees", k, i+1)
+			case k == "hold":
+				if !(v >= 0 && v <= 60) {
+					bad(line, "hold %v in pose %d is outside 0 to 60 seconds", v, i+1)
+				}
+				p.Hold = v
 			case k == "lift":
 				if !(v >= 0 && v <= 1) {
 					bad(line, "lift %v is outside 0 to 1", v)
 				}
 				p.Lift = v
+			case k == string(pose.Turn) && !(v >= 0 && v <= 90):
+				bad(line, "turn = %v is outside 0 to 90 degrees", v)
 			case !(v >= -360 && v <= 360):
 				bad(line, "%s = %v is outside -360 to 360 degrees", k, v)
 			default:
 				over[pose.Joint(k)] = v
 			}
 		}
-		f.Poses = append(f.Poses, p.With(over))
+		f.Poses = append(f.Poses, p.With(over).Solve(f.Front))
 	}
 	if len(f.Poses) == 0 {
 		f.Poses = []pose.Pose{base}
@@ -240,8 +370,48 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	return f
 }
 
+// number reads a TOML number (integer or float).
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
+}
+
+// parseTouch reads a pose's touch = ["hand_r:ankle_r", ...] (or one string).
+func parseTouch(raw any, i, line int, bad func(int, string, ...any)) []pose.Contact {
+	var list []any
+	switch v := raw.(type) {
+	case string:
+		list = []any{v}
+	case []any:
+		list = v
+	default:
+		bad(line, "touch in pose %d must be a list of \"EFFECTOR:TARGET\" strings", i+1)
+		return nil
+	}
+	var out []pose.Contact
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			bad(line, "touch in pose %d must be a list of \"EFFECTOR:TARGET\" strings", i+1)
+			continue
+		}
+		c, err := pose.ParseContact(s)
+		if err != nil {
+			bad(line, "pose %d: %v", i+1, err)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 func tagList[T ~string](in []string, all []T, key string, loc *locator, bad func(int, string, ...any)) []T {
-	if len(in) == 0 {
+	if len(in) == 0 && key != "factors" {
 		bad(loc.key("", 0, key), "%s is missing (use %s)", key, joinQ(all))
 		return nil
 	}
@@ -268,6 +438,14 @@ func isOneOf[T ~string](s string, all []T) bool {
 		}
 	}
 	return false
+}
+
+func joinPlain[T ~string](all []T) string {
+	q := make([]string, len(all))
+	for i, a := range all {
+		q[i] = string(a)
+	}
+	return strings.Join(q, ", ")
 }
 
 func joinQ[T ~string](all []T) string {

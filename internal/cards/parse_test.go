@@ -59,7 +59,19 @@ func TestParseProblems(t *testing.T) {
 		"no positions":       {func(s string) string { return strings.Replace(s, `positions = ["desk"]`, `positions = []`, 1) }, `c.toml:5: positions is missing`},
 		"bad position":       {func(s string) string { return strings.Replace(s, `["desk"]`, `["sofa"]`, 1) }, `c.toml:5: unknown value "sofa" in positions`},
 		"bad area":           {func(s string) string { return strings.Replace(s, `["neck"]`, `["knees"]`, 1) }, `c.toml:7: unknown value "knees" in areas`},
-		"two steps":          {func(s string) string { return strings.Replace(s, "  \"Three.\",\n", "", 1) }, `c.toml:8: a card has 3 to 5 steps; this one has 2`},
+		"short, three steps": {func(s string) string { return strings.Replace(s, `"30s"`, `"10s"`, 1) }, `c.toml:8: a card of 10s has at most 2 steps; this one has 3`},
+		"six steps": {func(s string) string {
+			return strings.Replace(s, "  \"Three.\",\n", strings.Repeat("  \"More.\",\n", 4), 1)
+		}, `c.toml:8: a card has 1 to 5 steps; this one has 6`},
+		"unknown type": {func(s string) string {
+			return strings.Replace(s, `kinds = ["stretch"]`, "kinds = [\"stretch\"]\ntype = \"nap\"", 1)
+		}, `c.toml:4: unknown type "nap"`},
+		"type outside pool": {func(s string) string {
+			return strings.Replace(s, `kinds = ["stretch"]`, "kinds = [\"movement\"]\ntype = \"walk\"", 1)
+		}, `c.toml:3: movement breaks show cards done standing; this one is done desk`},
+		"stretch as eyes": {func(s string) string {
+			return strings.Replace(s, `kinds = ["stretch"]`, `kinds = ["eyes"]`+"\ntype = \"stretch\"", 1)
+		}, `c.toml:3: a stretch card cannot serve eyes breaks (they show eyes cards)`},
 		"empty step":         {func(s string) string { return strings.Replace(s, `"Two."`, `"  "`, 1) }, `c.toml:10: step 2 is empty`},
 		"too many words":     {func(s string) string { return strings.Replace(s, `"Two."`, `"`+strings.Repeat("word ", 60)+`"`, 1) }, `c.toml:8: the steps have 62 words`},
 		"no safety":          {func(s string) string { return strings.Replace(s, `safety = "Be gentle."`, ``, 1) }, `c.toml: safety is missing`},
@@ -99,6 +111,24 @@ func TestParseReportsEveryProblem(t *testing.T) {
 	_, probs := Parse("c.toml", []byte(s))
 	if len(probs) != 3 {
 		t.Errorf("want 3 problems (kind, position, duration), got %v", probs)
+	}
+}
+
+func TestParseTouch(t *testing.T) {
+	good := validCard + "\n[figure]\nbase = \"stand\"\n\n[[figure.pose]]\nthigh_r = 5\nshin_r = -160\ntouch = [\"hand_r:ankle_r\"]\n"
+	c, probs := Parse("c.toml", []byte(good))
+	if len(probs) > 0 || len(c.Figure.Poses[0].Touch) != 1 {
+		t.Fatalf("%v %+v", probs, c.Figure.Poses)
+	}
+	for name, tc := range map[string]struct{ edit, want string }{
+		"bad target": {strings.Replace(good, "ankle_r", "nose", 1), `c.toml:21: pose 1: contact "hand_r:nose" must be EFFECTOR:TARGET`},
+		"not a list": {strings.Replace(good, `["hand_r:ankle_r"]`, "3", 1), `c.toml:21: touch in pose 1 must be a list`},
+		"text angle": {strings.Replace(good, "thigh_r = 5", `thigh_r = "5"`, 1), `c.toml:19: thigh_r in pose 1 must be a number`},
+	} {
+		_, probs := Parse("c.toml", []byte(tc.edit))
+		if len(probs) == 0 || !strings.HasPrefix(probs[0].Error(), tc.want) {
+			t.Errorf("%s: got %v, want %q", name, probs, tc.want)
+		}
 	}
 }
 

@@ -67,14 +67,78 @@ func (p *Picker) remember(id string) {
 	}
 }
 
-// Pick chooses a card for a break of the given kind and length that can be
-// done in one of the allowed positions (empty: any). Cards in exclude are
-// never chosen ("Another one" excludes the card on screen). A length of 0
-// means any length. If nothing fits, the recent-cards rule is relaxed
-// first, then the length; the kind, positions and exclude list always hold.
+// Plan is what a break shows: one card, or a short sequence of cards shown
+// one after the other, that together fill the break.
+type Plan struct {
+	Cards []Card
+	// Total is the time the cards take on this break (a timed card takes
+	// the whole break).
+	Total time.Duration
+	// Length is the break's length the plan was made for (0: any).
+	Length time.Duration
+}
+
+// Fills reports whether the cards take at least MinFill of the break and
+// no more than all of it (any plan fills a break of unknown length).
+func (pl Plan) Fills() bool {
+	if pl.Length <= 0 {
+		return len(pl.Cards) > 0
+	}
+	return pl.Total <= pl.Length && float64(pl.Total) >= MinFill*float64(pl.Length)
+}
+
+// IDs lists the plan's card ids in order.
+func (pl Plan) IDs() []string {
+	out := make([]string, len(pl.Cards))
+	for i, c := range pl.Cards {
+		out[i] = c.ID
+	}
+	return out
+}
+
+// Pick chooses the card to show first on a break of the given kind and
+// length (0: any), among the cards that serve the kind in one of the
+// allowed positions (empty: any). Cards in exclude are never chosen
+// ("Another one" excludes the card on screen). It is the first card of
+// Sequence's plan; only it is remembered as shown.
 func (p *Picker) Pick(kind schedule.Kind, length time.Duration, allowed []Position, exclude []string) (Card, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	pl, err := p.plan(kind, length, allowed, exclude)
+	if err != nil {
+		return Card{}, err
+	}
+	p.remember(pl.Cards[0].ID)
+	return pl.Cards[0], nil
+}
+
+// Sequence plans a whole break: a single card whose time is within the
+// break's length and fills at least MinFill of it, a timed activity that
+// lasts the break, or two to MaxSequence cards one after the other that
+// together fill it. Recent cards are avoided while a filling plan exists
+// without them; body areas are varied within the plan and across breaks.
+// When no plan fills the break (a user's small library, an odd length),
+// the fullest one found is returned; when no card fits the length at all,
+// the shortest serving card. The kind, positions and exclude list always
+// hold. Every card of the plan is remembered as shown.
+func (p *Picker) Sequence(kind schedule.Kind, length time.Duration, allowed []Position, exclude []string) (Plan, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	pl, err := p.plan(kind, length, allowed, exclude)
+	if err != nil {
+		return Plan{}, err
+	}
+	for _, c := range pl.Cards {
+		p.remember(c.ID)
+	}
+	return pl, nil
+}
+
+// attempts is how many random sequences plan tries per round before it
+// settles for the fullest; the pools are small, so a few dozen suffice.
+const attempts = 24
+
+func (p *Picker) plan(kind schedule.Kind, length time.Duration, allowed []Position, exclude []string) (Plan, error) {
 	ex := map[string]bool{}
 	for _, id := range exclude {
 		ex[id] = true
@@ -85,41 +149,112 @@ func (p *Picker) Pick(kind schedule.Kind, length time.Duration, allowed []Positi
 	}
 	var base []Card
 	for _, c := range p.lib.cards {
-		if c.HasKind(kind) && c.FitsPositions(allowed) && !ex[c.ID] {
+		if c.Serves(kind, allowed) && !ex[c.ID] {
 			base = append(base, c)
 		}
 	}
-	tiers := []func(Card) bool{
-		func(c Card) bool { return !recent[c.ID] && (length <= 0 || c.Duration <= length) },
-		func(c Card) bool { return length <= 0 || c.Duration <= length },
-		func(c Card) bool { return !recent[c.ID] },
-		func(Card) bool { return true },
+	if len(base) == 0 {
+		return Plan{}, fmt.Errorf("%w (kind %s, positions %v)", ErrNoCard, kind, allowed)
 	}
-	for _, ok := range tiers {
-		var cand []Card
-		for _, c := range base {
-			if ok(c) {
-				cand = append(cand, c)
+	if length <= 0 {
+		cand := filter(base, func(c Card) bool { return !recent[c.ID] })
+		if len(cand) == 0 {
+			cand = base
+		}
+		c := p.choose(cand, nil, 0)
+		return Plan{Cards: []Card{c}, Total: c.Duration}, nil
+	}
+	var best Plan
+	for _, fresh := range []bool{true, false} {
+		pool := base
+		if fresh {
+			pool = filter(base, func(c Card) bool { return !recent[c.ID] })
+		}
+		for i := range attempts {
+			pl := p.try(pool, length, i)
+			if pl.Fills() {
+				return pl, nil
+			}
+			if pl.Total > best.Total {
+				best = pl
 			}
 		}
-		if len(cand) > 0 {
-			c := p.choose(cand)
-			p.remember(c.ID)
-			return c, nil
+	}
+	if len(best.Cards) > 0 {
+		return best, nil
+	}
+	// Nothing is as short as the break: the shortest card, so the break
+	// still has something to show.
+	short := base[0]
+	for _, c := range base[1:] {
+		if c.Duration < short.Duration {
+			short = c
 		}
 	}
-	return Card{}, fmt.Errorf("%w (kind %s, positions %v)", ErrNoCard, kind, allowed)
+	return Plan{Cards: []Card{short}, Total: short.Duration, Length: length}, nil
+}
+
+// try builds one sequence at random: cards that fit what is left of the
+// break, until it is filled or MaxSequence cards are chosen. Later
+// attempts accept cards that repeat recent areas more (slack), so that a
+// break the best-varied cards cannot fill is still filled.
+func (p *Picker) try(pool []Card, length time.Duration, slack int) Plan {
+	pl := Plan{Length: length}
+	used := map[string]bool{}
+	for len(pl.Cards) < MaxSequence {
+		left := length - pl.Total
+		cand := filter(pool, func(c Card) bool { return !used[c.ID] && c.Duration <= left })
+		if len(cand) == 0 {
+			break
+		}
+		// Look one card ahead: prefer cards after which the break is
+		// filled or another card still fits, over dead ends.
+		if ok := filter(cand, func(c Card) bool {
+			rest := left - c.Time(left)
+			if float64(length-rest) >= MinFill*float64(length) {
+				return true
+			}
+			return len(pl.Cards)+1 < MaxSequence && len(filter(pool, func(d Card) bool {
+				return d.ID != c.ID && !used[d.ID] && d.Duration <= rest
+			})) > 0
+		}); len(ok) > 0 {
+			cand = ok
+		}
+		c := p.choose(cand, pl.Cards, slack)
+		pl.Cards = append(pl.Cards, c)
+		used[c.ID] = true
+		pl.Total += c.Time(left)
+		if pl.Fills() {
+			break
+		}
+	}
+	return pl
+}
+
+func filter(cs []Card, ok func(Card) bool) []Card {
+	var out []Card
+	for _, c := range cs {
+		if ok(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // choose takes one of the candidates that least repeats the body areas and
-// factors of the recent cards, the most recent counting most.
-func (p *Picker) choose(cand []Card) Card {
+// factors of the recent cards and of the cards already in the plan, the
+// most recent counting most. With slack > 0, cards scoring up to about
+// slack quarters worse than the best are candidates too.
+func (p *Picker) choose(cand []Card, planned []Card, slack int) Card {
 	areaW, factorW := map[Area]int{}, map[Factor]int{}
-	for i, id := range p.recent {
-		c, ok := p.lib.Card(id)
-		if !ok {
-			continue
+	var before []Card
+	for _, id := range p.recent {
+		if c, ok := p.lib.Card(id); ok {
+			before = append(before, c)
 		}
+	}
+	before = append(before, planned...)
+	for i, c := range before {
 		w := i + 1 // newer cards weigh more
 		for _, a := range c.Areas {
 			areaW[a] += w
@@ -128,19 +263,22 @@ func (p *Picker) choose(cand []Card) Card {
 			factorW[f] += w
 		}
 	}
-	best, bestScore := []Card(nil), -1
-	for _, c := range cand {
-		s := 0
+	scores := make([]int, len(cand))
+	low := -1
+	for i, c := range cand {
 		for _, a := range c.Areas {
-			s += 2 * areaW[a]
+			scores[i] += 2 * areaW[a]
 		}
 		for _, f := range c.Factors {
-			s += factorW[f]
+			scores[i] += factorW[f]
 		}
-		switch {
-		case bestScore < 0 || s < bestScore:
-			best, bestScore = []Card{c}, s
-		case s == bestScore:
+		if low < 0 || scores[i] < low {
+			low = scores[i]
+		}
+	}
+	var best []Card
+	for i, c := range cand {
+		if scores[i] <= low+slack*(1+low/4) {
 			best = append(best, c)
 		}
 	}

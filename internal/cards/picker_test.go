@@ -149,3 +149,14 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSequence plans a whole 5-minute walking break (a timed walk or
+// standing cards that fill it).
+func BenchmarkSequence(b *testing.B) {
+	p := NewPicker(Builtin(), 1, 8)
+	for b.Loop() {
+		if _, err := p.Sequence(schedule.Movement, 5*time.Minute, []Position{Desk, Standing}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

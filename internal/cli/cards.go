@@ -3,29 +3,44 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 )
 
-const cardsUsage = `cards check [DIR] | cards list [--json]
+const cardsUsage = `cards check [DIR] | cards list [--json] | cards pick KIND [--length DURATION] [--count N] [--json]
 
   check [DIR]   check the card files in DIR (default: your own cards folder);
                 prints FILE:LINE: message for each problem, exit 1 if any
-  list          print every card, built-in and your own: id, kinds,
-                positions, factors and body areas (--json for scripts)`
+  list          print every card, built-in and your own: id, kinds, type,
+                positions, factors and body areas (--json for scripts)
+  pick KIND     show what the picker would offer on N breaks of KIND in a
+                row (default 1): the cards, one after the other, their total
+                time against the break's length (default: your setting) and
+                their positions (those your settings allow)`
+
+const pickUsage = "cards pick KIND [--length DURATION] [--count N] [--json]"
 
 // CardJSON is one card in `limber cards list --json`.
 type CardJSON struct {
 	ID              string   `json:"id"`
 	Title           string   `json:"title"`
 	Kinds           []string `json:"kinds"`
+	Type            string   `json:"type"`
 	DurationSeconds int      `json:"duration_seconds"`
+	Timed           bool     `json:"timed"`
+	Tip             bool     `json:"tip"`
 	Positions       []string `json:"positions"`
 	Factors         []string `json:"factors"`
 	Areas           []string `json:"areas"`
@@ -36,7 +51,7 @@ type CardJSON struct {
 // cmdCards is `limber cards ...`.
 func cmdCards(args []string, env *Env) int {
 	if len(args) == 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.need_sub", "limber cards: say what to do: check or list."))
+		fmt.Fprintln(env.Stderr, lang.X("cli.cards.need_sub", "limber cards: say what to do: check, list or pick."))
 		fmt.Fprintf(env.Stderr, "usage: limber %s\n", cardsUsage)
 		return ExitUsage
 	}
@@ -48,8 +63,10 @@ func cmdCards(args []string, env *Env) int {
 		return cardsCheck(args[1:], env)
 	case "list":
 		return cardsList(args[1:], env)
+	case "pick":
+		return cardsPick(args[1:], env)
 	}
-	return usageErr(env, cardsUsage, "%s", lang.X("cli.cards.unknown_sub", "cards: unknown command {{.Cmd}}; use check or list.",
+	return usageErr(env, cardsUsage, "%s", lang.X("cli.cards.unknown_sub", "cards: unknown command {{.Cmd}}; use check, list or pick.",
 		map[string]any{"Cmd": fmt.Sprintf("%q", args[0])}))
 }
 
@@ -103,8 +120,9 @@ func cardsList(args []string, env *Env) int {
 	if *asJSON {
 		out := []CardJSON{}
 		for _, c := range lib.Cards() {
-			out = append(out, CardJSON{ID: c.ID, Title: c.Title, Kinds: strs(c.Kinds), DurationSeconds: int(c.Duration.Seconds()),
-				Positions: strs(c.Positions), Factors: strs(c.Factors), Areas: strs(c.Areas), Own: c.Own, Source: c.Source})
+			out = append(out, CardJSON{ID: c.ID, Title: c.Local().Title, Kinds: strs(c.Kinds), Type: string(c.Type), Timed: c.Timed, Tip: c.Tip,
+				DurationSeconds: int(c.Duration.Seconds()),
+				Positions:       strs(c.Positions), Factors: strs(c.Factors), Areas: strs(c.Areas), Own: c.Own, Source: c.Source})
 		}
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -114,13 +132,17 @@ func cardsList(args []string, env *Env) int {
 		}
 	} else {
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, lang.X("cli.cards.header", "ID\tKINDS\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM"))
+		fmt.Fprintln(tw, lang.X("cli.cards.header", "ID\tKINDS\tTYPE\tTIME\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM"))
 		for _, c := range lib.Cards() {
 			from := lang.X("cli.cards.builtin", "built-in")
 			if c.Own {
 				from = lang.X("cli.cards.own", "own")
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, strings.Join(strs(c.Kinds), ","), strings.Join(strs(c.Positions), ","),
+			kindsCol, typ := strings.Join(strs(c.Kinds), ","), string(c.Type)
+			if c.Tip {
+				kindsCol, typ = lang.X("cli.cards.tip", "(tip)"), typ+" tip"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, kindsCol, typ, cardTime(c), strings.Join(strs(c.Positions), ","),
 				strings.Join(strs(c.Factors), ","), strings.Join(strs(c.Areas), ","), from)
 		}
 		tw.Flush()
@@ -141,4 +163,156 @@ func strs[T ~string](in []T) []string {
 		out[i] = string(v)
 	}
 	return out
+}
+
+// cardTime is a card's time for the list: "40s", or "2m+" for a timed
+// activity that lasts the whole break.
+func cardTime(c cards.Card) string {
+	t := duration.Format(c.Duration)
+	if c.Timed {
+		t += "+"
+	}
+	return t
+}
+
+// PickJSON is `limber cards pick --json`.
+type PickJSON struct {
+	Kind          string     `json:"kind"`
+	LengthSeconds int        `json:"length_seconds"`
+	Positions     []string   `json:"positions"`
+	Picks         []PlanJSON `json:"picks"`
+}
+
+// PlanJSON is one break's plan: the cards in order and how much of the
+// break they fill.
+type PlanJSON struct {
+	Cards        []PickedJSON `json:"cards"`
+	TotalSeconds int          `json:"total_seconds"`
+	Fill         float64      `json:"fill"`  // total / length
+	Fills        bool         `json:"fills"` // at least 80 % and at most 100 %
+}
+
+// PickedJSON is one card of a plan.
+type PickedJSON struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Type      string   `json:"type"`
+	Seconds   int      `json:"seconds"` // its time on this break
+	Timed     bool     `json:"timed"`
+	Positions []string `json:"positions"`
+}
+
+// cardsPick is `limber cards pick KIND [--length DURATION] [--count N] [--json]`.
+func cardsPick(args []string, env *Env) int {
+	flags := newFlags("cards pick", pickUsage, env)
+	lengthS := flags.String("length", "", "the break's length (default: your setting)")
+	count := flags.Int("count", 1, "how many breaks in a row")
+	asJSON := flags.Bool("json", false, "print JSON")
+	// Let KIND come before the flags, as the usage line writes it.
+	var kind string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		kind, args = args[0], args[1:]
+	}
+	if done, code := parse(flags, args, env); done {
+		return code
+	}
+	if kind == "" && flags.NArg() > 0 {
+		kind = flags.Arg(0)
+	} else if flags.NArg() > 0 {
+		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_args", "cards pick takes one break kind."))
+	}
+	if kind == "" {
+		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_kind", "cards pick: name a break kind: {{.Kinds}}.", map[string]any{"Kinds": kinds.List()}))
+	}
+	if err := kinds.Check(kind); err != nil {
+		return usageErr(env, pickUsage, "%v", err)
+	}
+	if *count < 1 || *count > 100000 {
+		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_count", "--count must be between 1 and 100000."))
+	}
+	k := schedule.Kind(kind)
+	s := userSettings(env)
+	length := s.Break(k).Length
+	if *lengthS != "" {
+		d, err := ParseDuration(*lengthS)
+		if err != nil {
+			return usageErr(env, pickUsage, "--length: %v", err)
+		}
+		length = d
+	}
+	allowed := cards.PositionsFrom(s.Positions.Allowed())
+	lib := cards.LoadDefault()
+	p := cards.NewPicker(lib, time.Now().UnixNano(), 8)
+	out := PickJSON{Kind: kind, LengthSeconds: int(length.Seconds()), Positions: strs(allowed), Picks: []PlanJSON{}}
+	for range *count {
+		pl, err := p.Sequence(k, length, allowed, nil)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, lang.X("cli.cards.pick_none", "limber cards pick: no card serves a {{.Kind}} break in the positions you allow ({{.Positions}}); turn more on in the settings or add cards of your own.",
+				map[string]any{"Kind": kind, "Positions": strings.Join(strs(allowed), ", ")}))
+			return ExitFailed
+		}
+		pj := PlanJSON{TotalSeconds: int(pl.Total.Seconds()), Fills: pl.Fills()}
+		if length > 0 {
+			pj.Fill = math.Round(float64(pl.Total)/float64(length)*1000) / 1000
+		}
+		for _, c := range pl.Cards {
+			c = c.Local()
+			pj.Cards = append(pj.Cards, PickedJSON{ID: c.ID, Title: c.Title, Type: string(c.Type), Seconds: int(c.Time(length - sumBefore(pl, c.ID)).Seconds()),
+				Timed: c.Timed, Positions: strs(c.Positions)})
+		}
+		out.Picks = append(out.Picks, pj)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintf(env.Stderr, "limber cards pick: %v\n", err)
+			return ExitFailed
+		}
+		return ExitOK
+	}
+	fmt.Fprintln(env.Stdout, lang.X("cli.cards.pick_head", "{{.Kind}} · {{.Length}} · positions {{.Positions}}:",
+		map[string]any{"Kind": kinds.Label(k), "Length": duration.Format(length), "Positions": strings.Join(strs(allowed), ", ")}))
+	for i, pj := range out.Picks {
+		var parts []string
+		for _, c := range pj.Cards {
+			parts = append(parts, fmt.Sprintf("%s (%s, %s)", c.ID, duration.Format(time.Duration(c.Seconds)*time.Second), strings.Join(c.Positions, "/")))
+		}
+		mark := ""
+		if !pj.Fills {
+			mark = "  " + lang.X("cli.cards.pick_short", "(does not fill the break)")
+		}
+		fmt.Fprintf(env.Stdout, "%3d. %s · %.0f %%  %s%s\n", i+1, duration.Format(time.Duration(pj.TotalSeconds)*time.Second), pj.Fill*100, strings.Join(parts, " → "), mark)
+	}
+	return ExitOK
+}
+
+// sumBefore is the time of the plan's cards before the one with id.
+func sumBefore(pl cards.Plan, id string) time.Duration {
+	var t time.Duration
+	for _, c := range pl.Cards {
+		if c.ID == id {
+			break
+		}
+		t += c.Duration
+	}
+	return t
+}
+
+// userSettings are the user's settings for lengths and positions: the
+// defaults when there is no settings file or it cannot be read (a note
+// says so on stderr).
+func userSettings(env *Env) settings.Settings {
+	p, err := paths.ConfigFile()
+	if err != nil {
+		return settings.Defaults()
+	}
+	s, probs, err := settings.Load(p)
+	if err != nil {
+		return settings.Defaults()
+	}
+	if len(probs) > 0 {
+		fmt.Fprintln(env.Stderr, lang.X("cli.cards.pick_settings", "note: your settings file has problems (see `limber config check`); using the defaults."))
+	}
+	return s
 }

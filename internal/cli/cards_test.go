@@ -88,3 +88,38 @@ func TestCardsList(t *testing.T) {
 		t.Errorf("unknown sub: want 2, got %d", code)
 	}
 }
+
+func TestCardsPick(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir()) // no settings file: the defaults
+	for kind, want := range map[string]int{"movement": 300, "stretch": 90, "eyes": 20, "posture": 10} {
+		code, out, errs := runCards(t, "pick", kind, "--count", "40", "--json")
+		var got PickJSON
+		if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+			t.Fatalf("pick %s: %v exit %d %s", kind, err, code, errs)
+		}
+		if got.LengthSeconds != want || len(got.Picks) != 40 || strings.Contains(strings.Join(got.Positions, ","), "floor") {
+			t.Errorf("pick %s: length %d (want %d, the default), %d picks, positions %v", kind, got.LengthSeconds, want, len(got.Picks), got.Positions)
+		}
+		for _, p := range got.Picks {
+			sum := 0
+			for _, c := range p.Cards {
+				sum += c.Seconds
+				if kind == "eyes" && c.Type != "eyes" {
+					t.Errorf("an eye break offered %s (%s)", c.ID, c.Type)
+				}
+			}
+			if !p.Fills || sum != p.TotalSeconds || p.TotalSeconds > want || p.Fill < 0.8 {
+				t.Errorf("pick %s: %+v does not fill %d s", kind, p, want)
+			}
+		}
+	}
+	code, out, _ := runCards(t, "pick", "stretch", "--length", "2m", "--count", "3")
+	if code != 0 || !strings.Contains(out, "2 min") || strings.Count(out, "\n") != 4 {
+		t.Errorf("pick --length 2m: exit %d\n%s", code, out)
+	}
+	for _, args := range [][]string{{"pick"}, {"pick", "nap"}, {"pick", "stretch", "--count", "0"}, {"pick", "stretch", "--length", "soon"}, {"pick", "stretch", "extra"}} {
+		if code, _, _ := runCards(t, args...); code != 2 {
+			t.Errorf("%v: want exit 2, got %d", args, code)
+		}
+	}
+}

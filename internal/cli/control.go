@@ -303,11 +303,11 @@ func Main(args []string, env *Env) int {
 // Help prints the command list.
 func Help(w io.Writer) {
 	var b strings.Builder
-	b.WriteString("usage: limber [--verbose]          run the tray daemon\n")
-	b.WriteString("       limber COMMAND [ARGS]       control it\n\ncommands:\n")
+	fmt.Fprintf(&b, "%s limber [--verbose]          %s\n", lang.X("cli.help.usage", "usage:"), lang.X("cli.help.daemon", "run the tray daemon"))
+	fmt.Fprintf(&b, "       limber COMMAND [ARGS]       %s\n\n%s\n", lang.X("cli.help.control", "control it"), lang.X("cli.help.commands", "commands:"))
 	for _, c := range Table() {
 		fmt.Fprintf(&b, "  %-11s %s\n", c.Name, c.Summary)
 	}
-	b.WriteString("\nRun `limber COMMAND --help` for a command's options.\n")
+	b.WriteString("\n" + lang.X("cli.help.more", "Run `limber COMMAND --help` for a command's options.") + "\n")
 	io.WriteString(w, b.String())
 }

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/limber-app/limber/internal/cards"
@@ -136,9 +137,11 @@ func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time
 // offer shows a due break: a card window for the kinds that get one, a
 // notification for the others or when the break was held too long.
 func (d *Daemon) offer(e schedule.Event) {
-	var id, title, summary string
-	if c, ok := d.pickCard(e.Kind, e.Duration, nil); ok {
-		id, title = c.ID, c.Title
+	var id, seq, title, summary string
+	if pl, ok := d.pickPlan(e.Kind, e.Duration); ok {
+		// The window shows a sequence one card after the other: "--card a,b".
+		c := pl.Cards[0].Local()
+		id, seq, title = c.ID, strings.Join(pl.IDs(), ","), c.Title
 		if len(c.Steps) > 0 {
 			summary = c.Steps[0]
 		}
@@ -156,8 +159,8 @@ func (d *Daemon) offer(e schedule.Event) {
 		return // one card at a time; the open one already asks for a break
 	}
 	args := []string{"--kind", string(e.Kind), "--length", e.Duration.String()}
-	if id != "" {
-		args = append(args, "--card", id)
+	if seq != "" {
+		args = append(args, "--card", seq)
 	}
 	if d.sched.Config().Strict {
 		args = append(args, "--strict")
@@ -189,6 +192,20 @@ func (d *Daemon) pickCard(kind schedule.Kind, length time.Duration, exclude []st
 		return cards.Card{}, false
 	}
 	return c, true
+}
+
+// pickPlan plans a whole break (a card, or cards one after the other,
+// that fill its length) among the positions the user allows.
+func (d *Daemon) pickPlan(kind schedule.Kind, length time.Duration) (cards.Plan, bool) {
+	if d.picker == nil {
+		return cards.Plan{}, false
+	}
+	pl, err := d.picker.Sequence(kind, length, d.allowed, nil)
+	if err != nil {
+		d.logf("no card for a %s break of %v: %v", kind, length, err)
+		return cards.Plan{}, false
+	}
+	return pl, true
 }
 
 // watchCard waits for the card window to close. A window that dies without

@@ -123,6 +123,10 @@ func (w *Widget) CreateRenderer() fyne.WidgetRenderer {
 	for i := range r.limbs {
 		r.limbs[i] = canvas.NewLine(color.Transparent)
 		r.joints[i] = canvas.NewCircle(color.Transparent)
+		r.starts[i] = canvas.NewCircle(color.Transparent)
+	}
+	for i := range r.hands {
+		r.hands[i] = canvas.NewCircle(color.Transparent)
 	}
 	r.objects = append(r.objects, r.mat, r.floor)
 	for _, p := range r.props {
@@ -130,9 +134,12 @@ func (w *Widget) CreateRenderer() fyne.WidgetRenderer {
 	}
 	// Far limbs first so near ones are drawn over them.
 	for i := range r.limbs {
-		r.objects = append(r.objects, r.limbs[i], r.joints[i])
+		r.objects = append(r.objects, r.starts[i], r.limbs[i], r.joints[i])
+		if i == 4 {
+			r.objects = append(r.objects, r.hands[0]) // the far hand, with its arm
+		}
 	}
-	r.objects = append(r.objects, r.head, r.glass)
+	r.objects = append(r.objects, r.hands[1], r.head, r.glass)
 	r.Refresh()
 	return r
 }
@@ -148,7 +155,9 @@ type renderer struct {
 	glass   *canvas.Rectangle
 	props   [8]*canvas.Line
 	limbs   [maxLimbs]*canvas.Line
-	joints  [maxLimbs]*canvas.Circle
+	joints  [maxLimbs]*canvas.Circle // round ends: a circle at each end of a segment
+	starts  [maxLimbs]*canvas.Circle
+	hands   [2]*canvas.Circle
 	size    fyne.Size
 }
 
@@ -183,6 +192,13 @@ func (r *renderer) transform() transform {
 	return transform{s, ox, oy}
 }
 
+// mix blends a towards b by t (0: a, 1: b), opaque.
+func mix(a, b color.Color, t float64) color.Color {
+	x, y := color.NRGBAModel.Convert(a).(color.NRGBA), color.NRGBAModel.Convert(b).(color.NRGBA)
+	m := func(p, q uint8) uint8 { return uint8(float64(p) + (float64(q)-float64(p))*t + 0.5) }
+	return color.NRGBA{m(x.R, y.R), m(x.G, y.G), m(x.B, y.B), 255}
+}
+
 func withAlpha(c color.Color, a uint8) color.Color {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
 	n.A = uint8(uint16(n.A) * uint16(a) / 255)
@@ -195,18 +211,27 @@ func (r *renderer) Refresh() {
 	fg := th.Color(theme.ColorNameForeground, v)
 	accent := th.Color(theme.ColorNamePrimary, v)
 	muted := th.Color(theme.ColorNameDisabled, v)
-	far := withAlpha(fg, 110)
+	// Far limbs in a solid lighter shade: a translucent one would darken
+	// where its segments and joints overlap.
+	far := mix(fg, th.Color(theme.ColorNameBackground, v), 0.55)
 
 	tr := r.transform()
 	f := r.w.fig
 	s := pose.Layout(f.At(r.w.t), f.Front, f.Feet)
-	stroke := float32(math.Max(2, tr.scale*0.085))
-
+	dot := func(c *canvas.Circle, at pose.Point, d float32, col color.Color) {
+		p := tr.pos(at)
+		c.FillColor = col
+		c.Position1 = fyne.NewPos(p.X-d/2, p.Y-d/2)
+		c.Position2 = fyne.NewPos(p.X+d/2, p.Y+d/2)
+		c.Show()
+		c.Refresh()
+	}
 	for i := range r.limbs {
-		l, c := r.limbs[i], r.joints[i]
+		l, c, c0 := r.limbs[i], r.joints[i], r.starts[i]
 		if i >= len(s.Limbs) {
 			l.Hide()
 			c.Hide()
+			c0.Hide()
 			continue
 		}
 		lb := s.Limbs[i]
@@ -214,18 +239,18 @@ func (r *renderer) Refresh() {
 		if lb.Far {
 			col = far
 		}
+		stroke := float32(math.Max(2, tr.scale*lb.Width))
 		l.StrokeColor, l.StrokeWidth = col, stroke
 		l.Position1, l.Position2 = tr.pos(lb.From), tr.pos(lb.To)
-		// A dot on each joint rounds off the line ends.
-		c.FillColor = col
-		p := tr.pos(lb.To)
-		c.Position1 = fyne.NewPos(p.X-stroke/2, p.Y-stroke/2)
-		c.Position2 = fyne.NewPos(p.X+stroke/2, p.Y+stroke/2)
 		l.Show()
-		c.Show()
 		l.Refresh()
-		c.Refresh()
+		// Round ends make the segments read as limbs with joints.
+		dot(c0, lb.From, stroke, col)
+		dot(c, lb.To, stroke, col)
 	}
+	hd := float32(math.Max(3, tr.scale*2*pose.HandRadius))
+	dot(r.hands[0], s.HandL, hd, far)
+	dot(r.hands[1], s.HandR, hd, fg)
 	hp := tr.pos(s.Head)
 	hr := float32(pose.HeadRadius * tr.scale)
 	r.head.FillColor = accent

@@ -75,7 +75,7 @@ func TestMovesBetweenPoses(t *testing.T) {
 	r := test.TempWidgetRenderer(t, w).(*renderer)
 	w.SetTime(0)
 	a := r.limbs[11].Position2
-	w.SetTime(c.Figure.Hold + c.Figure.Move) // the second keyframe: arms up
+	w.SetTime(c.Figure.KeyframeAt(1)) // the second keyframe: arms up
 	b := r.limbs[11].Position2
 	if b.Y >= a.Y {
 		t.Errorf("the hand should rise from %v to %v", a, b)

@@ -163,7 +163,7 @@ func TestStatsToday(t *testing.T) {
 	if st.ActiveDays != 2 || st.Glasses != 4 {
 		t.Errorf("active days %d glasses %d", st.ActiveDays, st.Glasses)
 	}
-	if len(st.Kinds) != 4 || st.Kinds[0].Kind != schedule.Posture || st.Kinds[0].Done != 1 || st.Kinds[0].ClosedEarly != 0 {
+	if len(st.Kinds) != len(schedule.AllKinds()) || st.Kinds[0].Kind != schedule.Posture || st.Kinds[0].Done != 1 || st.Kinds[0].ClosedEarly != 0 {
 		t.Errorf("kinds: %+v", st.Kinds)
 	}
 	if sh, ok := st.Totals.Share(); !ok || sh != 3.0/5 {

@@ -1,4 +1,6 @@
-// Package i18n loads Limber's catalogues (English and German, embedded)
+// Package i18n loads Limber's catalogues (English, German, French and
+// Spanish, embedded: one JSON file per language in translations/, the
+// layout Fyne's lang package loads)
 // into Fyne's lang package, so every lang.X call in the daemon, the CLI and
 // the windows speaks the user's language. Call Init once at start and again
 // when the language setting changes.
@@ -24,7 +26,21 @@ const (
 	System  = "system"
 	English = "en"
 	German  = "de"
+	French  = "fr"
+	Spanish = "es"
 )
+
+// Languages lists the languages with a catalogue, English first.
+func Languages() []string { return []string{English, German, French, Spanish} }
+
+func known(code string) bool {
+	for _, l := range Languages() {
+		if l == code {
+			return true
+		}
+	}
+	return false
+}
 
 // Catalogue returns the embedded catalogue of language code ("en", "de")
 // as key -> text.
@@ -40,22 +56,24 @@ func Catalogue(code string) (map[string]string, error) {
 	return m, nil
 }
 
-// Resolve says which catalogue a language setting uses: "en" or "de" as
-// given, and for "system" (or anything else) German when the desktop's
-// language is German, English otherwise.
+// Resolve says which catalogue a language setting uses: a language code
+// with a catalogue as given, and for "system" (or anything else) the
+// desktop's language when there is a catalogue for it, English otherwise.
 func Resolve(setting string) string {
-	switch setting {
-	case English, German:
+	if known(setting) {
 		return setting
 	}
-	if strings.HasPrefix(strings.ToLower(lang.SystemLocale().LanguageString()), German) {
-		return German
+	sys := strings.ToLower(lang.SystemLocale().LanguageString())
+	for _, l := range Languages() {
+		if strings.HasPrefix(sys, l) {
+			return l
+		}
 	}
 	return English
 }
 
 // Init loads the catalogues and makes lang.X answer in the language of
-// setting ("system", "en" or "de"). Calling it again switches language.
+// setting ("system" or a code of Languages). Calling it again switches language.
 //
 // Fyne picks the catalogue closest to the system locale and offers no way
 // to choose another, so an explicit choice is made to win by also loading
@@ -69,27 +87,25 @@ func Init(setting string) error {
 			firstErr = err
 		}
 	}
-	en, err := catalogues.ReadFile("translations/en.json")
-	keep(err)
-	de, err := catalogues.ReadFile("translations/de.json")
-	keep(err)
+	data := map[string][]byte{}
+	for _, l := range Languages() {
+		b, err := catalogues.ReadFile("translations/" + l + ".json")
+		keep(err)
+		data[l] = b
+	}
 	if firstErr != nil {
 		return fmt.Errorf("loading translations: %w", firstErr)
 	}
-	keep(lang.AddTranslationsForLocale(en, fyne.Locale("en")))
-	keep(lang.AddTranslationsForLocale(de, fyne.Locale("de")))
-
-	chosen := Resolve(setting)
-	data := en
-	if chosen == German {
-		data = de
+	for _, l := range Languages() {
+		keep(lang.AddTranslationsForLocale(data[l], fyne.Locale(l)))
 	}
+	chosen := Resolve(setting)
 	if sys := lang.SystemLocale(); sys != "" && !strings.EqualFold(string(sys), chosen) {
-		keep(lang.AddTranslationsForLocale(data, sys))
+		keep(lang.AddTranslationsForLocale(data[chosen], sys))
 	}
 	if chosen != English {
 		// With no usable system locale Fyne falls back to "en".
-		keep(lang.AddTranslationsForLocale(data, fyne.Locale("en")))
+		keep(lang.AddTranslationsForLocale(data[chosen], fyne.Locale("en")))
 	}
 	if firstErr != nil {
 		return fmt.Errorf("loading translations: %w", firstErr)

@@ -30,10 +30,10 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// TestCataloguesComplete fails when a string in the code has no English or
-// German entry, or the English entry is out of date. Fix it with
+// TestCataloguesComplete fails when a string in the code has no entry in
+// every catalogue, or the English entry is out of date. Fix it with
 // `go run ./internal/i18n/gen` (from the repository root), then write the
-// German texts it lists into internal/i18n/translations/de.json.
+// texts it lists into the other languages' files in translations/.
 func TestCataloguesComplete(t *testing.T) {
 	msgs, errs := extract.Dirs(repoRoot(t), "cmd", "internal")
 	for _, e := range errs {
@@ -46,10 +46,6 @@ func TestCataloguesComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	de, err := Catalogue(German)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var missing []string
 	for _, m := range msgs {
 		switch e, ok := en[m.Key]; {
@@ -58,11 +54,19 @@ func TestCataloguesComplete(t *testing.T) {
 		case e != m.English:
 			missing = append(missing, m.Key+" in en.json is out of date ("+m.Where+")")
 		}
-		switch g, ok := de[m.Key]; {
-		case !ok:
-			missing = append(missing, m.Key+" missing from de.json ("+m.Where+")")
-		case g == "":
-			missing = append(missing, m.Key+" is empty in de.json")
+	}
+	for _, l := range Languages()[1:] {
+		cat, err := Catalogue(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			switch g, ok := cat[m.Key]; {
+			case !ok:
+				missing = append(missing, m.Key+" missing from "+l+".json ("+m.Where+")")
+			case g == "":
+				missing = append(missing, m.Key+" is empty in "+l+".json")
+			}
 		}
 	}
 	sort.Strings(missing)
@@ -70,28 +74,46 @@ func TestCataloguesComplete(t *testing.T) {
 		t.Error(s)
 	}
 	if len(missing) > 0 {
-		t.Log("run `go run ./internal/i18n/gen` from the repository root, then add the German texts")
+		t.Log("run `go run ./internal/i18n/gen` from the repository root, then add the other languages' texts")
 	}
 }
 
 var placeholder = regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`)
 
-func TestGermanKeepsPlaceholders(t *testing.T) {
+func TestTranslationsKeepPlaceholders(t *testing.T) {
 	en, _ := Catalogue(English)
-	de, _ := Catalogue(German)
-	for k, e := range en {
-		g, ok := de[k]
-		if !ok {
-			continue // reported by TestCataloguesComplete
+	for _, l := range Languages()[1:] {
+		cat, _ := Catalogue(l)
+		for k, e := range en {
+			g, ok := cat[k]
+			if !ok {
+				continue // reported by TestCataloguesComplete
+			}
+			want := placeholders(e)
+			if got := placeholders(g); !equal(got, want) {
+				t.Errorf("%s: %s has placeholders %v, English %v", k, l, got, want)
+			}
 		}
-		want := placeholders(e)
-		if got := placeholders(g); !equal(got, want) {
-			t.Errorf("%s: German has placeholders %v, English %v", k, got, want)
+		for k := range cat {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s is in %s.json but not in en.json (stale: rerun the generator)", k, l)
+			}
 		}
 	}
-	for k := range de {
-		if _, ok := en[k]; !ok {
-			t.Errorf("%s is in de.json but not in en.json (stale: rerun the generator)", k)
+}
+
+// TestTranslationsAreTranslated catches English pasted into another
+// language's file: a text that is the same as the English and holds
+// English words (names, numbers and commands may stay as they are).
+func TestTranslationsAreTranslated(t *testing.T) {
+	en, _ := Catalogue(English)
+	english := regexp.MustCompile(`(?i)\b(the|your|you|and|with|break|breaks|water|sitting|settings)\b`)
+	for _, l := range Languages()[1:] {
+		cat, _ := Catalogue(l)
+		for k, e := range en {
+			if cat[k] == e && english.MatchString(placeholder.ReplaceAllString(e, "")) {
+				t.Errorf("%s: %s.json still has the English %q", k, l, e)
+			}
 		}
 	}
 }
@@ -120,23 +142,19 @@ func equal(a, b []string) bool {
 func TestInitSwitchesLanguage(t *testing.T) {
 	en, _ := Catalogue(English)
 	de, _ := Catalogue(German)
-	key := ""
-	for k, v := range de {
-		if v != en[k] && placeholders(v) == nil {
-			key = k
-			break
-		}
+	fr, _ := Catalogue(French)
+	es, _ := Catalogue(Spanish)
+	const key = "tray.quit" // differs in every language, no placeholders
+	if en[key] == de[key] || en[key] == fr[key] || en[key] == es[key] {
+		t.Fatalf("%s should differ in every language", key)
 	}
-	if key == "" {
-		t.Skip("no key whose German differs from its English yet")
-	}
-	for _, env := range []string{"C", "en_US.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8"} {
+	for _, env := range []string{"C", "en_US.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8"} {
 		t.Run(env, func(t *testing.T) {
 			t.Setenv("LC_ALL", "")
 			t.Setenv("LANGUAGE", "")
 			t.Setenv("LANG", env)
 			for _, c := range []struct{ setting, want string }{
-				{German, de[key]}, {English, en[key]}, {German, de[key]},
+				{German, de[key]}, {English, en[key]}, {French, fr[key]}, {Spanish, es[key]}, {German, de[key]},
 			} {
 				if err := Init(c.setting); err != nil {
 					t.Fatal(err)
@@ -148,9 +166,9 @@ func TestInitSwitchesLanguage(t *testing.T) {
 			if err := Init(System); err != nil {
 				t.Fatal(err)
 			}
-			want := en[key]
-			if env == "de_DE.UTF-8" {
-				want = de[key]
+			want := map[string]string{"de_DE.UTF-8": de[key], "fr_FR.UTF-8": fr[key], "es_ES.UTF-8": es[key]}[env]
+			if want == "" {
+				want = en[key]
 			}
 			if got := lang.X(key, "fallback"); got != want {
 				t.Errorf("system with LANG=%s: %q, want %q", env, got, want)

@@ -26,6 +26,17 @@ type Info struct {
 	Compact bool
 	// Advice is the notification's text when the break comes without a card.
 	Advice func() string
+	// Pool is what the break may show: the card types and the positions
+	// it draws from (the picker obeys it; card files are checked against it).
+	Pool Pool
+}
+
+// Pool names, in the card files' words, what a kind of break may draw
+// from: a card serves the break only if its type is one of Types and it
+// can be done in one of Positions (and in one the user allows).
+type Pool struct {
+	Types     []string
+	Positions []string
 }
 
 // All lists every kind, smallest break first (the core's order).
@@ -33,6 +44,8 @@ func All() []Info {
 	return []Info{
 		{
 			Kind: schedule.Posture, Compact: true,
+			// Ten seconds at the desk: a check, not an exercise.
+			Pool:  Pool{Types: []string{"posture"}, Positions: []string{"desk", "standing"}},
 			Label: func() string { return lang.X("kind.posture", "Posture check") },
 			Advice: func() string {
 				return lang.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
@@ -40,20 +53,34 @@ func All() []Info {
 		},
 		{
 			Kind: schedule.Hydration, Compact: true,
+			Pool:  Pool{Types: []string{"water"}, Positions: []string{"desk", "standing"}},
 			Label: func() string { return lang.X("kind.hydration", "Drink water") },
 			Advice: func() string {
 				return lang.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.")
 			},
 		},
 		{
-			Kind:  schedule.Stretch,
+			Kind: schedule.Eyes, Compact: true,
+			Pool:  Pool{Types: []string{"eyes"}, Positions: []string{"desk", "standing"}},
+			Label: func() string { return lang.X("kind.eyes", "Eye break") },
+			Advice: func() string {
+				return lang.X("notify.due.eyes", "Look at something at least 6 m (20 feet) away for 20 seconds, and blink.")
+			},
+		},
+		{
+			Kind: schedule.Stretch,
+			// Stretches, gentle strength and relaxing; never an eye or a
+			// pure posture check. The floor only when the user allows it.
+			Pool:  Pool{Types: []string{"stretch", "active", "relax"}, Positions: []string{"desk", "standing", "floor"}},
 			Label: func() string { return lang.X("kind.stretch", "Stretch") },
 			Advice: func() string {
 				return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
 			},
 		},
 		{
-			Kind:  schedule.Movement,
+			Kind: schedule.Movement,
+			// On your feet: walking, stairs, standing exercises.
+			Pool:  Pool{Types: []string{"walk", "active"}, Positions: []string{"standing"}},
 			Label: func() string { return lang.X("kind.movement", "Move") },
 			Advice: func() string {
 				return lang.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.")
@@ -95,7 +122,7 @@ func Names() []string {
 	return out
 }
 
-// List is the ids for a sentence: "posture, hydration, stretch or movement".
+// List is the ids for a sentence: "posture, hydration, eyes, stretch or movement".
 func List() string {
 	n := Names()
 	return strings.Join(n[:len(n)-1], ", ") + " or " + n[len(n)-1]

@@ -26,7 +26,7 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := Check("strech")
-	if err == nil || err.Error() != `"strech" is not a break kind: use posture, hydration, stretch or movement` {
+	if err == nil || err.Error() != `"strech" is not a break kind: use posture, hydration, eyes, stretch or movement` {
 		t.Fatalf("Check(strech) = %v", err)
 	}
 	if Label("bogus") != "bogus" || Label(schedule.Posture) != "Posture check" {

@@ -67,6 +67,10 @@ func DefaultConfig() Config {
 			// Only an absence of HydrationAway counts as a drink, not every
 			// pause past IdleAfter.
 			{Kind: Hydration, Enabled: true, Interval: 45 * time.Minute, Length: 10 * time.Second, Natural: HydrationAway},
+			// Eye breaks (20-20-20) are off in the office default: the
+			// reference text is about backs, and the posture check already
+			// has people look up. The 20-20-20 preset turns them on.
+			{Kind: Eyes, Interval: 20 * time.Minute, Length: 20 * time.Second},
 			// Stiff, fatigued muscles spasm; 90 s of stretching every half
 			// hour undoes the strain of a fixed sitting position.
 			{Kind: Stretch, Enabled: true, Interval: 30 * time.Minute, Length: 90 * time.Second, Warn: 30 * time.Second},

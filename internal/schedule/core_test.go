@@ -38,8 +38,9 @@ func TestDefaultConfigIsValid(t *testing.T) {
 		kinds[tr.Kind] = tr.Enabled
 	}
 	for _, k := range schedule.AllKinds() {
-		if !kinds[k] {
-			t.Errorf("%s not enabled by default", k)
+		// Eye breaks are the one kind off by default (the 20-20-20 preset turns them on).
+		if on, listed := kinds[k]; !listed || on == (k == schedule.Eyes) {
+			t.Errorf("%s: listed %v, enabled %v by default", k, listed, on)
 		}
 	}
 }
@@ -50,11 +51,11 @@ func TestValidate(t *testing.T) {
 		want string // a substring naming the field
 	}{
 		"no interval":         {func(c *schedule.Config) { c.Tracks[0].Interval = 0 }, "Tracks[0] (posture).Interval"},
-		"interval <= length":  {func(c *schedule.Config) { c.Tracks[3].Length = time.Hour }, "Tracks[3] (movement).Interval (1h0m0s) must be longer than Length"},
+		"interval <= length":  {func(c *schedule.Config) { c.Tracks[4].Length = time.Hour }, "Tracks[4] (movement).Interval (1h0m0s) must be longer than Length"},
 		"zero length":         {func(c *schedule.Config) { c.Tracks[1].Length = 0 }, "Tracks[1] (hydration).Length"},
-		"warn too long":       {func(c *schedule.Config) { c.Tracks[2].Warn = time.Hour }, "Tracks[2] (stretch).Warn"},
+		"warn too long":       {func(c *schedule.Config) { c.Tracks[3].Warn = time.Hour }, "Tracks[3] (stretch).Warn"},
 		"negative natural":    {func(c *schedule.Config) { c.Tracks[1].Natural = -time.Second }, "Tracks[1] (hydration).Natural"},
-		"negative warn":       {func(c *schedule.Config) { c.Tracks[2].Warn = -time.Second }, "Warn"},
+		"negative warn":       {func(c *schedule.Config) { c.Tracks[3].Warn = -time.Second }, "Warn"},
 		"unknown kind":        {func(c *schedule.Config) { c.Tracks[0].Kind = "nap" }, "unknown break kind"},
 		"duplicate kind":      {func(c *schedule.Config) { c.Tracks[1].Kind = schedule.Posture }, "listed twice"},
 		"negative snooze":     {func(c *schedule.Config) { c.Snooze = -time.Minute }, "Snooze"},

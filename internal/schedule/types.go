@@ -13,16 +13,17 @@ import "time"
 // Kind names a break track.
 type Kind string
 
-// The four break tracks, smallest first.
+// The five break tracks, smallest first.
 const (
 	Posture   Kind = "posture"
 	Hydration Kind = "hydration"
+	Eyes      Kind = "eyes" // 20-20-20: look far away for 20 s
 	Stretch   Kind = "stretch"
 	Movement  Kind = "movement"
 )
 
 // AllKinds returns every kind, from the smallest break to the biggest.
-func AllKinds() []Kind { return []Kind{Posture, Hydration, Stretch, Movement} }
+func AllKinds() []Kind { return []Kind{Posture, Hydration, Eyes, Stretch, Movement} }
 
 // Track configures one kind of break.
 type Track struct {

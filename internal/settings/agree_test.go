@@ -98,7 +98,7 @@ func TestValidSettingsNeverRefusedByCore(t *testing.T) {
 			valid++
 		}
 	}
-	if valid < n/25 {
+	if valid < n/50 { // each break kind's fields lower the share; 2 % still probes hundreds
 		t.Errorf("only %d of %d random settings were valid: the generator no longer probes much", valid, n)
 	}
 	t.Logf("%d of %d random settings valid, all accepted by the core", valid, n)

@@ -157,10 +157,11 @@ func buildTable() ([]Section, []Field) {
 		Comment: "The preset these settings follow: office, cornell, eyes-20-20-20, gentle,\nor custom. Keys left out of this file take the preset's values."})
 	add(TabGeneral, Field{Key: "language", Type: Choice, Ptr: func(s *Settings) any { return &s.Language },
 		Label:   func() string { return lang.X("settings.field.language", "Language") },
-		Comment: `Language of windows and messages: "system", "en" or "de".`,
-		TooLow:  func() string { return lang.X("settings.err.language", `Choose "system", "en" or "de".`) },
+		Comment: `Language of windows and messages: "system", "en", "de", "fr" or "es".`,
+		TooLow:  func() string { return lang.X("settings.err.language", `Choose "system", "en", "de", "fr" or "es".`) },
 		Options: []Option{{LangSystem, func() string { return lang.X("settings.lang.system", "Same as the system") }},
-			{LangEN, func() string { return "English" }}, {LangDE, func() string { return "Deutsch" }}}})
+			{LangEN, func() string { return "English" }}, {LangDE, func() string { return "Deutsch" }},
+			{LangFR, func() string { return "Français" }}, {LangES, func() string { return "Español" }}}})
 	add(TabGeneral, Field{Key: "start_at_login", Type: Bool, Ptr: func(s *Settings) any { return &s.StartAtLogin },
 		Label: func() string { return lang.X("settings.field.autostart", "Start Limber when I log in") }, Comment: "Start Limber when you log in."})
 	add(TabGeneral, Field{Key: "history_days", Type: Int, Max: maxHistoryDays, Ptr: func(s *Settings) any { return &s.HistoryDays },
@@ -305,8 +306,10 @@ func buildTable() ([]Section, []Field) {
 // kindComments head the breaks' [tables] in the file.
 var kindComments = map[schedule.Kind]string{
 	schedule.Posture:   "Posture check: sit back, shoulders down, look into the distance.",
-	schedule.Hydration: "Drink a glass of water.", schedule.Stretch: "Stretch break with an exercise card.",
-	schedule.Movement: "Get up and walk around.",
+	schedule.Hydration: "Drink a glass of water.",
+	schedule.Eyes:      "Eye break (20-20-20): look at something far away for 20 seconds.",
+	schedule.Stretch:   "Stretch break with an exercise card.",
+	schedule.Movement:  "Get up and walk around.",
 }
 
 var weekdayNames = [7]Text{

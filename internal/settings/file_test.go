@@ -39,8 +39,8 @@ func TestParseProblems(t *testing.T) {
 		"string for bool": {
 			"[breaks]\nstrict = \"yes\"\n", []int{2}, []string{"true or false"}},
 		"several at once, in line order": {
-			"language = \"fr\"\n[stretch]\ninterval = \"30s\"\n[limits]\nhydration_goal = 99\n", []int{1, 3, 5},
-			[]string{`"system", "en" or "de"`, "at least one minute", "0 to 30"}},
+			"language = \"it\"\n[stretch]\ninterval = \"30s\"\n[limits]\nhydration_goal = 99\n", []int{1, 3, 5},
+			[]string{`"fr" or "es"`, "at least one minute", "0 to 30"}},
 		"interval shorter than break, from preset value": {
 			"[movement]\ninterval = \"4m\"\n", []int{2}, []string{"longer than the break (5 min)"}},
 		"syntax": {

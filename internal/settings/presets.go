@@ -35,7 +35,7 @@ var presetTexts = map[string][2]Text{
 		return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
 	}},
 	PresetGentle: {func() string { return lang.X("settings.preset.gentle", "Gentle") }, func() string {
-		return lang.X("settings.preset.gentle.desc", "Longer intervals and desk-only exercises, for starting out or a sore back.")
+		return lang.X("settings.preset.gentle.desc", "Longer intervals and shorter breaks, for starting out or a sore back.")
 	}},
 	PresetCustom: {func() string { return lang.X("settings.preset.custom", "Custom") },
 		func() string { return lang.X("settings.preset.custom.desc", "Your own intervals.") }},
@@ -58,18 +58,21 @@ func presetText(name string) [2]Text {
 // Everything else (limits, working hours, language, caps) is the user's and
 // survives a change of preset.
 type presetPart struct {
-	Posture, Hydration, Stretch, Movement Break
-	Cycle                                 Cycle
-	Positions                             Positions
+	Posture, Hydration, Eyes, Stretch, Movement Break
+	Cycle                                       Cycle
+	Positions                                   Positions
 }
 
 func (s Settings) part() presetPart {
-	return presetPart{s.Posture, s.Hydration, s.Stretch, s.Movement, s.Cycle, s.Positions}
+	return presetPart{s.Posture, s.Hydration, s.Eyes, s.Stretch, s.Movement, s.Cycle, s.Positions}
 }
 
 func presetValues(name string) (presetPart, bool) {
 	const m, sec = time.Minute, time.Second
-	all := Positions{Desk: true, Standing: true, Floor: true}
+	// The floor is off in every preset: lying down in an office is rarely
+	// possible, and the user turns it on in the settings when it is.
+	all := Positions{Desk: true, Standing: true}
+	eyes := Break{Interval: 20 * m, Length: 20 * sec, Style: StyleNotification}
 	switch name {
 	case PresetOffice:
 		// The core's defaults, so that a config file and no config file agree.
@@ -87,21 +90,25 @@ func presetValues(name string) (presetPart, bool) {
 		return presetPart{
 			Posture:   Break{Interval: 15 * m, Length: 10 * sec, Style: StyleNotification},
 			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 10 * sec, Style: StyleNotification},
+			Eyes:      eyes,
 			Stretch:   Break{Interval: 30 * m, Length: 90 * sec, Warn: 30 * sec, Style: StyleCard},
 			Movement:  Break{Interval: 60 * m, Length: 5 * m, Warn: 30 * sec, Style: StyleCard},
 			Cycle:     Cycle{Enabled: true, Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
 			Positions: all,
 		}, true
 	case PresetEyes:
-		// The posture track carries the 20-second eye break (look away,
-		// sit back); a short notification fits it better than a card.
-		// Water every 45 min, off the 20-minute grid: the drink is as long
-		// as the eye break and wins the tie, so at 60 min it would take
-		// every third eye prompt (the no-burst merge) and show "drink"
-		// instead of "look away".
+		// The eye track carries the 20-second eye break, as a short
+		// notification with an eye card's first step. It is the posture
+		// check too (look up, sit back): a separate one would never come
+		// due, since each eye break counts as one taken. Water every 45
+		// min, off the 20-minute grid: at 60 min the drink would take every
+		// third eye prompt (the no-burst merge).
+		eyesOn := eyes
+		eyesOn.Enabled = true
 		return presetPart{
-			Posture:   Break{Enabled: true, Interval: 20 * m, Length: 20 * sec, Style: StyleNotification},
-			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 20 * sec, Style: StyleNotification},
+			Posture:   Break{Interval: 15 * m, Length: 10 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 45 * m, Length: 10 * sec, Style: StyleNotification},
+			Eyes:      eyesOn,
 			Stretch:   Break{Enabled: true, Interval: 40 * m, Length: 1 * m, Warn: 30 * sec, Style: StyleCard},
 			Movement:  Break{Enabled: true, Interval: 80 * m, Length: 5 * m, Warn: 1 * m, Style: StyleCard},
 			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
@@ -109,12 +116,14 @@ func presetValues(name string) (presetPart, bool) {
 		}, true
 	case PresetGentle:
 		return presetPart{
-			Posture:   Break{Enabled: true, Interval: 30 * m, Length: 15 * sec, Style: StyleNotification},
-			Hydration: Break{Enabled: true, Interval: 60 * m, Length: 20 * sec, Style: StyleNotification},
+			Posture:   Break{Enabled: true, Interval: 30 * m, Length: 10 * sec, Style: StyleNotification},
+			Hydration: Break{Enabled: true, Interval: 60 * m, Length: 10 * sec, Style: StyleNotification},
+			Eyes:      eyes,
 			Stretch:   Break{Enabled: true, Interval: 60 * m, Length: 2 * m, Warn: 1 * m, Style: StyleCard},
 			Movement:  Break{Enabled: true, Interval: 90 * m, Length: 5 * m, Warn: 2 * m, Style: StyleCard},
 			Cycle:     Cycle{Sit: 20 * m, Stand: 8 * m, Move: 2 * m},
-			Positions: Positions{Desk: true},
+			// Standing too: the walking break needs the user on their feet.
+			Positions: all,
 		}, true
 	}
 	return presetPart{}, false
@@ -133,7 +142,7 @@ func (s *Settings) ApplyPreset(name string) bool {
 	if !ok {
 		return false
 	}
-	s.Posture, s.Hydration, s.Stretch, s.Movement = p.Posture, p.Hydration, p.Stretch, p.Movement
+	s.Posture, s.Hydration, s.Eyes, s.Stretch, s.Movement = p.Posture, p.Hydration, p.Eyes, p.Stretch, p.Movement
 	s.Cycle, s.Positions = p.Cycle, p.Positions
 	s.Preset = name
 	return true

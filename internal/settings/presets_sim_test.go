@@ -59,9 +59,10 @@ func TestPresetsThroughAWorkingDay(t *testing.T) {
 		},
 		PresetEyes: {
 			// An eye break every 20 minutes of screen time; the ones falling
-			// on a stretch or walk are taken by it. Water comes due too,
-			// without taking the eye prompts' place.
-			"due posture": {10, 26}, "due movement": {4, 7}, "phase stand": {0, 0},
+			// on a stretch or walk are taken by it. The eye break is the
+			// posture check too (no separate one); water comes due without
+			// taking the eye prompts' place.
+			"due eyes": {10, 26}, "due posture": {0, 0}, "due movement": {4, 7}, "phase stand": {0, 0},
 			"due hydration": {3, 10},
 		},
 		PresetGentle: {

@@ -11,7 +11,7 @@ import (
 	"github.com/limber-app/limber/internal/schedule"
 )
 
-// Notification styles for the small breaks (posture, hydration).
+// Notification styles for the small breaks (posture, hydration, eyes).
 const (
 	StyleCard         = "card"         // a card window, like the big breaks
 	StyleNotification = "notification" // a desktop notification only
@@ -22,6 +22,8 @@ const (
 	LangSystem = "system"
 	LangEN     = "en"
 	LangDE     = "de"
+	LangFR     = "fr"
+	LangES     = "es"
 )
 
 // Break configures one break kind.
@@ -33,8 +35,8 @@ type Break struct {
 	Length time.Duration `json:"length"`
 	// Warn is how long before due the pre-break warning shows (0 = none).
 	Warn time.Duration `json:"warn"`
-	// Style is StyleCard or StyleNotification; only posture and hydration
-	// may be notifications (stretching and moving need the card).
+	// Style is StyleCard or StyleNotification; only the small breaks
+	// (posture, hydration, eyes) may be notifications (stretching and moving need the card).
 	Style string `json:"style"`
 }
 
@@ -125,6 +127,7 @@ type Settings struct {
 
 	Posture   Break `json:"posture"`
 	Hydration Break `json:"hydration"`
+	Eyes      Break `json:"eyes"`
 	Stretch   Break `json:"stretch"`
 	Movement  Break `json:"movement"`
 	Cycle     Cycle `json:"cycle"`
@@ -155,7 +158,7 @@ type Settings struct {
 // Break returns the settings of kind k (nil for an unknown kind).
 func (s *Settings) Break(k schedule.Kind) *Break {
 	return map[schedule.Kind]*Break{schedule.Posture: &s.Posture, schedule.Hydration: &s.Hydration,
-		schedule.Stretch: &s.Stretch, schedule.Movement: &s.Movement}[k]
+		schedule.Eyes: &s.Eyes, schedule.Stretch: &s.Stretch, schedule.Movement: &s.Movement}[k]
 }
 
 // Defaults are the settings of a new install: the core's defaults

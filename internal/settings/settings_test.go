@@ -40,6 +40,8 @@ func mutations() map[string]func(*Settings) {
 		},
 		"language de": func(s *Settings) { s.Language = LangDE },
 		"language en": func(s *Settings) { s.Language = LangEN },
+		"language fr": func(s *Settings) { s.Language = LangFR },
+		"language es": func(s *Settings) { s.Language = LangES },
 		"autostart":   func(s *Settings) { s.StartAtLogin = true },
 		"history":     func(s *Settings) { s.HistoryDays = 0 },
 		"history 30":  func(s *Settings) { s.HistoryDays = 30 },
@@ -53,7 +55,7 @@ func mutations() map[string]func(*Settings) {
 		m[string(k)+" all"] = func(s *Settings) {
 			b := s.Break(k)
 			*b = Break{Enabled: !b.Enabled, Interval: 33 * time.Minute, Length: 45 * time.Second, Warn: 2 * time.Minute, Style: b.Style}
-			if k == schedule.Posture || k == schedule.Hydration {
+			if notifiable(k) {
 				if b.Style == StyleCard {
 					b.Style = StyleNotification
 				} else {
@@ -171,8 +173,8 @@ func TestPresetsAreValidAndDistinct(t *testing.T) {
 	}
 	gentle := Defaults()
 	gentle.ApplyPreset(PresetGentle)
-	if got := gentle.Positions.Allowed(); !reflect.DeepEqual(got, []string{"desk"}) {
-		t.Errorf("gentle positions = %v, want desk only", got)
+	if got := gentle.Positions.Allowed(); !reflect.DeepEqual(got, []string{"desk", "standing"}) {
+		t.Errorf("gentle positions = %v, want desk and standing (no floor)", got)
 	}
 	cornell := Defaults()
 	cornell.ApplyPreset(PresetCornell)
@@ -242,7 +244,7 @@ func TestValidationMessages(t *testing.T) {
 				s.WorkingHours.Days[i].Off = true
 			}
 		}, "working_hours.enabled", "Every day is off"},
-		"language": {func(s *Settings) { s.Language = "fr" }, "language", `"de"`},
+		"language": {func(s *Settings) { s.Language = "it" }, "language", `"es"`},
 		"history":  {func(s *Settings) { s.HistoryDays = -3 }, "history_days", "0 to keep"},
 		"cycle sit": {func(s *Settings) {
 			s.Cycle = Cycle{Enabled: true, Sit: 10 * time.Second, Stand: time.Minute, Move: time.Minute}

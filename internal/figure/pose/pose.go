@@ -36,10 +36,15 @@ const (
 	// never into the floor. Set them to point the toes (calf raises).
 	FootL Joint = "foot_l"
 	FootR Joint = "foot_r"
+	// Turn is optional too: in the side view, how far (degrees, 0 to 90)
+	// the shoulders turn to the figure's right while the hips stay in
+	// profile, so a seated twist shows as a twist: the shoulders open up
+	// towards the viewer.
+	Turn Joint = "turn"
 )
 
 // OptionalJoints returns the joints a pose may leave out.
-func OptionalJoints() []Joint { return []Joint{FootL, FootR} }
+func OptionalJoints() []Joint { return []Joint{FootL, FootR, Turn} }
 
 // Joints returns every joint in a fixed order.
 func Joints() []Joint {
@@ -51,6 +56,12 @@ func Joints() []Joint {
 type Pose struct {
 	Angles map[Joint]float64
 	Lift   float64
+	// Touch lists what must touch what in this pose; Solve bends the
+	// limbs so they do.
+	Touch []Contact
+	// Hold is how long (seconds) this keyframe is held, as its step says
+	// ("hold for four breaths"); 0 uses the figure's Hold.
+	Hold float64
 }
 
 // Angle returns the angle of j (0 when unset).
@@ -58,7 +69,7 @@ func (p Pose) Angle(j Joint) float64 { return p.Angles[j] }
 
 // Clone returns a deep copy.
 func (p Pose) Clone() Pose {
-	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift}
+	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...), Hold: p.Hold}
 	for k, v := range p.Angles {
 		q.Angles[k] = v
 	}
@@ -140,6 +151,9 @@ func (p Pose) foot(j Joint) float64 {
 	if v, ok := p.Angles[j]; ok {
 		return v
 	}
+	if j == Turn {
+		return 0
+	}
 	if j == FootL {
 		return footAngle(p.Angle(ShinL))
 	}
@@ -168,11 +182,25 @@ func (p Point) add(a float64, l float64) Point {
 	return Point{p.X + math.Sin(r)*l, p.Y + math.Cos(r)*l}
 }
 
-// Limb is one drawn line of the figure.
+// Limb is one drawn segment of the figure.
 type Limb struct {
 	From, To Point
-	Far      bool // an "_l" limb, drawn dimmer
+	Far      bool    // an "_l" limb, drawn dimmer
+	Width    float64 // thickness in figure units: a body, not a stick
 }
+
+// Thickness of the body's segments, in torso lengths: roughly a person's
+// proportions seen from the side, so the figure reads as a body at 150 px.
+const (
+	WidthTorso   = 0.27
+	WidthNeck    = 0.1
+	WidthThigh   = 0.17
+	WidthShin    = 0.12
+	WidthFoot    = 0.08
+	WidthArm     = 0.11
+	WidthForearm = 0.09
+	HandRadius   = 0.065
+)
 
 // Skeleton is a pose laid out in figure units, hip at the origin before grounding.
 type Skeleton struct {
@@ -184,6 +212,10 @@ type Skeleton struct {
 	Shoulder Point
 	AnkleL   Point
 	AnkleR   Point
+	KneeL    Point
+	KneeR    Point
+	// Where each limb starts (the same point in the side view).
+	ShoulderL, ShoulderR, HipL, HipR Point
 }
 
 // Layout turns a pose into lines. front selects the front view (shoulders
@@ -193,6 +225,35 @@ type Skeleton struct {
 // at x=0 (standing and sitting figures keep their feet still); otherwise
 // the hip stays at x=0 (lying and kneeling on all fours).
 func Layout(p Pose, front, feet bool) Skeleton {
+	s := layout(p, front)
+	// Ground: the lowest point (a limb end or the bottom of the head) sits on y=0.
+	low := s.Head.Y + HeadRadius
+	for _, l := range s.Limbs {
+		low = math.Max(low, math.Max(l.From.Y, l.To.Y))
+	}
+	dx := 0.0
+	if feet {
+		// The feet on the floor stay put: both, or the standing one when
+		// the other is lifted (a quad stretch, a march).
+		switch {
+		case s.AnkleL.Y < s.AnkleR.Y-liftedFoot:
+			dx = -s.AnkleR.X
+		case s.AnkleR.Y < s.AnkleL.Y-liftedFoot:
+			dx = -s.AnkleL.X
+		default:
+			dx = -(s.AnkleL.X + s.AnkleR.X) / 2
+		}
+	}
+	s.shift(dx, -low-p.Lift)
+	return s
+}
+
+// liftedFoot is how much higher (figure units) an ankle must be than the
+// other to count as lifted off the floor.
+const liftedFoot = 0.15
+
+// layout places the limbs with the hip at the origin, not grounded.
+func layout(p Pose, front bool) Skeleton {
 	hip := Point{}
 	neck := hip.add(p.Angle(Torso), LenTorso)
 	head := neck.add(p.Angle(Head), LenNeck+HeadRadius)
@@ -202,6 +263,10 @@ func Layout(p Pose, front, feet bool) Skeleton {
 		shL, shR = neck.add(perp, shoulderHW), neck.add(perp, -shoulderHW)
 		hipL, hipR = hip.add(perp, hipHW), hip.add(perp, -hipHW)
 		// With the torso upright perp points left on screen, which is where "_l" belongs.
+	} else if t := p.Angles[Turn]; t != 0 {
+		// Turned to the right: the near (right) shoulder goes back, the far one forward.
+		w := shoulderHW * math.Sin(t*math.Pi/180)
+		shR, shL = neck.add(p.Angle(Torso)-90, w), neck.add(p.Angle(Torso)+90, w)
 	}
 	elL := shL.add(p.Angle(ArmL), LenArm)
 	haL := elL.add(p.Angle(ForearmL), LenForearm)
@@ -219,27 +284,20 @@ func Layout(p Pose, front, feet bool) Skeleton {
 		ftL = anL.add(p.foot(FootL), LenFoot)
 		ftR = anR.add(p.foot(FootR), LenFoot)
 	}
-	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR}
+	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR,
+		KneeL: knL, KneeR: knR, ShoulderL: shL, ShoulderR: shR, HipL: hipL, HipR: hipR}
 	s.Limbs = []Limb{
-		{hipL, knL, true}, {knL, anL, true}, {anL, ftL, true},
-		{shL, elL, true}, {elL, haL, true},
-		{hip, neck, false}, {neck, neck.add(p.Angle(Head), LenNeck), false},
-		{hipR, knR, false}, {knR, anR, false}, {anR, ftR, false},
-		{shR, elR, false}, {elR, haR, false},
+		{hipL, knL, true, WidthThigh}, {knL, anL, true, WidthShin}, {anL, ftL, true, WidthFoot},
+		{shL, elL, true, WidthArm}, {elL, haL, true, WidthForearm},
+		{hip, neck, false, WidthTorso}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck},
+		{hipR, knR, false, WidthThigh}, {knR, anR, false, WidthShin}, {anR, ftR, false, WidthFoot},
+		{shR, elR, false, WidthArm}, {elR, haR, false, WidthForearm},
 	}
 	if front {
-		s.Limbs = append(s.Limbs, Limb{shL, shR, false}, Limb{hipL, hipR, false})
+		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6}, Limb{hipL, hipR, false, WidthTorso * 0.8})
+	} else if shL != shR {
+		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6})
 	}
-	// Ground: the lowest point (a limb end or the bottom of the head) sits on y=0.
-	low := head.Y + HeadRadius
-	for _, l := range s.Limbs {
-		low = math.Max(low, math.Max(l.From.Y, l.To.Y))
-	}
-	dx := 0.0
-	if feet {
-		dx = -(anL.X + anR.X) / 2
-	}
-	s.shift(dx, -low-p.Lift)
 	return s
 }
 
@@ -263,7 +321,8 @@ func (s *Skeleton) shift(dx, dy float64) {
 		s.Limbs[i].From, s.Limbs[i].To = mv(s.Limbs[i].From), mv(s.Limbs[i].To)
 	}
 	s.Head, s.Hip, s.HandL, s.HandR, s.Shoulder = mv(s.Head), mv(s.Hip), mv(s.HandL), mv(s.HandR), mv(s.Shoulder)
-	s.AnkleL, s.AnkleR = mv(s.AnkleL), mv(s.AnkleR)
+	s.AnkleL, s.AnkleR, s.KneeL, s.KneeR = mv(s.AnkleL), mv(s.AnkleR), mv(s.KneeL), mv(s.KneeR)
+	s.ShoulderL, s.ShoulderR, s.HipL, s.HipR = mv(s.ShoulderL), mv(s.ShoulderR), mv(s.HipL), mv(s.HipR)
 }
 
 // Bounds returns the smallest box holding the skeleton (head included).
@@ -318,7 +377,29 @@ func (f Figure) Period() float64 {
 	if len(f.Poses) < 2 {
 		return 0
 	}
-	return float64(len(f.Poses)) * (f.hold() + f.move())
+	per := 0.0
+	for i := range f.Poses {
+		per += f.HoldOf(i) + f.move()
+	}
+	return per
+}
+
+// HoldOf is how long keyframe i is held: its own Hold, else the figure's.
+func (f Figure) HoldOf(i int) float64 {
+	if h := f.Poses[i].Hold; h > 0 {
+		return h
+	}
+	return f.hold()
+}
+
+// KeyframeAt is when keyframe i is reached (its hold starts), in seconds
+// into the loop.
+func (f Figure) KeyframeAt(i int) float64 {
+	t := 0.0
+	for j := 0; j < i && j < len(f.Poses); j++ {
+		t += f.HoldOf(j) + f.move()
+	}
+	return t
 }
 
 func (f Figure) hold() float64 {
@@ -350,19 +431,28 @@ func (f Figure) At(t float64) Pose {
 	if t < 0 {
 		t += per
 	}
-	step := f.hold() + f.move()
-	i := int(t / step)
-	if i >= len(f.Poses) {
-		i = len(f.Poses) - 1
+	i, start := 0, 0.0
+	for i < len(f.Poses)-1 && t >= start+f.HoldOf(i)+f.move() {
+		start += f.HoldOf(i) + f.move()
+		i++
 	}
-	in := t - float64(i)*step
+	in := t - start
 	a, b := f.Poses[i], f.Poses[(i+1)%len(f.Poses)]
-	if in <= f.hold() {
+	if in <= f.HoldOf(i) {
 		return a.Clone()
 	}
-	u := (in - f.hold()) / f.move()
+	u := math.Min(1, (in-f.HoldOf(i))/f.move())
 	u = u * u * (3 - 2*u) // smoothstep
-	return Lerp(a, b, u)
+	q := Lerp(a, b, u)
+	// A contact both keyframes share holds all the way between them.
+	for _, c := range a.Touch {
+		for _, d := range b.Touch {
+			if c == d {
+				q.Touch = append(q.Touch, c)
+			}
+		}
+	}
+	return q.Solve(f.Front)
 }
 
 // Validate checks a figure's values; it returns a message per problem.

@@ -26,7 +26,8 @@ const Usage = `usage: limber window card --kind KIND [flags]
 Shows a break card and reports to the daemon how the break ended.
 
   --kind KIND      posture, hydration, stretch or movement (required)
-  --card ID        the card to show (default: ask the daemon to pick one)
+  --card ID[,ID]   the card to show (default: ask the daemon to pick one);
+                   several ids are a sequence, shown one after the other
   --length D       the break's length, counted down (default 1m)
   --snooze D       how long Snooze postpones the break (default 5m)
   --strict         full screen, no Skip or Snooze, no closing before the end
@@ -55,6 +56,9 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 		return o, false, nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	o.Kind = schedule.Kind(*kind)
+	if ids := strings.Split(o.CardID, ","); len(ids) > 1 {
+		o.CardID, o.Next = ids[0], ids[1:]
+	}
 	compactSet := false
 	fs.Visit(func(f *flag.Flag) { compactSet = compactSet || f.Name == "compact" })
 	info, ok := kinds.Lookup(o.Kind)

@@ -27,6 +27,7 @@ import (
 type Options struct {
 	Kind    schedule.Kind
 	CardID  string        // empty: ask the daemon (card_pick)
+	Next    []string      // cards that follow CardID, each after the one before has taken its time
 	Length  time.Duration // the break's length, counted down
 	Snooze  time.Duration // postponement offered by Snooze
 	Strict  bool          // full screen, no Skip or Snooze, no early close
@@ -44,7 +45,11 @@ type cardWindow struct {
 	errOut io.Writer
 
 	card     cards.Card
-	shown    []string // ids shown in this window, excluded from "Another one"
+	next     []cards.Card // the rest of the sequence
+	cardAt   time.Time    // when the card on screen was shown
+	seqAt    int          // 1-based place of the card on screen in its sequence
+	seqLen   int          // cards in the sequence (1: no sequence)
+	shown    []string     // ids shown in this window, excluded from "Another one"
 	start    time.Time
 	ended    bool // the countdown reached zero
 	reported bool // break_result sent (or attempted): never twice
@@ -69,7 +74,13 @@ type cardWindow struct {
 // newCardWindow builds the card into win and starts the countdown.
 func newCardWindow(win fyne.Window, o Options, lib *cards.Library, c Daemon, clk Clock, card cards.Card, errOut io.Writer) *cardWindow {
 	w := &cardWindow{win: win, opts: o, lib: lib, caller: c, clock: clk, errOut: errOut, card: card,
-		shown: []string{card.ID}, start: clk.Now(), stop: make(chan struct{})}
+		shown: []string{card.ID}, start: clk.Now(), stop: make(chan struct{}), seqAt: 1}
+	for _, id := range o.Next {
+		if c, ok := lib.Card(id); ok {
+			w.next = append(w.next, c)
+		}
+	}
+	w.seqLen = 1 + len(w.next)
 	win.SetTitle(fmt.Sprintf("%s — Limber", kinds.Label(o.Kind)))
 	win.SetContent(w.build())
 	win.SetCloseIntercept(w.onCloseRequested)
@@ -156,8 +167,14 @@ func (w *cardWindow) build() fyne.CanvasObject {
 
 // showCard puts a card's content into the window.
 func (w *cardWindow) showCard(c cards.Card) {
+	c = c.Local()
 	w.card = c
-	w.kindLabel.SetText(fmt.Sprintf("%s · %s", kinds.Label(w.opts.Kind), duration.Format(w.opts.Length)))
+	w.cardAt = w.clock.Now()
+	label := fmt.Sprintf("%s · %s", kinds.Label(w.opts.Kind), duration.Format(w.opts.Length))
+	if w.seqLen > 1 {
+		label += " · " + lang.X("cardwin.step", "{{.N}} of {{.Of}}", map[string]any{"N": w.seqAt, "Of": w.seqLen})
+	}
+	w.kindLabel.SetText(label)
 	w.title.SetText(c.Title)
 	w.steps.RemoveAll()
 	for i, s := range c.Steps {
@@ -222,6 +239,13 @@ func (w *cardWindow) onTick(now time.Time) {
 		return
 	}
 	w.progress.SetValue(float64(e) / float64(w.opts.Length))
+	if len(w.next) > 0 && now.Sub(w.cardAt) >= w.card.Duration {
+		// The next card of the sequence, with its own figure.
+		c := w.next[0]
+		w.next, w.seqAt = w.next[1:], w.seqAt+1
+		w.shown = append(w.shown, c.ID)
+		w.showCard(c)
+	}
 }
 
 func (w *cardWindow) onKey(ev *fyne.KeyEvent) {

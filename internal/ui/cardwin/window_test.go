@@ -366,3 +366,25 @@ func TestParseArgsCompactDefault(t *testing.T) {
 		t.Errorf("flags not read: %+v %v %v %v", o, off, pos, err)
 	}
 }
+
+// TestSequence: a break planned as several cards shows them one after the
+// other, each once the one before has taken its time, with its own figure.
+func TestSequence(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: 90 * time.Second, Next: []string{"side-bend", "unknown-card"}}, "neck-side-tilt")
+	if h.w.seqLen != 2 || !strings.Contains(h.w.kindLabel.Text, "1 of 2") || h.w.title.Text != "Side neck stretch" {
+		t.Fatalf("start: %d cards, label %q, title %q", h.w.seqLen, h.w.kindLabel.Text, h.w.title.Text)
+	}
+	h.advance(39 * time.Second)
+	if h.w.card.ID != "neck-side-tilt" {
+		t.Fatalf("switched before the first card's 40 s: %s", h.w.card.ID)
+	}
+	h.advance(time.Second)
+	if h.w.card.ID != "side-bend" || !strings.Contains(h.w.kindLabel.Text, "2 of 2") || h.w.fig.Figure().Poses[0].Angle("arm_r") == 0 {
+		t.Fatalf("after 40 s: card %s, label %q", h.w.card.ID, h.w.kindLabel.Text)
+	}
+	h.advance(50 * time.Second)
+	test.Tap(h.w.doneBtn)
+	if r := h.onlyResult(); r.CardID != "side-bend" || r.Outcome != api.Done {
+		t.Errorf("result %+v", r)
+	}
+}

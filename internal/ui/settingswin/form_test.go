@@ -150,13 +150,14 @@ func TestPresetsAndCustom(t *testing.T) {
 		t.Errorf("edited back: %q, want Cornell again", got)
 	}
 	test.Tap(f.presetBtns[settings.PresetGentle])
-	if !f.checks["cards.positions.desk"].Checked || f.checks["cards.positions.floor"].Checked || f.s.Positions.Floor || f.s.Positions.Standing {
-		t.Errorf("gentle positions: %+v", f.s.Positions)
+	if !f.checks["cards.positions.desk"].Checked || f.checks["cards.positions.floor"].Checked || f.s.Positions.Floor || !f.s.Positions.Standing {
+		t.Errorf("gentle positions: %+v (want desk and standing, no floor)", f.s.Positions)
 	}
 	if f.presetBtns[settings.PresetGentle].Importance != widget.HighImportance {
 		t.Error("the chosen preset's button is not highlighted")
 	}
 	test.Tap(f.checks["cards.positions.desk"])
+	test.Tap(f.checks["cards.positions.standing"])
 	if m := message(f, "cards.positions"); !strings.Contains(m, "at least one position") {
 		t.Errorf("no position allowed: message %q", m)
 	}

@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/version"
@@ -64,6 +65,9 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 	a := app.NewWithID(version.AppID)
 	w := a.NewWindow(lang.X("stats.win.title", "Limber statistics"))
 	v := newView(*days)
+	if tip, ok := cards.TipOfDay(cards.LoadDefault(), time.Now()); ok {
+		v.setTip(tip)
+	}
 	w.SetContent(v.root)
 	w.Resize(fyne.NewSize(960, 700))
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -45,7 +46,7 @@ func fixture() history.Stats {
 	for _, k := range schedule.AllKinds() {
 		st.Kinds = append(st.Kinds, history.KindStats{Kind: k, Counts: history.Counts{Done: 9, Natural: 1, Skipped: 2, Snoozed: 1}})
 	}
-	st.Kinds[3].Counts = history.Counts{} // no movement breaks yet
+	st.Kinds[3].Counts = history.Counts{} // no stretch breaks yet
 	return st
 }
 
@@ -82,7 +83,7 @@ func TestViewShowsToday(t *testing.T) {
 	if !v.body.Visible() || v.message.Visible() {
 		t.Error("figures hidden after set")
 	}
-	if len(v.kinds.rows) != 4 || v.kinds.rows[3].Has || v.kinds.rows[0].Share != 10.0/12 {
+	if len(v.kinds.rows) != len(schedule.AllKinds()) || v.kinds.rows[3].Has || v.kinds.rows[0].Share != 10.0/12 {
 		t.Errorf("kind rows %+v", v.kinds.rows)
 	}
 }
@@ -338,5 +339,21 @@ func TestChartsFollowTheTheme(t *testing.T) {
 		if !found {
 			t.Errorf("%T: the limit label is not in the theme's foreground colour", th)
 		}
+	}
+}
+
+func TestTipInFooter(t *testing.T) {
+	test.NewTempApp(t)
+	v := newView(14)
+	if v.tip.Visible() {
+		t.Error("no tip set, yet the tip line shows")
+	}
+	tip, ok := cards.TipOfDay(cards.Builtin(), time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	if !ok {
+		t.Fatal("no tip in the built-in cards")
+	}
+	v.setTip(tip)
+	if !v.tip.Visible() || !strings.Contains(v.tip.Text, tip.Title) || !strings.Contains(v.tip.Text, tip.Steps[0]) {
+		t.Errorf("tip line %q does not show %s", v.tip.Text, tip.ID)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/kinds"
@@ -69,7 +71,8 @@ type view struct {
 	kinds         *shareChart
 	swatches      []swatch
 	footer        *widget.Label
-	days          atomic.Int64 // read by the loading goroutine
+	tip           *widget.Label // a tip card: advice for outside the breaks
+	days          atomic.Int64  // read by the loading goroutine
 	onDaysChanged func()
 }
 
@@ -143,6 +146,9 @@ func newView(days int) *view {
 	v.footer = widget.NewLabel("")
 	v.footer.SizeName = theme.SizeNameCaptionText
 	v.footer.Wrapping = fyne.TextWrapWord
+	v.tip = widget.NewLabel("")
+	v.tip.Wrapping = fyne.TextWrapWord
+	v.tip.Hide()
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, v.heading, v.daysChoice),
@@ -151,7 +157,7 @@ func newView(days int) *view {
 	)
 	bottom := container.NewGridWithColumns(2, kindSection, glassSection)
 	charts := container.NewGridWithRows(2, v.sittingChart, bottom)
-	v.body = container.NewBorder(top, v.footer, nil, nil, charts)
+	v.body = container.NewBorder(top, container.NewVBox(v.tip, v.footer), nil, nil, charts)
 	v.message = widget.NewLabel(lang.X("stats.win.loading", "Loading…"))
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Alignment = fyne.TextAlignCenter
@@ -301,4 +307,12 @@ func (v *view) set(st history.Stats, note string) {
 		foot = note + ". " + foot
 	}
 	v.footer.SetText(foot)
+}
+
+// setTip shows a tip card (advice that cannot be done on a break) above
+// the footer: its title and steps in one line.
+func (v *view) setTip(c cards.Card) {
+	c = c.Local()
+	v.tip.SetText(lang.X("stats.win.tip", "Tip · {{.Title}}: {{.Steps}}", map[string]any{"Title": c.Title, "Steps": strings.Join(c.Steps, " ")}))
+	v.tip.Show()
 }
