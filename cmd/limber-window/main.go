@@ -20,6 +20,7 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cli"
+	"github.com/limber-app/limber/internal/display"
 	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/paths"
@@ -55,6 +56,12 @@ func run(args []string) int {
 	}
 	switch args[0] {
 	case "card":
+		if !display.Available() {
+			// Said to the daemon by the exit code: it shows the break as a
+			// notification and records the card as not shown.
+			fmt.Fprintln(os.Stderr, "limber-window: no display (neither DISPLAY nor WAYLAND_DISPLAY answers); the break is shown as a notification")
+			return display.ExitNoDisplay
+		}
 		if c == nil {
 			return cardwin.Run(args[1:], nil)
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/daemon"
+	"github.com/limber-app/limber/internal/display"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
@@ -77,11 +78,12 @@ func runDaemon(verbose bool) int {
 
 	if p, err := paths.HistoryFile(); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v; history will not be kept\n", err)
-	} else if store, err := history.Open(p); err != nil {
-		fmt.Fprintf(os.Stderr, "limber: opening the history %s: %v; history will not be kept this time\n", p, err)
 	} else {
-		defer store.Close()
-		opts.History = store
+		// The journal keeps what it is told even while the file cannot be
+		// opened or written (status, the tray and a notification say so).
+		j := history.NewJournal(p, history.JournalOptions{Logf: logf})
+		defer j.Close()
+		opts.History = j
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -176,7 +178,16 @@ func launcher(verbose bool) func(name string, args ...string) (daemon.Window, er
 
 type procWindow struct{ cmd *exec.Cmd }
 
-func (w procWindow) Wait() error { return w.cmd.Wait() }
+// Wait waits for the window to exit; a card window that found no display
+// says so by its exit code, which Wait turns into daemon.ErrNoDisplay.
+func (w procWindow) Wait() error {
+	err := w.cmd.Wait()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ee.ExitCode() == display.ExitNoDisplay {
+		return fmt.Errorf("%w: %v", daemon.ErrNoDisplay, err)
+	}
+	return err
+}
 func (w procWindow) Kill() error { return w.cmd.Process.Kill() }
 
 // showRunning asks the running daemon to open its status window.

@@ -94,6 +94,11 @@ func (c *Client) Status(ctx context.Context, explain bool) (Status, error) {
 	return call[Status](ctx, c, CmdStatus, StatusArgs{Explain: explain})
 }
 
+// StatusWith asks for the status as a says (every problem, the why).
+func (c *Client) StatusWith(ctx context.Context, a StatusArgs) (Status, error) {
+	return call[Status](ctx, c, CmdStatus, a)
+}
+
 // Pause stops reminders as a asks.
 func (c *Client) Pause(ctx context.Context, a PauseArgs) (Status, error) {
 	return call[Status](ctx, c, CmdPause, a)

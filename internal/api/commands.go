@@ -36,9 +36,39 @@ const (
 // None is the request or reply of a command that carries nothing.
 type None struct{}
 
-// StatusArgs asks for the status; Explain adds the why.
+// StatusArgs asks for the status; Explain adds the why. AllProblems lists
+// every problem (up to MaxProblems) instead of the first few.
 type StatusArgs struct {
-	Explain bool `json:"explain,omitempty"`
+	Explain     bool `json:"explain,omitempty"`
+	AllProblems bool `json:"all_problems,omitempty"`
+}
+
+// Limits of requests, the same for the command line and the daemon (which
+// checks them again: a request may come from anywhere on the socket).
+const (
+	// MaxDuration bounds a pause or a snooze.
+	MaxDuration = 7 * 24 * time.Hour
+	// MaxBreakLength bounds a break's length or time spent on it.
+	MaxBreakLength = 24 * time.Hour
+	// MaxExclude bounds the card ids a card_pick may exclude.
+	MaxExclude = 1000
+)
+
+// Limits of the status reply, so that it fits the socket's line cap by
+// design whatever the number of bad card files: at most MaxProblems
+// problems of at most MaxProblemLen bytes each (about 500 KB in all).
+const (
+	FewProblems   = 5
+	MaxProblems   = 1000
+	MaxProblemLen = 500
+)
+
+// CheckSeconds refuses a number of seconds outside 0..max, naming what it is.
+func CheckSeconds(what string, sec int64, max time.Duration) error {
+	if sec < 0 || sec > int64(max/time.Second) {
+		return Usagef("%s must be between 0 and %d seconds, got %d", what, int64(max/time.Second), sec)
+	}
+	return nil
 }
 
 // PauseArgs is the `pause` request: exactly one field set.

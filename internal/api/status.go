@@ -43,8 +43,11 @@ type Status struct {
 	GlassGoal              int        `json:"glass_goal"`
 	// Tray says whether a tray host shows the icon.
 	Tray string `json:"tray"`
-	// Problems are things the user should fix (a bad config line, a bad card file).
+	// Problems are things the user should fix (a bad config line, a bad
+	// card file): the first few, or all (up to MaxProblems) when asked.
 	Problems []string `json:"problems,omitempty"`
+	// ProblemCount is how many problems there are in all.
+	ProblemCount int `json:"problem_count"`
 	// Why explains the activity state and the last timer resets.
 	Why string `json:"why,omitempty"`
 }

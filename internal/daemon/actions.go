@@ -73,7 +73,7 @@ func (d *Daemon) resume() error {
 // only once it is in the journal, so a failed write is never confirmed.
 func (d *Daemon) drink(src history.Source) (int, error) {
 	now := d.now().Round(0)
-	if err := d.journal("glass", func(h *history.Store) error { return h.RecordGlass(now, src) }); err != nil {
+	if err := d.journal(history.GlassEntry(now, src)); err != nil {
 		return 0, fmt.Errorf("the glass was not logged: %w", err)
 	}
 	d.glasses++
@@ -84,6 +84,13 @@ func (d *Daemon) drink(src history.Source) (int, error) {
 // breakResult applies a card window's report to the core (and so to the
 // journal, through act).
 func (d *Daemon) breakResult(r api.BreakResult) error {
+	// Only a card of the library reaches the journal (and the CSV export):
+	// the id comes from whoever wrote to the socket. An unknown one is
+	// dropped, not the outcome, which is still the user's.
+	if r.CardID != "" && (d.opts.Cards == nil || !d.opts.Cards.Has(r.CardID)) {
+		d.logf("break result names no card of the library (%q): recorded without a card", r.CardID)
+		r.CardID = ""
+	}
 	from := origin{cardID: r.CardID, elapsed: r.Elapsed()}
 	if c := d.card; c != nil && c.kind == r.Kind {
 		c.done = true

@@ -57,7 +57,7 @@ type Options struct {
 	// Settings is the user's settings file (nil: defaults, nothing saved).
 	Settings *settings.Store
 	// History records the journal (nil: nothing is recorded).
-	History *history.Store
+	History *history.Journal
 	// Cards is the card library (nil: breaks come without a card).
 	Cards *cards.Library
 	// Seed seeds the card picker (0: from the start time).
@@ -105,13 +105,26 @@ type Daemon struct {
 	// settingsProblem explains a bad settings file, historyProblem a
 	// failed history write ("" when fine).
 	settingsProblem, historyProblem string
+	// historyGen is the history failure last told by notification.
+	historyGen int
+	// acks collects the acknowledgements of the events journaled by the
+	// command running on the loop (nil when none is collecting).
+	acks []<-chan error
 }
+
+// ErrNoDisplay is what a Window's Wait wraps when the card window found no
+// display to open on.
+var ErrNoDisplay = errors.New("no display")
 
 // openCard is the card window on screen, if any.
 type openCard struct {
 	kind   schedule.Kind
 	cardID string
 	win    Window
+	// length, title and summary say the break again by notification if
+	// the window finds no display.
+	length         time.Duration
+	title, summary string
 	// done: the break's end is accounted for (the window reported it, or
 	// the daemon closed the window itself).
 	done bool
@@ -308,6 +321,7 @@ func (d *Daemon) tick() time.Duration {
 	}
 	d.recordSitting(sat.InHours, sat.AfterHours, o.Wall)
 	d.act(events, origin{})
+	d.noticeHistory()
 	d.refreshTray()
 	return min(max(d.sched.NextCheck(), time.Second), time.Minute)
 }

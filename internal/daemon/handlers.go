@@ -48,10 +48,15 @@ func (d *Daemon) mux() *api.Mux {
 	m := api.NewMux()
 	m.Logf = d.logf
 	api.Handle(m, api.CmdStatus, func(_ context.Context, a api.StatusArgs) (api.Status, error) {
+		// A history that failed gets another try now: the user may have
+		// fixed the cause and asks to see.
+		if d.opts.History != nil {
+			d.opts.History.Retry()
+		}
 		// Answer with a fresh observation, not one up to a minute old.
 		return onLoop(d, func() (api.Status, error) {
 			d.tick()
-			return d.status(a.Explain), nil
+			return d.statusWith(a), nil
 		})
 	})
 	api.Handle(m, api.CmdPause, func(_ context.Context, a api.PauseArgs) (api.Status, error) {
@@ -60,12 +65,18 @@ func (d *Daemon) mux() *api.Mux {
 		case a.Tomorrow:
 		case a.Until != nil:
 			until = *a.Until
+			if now := d.now(); !until.After(now) || until.Sub(now) > api.MaxDuration+24*time.Hour {
+				return api.Status{}, api.Usagef("pause until must be in the next %v", api.MaxDuration)
+			}
 		case a.Seconds > 0:
+			if err := api.CheckSeconds("the pause", a.Seconds, api.MaxDuration); err != nil {
+				return api.Status{}, err
+			}
 			until = d.now().Add(time.Duration(a.Seconds) * time.Second)
 		default:
 			return api.Status{}, api.Usagef("pause needs seconds, until or tomorrow")
 		}
-		return onLoop(d, func() (api.Status, error) {
+		return onLoopStored(d, func() (api.Status, error) {
 			if err := d.pause(until, a.Tomorrow); err != nil {
 				return api.Status{}, err
 			}
@@ -73,7 +84,7 @@ func (d *Daemon) mux() *api.Mux {
 		})
 	})
 	api.Handle(m, api.CmdResume, func(context.Context, api.None) (api.None, error) {
-		return onLoop(d, func() (api.None, error) { return none(d.resume()) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.resume()) })
 	})
 	api.Handle(m, api.CmdBreakNow, func(_ context.Context, a api.KindArgs) (api.None, error) {
 		if a.Kind == "" {
@@ -88,10 +99,10 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(a.Kind, true); err != nil {
 			return none(err)
 		}
-		if a.Seconds < 0 {
-			return none(api.Usagef("snooze seconds must not be negative"))
+		if err := api.CheckSeconds("the snooze", a.Seconds, api.MaxDuration); err != nil {
+			return none(err)
 		}
-		return onLoop(d, func() (api.None, error) {
+		return onLoopStored(d, func() (api.None, error) {
 			return none(d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second))
 		})
 	})
@@ -99,7 +110,7 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(a.Kind, true); err != nil {
 			return none(err)
 		}
-		return onLoop(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
 	})
 	api.Handle(m, api.CmdDrink, func(_ context.Context, a api.DrinkArgs) (api.Status, error) {
 		switch a.Source {
@@ -109,7 +120,7 @@ func (d *Daemon) mux() *api.Mux {
 		default:
 			return api.Status{}, api.Usagef("unknown glass source %q", a.Source)
 		}
-		return onLoop(d, func() (api.Status, error) {
+		return onLoopStored(d, func() (api.Status, error) {
 			if _, err := d.drink(a.Source); err != nil {
 				return api.Status{}, err
 			}
@@ -120,17 +131,26 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(r.Kind, false); err != nil {
 			return none(err)
 		}
-		if r.ElapsedSeconds < 0 || r.SnoozeSeconds < 0 {
-			return none(api.Usagef("durations must not be negative"))
+		if !(r.ElapsedSeconds >= 0 && r.ElapsedSeconds <= api.MaxBreakLength.Seconds()) { // NaN fails too
+			return none(api.Usagef("elapsed_seconds must be between 0 and %v", api.MaxBreakLength.Seconds()))
 		}
-		return onLoop(d, func() (api.None, error) { return none(d.breakResult(r)) })
+		if err := api.CheckSeconds("snooze_seconds", r.SnoozeSeconds, api.MaxDuration); err != nil {
+			return none(err)
+		}
+		if len(r.CardID) > 200 {
+			return none(api.Usagef("card_id is too long"))
+		}
+		return onLoopStored(d, func() (api.None, error) { return none(d.breakResult(r)) })
 	})
 	api.Handle(m, api.CmdCardPick, func(_ context.Context, a api.CardPickArgs) (api.CardPickReply, error) {
 		if err := checkKind(a.Kind, false); err != nil {
 			return api.CardPickReply{}, err
 		}
-		if a.LengthSeconds < 0 {
-			return api.CardPickReply{}, api.Usagef("length_seconds must not be negative")
+		if err := api.CheckSeconds("length_seconds", a.LengthSeconds, api.MaxBreakLength); err != nil {
+			return api.CardPickReply{}, err
+		}
+		if len(a.Exclude) > api.MaxExclude {
+			return api.CardPickReply{}, api.Usagef("at most %d card ids may be excluded", api.MaxExclude)
 		}
 		return onLoop(d, func() (api.CardPickReply, error) {
 			c, ok := d.pickCard(a.Kind, time.Duration(a.LengthSeconds)*time.Second, a.Exclude)
@@ -195,8 +215,12 @@ func (d *Daemon) mux() *api.Mux {
 		if err := a.Check(); err != nil {
 			return history.Stats{}, api.Usagef("%v", err)
 		}
-		if d.opts.History == nil {
-			return history.Stats{}, errors.New("no history is kept in this session")
+		var h *history.Store
+		if d.opts.History != nil {
+			h = d.opts.History.Store()
+		}
+		if h == nil {
+			return history.Stats{}, errors.New("the history is not open in this session (see `limber status`)")
 		}
 		goals, err := onLoop(d, func() (history.Goals, error) { return d.goals(), nil })
 		if err != nil {
@@ -204,7 +228,7 @@ func (d *Daemon) mux() *api.Mux {
 		}
 		// A read beside the writer: off the loop, so a long query never
 		// holds up the breaks.
-		return d.opts.History.Stats(d.now(), a.Days, time.Local, goals)
+		return h.Stats(d.now(), a.Days, time.Local, goals)
 	})
 	return m
 }

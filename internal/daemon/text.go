@@ -92,6 +92,16 @@ func trHistoryWriteFailed(err error) string {
 	return lang.X("daemon.history.write", "Limber could not write to its history file ({{.Err}}); what happens now is not recorded until it can.", map[string]any{"Err": err.Error()})
 }
 
+func trHistoryFailTitle() string {
+	return lang.X("notify.history.fail.title", "Limber: the history cannot be written")
+}
+
+func trHistoryFailing(err error, queued, inFile int) string {
+	return lang.X("daemon.history.failing",
+		"Limber cannot write its history file ({{.Err}}). Nothing is lost: what happens is kept and written once the file works again (waiting: {{.N}}; `limber status` retries).",
+		map[string]any{"Err": err.Error(), "N": queued + inFile})
+}
+
 func trMoreCardProblems(n int) string {
 	return lang.X("daemon.cards.more", "… and {{.N}} more problems in card files: `limber cards check` lists them all.", map[string]any{"N": n})
 }

@@ -48,6 +48,10 @@ func Dial(path string) (*Conn, error) {
 	if err != nil {
 		return nil, ErrNotRunning
 	}
+	if err := checkServer(c, path); err != nil {
+		c.Close()
+		return nil, err
+	}
 	return NewConn(c), nil
 }
 

@@ -70,7 +70,8 @@ func (p Positions) Allowed() []string {
 var positionNames = [...]string{"desk", "standing", "floor"}
 
 // Day is one weekday's working hours. Start and End are minutes after
-// midnight; End is after Start (working hours do not cross midnight).
+// midnight. An End before Start runs past midnight (a night shift: monday
+// 22:00-06:00 is Monday 22:00 to Tuesday 06:00); End never equals Start.
 type Day struct {
 	Off   bool `json:"off"`
 	Start int  `json:"start"`
@@ -89,11 +90,18 @@ func (w WorkingHours) Contains(t time.Time) bool {
 	if !w.Enabled {
 		return true
 	}
-	d := w.Days[t.Weekday()]
-	if d.Off {
-		return false
-	}
 	m := t.Hour()*60 + t.Minute()
+	// The tail of yesterday's night shift, past midnight.
+	if y := w.Days[(t.Weekday()+6)%7]; !y.Off && y.End < y.Start && m < y.End {
+		return true
+	}
+	d := w.Days[t.Weekday()]
+	switch {
+	case d.Off:
+		return false
+	case d.End < d.Start:
+		return m >= d.Start // today's night shift, until midnight
+	}
 	return m >= d.Start && m < d.End
 }
 

@@ -236,10 +236,10 @@ func TestValidationMessages(t *testing.T) {
 		"step":                           {func(s *Settings) { s.DailyLimitStep = time.Minute }, "limits.daily_sitting_step", "at least 5 minutes"},
 		"glasses":                        {func(s *Settings) { s.HydrationGoal = 99 }, "limits.hydration_goal", "0 to 30"},
 		"no positions":                   {func(s *Settings) { s.Positions = Positions{} }, "cards.positions", "at least one position"},
-		"end before start": {func(s *Settings) {
+		"end is start": {func(s *Settings) {
 			s.WorkingHours.Enabled = true
-			s.WorkingHours.Days[time.Friday] = Day{Start: 10 * 60, End: 9 * 60}
-		}, "working_hours.friday.end", "after the start"},
+			s.WorkingHours.Days[time.Friday] = Day{Start: 10 * 60, End: 10 * 60}
+		}, "working_hours.friday.end", "differ from the start"},
 		"all days off": {func(s *Settings) {
 			s.WorkingHours.Enabled = true
 			for i := range s.WorkingHours.Days {

@@ -39,9 +39,12 @@ type Watcher struct {
 }
 
 // fileStamp is what a cheap stat says about the file.
+// The mode is in it so that a file made readable again (chmod) is
+// re-read although its content and time did not change.
 type fileStamp struct {
 	size int64
 	mod  time.Time
+	mode os.FileMode
 }
 
 func stampOf(path string) (fileStamp, bool) {
@@ -49,7 +52,7 @@ func stampOf(path string) (fileStamp, bool) {
 	if err != nil {
 		return fileStamp{}, false
 	}
-	return fileStamp{size: fi.Size(), mod: fi.ModTime()}, true
+	return fileStamp{size: fi.Size(), mod: fi.ModTime(), mode: fi.Mode()}, true
 }
 
 // NewWatcher watches path every `every` (2 s when zero). It takes the file as
@@ -68,7 +71,7 @@ func NewWatcher(path string, every time.Duration) *Watcher {
 // writes the file itself, so its own save is not reported back as an edit.
 func (w *Watcher) MarkSeen() {
 	st, _ := stampOf(w.path)
-	data, err := os.ReadFile(w.path)
+	data, err := ReadFile(w.path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.gone = err != nil
@@ -88,7 +91,7 @@ func (w *Watcher) check(ctx context.Context) (Update, bool) {
 	if same {
 		return Update{}, false
 	}
-	data, err := os.ReadFile(w.path)
+	data, err := ReadFile(w.path)
 	w.mu.Lock()
 	if err != nil {
 		report := !w.gone
@@ -115,7 +118,7 @@ func (w *Watcher) check(ctx context.Context) (Update, bool) {
 		return Update{}, false
 	case <-time.After(w.settle):
 	}
-	again, err := os.ReadFile(w.path)
+	again, err := ReadFile(w.path)
 	if err != nil || sha256.Sum256(again) != sum {
 		return Update{}, false // still moving; the next poll looks again
 	}
