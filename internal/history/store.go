@@ -134,6 +134,45 @@ func besidePath(path string) string {
 // must leave it alone ("" when it may write it): tables of another program,
 // or a schema newer than this build knows.
 func notOurs(path string) (string, error) {
+	why, err := lookReadOnly(path)
+	if needsRollback(err) {
+		// A writer died mid-transaction (a crash, kill -9) and left a hot
+		// journal that a read-only look may not roll back. Rolling it back
+		// restores the file's last commit, as any SQLite writer would on
+		// open; only then can the file be judged.
+		if rerr := rollBack(path); rerr != nil {
+			return "", rerr
+		}
+		why, err = lookReadOnly(path)
+	}
+	return why, err
+}
+
+// needsRollback reports whether err is SQLite refusing a read-only open
+// because a hot journal or WAL needs recovery first.
+func needsRollback(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK || se.Code() == sqlite3.SQLITE_READONLY_RECOVERY)
+}
+
+// rollBack opens path for writing and reads from it once, which makes
+// SQLite roll back (or recover) what a dead writer left, and changes
+// nothing else.
+func rollBack(path string) error {
+	db, err := sql.Open("sqlite", dsn(path, "_busy_timeout=5000"))
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil && !isCorrupt(err) {
+		return fmt.Errorf("recovering %s after a crash: %w", path, err)
+	}
+	return nil
+}
+
+// lookReadOnly is notOurs's look at the file, without recovery.
+func lookReadOnly(path string) (string, error) {
 	fi, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
