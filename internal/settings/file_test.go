@@ -292,10 +292,9 @@ func TestWatcher(t *testing.T) {
 	}
 	// The daemon's own save is not reported back.
 	s.HydrationGoal = 6
-	if err := Save(p, s); err != nil {
+	if err := w.Write(func() error { return Save(p, s) }); err != nil {
 		t.Fatal(err)
 	}
-	w.MarkSeen()
 	quiet()
 	// Touching without changing content is not an edit.
 	now := time.Now().Add(time.Minute)

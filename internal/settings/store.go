@@ -63,10 +63,9 @@ func (st *Store) Current() (Settings, []Problem) {
 func (st *Store) Set(s Settings) (Settings, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if err := Save(st.path, s); err != nil {
+	if err := st.w.Write(func() error { return Save(st.path, s) }); err != nil {
 		return st.cur, err
 	}
-	st.w.MarkSeen()
 	s.Normalize()
 	st.cur, st.probs = s, nil
 	return s, nil

@@ -29,6 +29,11 @@ type Watcher struct {
 	every  time.Duration
 	settle time.Duration
 
+	// writing is held while the daemon writes the file itself and while a
+	// poll looks at it, so a poll never sees the daemon's own save before
+	// MarkSeen does.
+	writing sync.Mutex
+
 	mu   sync.Mutex
 	last [sha256.Size]byte
 	gone bool // the file was missing at the last look
@@ -79,6 +84,18 @@ func (w *Watcher) MarkSeen() {
 		w.last = sha256.Sum256(data)
 		w.stat = st
 	}
+}
+
+// Write runs write (the daemon saving the file) and marks the result seen,
+// with no poll in between: the daemon's own save is never reported back.
+func (w *Watcher) Write(write func() error) error {
+	w.writing.Lock()
+	defer w.writing.Unlock()
+	if err := write(); err != nil {
+		return err
+	}
+	w.MarkSeen()
+	return nil
 }
 
 // check looks at the file once; it returns an update when the content
@@ -138,7 +155,10 @@ func (w *Watcher) Run(ctx context.Context, fn func(Update)) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if u, ok := w.check(ctx); ok {
+			w.writing.Lock()
+			u, ok := w.check(ctx)
+			w.writing.Unlock()
+			if ok {
 				fn(u)
 			}
 		}
