@@ -14,10 +14,13 @@ export GOFLAGS := $(strip $(GOFLAGS) -trimpath)
 # Debian packages: headers to build Fyne (X11/GL), MinGW to cross-build the
 # Windows binary (Fyne needs cgo), and what the tests and
 # `make run` use: Xvfb, a private D-Bus bus, xdotool, a tray host and a
-# notification server for the end-to-end tests.
+# notification server for the end-to-end tests; headless Wayland compositors
+# (sway, KWin, Mutter) and PulseAudio for the idle and microphone e2e tests
+# (about 40 s of apt install on a 2-core machine).
 APT_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev \
             xvfb dbus-x11 xdotool x11-utils imagemagick appstream \
-            gcc-mingw-w64-x86-64 desktop-file-utils zsh fish
+            gcc-mingw-w64-x86-64 desktop-file-utils zsh fish \
+            sway kwin-wayland mutter pulseaudio pulseaudio-utils
 
 .PHONY: all deps deb-deps build run test test-short cross bench lint package deb deb-test install uninstall clean
 

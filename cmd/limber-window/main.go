@@ -1,7 +1,7 @@
 // Command limber-window runs one of Limber's Fyne windows (card, settings,
-// stats, welcome) as its own process:
+// stats, status, welcome) as its own process:
 //
-//	limber-window card|settings|stats|welcome [OPTIONS]
+//	limber-window card|settings|stats|status|welcome [OPTIONS]
 //
 // The daemon, `limber`, starts it as a child when a break comes due or a
 // window is asked for from the tray; `limber window NAME ...` runs it from
@@ -20,6 +20,7 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cli"
+	"github.com/limber-app/limber/internal/display"
 	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/paths"
@@ -27,6 +28,7 @@ import (
 	"github.com/limber-app/limber/internal/ui/cardwin"
 	"github.com/limber-app/limber/internal/ui/settingswin"
 	"github.com/limber-app/limber/internal/ui/statswin"
+	"github.com/limber-app/limber/internal/ui/statuswin"
 	"github.com/limber-app/limber/internal/ui/welcomewin"
 )
 
@@ -55,6 +57,12 @@ func run(args []string) int {
 	}
 	switch args[0] {
 	case "card":
+		if !display.Available() {
+			// Said to the daemon by the exit code: it shows the break as a
+			// notification and records the card as not shown.
+			fmt.Fprintln(os.Stderr, "limber-window: no display (neither DISPLAY nor WAYLAND_DISPLAY answers); the break is shown as a notification")
+			return display.ExitNoDisplay
+		}
 		if c == nil {
 			return cardwin.Run(args[1:], nil)
 		}
@@ -74,6 +82,11 @@ func run(args []string) int {
 			return statswin.Run(args[1:], nil)
 		}
 		return statswin.Run(args[1:], c)
+	case "status":
+		if c == nil {
+			return statuswin.Run(args[1:], nil)
+		}
+		return statuswin.Run(args[1:], c)
 	}
 	return usage()
 }

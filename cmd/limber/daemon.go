@@ -12,12 +12,15 @@ import (
 	"runtime"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/limber-app/limber/assets/icon"
 	trayicon "github.com/limber-app/limber/assets/tray"
 	"github.com/limber-app/limber/internal/activity"
+	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/daemon"
+	"github.com/limber-app/limber/internal/display"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/notify"
@@ -48,8 +51,9 @@ func runDaemon(verbose bool) int {
 	}
 	ln, err := ipc.Listen(opts.Socket)
 	if errors.Is(err, ipc.ErrAlreadyRunning) {
-		fmt.Println("Limber is already running (see `limber status`).")
-		return 0
+		// Launched again (from the menu, say): show the running one, which
+		// matters most where no tray shows it.
+		return showRunning()
 	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v\n", err)
@@ -75,11 +79,12 @@ func runDaemon(verbose bool) int {
 
 	if p, err := paths.HistoryFile(); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v; history will not be kept\n", err)
-	} else if store, err := history.Open(p); err != nil {
-		fmt.Fprintf(os.Stderr, "limber: opening the history %s: %v; history will not be kept this time\n", p, err)
 	} else {
-		defer store.Close()
-		opts.History = store
+		// The journal keeps what it is told even while the file cannot be
+		// opened or written (status, the tray and a notification say so).
+		j := history.NewJournal(p, history.JournalOptions{Logf: logf})
+		defer j.Close()
+		opts.History = j
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -174,5 +179,31 @@ func launcher(verbose bool) func(name string, args ...string) (daemon.Window, er
 
 type procWindow struct{ cmd *exec.Cmd }
 
-func (w procWindow) Wait() error { return w.cmd.Wait() }
+// Wait waits for the window to exit; a card window that found no display
+// says so by its exit code, which Wait turns into daemon.ErrNoDisplay.
+func (w procWindow) Wait() error {
+	err := w.cmd.Wait()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ee.ExitCode() == display.ExitNoDisplay {
+		return fmt.Errorf("%w: %v", daemon.ErrNoDisplay, err)
+	}
+	return err
+}
 func (w procWindow) Kill() error { return w.cmd.Process.Kill() }
+
+// showRunning asks the running daemon to open its status window.
+func showRunning() int {
+	c, closeConn, err := dial()
+	if err == nil {
+		defer closeConn()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		err = c.Show(ctx, api.WindowStatus)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "Limber is already running, but its status window did not open: %v (see `limber status`)\n", err)
+		return 1
+	}
+	fmt.Println("Limber is already running: its status window is open (see also `limber status`).")
+	return 0
+}

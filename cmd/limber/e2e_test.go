@@ -298,11 +298,13 @@ func TestEndToEndTrayAndActivity(t *testing.T) {
 	}
 	waitFor(t, 10*time.Second, "the card window to close after skip", func() bool { return len(findWindows("Stretch")) == 0 })
 
-	// A second daemon says so and exits 0, leaving the first alone.
+	// A second daemon says so, opens the first one's status window and
+	// exits 0, leaving the first alone.
 	out, _, code := d.limber(t, bin)
 	if code != 0 || !strings.Contains(out, "already running") {
 		t.Errorf("second daemon: exit %d, output %q", code, out)
 	}
+	waitFor(t, 20*time.Second, "the status window", func() bool { return len(findWindows("^Limber$")) > 0 })
 
 	// Pausing shows in status and in the menu.
 	if _, errs, code := d.limber(t, bin, "pause", "30m"); code != 0 {

@@ -19,17 +19,41 @@ import (
 
 func main() {
 	// Speak the language the user chose; a broken settings file is
-	// reported by the commands that read it, not here.
+	// reported by the commands that read it, not here. Commands that print
+	// nothing translated never read the file, so they work whatever lies
+	// at its place; the others read it safely (a regular file of at most
+	// 1 MiB, within 2 s).
 	language := "system"
-	if p, err := paths.ConfigFile(); err == nil {
-		if s, probs, err := settings.Load(p); err == nil && len(probs) == 0 {
-			language = s.Language
+	if readsSettings(os.Args[1:]) {
+		if p, err := paths.ConfigFile(); err == nil {
+			if s, probs, err := settings.Load(p); err == nil && len(probs) == 0 {
+				language = s.Language
+			}
 		}
 	}
 	if err := i18n.Init(language); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v\n", err)
 	}
 	os.Exit(run(os.Args[1:]))
+}
+
+// readsSettings reports whether the command in args needs the settings
+// (for its language, or its work). export, quit, version, completion and
+// `config path` do not.
+func readsSettings(args []string) bool {
+	for len(args) > 0 && (args[0] == "--verbose" || args[0] == "-v") {
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		return true // the daemon
+	}
+	switch args[0] {
+	case "export", "quit", "version", "completion", "--version":
+		return false
+	case "config":
+		return !(len(args) > 1 && args[1] == "path")
+	}
+	return true
 }
 
 func run(args []string) int {

@@ -1,7 +1,10 @@
 // Package activity tells how long the user has been without keyboard or
 // pointer input, using whatever the desktop offers: the X11 MIT-SCREEN-SAVER
 // extension, GNOME Mutter's IdleMonitor or org.freedesktop.ScreenSaver over
-// D-Bus, GetLastInputInfo on Windows, IOKit's HIDIdleTime on macOS.
+// D-Bus, the Wayland idle protocols (ext_idle_notifier_v1 or
+// org_kde_kwin_idle, spoken by a small pure-Go client: see wayland.go for
+// how an idle duration comes out of threshold events), GetLastInputInfo on
+// Windows, IOKit's HIDIdleTime on macOS.
 //
 // Detect picks one at run time. When nothing works it returns None, whose
 // Idle fails with ErrNoSource: the daemon then counts wall time as activity
@@ -132,7 +135,8 @@ type candidate struct {
 
 // Detect returns the first idle-time source that works here, or None.
 // It never fails and never panics. The order on Linux/BSD is X11, GNOME
-// Mutter, org.freedesktop.ScreenSaver; in a Wayland session X11 is skipped,
+// Mutter, the Wayland idle protocols, org.freedesktop.ScreenSaver; in a
+// Wayland session X11 is skipped,
 // since Xwayland only sees input going to X clients and would report a busy
 // user as idle.
 func Detect(logf func(format string, args ...any)) Source {

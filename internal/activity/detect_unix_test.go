@@ -20,6 +20,7 @@ func TestDetectOrder(t *testing.T) {
 	busGnomeFD := desktoptest.Bus(t) // GNOME: the name exists but says "not supported"
 	serveFreedesktop(t, busGnomeFD, &fakeIdle{fail: true})
 	busEmpty := desktoptest.Bus(t)
+	fc := newFakeCompositor(t, "wl_seat", "ext_idle_notifier_v1")
 
 	tests := map[string]struct {
 		env  []string
@@ -34,6 +35,9 @@ func TestDetectOrder(t *testing.T) {
 		"not supported is none":   {[]string{"DBUS_SESSION_BUS_ADDRESS", busGnomeFD}, NameNone},
 		"empty bus is none":       {[]string{"DBUS_SESSION_BUS_ADDRESS", busEmpty}, NameNone},
 		"wayland without bus":     {[]string{"DISPLAY", display, "WAYLAND_DISPLAY", "wayland-0"}, NameNone},
+		"mutter before wayland":   {[]string{"WAYLAND_DISPLAY", fc.socket, "DBUS_SESSION_BUS_ADDRESS", busMutter}, NameMutter},
+		"wayland before fdo":      {[]string{"WAYLAND_DISPLAY", fc.socket, "DBUS_SESSION_BUS_ADDRESS", busFD}, NameWaylandExt},
+		"wayland without a bus":   {[]string{"WAYLAND_DISPLAY", fc.socket}, NameWaylandExt},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -57,8 +61,8 @@ func TestDetectOrder(t *testing.T) {
 				if _, err := n.Idle(); !errors.Is(err, ErrNoSource) {
 					t.Errorf("None.Idle() error = %v, want ErrNoSource", err)
 				}
-				if len(n.Tried) != 3 || !strings.Contains(n.Reason(), NameX11) {
-					t.Errorf("None.Reason() = %q, want the three tried sources", n.Reason())
+				if len(n.Tried) != 4 || !strings.Contains(n.Reason(), NameX11) {
+					t.Errorf("None.Reason() = %q, want the four tried sources", n.Reason())
 				}
 				return
 			}

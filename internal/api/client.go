@@ -94,9 +94,27 @@ func (c *Client) Status(ctx context.Context, explain bool) (Status, error) {
 	return call[Status](ctx, c, CmdStatus, StatusArgs{Explain: explain})
 }
 
+// StatusWith asks for the status as a says (every problem, the why).
+func (c *Client) StatusWith(ctx context.Context, a StatusArgs) (Status, error) {
+	return call[Status](ctx, c, CmdStatus, a)
+}
+
 // Pause stops reminders as a asks.
 func (c *Client) Pause(ctx context.Context, a PauseArgs) (Status, error) {
 	return call[Status](ctx, c, CmdPause, a)
+}
+
+// Show asks the daemon to open a window (WindowStatus, WindowSettings,
+// WindowStats).
+func (c *Client) Show(ctx context.Context, window string) error {
+	_, err := call[None](ctx, c, CmdShow, ShowArgs{Window: window})
+	return err
+}
+
+// Menu runs a tray-menu action, as a click on it would.
+func (c *Client) Menu(ctx context.Context, action string) error {
+	_, err := call[None](ctx, c, CmdMenu, MenuArgs{Action: action})
+	return err
 }
 
 // Resume ends a pause.

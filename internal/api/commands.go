@@ -25,6 +25,9 @@ const (
 	CmdSettingsGet Command = "settings_get" // none → SettingsReply
 	CmdSettingsSet Command = "settings_set" // SettingsArgs → none
 	CmdStats       Command = "stats"        // StatsArgs → history.Stats
+	// The status window's (and a second `limber` launch's).
+	CmdShow Command = "show" // ShowArgs → none
+	CmdMenu Command = "menu" // MenuArgs → none
 	// The card window's own two.
 	CmdBreakResult Command = "break_result" // BreakResult → none
 	CmdCardPick    Command = "card_pick"    // CardPickArgs → CardPickReply
@@ -33,9 +36,39 @@ const (
 // None is the request or reply of a command that carries nothing.
 type None struct{}
 
-// StatusArgs asks for the status; Explain adds the why.
+// StatusArgs asks for the status; Explain adds the why. AllProblems lists
+// every problem (up to MaxProblems) instead of the first few.
 type StatusArgs struct {
-	Explain bool `json:"explain,omitempty"`
+	Explain     bool `json:"explain,omitempty"`
+	AllProblems bool `json:"all_problems,omitempty"`
+}
+
+// Limits of requests, the same for the command line and the daemon (which
+// checks them again: a request may come from anywhere on the socket).
+const (
+	// MaxDuration bounds a pause or a snooze.
+	MaxDuration = 7 * 24 * time.Hour
+	// MaxBreakLength bounds a break's length or time spent on it.
+	MaxBreakLength = 24 * time.Hour
+	// MaxExclude bounds the card ids a card_pick may exclude.
+	MaxExclude = 1000
+)
+
+// Limits of the status reply, so that it fits the socket's line cap by
+// design whatever the number of bad card files: at most MaxProblems
+// problems of at most MaxProblemLen bytes each (about 500 KB in all).
+const (
+	FewProblems   = 5
+	MaxProblems   = 1000
+	MaxProblemLen = 500
+)
+
+// CheckSeconds refuses a number of seconds outside 0..max, naming what it is.
+func CheckSeconds(what string, sec int64, max time.Duration) error {
+	if sec < 0 || sec > int64(max/time.Second) {
+		return Usagef("%s must be between 0 and %d seconds, got %d", what, int64(max/time.Second), sec)
+	}
+	return nil
 }
 
 // PauseArgs is the `pause` request: exactly one field set.
@@ -66,6 +99,25 @@ type SnoozeArgs struct {
 // DrinkArgs logs one glass of water, now, from Source.
 type DrinkArgs struct {
 	Source history.Source `json:"source"`
+}
+
+// Windows the daemon can be asked to show (CmdShow).
+const (
+	WindowStatus   = "status"
+	WindowSettings = "settings"
+	WindowStats    = "stats"
+)
+
+// ShowArgs names the window to show: WindowStatus, WindowSettings or
+// WindowStats. A status window already open is not opened twice.
+type ShowArgs struct {
+	Window string `json:"window"`
+}
+
+// MenuArgs runs a tray-menu action (tray.Action, e.g. "pause:30m") as if
+// it were clicked: the status window shows the tray's menu without a tray.
+type MenuArgs struct {
+	Action string `json:"action"`
 }
 
 // VersionReply names the daemon's version.

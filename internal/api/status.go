@@ -16,11 +16,17 @@ type Status struct {
 	Activity      string `json:"activity"`
 	ActivityError string `json:"activity_error,omitempty"`
 	// Signals lists the live presence signals (logind, screensaver, fullscreen, ...).
-	Signals        []string `json:"signals,omitempty"`
-	Active         bool     `json:"active"`
-	IdleSeconds    int64    `json:"idle_seconds"`
-	PresentNoInput bool     `json:"present_without_input"`
-	Away           bool     `json:"away"`
+	Signals []string `json:"signals,omitempty"`
+	// SignalsOff lists the presence signals that are not live, as
+	// "name: reason" (only with explain).
+	SignalsOff []string `json:"signals_off,omitempty"`
+	// Presence says in words which presence signals are on ("microphone
+	// in use (zoom)"); "" when none is.
+	Presence       string `json:"presence,omitempty"`
+	Active         bool   `json:"active"`
+	IdleSeconds    int64  `json:"idle_seconds"`
+	PresentNoInput bool   `json:"present_without_input"`
+	Away           bool   `json:"away"`
 	// Sitting: this session, today (inside working hours) and after hours.
 	SessionSeconds         int64      `json:"session_seconds"`
 	TodaySeconds           int64      `json:"today_seconds"`
@@ -37,8 +43,11 @@ type Status struct {
 	GlassGoal              int        `json:"glass_goal"`
 	// Tray says whether a tray host shows the icon.
 	Tray string `json:"tray"`
-	// Problems are things the user should fix (a bad config line, a bad card file).
+	// Problems are things the user should fix (a bad config line, a bad
+	// card file): the first few, or all (up to MaxProblems) when asked.
 	Problems []string `json:"problems,omitempty"`
+	// ProblemCount is how many problems there are in all.
+	ProblemCount int `json:"problem_count"`
 	// Why explains the activity state and the last timer resets.
 	Why string `json:"why,omitempty"`
 }

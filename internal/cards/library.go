@@ -13,6 +13,7 @@ import (
 
 	"github.com/limber-app/limber/assets/cardfiles"
 	"github.com/limber-app/limber/internal/paths"
+	"github.com/limber-app/limber/internal/safefile"
 )
 
 // Library is every usable card, built-in and the user's own, plus what was
@@ -96,12 +97,13 @@ func readDir(dir string) ([]rawFile, []Problem) {
 			continue
 		}
 		p := filepath.Join(dir, n)
-		info, err := os.Stat(p)
-		if err == nil && info.Size() > maxFileSize {
-			probs = append(probs, Problem{File: p, Msg: fmt.Sprintf("file is %d bytes; a card file may be at most %d", info.Size(), maxFileSize)})
+		// Open, check the open file, read at most the cap: a FIFO or
+		// /dev/zero named *.toml is refused, never waited on or read.
+		data, err := safefile.Read(p, maxFileSize)
+		if errors.Is(err, safefile.ErrTooLarge) {
+			probs = append(probs, Problem{File: p, Msg: fmt.Sprintf("a card file may be at most %d bytes", maxFileSize)})
 			continue
 		}
-		data, err := os.ReadFile(p)
 		if err != nil {
 			probs = append(probs, Problem{File: p, Msg: fmt.Sprintf("cannot read: %v", err)})
 			continue
@@ -147,6 +149,9 @@ func (lib *Library) Card(id string) (Card, bool) {
 	}
 	return lib.cards[i], true
 }
+
+// Has reports whether the library holds a card with this id.
+func (lib *Library) Has(id string) bool { _, ok := lib.byID[id]; return ok }
 
 // Problems lists what was wrong with the files that were skipped.
 func (lib *Library) Problems() []Problem { return append([]Problem(nil), lib.problems...) }

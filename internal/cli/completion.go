@@ -31,7 +31,7 @@ func completionTable() []completion.Command {
 		{Name: "version"},
 		{Name: "quit"},
 		{Name: "completion", Subs: completion.Shells()},
-		{Name: "window", Subs: []string{"card", "settings", "stats", "welcome"}},
+		{Name: "window", Subs: []string{"card", "settings", "stats", "status", "welcome"}},
 	}
 }
 

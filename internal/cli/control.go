@@ -82,10 +82,11 @@ func call(env *Env, what string, f func(ctx context.Context, c *api.Client) erro
 }
 
 func cmdStatus(args []string, env *Env) int {
-	const usage = "status [--json] [--explain]"
+	const usage = "status [--json] [--explain] [--problems]"
 	fs := newFlags("status", usage, env)
 	asJSON := fs.Bool("json", false, "print JSON for scripts")
 	explain := fs.Bool("explain", false, "say why Limber thinks you are active and what last reset each timer")
+	all := fs.Bool("problems", false, "list every problem (bad settings, card files, history), not only the first few")
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
@@ -94,7 +95,7 @@ func cmdStatus(args []string, env *Env) int {
 	}
 	var st api.Status
 	if code := call(env, "status", func(ctx context.Context, c *api.Client) (err error) {
-		st, err = c.Status(ctx, *explain || *asJSON)
+		st, err = c.StatusWith(ctx, api.StatusArgs{Explain: *explain || *asJSON, AllProblems: *all})
 		return err
 	}); code != ExitOK {
 		return code
@@ -105,6 +106,12 @@ func cmdStatus(args []string, env *Env) int {
 		if err := enc.Encode(st); err != nil {
 			fmt.Fprintf(env.Stderr, "limber status: %v\n", err)
 			return ExitFailed
+		}
+		return ExitOK
+	}
+	if *all {
+		for _, p := range st.Problems {
+			fmt.Fprintln(env.Stdout, p)
 		}
 		return ExitOK
 	}
@@ -144,8 +151,8 @@ func ParseDuration(s string) (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
-	if d < time.Second || d > 7*24*time.Hour {
-		return 0, fmt.Errorf("%q is out of range: give between 1s and 168h", s)
+	if d < time.Second || d > api.MaxDuration {
+		return 0, fmt.Errorf("%q is out of range: give between 1s and %s", s, duration.Compact(api.MaxDuration))
 	}
 	return d, nil
 }
@@ -330,7 +337,7 @@ func Main(args []string, env *Env) int {
 }
 
 // WindowNames lists the windows `limber window` opens, for its usage.
-const WindowNames = "card|settings|stats|welcome [OPTIONS]"
+const WindowNames = "card|settings|stats|status|welcome [OPTIONS]"
 
 // unknownCommand says a command does not exist, suggests the nearest one
 // when a typo is likely, and exits 2.

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -11,11 +13,12 @@ import (
 )
 
 func cmdExport(args []string, env *Env) int {
-	const usage = "export --csv FILE|- | --json FILE|-"
+	const usage = "export --csv FILE|- | --json FILE|- [--force]"
 	fs := newFlags("export", usage, env)
 	csvOut := fs.String("csv", "", "write every event as CSV (RFC 4180, header row) to FILE, or - for standard output")
 	jsonOut := fs.String("json", "", "write every event as a JSON array to FILE, or - for standard output")
 	db := fs.String("db", "", "read this history file instead of the usual one")
+	force := fs.Bool("force", false, "replace FILE if it exists")
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
@@ -41,12 +44,45 @@ func cmdExport(args []string, env *Env) int {
 		}
 		return ExitOK
 	}
-	if err := writeFileAtomic(dest, func(w io.Writer) error { return write(w, time.Local) }); err != nil {
+	if err := exportTo(dest, *force, func(w io.Writer) error { return write(w, time.Local) }); err != nil {
 		fmt.Fprintf(env.Stderr, "limber export: %v\n", err)
 		return ExitFailed
 	}
 	fmt.Fprintln(env.Stdout, lang.X("stats.cli.exported", "Exported the history to {{.F}}.", map[string]any{"F": dest}))
 	return ExitOK
+}
+
+// exportTo writes an export to path. A named pipe or a character device
+// (a terminal, /dev/stdout on one) is written as a stream, never replaced;
+// an existing file is replaced only with force (atomically, through a
+// symlink to its target); anything else is refused.
+func exportTo(path string, force bool, fill func(io.Writer) error) error {
+	fi, err := os.Stat(path) // follows a symlink: what would be written
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return writeFileAtomic(path, fill)
+	case err != nil:
+		return fmt.Errorf("checking %s: %w", path, err)
+	case fi.Mode()&(fs.ModeNamedPipe|fs.ModeCharDevice) != 0:
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("opening %s: %w", path, err)
+		}
+		if err := fill(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file (%s); give a new file name, or - for standard output", path, fi.Mode().Type())
+	case !force:
+		return fmt.Errorf("%s exists; add --force to replace it, or give a new file name", path)
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fmt.Errorf("resolving %s: %w", path, err)
+	}
+	return writeFileAtomic(target, fill)
 }
 
 // writeFileAtomic writes through a temporary file beside path and renames

@@ -31,7 +31,7 @@ func limberCommands() []Command {
 		{Name: "version"},
 		{Name: "quit"},
 		{Name: "completion", Subs: []string{"bash", "zsh", "fish"}},
-		{Name: "window", Subs: []string{"card", "settings", "stats", "welcome"}},
+		{Name: "window", Subs: []string{"card", "settings", "stats", "status", "welcome"}},
 	}
 }
 
@@ -68,7 +68,7 @@ func completionCases() map[string]completionCase {
 		"pause duration":           {[]string{"pause", "30m", ""}, []string{"--help"}},
 		"pause until time":         {[]string{"pause", "until", ""}, []string{"--help"}},
 		"completion shells":        {[]string{"completion", ""}, []string{"bash", "zsh", "fish"}},
-		"window prefix":            {[]string{"window", "s"}, []string{"settings", "stats"}},
+		"window prefix":            {[]string{"window", "s"}, []string{"settings", "stats", "status"}},
 		"nested flag":              {[]string{"cards", "list", "--j"}, []string{"--json"}},
 		"cards":                    {[]string{"cards", ""}, []string{"check", "list"}},
 		"config":                   {[]string{"config", ""}, []string{"check", "path"}},

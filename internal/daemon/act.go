@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -42,12 +43,12 @@ func (d *Daemon) act(events []schedule.Event, from origin) {
 			}
 		case schedule.EventDailyLimit:
 			d.notify(trLimitTitle(), trLimitBody(e.Duration))
-			d.journal("limit warning", func(h *history.Store) error { return h.RecordLimitWarning(e.At, e.Duration) })
+			d.journal(history.LimitEntry(e.At, e.Duration))
 		case schedule.EventPaused:
 			d.pausedAt = e.At
 		case schedule.EventResumed:
 			if from := d.pausedAt; !from.IsZero() {
-				d.journal("pause", func(h *history.Store) error { return h.RecordPause(from, e.At) })
+				d.journal(history.PauseEntry(from, e.At))
 			}
 			d.pausedAt = time.Time{}
 		case schedule.EventPhase:
@@ -70,32 +71,68 @@ func (d *Daemon) recordBreak(e schedule.Event, from origin) {
 	if e.Type == schedule.EventSkipped {
 		r.Duration = 0
 	}
-	d.journal("break", func(h *history.Store) error { return h.RecordBreak(r) })
+	d.journal(history.BreakEntry(r))
 }
 
-// journal writes to the history, if one is kept. A failure is kept for
-// status and the tray until a later write succeeds, and returned.
-func (d *Daemon) journal(what string, write func(*history.Store) error) error {
-	if d.opts.History == nil {
+// journal hands e to the history's writer (never waiting for the disk, so
+// a locked or slow file cannot hold up the loop). An event that could be
+// kept nowhere (the file fails, no fallback, the memory queue full) is the
+// error, and the problem status shows; otherwise the event's
+// acknowledgement joins d.acks for the command that caused it to wait on,
+// off the loop (see onLoopStored).
+func (d *Daemon) journal(e history.Entry) error {
+	j := d.opts.History
+	if j == nil {
 		return nil
 	}
-	if err := write(d.opts.History); err != nil {
-		d.logf("history: %s: %v", what, err)
+	ack, err := j.Submit(e)
+	if err != nil {
+		d.logf("history: %s: %v", e.Type, err)
 		d.historyProblem = trHistoryWriteFailed(err)
 		return err
 	}
 	d.historyProblem = ""
+	if d.acks != nil {
+		d.acks = append(d.acks, ack)
+	}
 	return nil
+}
+
+// ackWait bounds how long a command waits for its events to reach the disk
+// before it answers: time enough for a healthy file, while a locked one
+// does not hang the command line (the events wait in memory meanwhile).
+const ackWait = 2 * time.Second
+
+// onLoopStored runs f on the loop like onLoop, then waits (off the loop, at
+// most ackWait) until the events f journaled are on disk, so an answer
+// means stored: a kill -9 after it loses nothing.
+func onLoopStored[T any](d *Daemon, f func() (T, error)) (T, error) {
+	var acks []<-chan error
+	v, err := onLoop(d, func() (T, error) {
+		d.acks = []<-chan error{}
+		defer func() { acks, d.acks = d.acks, nil }()
+		return f()
+	})
+	deadline := time.NewTimer(ackWait)
+	defer deadline.Stop()
+	for _, a := range acks {
+		select {
+		case <-a: // an error only says "in memory for now": still kept
+		case <-deadline.C:
+			return v, err
+		}
+	}
+	return v, err
 }
 
 // recordSitting journals the sitting time the last observation added
 // (inside and after working hours), as the core counted it.
 func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time) {
 	if inHours > 0 {
-		d.journal("sitting", func(h *history.Store) error { return h.RecordActivity(wall.Add(-inHours), wall, false) })
+		d.journal(history.SittingEntry(wall.Add(-inHours), wall, false))
 	}
 	if afterHours > 0 {
-		d.journal("sitting after hours", func(h *history.Store) error { return h.RecordActivity(wall.Add(-afterHours), wall, true) })
+		d.journal(history.SittingEntry(wall.Add(-afterHours), wall, true))
 	}
 }
 
@@ -157,7 +194,7 @@ func (d *Daemon) offer(e schedule.Event) {
 		d.offerNotification(e, title, summary)
 		return
 	}
-	c := &openCard{kind: e.Kind, cardID: id, win: win, with: e.With}
+	c := &openCard{kind: e.Kind, cardID: id, win: win, length: e.Duration, title: title, summary: summary, with: e.With}
 	d.card = c
 	go d.watchCard(c)
 }
@@ -285,6 +322,15 @@ func (d *Daemon) watchCard(c *openCard) {
 	d.do(func() {
 		if d.card == c {
 			d.card = nil
+		}
+		if !c.done && errors.Is(err, ErrNoDisplay) {
+			// Nobody saw the card: offer the break by notification
+			// instead (the core keeps it due, as for a notification-style
+			// break) and record that the card was not shown.
+			c.done = true
+			d.logf("card window for %s found no display: shown as a notification", c.kind)
+			d.notify(trDueTitle(c.kind, c.length), trDueBody(c.kind, c.title, c.summary))
+			d.journal(history.BreakEntry(history.BreakRecord{At: d.now().Round(0), Kind: c.kind, CardID: c.cardID, Outcome: history.NotShown}))
 		}
 		if !c.done {
 			c.done = true

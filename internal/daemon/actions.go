@@ -117,7 +117,7 @@ func (d *Daemon) resume() error {
 // then done: the glass was its point.
 func (d *Daemon) drink(src history.Source) (int, error) {
 	now := d.now().Round(0)
-	if err := d.journal("glass", func(h *history.Store) error { return h.RecordGlass(now, src) }); err != nil {
+	if err := d.journal(history.GlassEntry(now, src)); err != nil {
 		return 0, fmt.Errorf("the glass was not logged: %w", err)
 	}
 	d.glasses++
@@ -136,6 +136,13 @@ func (d *Daemon) drink(src history.Source) (int, error) {
 // breakResult applies a card window's report to the core (and so to the
 // journal, through act).
 func (d *Daemon) breakResult(r api.BreakResult) error {
+	// Only a card of the library reaches the journal (and the CSV export):
+	// the id comes from whoever wrote to the socket. An unknown one is
+	// dropped, not the outcome, which is still the user's.
+	if r.CardID != "" && (d.opts.Cards == nil || !d.opts.Cards.Has(r.CardID)) {
+		d.logf("break result names no card of the library (%q): recorded without a card", r.CardID)
+		r.CardID = ""
+	}
 	from := origin{cardID: r.CardID, elapsed: r.Elapsed()}
 	if c := d.card; c != nil && c.kind == r.Kind {
 		c.done = true
@@ -201,6 +208,44 @@ func userError(err error) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// show opens a window for CmdShow. The status window is opened once: a
+// second request while it is open does nothing.
+func (d *Daemon) show(name string) error {
+	if name != "status" {
+		return d.openWindow(name)
+	}
+	if d.statusWin != nil {
+		return nil
+	}
+	if d.opts.Launch == nil {
+		return fmt.Errorf("windows are not available in this mode")
+	}
+	w, err := d.opts.Launch(name)
+	if err != nil {
+		return fmt.Errorf("opening the status window: %w", err)
+	}
+	d.statusWin = w
+	go func() {
+		w.Wait()
+		d.do(func() {
+			if d.statusWin == w {
+				d.statusWin = nil
+			}
+		})
+	}()
+	return nil
+}
+
+// closeStatus closes the status window, if open: it shows this daemon.
+func (d *Daemon) closeStatus() {
+	if w := d.statusWin; w != nil {
+		d.statusWin = nil
+		if err := w.Kill(); err != nil {
+			d.logf("closing the status window: %v", err)
+		}
+	}
 }
 
 // openWindow starts a settings or statistics window.

@@ -57,7 +57,7 @@ type Options struct {
 	// Settings is the user's settings file (nil: defaults, nothing saved).
 	Settings *settings.Store
 	// History records the journal (nil: nothing is recorded).
-	History *history.Store
+	History *history.Journal
 	// Cards is the card library (nil: breaks come without a card).
 	Cards *cards.Library
 	// Seed seeds the card picker (0: from the start time).
@@ -99,15 +99,26 @@ type Daemon struct {
 	glasses  int
 	day      time.Time
 	card     *openCard
-	welcome  Window // the first-run window, closed with the daemon
-	pausedAt time.Time
-	picker   *cards.Picker
-	cur      settings.Settings
-	allowed  []cards.Position
+	// statusWin is the open status window (at most one), nil when closed.
+	statusWin Window
+	pausedAt  time.Time
+	picker    *cards.Picker
+	cur       settings.Settings
+	allowed   []cards.Position
+	welcome   Window // the first-run window, closed with the daemon
 	// settingsProblem explains a bad settings file, historyProblem a
 	// failed history write ("" when fine).
 	settingsProblem, historyProblem string
+	// historyGen is the history failure last told by notification.
+	historyGen int
+	// acks collects the acknowledgements of the events journaled by the
+	// command running on the loop (nil when none is collecting).
+	acks []<-chan error
 }
+
+// ErrNoDisplay is what a Window's Wait wraps when the card window found no
+// display to open on.
+var ErrNoDisplay = errors.New("no display")
 
 // openCard is the card window on screen, if any.
 type openCard struct {
@@ -116,6 +127,10 @@ type openCard struct {
 	win    Window
 	// with: the breaks merged into this one, listed on the card.
 	with []schedule.Kind
+	// length, title and summary say the break again by notification if
+	// the window finds no display.
+	length         time.Duration
+	title, summary string
 	// done: the break's end is accounted for (the window reported it, or
 	// the daemon closed the window itself).
 	done bool
@@ -186,6 +201,9 @@ func (d *Daemon) observation() schedule.Observation {
 	if p := d.opts.Presence; p != nil {
 		o.Away = p.Away()
 		o.PresentNoInput = p.PresentNoInput()
+		if c, ok := p.(interface{ InCall() bool }); ok {
+			o.InCall = o.PresentNoInput && c.InCall()
+		}
 	}
 	return o
 }
@@ -199,6 +217,10 @@ func (d *Daemon) AttachTray(t *tray.Tray, hasHost bool) {
 	} else {
 		d.trayNote = trTrayMissing()
 		d.notify(trNoTrayTitle(), trNoTrayBody())
+		// Without a tray the status window is how Limber is seen.
+		if err := d.show("status"); err != nil {
+			d.logf("no tray host, and the status window did not open: %v", err)
+		}
 	}
 }
 
@@ -250,9 +272,11 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 		select {
 		case <-ctx.Done():
 			d.closeWindows()
+			d.closeStatus()
 			return nil
 		case <-d.quit:
 			d.closeWindows()
+			d.closeStatus()
 			return nil
 		case err := <-serveErr:
 			return errors.Join(errors.New("control socket stopped"), err)
@@ -311,6 +335,7 @@ func (d *Daemon) tick() time.Duration {
 	}
 	d.recordSitting(sat.InHours, sat.AfterHours, o.Wall)
 	d.act(events, origin{})
+	d.noticeHistory()
 	d.refreshTray()
 	return min(max(d.sched.NextCheck(), time.Second), time.Minute)
 }

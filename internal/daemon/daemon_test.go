@@ -3,9 +3,11 @@ package daemon
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -42,9 +44,12 @@ func (w *world) Idle() (time.Duration, error) {
 }
 func (w *world) Close() error { return nil }
 
-type fakeWindow struct{ done chan struct{} }
+type fakeWindow struct {
+	done chan struct{}
+	err  error // what Wait returns
+}
 
-func (f *fakeWindow) Wait() error { <-f.done; return nil }
+func (f *fakeWindow) Wait() error { <-f.done; return f.err }
 func (f *fakeWindow) Kill() error {
 	select {
 	case <-f.done:
@@ -87,22 +92,26 @@ type harness struct {
 	w     *world
 	d     *Daemon
 	notes *notify.Recorder
-	hist  *history.Store
+	jr    *history.Journal
 	cfg   *settings.Store
 	c     *api.Client
 	// raw sends a request as the wire carries it, to test bad input.
 	raw func(cmd, args string) error
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t *testing.T, opts ...func(*Options)) *harness {
+	return newHarnessWith(t, history.JournalOptions{}, opts...)
+}
+
+// newHarnessWith runs the daemon with a history journal tuned by jo (its
+// back-off shortened for tests) and options changed by opts.
+func newHarnessWith(t *testing.T, jo history.JournalOptions, opts ...func(*Options)) *harness {
 	t.Helper()
 	dir := t.TempDir()
 	w := &world{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)}
 	w.lastInput = w.now.Add(-time.Hour)
-	hist, err := history.Open(filepath.Join(dir, "history.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	jo.MinBackoff, jo.MaxBackoff = 5*time.Millisecond, 20*time.Millisecond
+	hist := history.NewJournal(filepath.Join(dir, "history.db"), jo)
 	t.Cleanup(func() { hist.Close() })
 	cfg, _, err := settings.OpenStore(filepath.Join(dir, "config.toml"))
 	if err != nil {
@@ -110,10 +119,14 @@ func newHarness(t *testing.T) *harness {
 	}
 	notes := &notify.Recorder{}
 	lib := cards.Load(cardfiles.FS(), filepath.Join(dir, "cards"))
-	d := New(Options{
+	o := Options{
 		Socket: filepath.Join(dir, "limber.sock"), Source: w, Notifier: notes, Now: w.Now,
 		Launch: w.launch, Settings: cfg, History: hist, Cards: lib, Seed: 1,
-	})
+	}
+	for _, f := range opts {
+		f(&o)
+	}
+	d := New(o)
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan struct{})
 	go func() { d.loop(ctx, nil); close(stopped) }()
@@ -130,7 +143,7 @@ func newHarness(t *testing.T) *harness {
 		}
 		return nil
 	}
-	return &harness{t: t, w: w, d: d, notes: notes, hist: hist, cfg: cfg, c: api.NewClient(api.Local(m)), raw: raw}
+	return &harness{t: t, w: w, d: d, notes: notes, jr: hist, cfg: cfg, c: api.NewClient(api.Local(m)), raw: raw}
 }
 
 func (h *harness) status() api.Status {
@@ -144,12 +157,27 @@ func (h *harness) status() api.Status {
 // tray clicks a menu item, as the loop does.
 func (h *harness) tray(a tray.Action) { h.d.do(func() { h.d.onTrayAction(a) }) }
 
+// hist is the open history file, once the writer has written all it holds.
+func (h *harness) hist() *history.Store {
+	h.t.Helper()
+	for end := time.Now().Add(5 * time.Second); ; time.Sleep(2 * time.Millisecond) {
+		err, queued, inFile, _ := h.jr.State()
+		if s := h.jr.Store(); err == nil && queued == 0 && inFile == 0 && s != nil {
+			return s
+		}
+		if time.Now().After(end) {
+			h.t.Fatalf("the history writer did not catch up: %v, %d queued, %d in the fallback file", err, queued, inFile)
+		}
+	}
+}
+
 func (h *harness) journal(typ string) []history.Event {
-	if err := h.hist.Flush(); err != nil {
+	s := h.hist()
+	if err := s.Flush(); err != nil {
 		h.t.Fatal(err)
 	}
 	var out []history.Event
-	h.hist.Events(func(e history.Event) error {
+	s.Events(func(e history.Event) error {
 		if e.Type == typ {
 			out = append(out, e)
 		}
@@ -243,6 +271,42 @@ func TestWindowThatDiesCountsAsClosedEarly(t *testing.T) {
 			t.Fatalf("journal %+v", b)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// A card window with no display: the break is offered by notification
+// instead, recorded as not shown (not closed early), and stays due.
+func TestCardWithoutDisplayFallsBackToNotification(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 10*time.Second, true)
+	if _, err := h.c.BreakNow(context.Background(), "movement"); err != nil {
+		t.Fatal(err)
+	}
+	h.w.mu.Lock()
+	win := h.w.windows[0]
+	h.w.mu.Unlock()
+	before := len(h.notes.Sent())
+	win.err = fmt.Errorf("%w: exit status 3", ErrNoDisplay)
+	win.Kill()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		b := h.journal(history.TypeBreak)
+		if len(b) == 1 && b[0].Outcome == "not_shown" && b[0].Kind == "movement" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("journal %+v", b)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	sent := h.notes.Sent()
+	if len(sent) <= before || !strings.Contains(sent[len(sent)-1].Title, "break") {
+		t.Errorf("no notification offered the break: %+v", sent[before:])
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == "movement" && !b.Due {
+			t.Errorf("the unseen break is no longer due: %+v", b)
+		}
 	}
 }
 
@@ -371,10 +435,10 @@ func TestRestartKeepsToday(t *testing.T) {
 	h.w.advance(h.d, 20*time.Minute, true)
 	h.tray(tray.ActDrink)
 	before := h.status()
-	if err := h.hist.Flush(); err != nil {
+	if err := h.hist().Flush(); err != nil {
 		t.Fatal(err)
 	}
-	d2 := New(Options{Source: h.w, Now: h.w.Now, History: h.hist, Settings: h.cfg, Notifier: &notify.Recorder{}})
+	d2 := New(Options{Source: h.w, Now: h.w.Now, History: h.jr, Settings: h.cfg, Notifier: &notify.Recorder{}})
 	after := d2.status(false)
 	if after.Glasses != 1 {
 		t.Errorf("glasses after restart %d", after.Glasses)
@@ -387,10 +451,10 @@ func TestRestartKeepsToday(t *testing.T) {
 func TestRetentionPrunesAtStart(t *testing.T) {
 	h := newHarness(t)
 	old := h.w.Now().AddDate(0, 0, -60)
-	if err := h.hist.RecordGlass(old, history.SourceCLI); err != nil {
+	if err := h.hist().RecordGlass(old, history.SourceCLI); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.hist.RecordGlass(h.w.Now().AddDate(0, 0, -5), history.SourceCLI); err != nil {
+	if err := h.hist().RecordGlass(h.w.Now().AddDate(0, 0, -5), history.SourceCLI); err != nil {
 		t.Fatal(err)
 	}
 	s, _ := h.cfg.Current()
@@ -398,7 +462,7 @@ func TestRetentionPrunesAtStart(t *testing.T) {
 	if _, err := h.cfg.Set(s); err != nil {
 		t.Fatal(err)
 	}
-	New(Options{Source: h.w, Now: h.w.Now, History: h.hist, Settings: h.cfg, Notifier: &notify.Recorder{}})
+	New(Options{Source: h.w, Now: h.w.Now, History: h.jr, Settings: h.cfg, Notifier: &notify.Recorder{}})
 	g := h.journal(history.TypeGlass)
 	if len(g) != 1 || g[0].Start.Before(h.w.Now().AddDate(0, 0, -30)) {
 		t.Fatalf("after pruning to 30 days: %+v", g)
@@ -469,25 +533,223 @@ func TestConcurrentCallsDuringTicks(t *testing.T) {
 	}
 }
 
-// A history that cannot be written is said, and a glass that was not
-// recorded is not confirmed.
-func TestHistoryFailureIsReported(t *testing.T) {
-	h := newHarness(t)
-	if err := h.hist.Close(); err != nil {
-		t.Fatal(err)
+// failingOpen fails like a read-only or locked history file until ok is set.
+type failingOpen struct{ ok atomic.Bool }
+
+func (f *failingOpen) open(path string) (*history.Store, error) {
+	if !f.ok.Load() {
+		return nil, fmt.Errorf("opening %s: attempt to write a readonly database", path)
 	}
-	if _, err := h.c.Drink(context.Background(), history.SourceCLI); err == nil || !strings.Contains(err.Error(), "not logged") {
-		t.Fatalf("drink with a closed history: %v", err)
+	return history.Open(path)
+}
+
+// A history that cannot be written is said, and a glass that could be kept
+// nowhere is not confirmed.
+func TestHistoryFailureIsReported(t *testing.T) {
+	f := &failingOpen{}
+	h := newHarnessWith(t, history.JournalOptions{Open: f.open, Fallback: "-", MaxQueue: 3})
+	ctx := context.Background()
+	var refused error
+	for i := range 10 {
+		if _, err := h.c.Drink(ctx, history.SourceCLI); err != nil {
+			refused = err
+			break
+		}
+		if i > 5 {
+			t.Fatal("glasses confirmed past the memory bound with nowhere to keep them")
+		}
+	}
+	if refused == nil || !strings.Contains(refused.Error(), "not logged") {
+		t.Fatalf("drink with nowhere to keep it: %v", refused)
 	}
 	st := h.status()
-	if st.Glasses != 0 {
-		t.Errorf("an unrecorded glass was counted: %d", st.Glasses)
-	}
 	found := false
 	for _, p := range st.Problems {
 		found = found || strings.Contains(p, "history file")
 	}
 	if !found {
 		t.Errorf("status does not say the history fails: %v", st.Problems)
+	}
+	told := false
+	for _, m := range h.notes.Sent() {
+		told = told || strings.Contains(m.Body, "cannot write its history")
+	}
+	if !told {
+		t.Errorf("no notification told of the failing history: %+v", h.notes.Sent())
+	}
+}
+
+// A history that cannot be opened at start, then is fixed: every event the
+// daemon confirmed meanwhile is written, and the problem goes away on the
+// next status.
+func TestHistoryUnopenableAtStartKeepsEvents(t *testing.T) {
+	f := &failingOpen{}
+	h := newHarnessWith(t, history.JournalOptions{Open: f.open})
+	ctx := context.Background()
+	for range 3 {
+		if _, err := h.c.Drink(ctx, history.SourceCLI); err != nil {
+			t.Fatalf("drink with a fallback file at hand: %v", err)
+		}
+	}
+	h.w.advance(h.d, 20*time.Minute, true)
+	if err := h.c.Skip(ctx, "posture"); err != nil {
+		t.Fatalf("skip: %v", err)
+	}
+	if st := h.status(); len(st.Problems) == 0 || st.Glasses != 3 {
+		t.Fatalf("while failing: problems %v, glasses %d", st.Problems, st.Glasses)
+	}
+	f.ok.Store(true)
+	h.status() // retries at once
+	if g := h.journal(history.TypeGlass); len(g) != 3 {
+		t.Errorf("%d glasses written after the fix, want 3", len(g))
+	}
+	if b := h.journal(history.TypeBreak); len(b) == 0 {
+		t.Error("the skip was not written after the fix")
+	}
+	if s := h.journal(history.TypeSitting); len(s) == 0 {
+		t.Error("the sitting time was not written after the fix")
+	}
+	for _, p := range h.status().Problems {
+		if strings.Contains(p, "history") {
+			t.Errorf("problem left after the fix: %s", p)
+		}
+	}
+}
+
+// callPresence is a presence whose microphone the test turns on.
+type callPresence struct {
+	mu    sync.Mutex
+	call  string
+	calls []string // what SetCalls was told
+	wake  chan struct{}
+}
+
+func (p *callPresence) Away() bool { return false }
+func (p *callPresence) PresentNoInput() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.call != ""
+}
+func (p *callPresence) Why() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.call == "" {
+		return ""
+	}
+	return "microphone in use (" + p.call + ")"
+}
+func (p *callPresence) Sources() []string     { return []string{"microphone"} }
+func (p *callPresence) Off() []string         { return []string{"camera: not here"} }
+func (p *callPresence) Wake() <-chan struct{} { return p.wake }
+func (p *callPresence) Close() error          { return nil }
+func (p *callPresence) SetCalls(mic, cam bool, ignore []string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.calls = append(p.calls, fmt.Sprintf("mic=%v cam=%v ignore=%q", mic, cam, ignore))
+}
+
+func TestCallSignalsFollowSettingsAndShowInStatus(t *testing.T) {
+	p := &callPresence{wake: make(chan struct{})}
+	h := newHarness(t, func(o *Options) { o.Presence = p })
+	p.mu.Lock()
+	p.call = "zoom"
+	first := strings.Join(p.calls, "; ")
+	p.mu.Unlock()
+	if first != `mic=true cam=true ignore=[]` {
+		t.Errorf("at start SetCalls got %q", first)
+	}
+	h.w.advance(h.d, 10*time.Second, false)
+	st, err := h.c.Status(context.Background(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.PresentNoInput || st.Presence != "microphone in use (zoom)" || len(st.SignalsOff) != 1 {
+		t.Fatalf("status in a call: present %v, presence %q, off %v", st.PresentNoInput, st.Presence, st.SignalsOff)
+	}
+	got, err := h.c.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := got.Settings
+	s.Calls = settings.Calls{Camera: true, Ignore: "Dragon, Audacity"}
+	if err := h.c.SetSettings(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	last := p.calls[len(p.calls)-1]
+	p.mu.Unlock()
+	if last != `mic=false cam=true ignore=["Dragon" "Audacity"]` {
+		t.Errorf("after saving, SetCalls got %q", last)
+	}
+}
+
+func TestShowAndMenu(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil { // already open: not twice
+		t.Fatal(err)
+	}
+	h.w.mu.Lock()
+	n := len(h.w.launched)
+	first := h.w.windows[0]
+	h.w.mu.Unlock()
+	if n != 1 {
+		t.Fatalf("two status requests launched %d windows", n)
+	}
+	first.Kill() // closed by the user: the next request opens it again
+	for i := 0; i < 100; i++ {
+		var open bool
+		h.d.do(func() { open = h.d.statusWin != nil })
+		if !open {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.c.Show(ctx, "toaster"); err == nil {
+		t.Fatal("an unknown window was accepted")
+	}
+	h.w.mu.Lock()
+	got := fmt.Sprint(h.w.launched)
+	h.w.mu.Unlock()
+	if got != "[[status] [status]]" {
+		t.Fatalf("launched %s", got)
+	}
+
+	// Menu: what the tray offers runs; what it does not (resume while not
+	// paused, nonsense) is refused.
+	if err := h.c.Menu(ctx, string(tray.ActResume)); err == nil {
+		t.Fatal("resume while not paused was accepted")
+	}
+	if err := h.c.Menu(ctx, "rm -rf"); err == nil {
+		t.Fatal("an unknown action was accepted")
+	}
+	if err := h.c.Menu(ctx, string(tray.ActPause30)); err != nil {
+		t.Fatal(err)
+	}
+	if !h.status().Paused {
+		t.Fatal("pause from the menu did not pause")
+	}
+	if err := h.c.Menu(ctx, string(tray.ActResume)); err != nil || h.status().Paused {
+		t.Fatalf("resume from the menu: %v", err)
+	}
+}
+
+func TestNoTrayHostOpensStatusWindow(t *testing.T) {
+	h := newHarness(t)
+	h.d.do(func() { h.d.AttachTray(nil, false) })
+	h.w.mu.Lock()
+	got := fmt.Sprint(h.w.launched)
+	h.w.mu.Unlock()
+	if got != "[[status]]" {
+		t.Fatalf("without a tray host launched %s", got)
+	}
+	if n := h.notes.Sent(); len(n) == 0 || !strings.Contains(n[len(n)-1].Body, "status window") {
+		t.Fatalf("the notification does not point to the status window: %v", n)
 	}
 }

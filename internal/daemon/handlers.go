@@ -9,6 +9,7 @@ import (
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/tray"
 	"github.com/limber-app/limber/internal/version"
 )
 
@@ -24,6 +25,20 @@ func checkKind(k schedule.Kind, allowEmpty bool) error {
 	return nil
 }
 
+// menuOffers reports whether an enabled, visible item of items (or of
+// their submenus) runs action.
+func menuOffers(items []tray.Item, action tray.Action) bool {
+	for _, it := range items {
+		if it.Hidden || !it.Enabled {
+			continue
+		}
+		if action != "" && it.Action == action || menuOffers(it.Sub, action) {
+			return true
+		}
+	}
+	return false
+}
+
 // none adapts an action without a reply to a handler.
 func none(err error) (api.None, error) { return api.None{}, err }
 
@@ -33,10 +48,15 @@ func (d *Daemon) mux() *api.Mux {
 	m := api.NewMux()
 	m.Logf = d.logf
 	api.Handle(m, api.CmdStatus, func(_ context.Context, a api.StatusArgs) (api.Status, error) {
+		// A history that failed gets another try now: the user may have
+		// fixed the cause and asks to see.
+		if d.opts.History != nil {
+			d.opts.History.Retry()
+		}
 		// Answer with a fresh observation, not one up to a minute old.
 		return onLoop(d, func() (api.Status, error) {
 			d.tick()
-			return d.status(a.Explain), nil
+			return d.statusWith(a), nil
 		})
 	})
 	api.Handle(m, api.CmdPause, func(_ context.Context, a api.PauseArgs) (api.Status, error) {
@@ -45,12 +65,18 @@ func (d *Daemon) mux() *api.Mux {
 		case a.Tomorrow:
 		case a.Until != nil:
 			until = *a.Until
+			if now := d.now(); !until.After(now) || until.Sub(now) > api.MaxDuration+24*time.Hour {
+				return api.Status{}, api.Usagef("pause until must be in the next %v", api.MaxDuration)
+			}
 		case a.Seconds > 0:
+			if err := api.CheckSeconds("the pause", a.Seconds, api.MaxDuration); err != nil {
+				return api.Status{}, err
+			}
 			until = d.now().Add(time.Duration(a.Seconds) * time.Second)
 		default:
 			return api.Status{}, api.Usagef("pause needs seconds, until or tomorrow")
 		}
-		return onLoop(d, func() (api.Status, error) {
+		return onLoopStored(d, func() (api.Status, error) {
 			if err := d.pause(until, a.Tomorrow); err != nil {
 				return api.Status{}, err
 			}
@@ -58,7 +84,7 @@ func (d *Daemon) mux() *api.Mux {
 		})
 	})
 	api.Handle(m, api.CmdResume, func(context.Context, api.None) (api.None, error) {
-		return onLoop(d, func() (api.None, error) { return none(d.resume()) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.resume()) })
 	})
 	api.Handle(m, api.CmdBreakNow, func(_ context.Context, a api.KindArgs) (api.BreakNowReply, error) {
 		if a.Kind == "" {
@@ -76,10 +102,10 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(a.Kind, true); err != nil {
 			return none(err)
 		}
-		if a.Seconds < 0 {
-			return none(api.Usagef("snooze seconds must not be negative"))
+		if err := api.CheckSeconds("the snooze", a.Seconds, api.MaxDuration); err != nil {
+			return none(err)
 		}
-		return onLoop(d, func() (api.None, error) {
+		return onLoopStored(d, func() (api.None, error) {
 			return none(d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second))
 		})
 	})
@@ -87,7 +113,7 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(a.Kind, true); err != nil {
 			return none(err)
 		}
-		return onLoop(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
 	})
 	api.Handle(m, api.CmdDrink, func(_ context.Context, a api.DrinkArgs) (api.Status, error) {
 		switch a.Source {
@@ -97,7 +123,7 @@ func (d *Daemon) mux() *api.Mux {
 		default:
 			return api.Status{}, api.Usagef("unknown glass source %q", a.Source)
 		}
-		return onLoop(d, func() (api.Status, error) {
+		return onLoopStored(d, func() (api.Status, error) {
 			if _, err := d.drink(a.Source); err != nil {
 				return api.Status{}, err
 			}
@@ -108,17 +134,26 @@ func (d *Daemon) mux() *api.Mux {
 		if err := checkKind(r.Kind, false); err != nil {
 			return none(err)
 		}
-		if r.ElapsedSeconds < 0 || r.SnoozeSeconds < 0 {
-			return none(api.Usagef("durations must not be negative"))
+		if !(r.ElapsedSeconds >= 0 && r.ElapsedSeconds <= api.MaxBreakLength.Seconds()) { // NaN fails too
+			return none(api.Usagef("elapsed_seconds must be between 0 and %v", api.MaxBreakLength.Seconds()))
 		}
-		return onLoop(d, func() (api.None, error) { return none(d.breakResult(r)) })
+		if err := api.CheckSeconds("snooze_seconds", r.SnoozeSeconds, api.MaxDuration); err != nil {
+			return none(err)
+		}
+		if len(r.CardID) > 200 {
+			return none(api.Usagef("card_id is too long"))
+		}
+		return onLoopStored(d, func() (api.None, error) { return none(d.breakResult(r)) })
 	})
 	api.Handle(m, api.CmdCardPick, func(_ context.Context, a api.CardPickArgs) (api.CardPickReply, error) {
 		if err := checkKind(a.Kind, false); err != nil {
 			return api.CardPickReply{}, err
 		}
-		if a.LengthSeconds < 0 {
-			return api.CardPickReply{}, api.Usagef("length_seconds must not be negative")
+		if err := api.CheckSeconds("length_seconds", a.LengthSeconds, api.MaxBreakLength); err != nil {
+			return api.CardPickReply{}, err
+		}
+		if len(a.Exclude) > api.MaxExclude {
+			return api.CardPickReply{}, api.Usagef("at most %d card ids may be excluded", api.MaxExclude)
 		}
 		return onLoop(d, func() (api.CardPickReply, error) {
 			c, ok := d.pickCard(a.Kind, time.Duration(a.LengthSeconds)*time.Second, a.Exclude)
@@ -129,6 +164,25 @@ func (d *Daemon) mux() *api.Mux {
 				d.card.cardID = c.ID
 			}
 			return api.CardPickReply{CardID: c.ID}, nil
+		})
+	})
+	api.Handle(m, api.CmdShow, func(_ context.Context, a api.ShowArgs) (api.None, error) {
+		switch a.Window {
+		case api.WindowStatus, api.WindowSettings, api.WindowStats:
+		default:
+			return none(api.Usagef("unknown window %q: use %s, %s or %s", a.Window, api.WindowStatus, api.WindowSettings, api.WindowStats))
+		}
+		return onLoop(d, func() (api.None, error) { return none(d.show(a.Window)) })
+	})
+	api.Handle(m, api.CmdMenu, func(_ context.Context, a api.MenuArgs) (api.None, error) {
+		return onLoop(d, func() (api.None, error) {
+			// Only what the menu offers now (and enabled) runs: the same
+			// rules as a click in the tray.
+			if !menuOffers(tray.Build(d.status(false)).Items, tray.Action(a.Action)) {
+				return none(api.Usagef("the menu does not offer %q now", a.Action))
+			}
+			d.onTrayAction(tray.Action(a.Action))
+			return api.None{}, nil
 		})
 	})
 	api.Handle(m, api.CmdQuit, func(context.Context, api.None) (api.None, error) {
@@ -164,8 +218,12 @@ func (d *Daemon) mux() *api.Mux {
 		if err := a.Check(); err != nil {
 			return history.Stats{}, api.Usagef("%v", err)
 		}
-		if d.opts.History == nil {
-			return history.Stats{}, errors.New("no history is kept in this session")
+		var h *history.Store
+		if d.opts.History != nil {
+			h = d.opts.History.Store()
+		}
+		if h == nil {
+			return history.Stats{}, errors.New("the history is not open in this session (see `limber status`)")
 		}
 		goals, err := onLoop(d, func() (history.Goals, error) { return d.goals(), nil })
 		if err != nil {
@@ -173,7 +231,7 @@ func (d *Daemon) mux() *api.Mux {
 		}
 		// A read beside the writer: off the loop, so a long query never
 		// holds up the breaks.
-		return d.opts.History.Stats(d.now(), a.Days, time.Local, goals)
+		return h.Stats(d.now(), a.Days, time.Local, goals)
 	})
 	return m
 }

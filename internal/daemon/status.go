@@ -15,6 +15,12 @@ import (
 
 // status builds the status reply.
 func (d *Daemon) status(explain bool) api.Status {
+	return d.statusWith(api.StatusArgs{Explain: explain})
+}
+
+// statusWith builds the status reply as a asks.
+func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
+	explain := a.Explain
 	snap := d.sched.Snapshot()
 	cfg := d.sched.Config()
 	st := api.Status{
@@ -35,9 +41,9 @@ func (d *Daemon) status(explain bool) api.Status {
 		PhaseRemainingSeconds:  int64(snap.PhaseRemaining / time.Second),
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
-		Tray:                   d.trayNote,
-		Problems:               d.problems(),
+		Tray:                   d.trayState(),
 	}
+	st.Problems, st.ProblemCount = d.problems(a.AllProblems)
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()
 	}
@@ -46,6 +52,12 @@ func (d *Daemon) status(explain bool) api.Status {
 	}
 	if d.opts.Presence != nil {
 		st.Signals = d.opts.Presence.Sources()
+		if w, ok := d.opts.Presence.(interface{ Why() string }); ok {
+			st.Presence = w.Why()
+		}
+		if o, ok := d.opts.Presence.(interface{ Off() []string }); ok && explain {
+			st.SignalsOff = o.Off()
+		}
 	}
 	if snap.Paused && !snap.PausedUntil.IsZero() {
 		u := snap.PausedUntil
@@ -69,6 +81,18 @@ func (d *Daemon) status(explain bool) api.Status {
 		st.Why = snap.Why
 	}
 	return st
+}
+
+// trayState says, live, whether a tray host shows the icon: hosts start
+// late and restart, and the tray registers again with each.
+func (d *Daemon) trayState() string {
+	if d.tray == nil {
+		return d.trayNote
+	}
+	if d.tray.Host() {
+		return trTrayShown()
+	}
+	return trTrayMissing()
 }
 
 // refreshTray pushes a new menu when what it shows changed. The check is on

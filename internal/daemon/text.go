@@ -18,7 +18,7 @@ func trNoTrayTitle() string {
 }
 
 func trNoTrayBody() string {
-	return lang.X("notify.notray.body", "No tray host is available on this desktop. On GNOME, enable the AppIndicator extension to see Limber's icon; meanwhile `limber status` shows your sitting time and breaks.")
+	return lang.X("notify.notray.body", "No tray host is available on this desktop, so Limber shows a small status window instead. Open Limber from the applications menu to bring it back; on GNOME, the AppIndicator extension shows Limber's icon.")
 }
 
 // trWarnTitle says which break comes and when: "Stretch in 30 s".
@@ -108,11 +108,21 @@ func trHistoryProblemTitle() string {
 func trTrayShown() string { return lang.X("status.tray.shown", "shown") }
 
 func trTrayMissing() string {
-	return lang.X("status.tray.missing", "no tray host on the session bus (on GNOME, enable the AppIndicator extension; `limber status` works meanwhile)")
+	return lang.X("status.tray.missing", "no tray host on the session bus: the status window stands in (open Limber from the menu; on GNOME, the AppIndicator extension shows the icon)")
 }
 
 func trHistoryWriteFailed(err error) string {
 	return lang.X("daemon.history.write", "Limber could not write to its history file ({{.Err}}); what happens now is not recorded until it can.", map[string]any{"Err": err.Error()})
+}
+
+func trHistoryFailTitle() string {
+	return lang.X("notify.history.fail.title", "Limber: the history cannot be written")
+}
+
+func trHistoryFailing(err error, queued, inFile int) string {
+	return lang.X("daemon.history.failing",
+		"Limber cannot write its history file ({{.Err}}). Nothing is lost: what happens is kept and written once the file works again (waiting: {{.N}}; `limber status` retries).",
+		map[string]any{"Err": err.Error(), "N": queued + inFile})
 }
 
 func trMoreCardProblems(n int) string {

@@ -2,7 +2,9 @@ package daemon
 
 import (
 	"fmt"
+	"github.com/limber-app/limber/internal/api"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -13,14 +15,26 @@ import (
 	"github.com/limber-app/limber/internal/settings"
 )
 
+// CallSignals is a Presence whose call signals (microphone, camera)
+// follow the settings.
+type CallSignals interface {
+	SetCalls(microphone, camera bool, ignore []string)
+}
+
 // useSettings makes s the settings in use. The core's configuration is
 // set by the caller.
 func (d *Daemon) useSettings(s settings.Settings, probs []settings.Problem) {
 	d.cur = s
+	if c, ok := d.opts.Presence.(CallSignals); ok {
+		c.SetCalls(s.Calls.Microphone, s.Calls.Camera, s.Calls.IgnoreList())
+	}
 	d.allowed = cards.PositionsFrom(s.Positions.Allowed())
 	d.settingsProblem = settings.Summary(probs)
 	d.lastMenu = ""
-	d.journal("goals", func(h *history.Store) error { return h.SetGoals(d.goals()) })
+	if d.opts.History != nil {
+		g := d.goals()
+		d.opts.History.Upkeep(func(h *history.Store) error { return h.SetGoals(g) })
+	}
 }
 
 // goals are the daily goals of the settings in use, as history counts them.
@@ -99,9 +113,12 @@ func (d *Daemon) syncAutostart(on bool) {
 // restoreToday reseeds today's sitting from the journal after a restart,
 // so the daily total and limit survive `limber quit` and crashes.
 func (d *Daemon) restoreToday(now time.Time) {
-	h := d.opts.History
-	if h == nil {
+	if d.opts.History == nil {
 		return
+	}
+	h := d.opts.History.Store()
+	if h == nil {
+		return // not open: today starts from nothing, the problem says why
 	}
 	st, err := h.Stats(now, 1, time.Local, history.Goals{DayStart: d.cur.Advanced.DayStart})
 	if err != nil {
@@ -121,14 +138,17 @@ func (d *Daemon) prune(now time.Time) {
 	if days <= 0 {
 		return
 	}
-	var n int64
-	d.journal("pruning", func(h *history.Store) (err error) {
-		n, err = h.Prune(now.AddDate(0, 0, -days))
+	if d.opts.History == nil {
+		return
+	}
+	logf := d.logf
+	d.opts.History.Upkeep(func(h *history.Store) error {
+		n, err := h.Prune(now.AddDate(0, 0, -days))
+		if n > 0 {
+			logf("history: pruned %d rows older than %d days", n, days)
+		}
 		return err
 	})
-	if n > 0 {
-		d.logf("history: pruned %d rows older than %d days", n, days)
-	}
 }
 
 // Notices tells the user once, at start, about problems found while
@@ -144,40 +164,81 @@ func (d *Daemon) Notices() {
 		}
 	}
 	if d.opts.History != nil {
-		if n := d.opts.History.MovedAsideNotice(); n != "" {
+		if n := d.opts.History.Notice(); n != "" {
 			d.notify(trHistoryProblemTitle(), n)
 		}
 	}
+	d.noticeHistory()
 }
 
-// problems lists what the user should fix, for status and the tray.
-func (d *Daemon) problems() []string {
+// noticeHistory tells the user once, by notification, when the history
+// starts failing (again).
+func (d *Daemon) noticeHistory() {
+	if d.opts.History == nil {
+		return
+	}
+	if err, _, _, gen := d.opts.History.State(); err != nil && gen != d.historyGen {
+		d.historyGen = gen
+		d.notify(trHistoryFailTitle(), d.historyState())
+	}
+}
+
+// historyState says what is wrong with the history and what is kept
+// meanwhile ("" when it is written).
+func (d *Daemon) historyState() string {
+	err, queued, inFile, _ := d.opts.History.State()
+	if err == nil {
+		return ""
+	}
+	return trHistoryFailing(err, queued, inFile)
+}
+
+// problems lists what the user should fix, for status and the tray, and
+// how many there are: the first few card problems then "… and N more", or
+// (all) up to api.MaxProblems, each cut to api.MaxProblemLen, so the reply
+// fits the socket's cap by design.
+func (d *Daemon) problems(all bool) ([]string, int) {
 	var out []string
 	for _, p := range []string{d.settingsProblem, d.historyProblem} {
 		if p != "" {
 			out = append(out, p)
 		}
 	}
+	if d.opts.History != nil {
+		if n := d.opts.History.Notice(); n != "" {
+			out = append(out, n)
+		}
+		if n := d.historyState(); n != "" {
+			out = append(out, n)
+		}
+	}
+	count := len(out)
 	if d.opts.Cards != nil {
-		// A folder of broken card files must not swell every status reply
-		// past the message cap: the first few, then how many more
-		// (`limber cards check` lists them all).
 		probs := d.opts.Cards.Problems()
+		count += len(probs)
+		limit := maxCardProblems
+		if all {
+			limit = api.MaxProblems - len(out)
+		}
 		for i, p := range probs {
-			if i == maxCardProblems {
+			if i == limit {
 				out = append(out, trMoreCardProblems(len(probs)-i))
 				break
 			}
 			out = append(out, p.Error())
 		}
 	}
-	if d.opts.History != nil {
-		if n := d.opts.History.MovedAsideNotice(); n != "" {
-			out = append(out, n)
+	for i, p := range out {
+		if len(p) > api.MaxProblemLen {
+			cut := api.MaxProblemLen
+			for cut > 0 && !utf8.RuneStart(p[cut]) {
+				cut--
+			}
+			out[i] = p[:cut] + "…"
 		}
 	}
-	return out
+	return out, count
 }
 
 // maxCardProblems is how many card file problems status lists one by one.
-const maxCardProblems = 5
+const maxCardProblems = api.FewProblems

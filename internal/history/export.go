@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -82,6 +83,17 @@ func CSVHeader() []string {
 	return []string{"type", "start", "end", "kind", "card", "due", "outcome", "seconds", "source", "after_hours"}
 }
 
+// CSVCell keeps a text cell from being run as a spreadsheet formula: one
+// that begins with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP advises against CSV injection. Numbers and times
+// are written by Limber itself and never need it.
+func CSVCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // ExportCSV writes every event as RFC 4180 CSV (CRLF line ends, a header
 // row), times in loc as ISO 8601 with offset.
 func (s *Store) ExportCSV(w io.Writer, loc *time.Location) error {
@@ -95,18 +107,18 @@ func (s *Store) ExportCSV(w io.Writer, loc *time.Location) error {
 	}
 	rec := make([]string, len(CSVHeader()))
 	err := s.Events(func(e Event) error {
-		rec[0] = e.Type
+		rec[0] = CSVCell(e.Type)
 		rec[1] = fmtTime(e.Start, loc)
 		rec[2] = fmtTime(e.End, loc)
-		rec[3] = e.Kind
-		rec[4] = e.Card
+		rec[3] = CSVCell(e.Kind)
+		rec[4] = CSVCell(e.Card)
 		rec[5] = fmtTime(e.Due, loc)
-		rec[6] = e.Outcome
+		rec[6] = CSVCell(e.Outcome)
 		rec[7] = ""
 		if e.Type != TypeGlass {
 			rec[7] = seconds(e.Duration)
 		}
-		rec[8] = e.Source
+		rec[8] = CSVCell(e.Source)
 		rec[9] = ""
 		if e.Type == TypeSitting {
 			rec[9] = strconv.FormatBool(e.AfterHours)

@@ -21,12 +21,19 @@ const (
 	Natural     = Outcome(schedule.EventNatural)     // away long enough: counted as taken
 	ClosedEarly = Outcome(schedule.EventClosedEarly) // the break window was closed before the end
 	Short       = Outcome(schedule.EventShort)       // ended as done before 80 % of its length: not taken
+	// NotShown: the card window could not open (no display); the break
+	// was offered by notification instead. Not a break outcome the stats
+	// count: the break itself ends later, as any other.
+	NotShown Outcome = "not_shown"
 )
 
 // Outcomes lists every outcome, in the order the stats show them.
 func Outcomes() []Outcome { return []Outcome{Done, Natural, Short, Skipped, Snoozed, ClosedEarly} }
 
 func (o Outcome) valid() bool {
+	if o == NotShown {
+		return true
+	}
 	for _, x := range Outcomes() {
 		if o == x {
 			return true
@@ -121,22 +128,33 @@ func (s *Store) RecordActivity(start, end time.Time, afterHours bool) error {
 	cur := s.span
 	gap := MergeGap.Milliseconds()
 	if cur.ok && cur.afterHours == afterHours && a <= cur.end+gap && b >= cur.start-gap {
-		na, nb := min(a, cur.start), max(b, cur.end)
+		// The start never moves back: time before it is either in this
+		// row already or was written to another (a clock set back).
+		na, nb := cur.start, max(b, cur.end)
 		if na == cur.start && nb == cur.end {
 			return nil
 		}
 		s.span.start, s.span.end = na, nb
+		s.high = max(s.high, nb)
 		s.dirty = true
 		if s.now().Sub(s.lastWrite) < FlushEvery {
 			return nil
 		}
 		return s.flushLocked()
 	}
-	if a == b {
-		return nil // an empty span on its own says nothing
-	}
 	if err := s.flushLocked(); err != nil {
 		return err
+	}
+	if a < s.high {
+		// Earlier than time already written (a clock set back, or a late
+		// call): keep only the part no row holds yet.
+		var err error
+		if a, b, err = s.uncoveredLocked(a, b); err != nil {
+			return err
+		}
+	}
+	if b <= a {
+		return nil // empty, or all of it written already
 	}
 	res, err := s.st.insSpan.Exec(a, b, boolInt(afterHours))
 	if err != nil {
@@ -147,8 +165,29 @@ func (s *Store) RecordActivity(start, end time.Time, afterHours bool) error {
 		return fmt.Errorf("recording sitting time: %w", err)
 	}
 	s.span = openRow{id: id, start: a, end: b, afterHours: afterHours, ok: true}
+	s.high = max(s.high, b)
 	s.lastWrite = s.now()
 	return nil
+}
+
+// uncoveredLocked trims [a, b) to its first part that no sitting row
+// covers: overlapping spans would count the same minutes twice.
+func (s *Store) uncoveredLocked(a, b int64) (int64, int64, error) {
+	for a < b {
+		var start, end int64
+		err := s.db.QueryRow(`SELECT start_at, end_at FROM activity WHERE end_at > ? AND start_at < ? ORDER BY start_at LIMIT 1`, a, b).Scan(&start, &end)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return a, b, nil
+		case err != nil:
+			return a, b, fmt.Errorf("recording sitting time: %w", err)
+		case start <= a:
+			a = end
+		default:
+			b = start
+		}
+	}
+	return a, b, nil
 }
 
 // RecordGlass records one glass of water.

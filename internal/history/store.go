@@ -23,6 +23,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -59,6 +60,12 @@ type Store struct {
 	path     string
 	readOnly bool
 	moved    string
+	// foreign is the file at the usual place that was left alone, and
+	// foreignWhy why ("" when the store is at the usual place).
+	foreign, foreignWhy string
+	// high is the latest end of any sitting span written: a new span never
+	// starts before it, so a clock set back cannot write overlapping spans.
+	high int64
 
 	mu   sync.Mutex // guards span, pause and lastWrite, and orders writes
 	span openRow    // the last sitting span, extended in place
@@ -94,6 +101,134 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("creating the folder for %s: %w", path, err)
 	}
+	why, err := notOurs(path)
+	if err != nil {
+		return nil, err
+	}
+	if why != "" {
+		// Never change a file that is not ours (or is a newer Limber's):
+		// keep the history in a fresh file beside it, and say so.
+		beside := besidePath(path)
+		if w, err := notOurs(beside); err != nil {
+			return nil, err
+		} else if w != "" {
+			return nil, fmt.Errorf("%s %s, and so does %s: move one of them away", path, why, beside)
+		}
+		s, err := openOwn(beside)
+		if err != nil {
+			return nil, err
+		}
+		s.foreign, s.foreignWhy = path, why
+		return s, nil
+	}
+	return openOwn(path)
+}
+
+// besidePath is where the history goes when path holds a file Limber must
+// not change.
+func besidePath(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + "-limber" + filepath.Ext(path)
+}
+
+// notOurs looks at an existing SQLite file read-only and says why Limber
+// must leave it alone ("" when it may write it): tables of another program,
+// or a schema newer than this build knows.
+func notOurs(path string) (string, error) {
+	why, err := lookReadOnly(path)
+	if needsRollback(err) {
+		// A writer died mid-transaction (a crash, kill -9) and left a hot
+		// journal that a read-only look may not roll back. Rolling it back
+		// restores the file's last commit, as any SQLite writer would on
+		// open; only then can the file be judged.
+		if rerr := rollBack(path); rerr != nil {
+			return "", rerr
+		}
+		why, err = lookReadOnly(path)
+	}
+	return why, err
+}
+
+// needsRollback reports whether err is SQLite refusing a read-only open
+// because a hot journal or WAL needs recovery first.
+func needsRollback(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK || se.Code() == sqlite3.SQLITE_READONLY_RECOVERY)
+}
+
+// rollBack opens path for writing and reads from it once, which makes
+// SQLite roll back (or recover) what a dead writer left, and changes
+// nothing else.
+func rollBack(path string) error {
+	db, err := sql.Open("sqlite", dsn(path, "_busy_timeout=5000"))
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil && !isCorrupt(err) {
+		return fmt.Errorf("recovering %s after a crash: %w", path, err)
+	}
+	return nil
+}
+
+// lookReadOnly is notOurs's look at the file, without recovery.
+func lookReadOnly(path string) (string, error) {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", nil
+	case err != nil:
+		return "", fmt.Errorf("checking %s: %w", path, err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		if fi, err = os.Stat(path); err != nil {
+			return "", fmt.Errorf("checking %s: %w", path, err)
+		}
+	}
+	if !fi.Mode().IsRegular() {
+		what := "not a regular file"
+		if fi.IsDir() {
+			what = "a folder"
+		}
+		return "", fmt.Errorf("%s is %s: move it away so Limber can keep its history there", path, what)
+	}
+	if fi.Size() == 0 || checkHeader(path) != nil {
+		return "", nil // empty, or damaged: Open starts it or moves it aside
+	}
+	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_busy_timeout=5000"))
+	if err != nil {
+		return "", fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer db.Close()
+	var v, foreign int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		if isCorrupt(err) {
+			return "", nil
+		}
+		return "", fmt.Errorf("reading %s: %w", path, err)
+	}
+	if v > SchemaVersion() {
+		return lang.X("history.foreign.newer", "was written by a newer Limber (schema {{.V}}, this one knows up to {{.Max}})",
+			map[string]any{"V": v, "Max": SchemaVersion()}), nil
+	}
+	if v == 0 {
+		if err := db.QueryRow(`SELECT count(*) FROM sqlite_master`).Scan(&foreign); err != nil {
+			if isCorrupt(err) {
+				return "", nil
+			}
+			return "", fmt.Errorf("reading %s: %w", path, err)
+		}
+		if foreign > 0 {
+			return lang.X("history.foreign.other", "holds another program's database"), nil
+		}
+	}
+	return "", nil
+}
+
+// openOwn opens a history file of ours, moving a damaged one aside.
+func openOwn(path string) (*Store, error) {
+	if err := ensurePrivate(path); err != nil {
+		return nil, err
+	}
 	// A file that is not SQLite at all is moved aside before SQLite sees
 	// it: SQLite would drop a -wal it cannot match to the main file.
 	err := checkHeader(path)
@@ -111,12 +246,36 @@ func Open(path string) (*Store, error) {
 	if merr != nil {
 		return nil, fmt.Errorf("%s is damaged (%v) and could not be moved aside: %w", path, err, merr)
 	}
+	if err := ensurePrivate(path); err != nil {
+		return nil, err
+	}
 	s, err = openWriter(path)
 	if err != nil {
 		return nil, fmt.Errorf("starting a fresh history after moving the damaged one to %s: %w", moved, err)
 	}
 	s.moved = moved
 	return s, nil
+}
+
+// ensurePrivate creates path 0600 (SQLite gives its -wal and -shm the main
+// file's mode) or takes group and other access off an existing one: the
+// history says when the user was at the computer.
+func ensurePrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("checking %s: %w", path, err)
+	}
+	if runtime.GOOS != "windows" && fi.Mode().Perm()&0o077 != 0 {
+		if err := f.Chmod(fi.Mode().Perm() &^ 0o077); err != nil {
+			return fmt.Errorf("making %s private: %w", path, err)
+		}
+	}
+	return nil
 }
 
 // OpenReadOnly opens the history file for reading only (mode=ro and
@@ -217,6 +376,9 @@ func (s *Store) init() error {
 		s.span.ok, s.span.afterHours = true, ah != 0
 	case !errors.Is(err, sql.ErrNoRows):
 		return fmt.Errorf("reading the last sitting span in %s: %w", s.path, err)
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(end_at), 0) FROM activity`).Scan(&s.high); err != nil {
+		return fmt.Errorf("reading the last sitting time in %s: %w", s.path, err)
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT id, start_at, end_at FROM pauses ORDER BY id DESC LIMIT 1`).
 		Scan(&s.pause.id, &s.pause.start, &s.pause.end)
@@ -382,6 +544,11 @@ func fromMS(v int64) time.Time { return time.UnixMilli(v) }
 // MovedAsideNotice is what to tell the user, once, after Open moved a
 // damaged history file aside ("" when it did not).
 func (s *Store) MovedAsideNotice() string {
+	if s.foreign != "" {
+		return lang.X("history.foreign",
+			"The file at {{.Path}} {{.Why}}; Limber left it untouched and keeps its history in {{.Beside}}.",
+			map[string]any{"Path": s.foreign, "Why": s.foreignWhy, "Beside": s.path})
+	}
 	if s.moved == "" {
 		return ""
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,7 +34,7 @@ func openTemp(t *testing.T) (*Store, string) {
 	return s, path
 }
 
-func count(t *testing.T, s *Store, table string) int {
+func count(t testing.TB, s *Store, table string) int {
 	t.Helper()
 	var n int
 	if err := s.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
@@ -42,7 +43,7 @@ func count(t *testing.T, s *Store, table string) int {
 	return n
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -443,11 +444,109 @@ func TestNewerSchemaLeftAlone(t *testing.T) {
 	_, err = db.Exec("CREATE TABLE future(x); PRAGMA user_version = 99")
 	must(t, err)
 	db.Close()
-	if _, err := Open(path); !errors.Is(err, ErrNewerSchema) {
-		t.Fatalf("Open: %v, want ErrNewerSchema", err)
+	before, err := os.ReadFile(path)
+	must(t, err)
+	s, err := Open(path)
+	must(t, err)
+	defer s.Close()
+	if s.Path() != besidePath(path) || !strings.Contains(s.MovedAsideNotice(), "newer Limber") {
+		t.Errorf("a newer file: writing %s, notice %q", s.Path(), s.MovedAsideNotice())
+	}
+	must(t, s.RecordGlass(time.Now(), SourceCLI))
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the newer file was changed")
 	}
 	if m, _ := filepath.Glob(path + ".corrupt-*"); len(m) != 0 {
 		t.Errorf("a newer file was moved aside: %v", m)
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		t.Error("the newer file was switched to WAL")
+	}
+}
+
+// Another program's SQLite file at the history's place is never changed:
+// no tables added, no WAL; the history is kept beside it.
+func TestForeignDatabaseLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.db")
+	db, err := sql.Open("sqlite", path)
+	must(t, err)
+	_, err = db.Exec("CREATE TABLE notes(x); INSERT INTO notes VALUES('mine')")
+	must(t, err)
+	db.Close()
+	before, err := os.ReadFile(path)
+	must(t, err)
+	for range 2 { // the second start finds the file beside and uses it
+		s, err := Open(path)
+		must(t, err)
+		if s.Path() != besidePath(path) || !strings.Contains(s.MovedAsideNotice(), "another program") {
+			t.Errorf("foreign file: writing %s, notice %q", s.Path(), s.MovedAsideNotice())
+		}
+		must(t, s.RecordGlass(time.Now(), SourceCLI))
+		must(t, s.Close())
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the foreign file was changed")
+	}
+	s, err := OpenReadOnly(besidePath(path))
+	must(t, err)
+	defer s.Close()
+	if n := count(t, s, "glasses"); n != 2 {
+		t.Errorf("%d glasses kept beside, want 2", n)
+	}
+}
+
+// history.db is private, and so are its -wal and -shm.
+func TestHistoryFileIsPrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix modes")
+	}
+	path := filepath.Join(t.TempDir(), "history.db")
+	s, err := Open(path)
+	must(t, err)
+	must(t, s.RecordGlass(time.Now(), SourceCLI))
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s is %v, want 0600", p, fi.Mode().Perm())
+		}
+	}
+	must(t, s.Close())
+	must(t, os.Chmod(path, 0o644)) // an older Limber made it so
+	s, err = Open(path)
+	must(t, err)
+	s.Close()
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("an existing 0644 history stays %v", fi.Mode().Perm())
+	}
+}
+
+// A clock set back never writes sitting spans that overlap.
+func TestBackwardsClockNoOverlap(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "history.db"))
+	must(t, err)
+	defer s.Close()
+	base := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	tm := func(min int) time.Time { return base.Add(time.Duration(min) * time.Minute) }
+	// the daemon's pattern: the piece since the last poll, a minute at a time
+	for m := 0; m < 30; m++ {
+		must(t, s.RecordActivity(tm(m), tm(m+1), false))
+	}
+	// the clock goes back an hour, then runs on past the old time
+	for m := -60; m < 45; m++ {
+		must(t, s.RecordActivity(tm(m), tm(m+1), m%20 == 0))
+	}
+	must(t, s.Flush())
+	rows, err := s.db.Query(`SELECT a.id, b.id FROM activity a JOIN activity b ON a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at`)
+	must(t, err)
+	defer rows.Close()
+	for rows.Next() {
+		var x, y int64
+		must(t, rows.Scan(&x, &y))
+		t.Errorf("rows %d and %d overlap", x, y)
+	}
+	var total int64
+	must(t, s.db.QueryRow(`SELECT sum(end_at - start_at) FROM activity`).Scan(&total))
+	if total > (105 * time.Minute).Milliseconds() {
+		t.Errorf("%v of sitting written for 105 minutes of wall time", time.Duration(total)*time.Millisecond)
 	}
 }
 

@@ -56,6 +56,10 @@ func Dial(path string) (*Conn, error) {
 	if err != nil {
 		return nil, &notRunning{cause: err}
 	}
+	if err := checkServer(c, path); err != nil {
+		c.Close()
+		return nil, err
+	}
 	return NewConn(c), nil
 }
 

@@ -1,10 +1,10 @@
 package ipc
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"os"
-	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -37,19 +37,40 @@ func checkPeer(c net.Conn) error {
 	return nil
 }
 
-// checkPrivateDir makes sure the socket folder is ours and closed to others.
+// checkPrivateDir makes sure the socket folder is ours, a real folder and
+// closed to others. It opens the folder without following a symlink and
+// changes the mode through that descriptor, so a symlink or a folder
+// swapped in meanwhile is never chmodded (another user's folder stays
+// theirs).
 func checkPrivateDir(dir string) error {
-	fi, err := os.Stat(dir)
+	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if err != nil {
+		if errors.Is(err, unix.ELOOP) || errors.Is(err, unix.ENOTDIR) {
+			return fmt.Errorf("the socket folder %s is a symlink or not a folder: remove it, or set XDG_RUNTIME_DIR", dir)
+		}
 		return fmt.Errorf("checking the socket folder %s: %w", dir, err)
 	}
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
-		return fmt.Errorf("the socket folder %s belongs to another user: remove it or set XDG_RUNTIME_DIR", dir)
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return fmt.Errorf("checking the socket folder %s: %w", dir, err)
 	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		if err := os.Chmod(dir, 0o700); err != nil {
+	if int(st.Uid) != os.Getuid() {
+		return fmt.Errorf("the socket folder %s belongs to another user (uid %d): remove it, or set XDG_RUNTIME_DIR", dir, st.Uid)
+	}
+	if st.Mode&0o077 != 0 {
+		if err := unix.Fchmod(fd, 0o700); err != nil {
 			return fmt.Errorf("restricting the socket folder %s: %w", dir, err)
 		}
+	}
+	return nil
+}
+
+// checkServer refuses a server that runs as another user: nothing is sent
+// to an impostor holding the socket's place.
+func checkServer(c net.Conn, path string) error {
+	if err := checkPeer(c); err != nil {
+		return fmt.Errorf("the socket %s is not served by your Limber (%v); nothing was sent. Remove it, or set XDG_RUNTIME_DIR", path, err)
 	}
 	return nil
 }

@@ -16,3 +16,5 @@ func checkPrivateDir(dir string) error {
 	}
 	return nil
 }
+
+func checkServer(net.Conn, string) error { return nil }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -75,22 +76,47 @@ func Listen(path string) (net.Listener, error) {
 	if err := checkPrivateDir(dir); err != nil {
 		return nil, err
 	}
+	lock, err := startLock(path)
+	if err != nil {
+		return nil, err
+	}
 	if c, err := net.DialTimeout("unix", path, time.Second); err == nil {
 		c.Close()
+		lock.Close()
 		return nil, ErrAlreadyRunning
 	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		lock.Close()
 		return nil, fmt.Errorf("removing the stale socket %s: %w", path, err)
 	}
 	ln, err := net.Listen("unix", path)
 	if err != nil {
+		lock.Close()
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, ErrAlreadyRunning // lost a race the lock could not see
+		}
 		return nil, fmt.Errorf("listening on %s: %w", path, err)
 	}
 	if err := os.Chmod(path, 0o600); err != nil {
 		ln.Close()
+		lock.Close()
 		return nil, fmt.Errorf("restricting %s to its owner: %w", path, err)
 	}
-	return ln, nil
+	return lockedListener{ln, lock}, nil
+}
+
+// lockedListener holds the start lock until it is closed.
+type lockedListener struct {
+	net.Listener
+	lock *os.File
+}
+
+func (l lockedListener) Close() error {
+	err := l.Listener.Close()
+	if l.lock != nil {
+		l.lock.Close()
+	}
+	return err
 }
 
 // Serve accepts connections until Close. It returns nil after Close.

@@ -74,11 +74,19 @@ func HistoryFile() (string, error) {
 	return filepath.Join(d, "history.db"), nil
 }
 
-// RuntimeDir is $XDG_RUNTIME_DIR/limber; without XDG_RUNTIME_DIR it falls
-// back to a per-user folder in the temp dir.
+// RuntimeDir is $XDG_RUNTIME_DIR/limber. Without XDG_RUNTIME_DIR it is
+// limber/run in the user's own cache folder ($XDG_CACHE_HOME, ~/.cache),
+// not a guessable name in the shared temp folder, which another user could
+// create first. ipc.Listen makes it 0700 without following a symlink and
+// refuses it when it is not the user's. Only without any home folder is it
+// the temp folder's limber-UID (the same checks then refuse another
+// user's).
 func RuntimeDir() string {
 	if d := os.Getenv("XDG_RUNTIME_DIR"); d != "" && filepath.IsAbs(d) {
 		return filepath.Join(d, app)
+	}
+	if d, err := os.UserCacheDir(); err == nil && filepath.IsAbs(d) {
+		return filepath.Join(d, app, "run")
 	}
 	return filepath.Join(os.TempDir(), app+"-"+strconv.Itoa(os.Getuid()))
 }

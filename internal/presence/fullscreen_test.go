@@ -71,7 +71,7 @@ func (x *xclient) set(w xproto.Window, prop, typ xproto.Atom, vals ...uint32) {
 
 func TestFullscreen(t *testing.T) {
 	display := desktoptest.Xvfb(t)
-	m := StartWith(context.Background(), Options{Display: display, NoSystemBus: true, NoSessionBus: true})
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, Display: display, NoSystemBus: true, NoSessionBus: true})
 	defer m.Close()
 	if !slices.Contains(m.Sources(), PartX11Fullscreen) {
 		t.Fatalf("x11-fullscreen not live; off: %v", m.Off())
@@ -112,7 +112,7 @@ func TestFullscreen(t *testing.T) {
 
 func TestFullscreenXServerLost(t *testing.T) {
 	srv := desktoptest.XvfbServer(t)
-	m := StartWith(context.Background(), Options{Display: srv.Display, NoSystemBus: true, NoSessionBus: true})
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, Display: srv.Display, NoSystemBus: true, NoSessionBus: true})
 	defer m.Close()
 	srv.Kill()
 	waitFor(t, m, "x11-fullscreen off", func(State) bool { return !slices.Contains(m.Sources(), PartX11Fullscreen) })
@@ -161,7 +161,7 @@ func TestFullscreenUnderXfwm4(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 
-	m := StartWith(context.Background(), Options{Display: display, NoSystemBus: true, NoSessionBus: true})
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, Display: display, NoSystemBus: true, NoSessionBus: true})
 	defer m.Close()
 
 	win := x.window()

@@ -10,4 +10,9 @@ const freedesktop = false
 // startPlatform: nothing is watched on macOS yet (lock state would come
 // from the com.apple.screenIsLocked distributed notification, which needs
 // cgo and a run loop).
-func (m *Monitor) startPlatform(context.Context, Options) {}
+// Calls come from CoreAudio and CoreMediaIO (calls_darwin.go).
+func (m *Monitor) startPlatform(ctx context.Context, o Options) {
+	if !o.NoMicrophone || !o.NoCamera {
+		m.startCalls(ctx, o)
+	}
+}

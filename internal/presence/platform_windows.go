@@ -18,6 +18,9 @@ const freedesktop = false
 // need into one cheap call: "not present" (locked, screensaver, another
 // user) and "busy" (full-screen application, Direct3D game, presentation mode).
 func (m *Monitor) startPlatform(ctx context.Context, o Options) {
+	if !o.NoMicrophone || !o.NoCamera {
+		m.startCalls(ctx, o)
+	}
 	proc := windows.NewLazySystemDLL("shell32.dll").NewProc("SHQueryUserNotificationState")
 	if err := proc.Find(); err != nil {
 		m.setOff(PartWindowsNotify, fmt.Sprintf("loading SHQueryUserNotificationState: %v", err))

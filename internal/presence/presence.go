@@ -38,7 +38,14 @@ type State struct {
 	// Inhibited: an application holds an idle inhibitor (GNOME's
 	// SessionManager flag 8, or KDE's PowerManagement inhibit).
 	Inhibited bool
+	// Microphone and Camera name the programs using one (comma-separated,
+	// sorted; "" when none): a call. Programs on the ignore list and
+	// signals turned off in the settings are left out.
+	Microphone, Camera string
 }
+
+// InCall reports whether a microphone or a camera is in use.
+func (s State) InCall() bool { return s.Microphone != "" || s.Camera != "" }
 
 // Away reports whether the user counts as away whatever the idle time says.
 func (s State) Away() bool {
@@ -48,7 +55,7 @@ func (s State) Away() bool {
 // PresentNoInput reports whether the user is there without typing: time
 // counts as sitting and a due break is held. Away wins over it.
 func (s State) PresentNoInput() bool {
-	return !s.Away() && (s.Fullscreen || s.Inhibited)
+	return !s.Away() && (s.Fullscreen || s.Inhibited || s.InCall())
 }
 
 // Why lists the signals that are on, for `limber status --explain`
@@ -66,6 +73,8 @@ func (s State) Why() string {
 	add(s.Inactive, lang.X("presence.why.inactive", "session in the background"))
 	add(s.Fullscreen, lang.X("presence.why.fullscreen", "full-screen window"))
 	add(s.Inhibited, lang.X("presence.why.inhibited", "an application is keeping the screen awake"))
+	add(s.Microphone != "", lang.X("presence.why.microphone", "microphone in use")+" ("+s.Microphone+")")
+	add(s.Camera != "", lang.X("presence.why.camera", "camera in use")+" ("+s.Camera+")")
 	return strings.Join(why, ", ")
 }
 
@@ -95,6 +104,61 @@ type Options struct {
 	// Retry is how often parts that are not connected (never were, or lost
 	// their bus or X server) try again; 0 means RetryEvery, negative never.
 	Retry time.Duration
+	// Calls chooses the call signals and the programs they ignore; nil
+	// means both signals on, nothing ignored. Monitor.SetCalls changes it
+	// later.
+	Calls *CallSignals
+	// NoMicrophone and NoCamera do not even start those watchers (tests).
+	NoMicrophone, NoCamera bool
+	// PulseSocket replaces the sound server's socket (PulseSocket).
+	PulseSocket string
+	// CameraGlob replaces "/dev/video*" (tests point it at plain files);
+	// ProcDir replaces "/proc".
+	CameraGlob, ProcDir string
+}
+
+func (o Options) procDir() string {
+	if o.ProcDir != "" {
+		return o.ProcDir
+	}
+	return "/proc"
+}
+
+// CallSignals are the user's settings for the call signals.
+type CallSignals struct {
+	Microphone, Camera bool
+	// Ignore lists programs whose use of a microphone or camera is not a
+	// call (a dictation tool, a music recorder): a name matches a program
+	// named so (any case), or one whose name starts with it and a space.
+	Ignore []string
+}
+
+// ignored reports whether app is on the list.
+func (c CallSignals) ignored(app string) bool {
+	for _, i := range c.Ignore {
+		i = strings.TrimSpace(i)
+		if i == "" {
+			continue
+		}
+		if strings.EqualFold(app, i) || len(app) > len(i) && strings.EqualFold(app[:len(i)], i) && app[len(i)] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+// filter joins the apps not ignored.
+func (c CallSignals) filter(on bool, apps []string) string {
+	if !on {
+		return ""
+	}
+	var keep []string
+	for _, a := range apps {
+		if !c.ignored(a) {
+			keep = append(keep, a)
+		}
+	}
+	return strings.Join(keep, ", ")
 }
 
 // RetryEvery is how often a disconnected part tries to connect again: the
@@ -123,6 +187,11 @@ const (
 	PartGnomeInhibit  = "gnome-inhibit"
 	PartKDEInhibit    = "kde-inhibit"
 	PartX11Fullscreen = "x11-fullscreen"
+	// PartMicrophone: recording streams on the PulseAudio (or PipeWire)
+	// server; PartCamera: /dev/video* nodes held open (Linux), or the
+	// platform's own record of camera and microphone use.
+	PartMicrophone = "microphone"
+	PartCamera     = "camera"
 	// PartWindowsNotify is Windows' user notification state (locked or
 	// away; full screen or presenting).
 	PartWindowsNotify = "windows-notification-state"
@@ -141,8 +210,12 @@ type Monitor struct {
 	gnomeInhibit, kdeInhibit bool
 	// Screensaver activity per service name, ORed.
 	saver map[string]bool
-	live  map[string]bool
-	off   map[string]string
+	// Programs using a microphone or camera as the watchers last saw
+	// them, before the settings filter them.
+	micApps, camApps []string
+	calls            CallSignals
+	live             map[string]bool
+	off              map[string]string
 	// closers holds the connection closer of each connected group
 	// ("logind", "session", "x11"); a group without one is retried.
 	closers map[string]func()
@@ -154,6 +227,8 @@ const (
 	groupLogind  = "logind"
 	groupSession = "session"
 	groupX11     = "x11"
+	groupPulse   = "pulse"
+	groupCamera  = "camera"
 )
 
 // Start connects to what exists, with the real buses and display.
@@ -174,6 +249,10 @@ func StartWith(ctx context.Context, o Options) *Monitor {
 		live:    map[string]bool{},
 		off:     map[string]string{},
 		closers: map[string]func(){},
+		calls:   CallSignals{Microphone: true, Camera: true},
+	}
+	if o.Calls != nil {
+		m.calls = *o.Calls
 	}
 	if m.logf == nil {
 		m.logf = func(string, ...any) {}
@@ -188,6 +267,8 @@ func StartWith(ctx context.Context, o Options) *Monitor {
 		{groupLogind, o.NoSystemBus, []string{PartLogindSleep, PartLogindSession}, m.startLogind},
 		{groupSession, o.NoSessionBus, []string{PartScreenSaver, PartGnomeInhibit, PartKDEInhibit}, m.startSession},
 		{groupX11, o.NoX, []string{PartX11Fullscreen}, m.startFullscreen},
+		{groupPulse, o.NoMicrophone, []string{PartMicrophone}, m.startMicrophone},
+		{groupCamera, o.NoCamera, []string{PartCamera}, m.startCamera},
 	}
 	if !freedesktop {
 		groups = nil // not even listed as off: they cannot exist here
@@ -288,6 +369,19 @@ func (m *Monitor) Off() []string {
 	return out
 }
 
+// SetCalls applies new settings for the call signals at once (the
+// watchers keep running: turning a signal back on needs no reconnect).
+func (m *Monitor) SetCalls(microphone, camera bool, ignore []string) {
+	c := CallSignals{Microphone: microphone, Camera: camera, Ignore: slices.Clone(ignore)}
+	m.update(false, func() { m.calls = c })
+}
+
+// InCall is State().InCall(): a microphone or camera in use.
+func (m *Monitor) InCall() bool { return m.State().InCall() }
+
+// Why is State().Why(), for the daemon.
+func (m *Monitor) Why() string { return m.State().Why() }
+
 // Close disconnects everything and waits for the watchers to stop. It
 // always returns nil; the error is there for io.Closer-style interfaces.
 func (m *Monitor) Close() error {
@@ -354,6 +448,8 @@ func (m *Monitor) update(force bool, f func()) {
 	old := m.state
 	f()
 	m.state.Inhibited = m.gnomeInhibit || m.kdeInhibit
+	m.state.Microphone = m.calls.filter(m.calls.Microphone, m.micApps)
+	m.state.Camera = m.calls.filter(m.calls.Camera, m.camApps)
 	m.state.ScreenSaverActive = slices.Contains(mapValues(m.saver), true)
 	changed := old != m.state
 	m.mu.Unlock()

@@ -166,7 +166,7 @@ func (f *fakeLogind) emit(t *testing.T, path dbus.ObjectPath, name string, args 
 func TestLogind(t *testing.T) {
 	sys := desktoptest.Bus(t)
 	f := startLogind(t, sys, true, false)
-	m := StartWith(context.Background(), Options{SystemBus: sys, NoSessionBus: true, NoX: true, CallTimeout: time.Second})
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, SystemBus: sys, NoSessionBus: true, NoX: true, CallTimeout: time.Second})
 	defer m.Close()
 	if got := m.Sources(); !slices.Equal(got, []string{PartLogindSession, PartLogindSleep}) {
 		t.Fatalf("Sources() = %v, want logind parts (off: %v)", got, m.Off())
@@ -223,7 +223,7 @@ func TestLogindInitialStateAndSessionLookup(t *testing.T) {
 			sys := desktoptest.Bus(t)
 			f := startLogind(t, sys, tc.byPID, tc.byID)
 			f.sesProp.SetMust(login1Session, "LockedHint", true)
-			m := StartWith(context.Background(), Options{
+			m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true,
 				SystemBus: sys, NoSessionBus: true, NoX: true,
 				Getenv: desktoptest.Env(tc.env...), UID: 1000,
 			})
@@ -240,7 +240,7 @@ func TestLogindInitialStateAndSessionLookup(t *testing.T) {
 
 func TestNothingToConnectTo(t *testing.T) {
 	empty := desktoptest.Bus(t)
-	m := StartWith(context.Background(), Options{
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true,
 		SystemBus:   empty,
 		SessionBus:  empty,
 		Getenv:      desktoptest.Env(), // no DISPLAY
@@ -260,7 +260,7 @@ func TestNothingToConnectTo(t *testing.T) {
 		t.Fatalf("State() = %+v, want all false", s)
 	}
 
-	bogus := StartWith(context.Background(), Options{SystemBus: "unix:path=/nonexistent/bus", SessionBus: "unix:path=/nonexistent/bus", Display: ":9999"})
+	bogus := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, SystemBus: "unix:path=/nonexistent/bus", SessionBus: "unix:path=/nonexistent/bus", Display: ":9999"})
 	defer bogus.Close()
 	if got := bogus.Sources(); len(got) != 0 {
 		t.Fatalf("Sources() = %v with unreachable buses, want none", got)
@@ -271,7 +271,7 @@ func TestStopsWithContext(t *testing.T) {
 	sys := desktoptest.Bus(t)
 	startLogind(t, sys, true, false)
 	ctx, cancel := context.WithCancel(context.Background())
-	m := StartWith(ctx, Options{SystemBus: sys, NoSessionBus: true, NoX: true})
+	m := StartWith(ctx, Options{NoMicrophone: true, NoCamera: true, SystemBus: sys, NoSessionBus: true, NoX: true})
 	cancel()
 	done := make(chan struct{})
 	go func() { m.Close(); close(done) }()
@@ -337,7 +337,7 @@ func TestSessionBus(t *testing.T) {
 	}
 	own(t, sc, gnomeSM)
 
-	m := StartWith(context.Background(), Options{SessionBus: bus, NoSystemBus: true, NoX: true, CallTimeout: time.Second})
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, SessionBus: bus, NoSystemBus: true, NoX: true, CallTimeout: time.Second})
 	defer m.Close()
 	if got := m.Sources(); !slices.Equal(got, []string{PartGnomeInhibit, PartScreenSaver}) {
 		t.Fatalf("Sources() = %v (off %v)", got, m.Off())
@@ -409,7 +409,7 @@ func TestBusLost(t *testing.T) {
 	f := startLogind(t, sys.Address, true, false)
 	f.sesProp.SetMust(login1Session, "LockedHint", true)
 
-	m := StartWith(context.Background(), Options{SessionBus: sess.Address, SystemBus: sys.Address, NoX: true, CallTimeout: time.Second})
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, SessionBus: sess.Address, SystemBus: sys.Address, NoX: true, CallTimeout: time.Second})
 	defer m.Close()
 	if s := m.State(); !s.ScreenSaverActive || !s.Locked {
 		t.Fatalf("initial state not read: %+v", s)
@@ -429,7 +429,7 @@ func TestBusLost(t *testing.T) {
 func TestReconnects(t *testing.T) {
 	socket := filepath.Join(t.TempDir(), "bus")
 	addr := "unix:path=" + socket
-	m := StartWith(context.Background(), Options{SessionBus: addr, NoSystemBus: true, NoX: true,
+	m := StartWith(context.Background(), Options{NoMicrophone: true, NoCamera: true, SessionBus: addr, NoSystemBus: true, NoX: true,
 		CallTimeout: time.Second, Retry: 50 * time.Millisecond})
 	defer m.Close()
 	if len(m.Sources()) != 0 {

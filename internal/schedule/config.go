@@ -43,6 +43,15 @@ const (
 	// ShortBelow: a break ended as done before this share of its length
 	// (in per cent) is recorded as short, not done.
 	ShortBelow = 80
+	// CallGrace: after a call (Observation.InCall) ends, held breaks wait
+	// this long before they are offered, and breaks coming due meanwhile
+	// are held too, so back-to-back meetings with a minute between them
+	// are not interrupted; then the break comes at once.
+	CallGrace = 2 * time.Minute
+	// LongCall: a call (back-to-back calls within CallGrace count as one)
+	// at least this long ends with the movement break offered first, the
+	// others merged into it: an hour in a meeting chair calls for walking.
+	LongCall = time.Hour
 )
 
 // Errors returned by the user actions. Test with errors.Is.

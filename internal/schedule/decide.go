@@ -10,11 +10,61 @@ func (s *Scheduler) decide(r reading, prevPresent bool) {
 	if !s.inHours || s.paused {
 		return
 	}
-	if !r.present && !r.away && (prevPresent || s.state == stActive) && s.holding() {
-		s.release(r.wall)
+	// Within CallGrace of a call the user counts as still in it: held
+	// breaks stay held and new dues are held too.
+	present := r.present || s.call.grace
+	if !present && !r.away && (prevPresent || s.state == stActive) {
+		if s.call.long {
+			s.call.long = false
+			s.longCallEnded(r.wall)
+		} else if s.holding() {
+			s.release(r.wall)
+		}
 	}
 	if s.state == stActive {
-		s.evaluate(r)
+		s.evaluate(r, present)
+	}
+}
+
+// trackCall follows the call signal: a call starts (or, within CallGrace
+// of the last one, continues), ends into the grace, and leaves the grace
+// after CallGrace, marking a long call for decide.
+func (s *Scheduler) trackCall(now time.Duration, wall time.Time, in bool) {
+	c := &s.call
+	switch {
+	case in && !c.on:
+		if !c.grace {
+			c.start = now
+		}
+		c.on, c.grace, c.long = true, false, false
+	case !in && c.on:
+		c.on, c.grace, c.end, c.endWall = false, true, now, wall
+	case !in && c.grace && now-c.end >= CallGrace:
+		c.grace = false
+		c.long = c.end-c.start >= LongCall
+	}
+}
+
+// longCallEnded offers the movement break after a long call, due or not,
+// with the smaller due breaks merged into it — unless the user has walked
+// away long enough since for it to count as taken; then, and without an
+// enabled movement track, held breaks are released as after any call.
+func (s *Scheduler) longCallEnded(at time.Time) {
+	for i := range s.tracks {
+		t := &s.tracks[i]
+		if t.Kind != Movement || !t.Enabled || t.reset.After(s.call.endWall) || t.stage == stageOffered {
+			continue
+		}
+		for j := range s.tracks {
+			if j != i && s.tracks[j].stage.due() && s.bigger(i, j) {
+				s.goTo(j, stageMerged, i)
+			}
+		}
+		s.offer(i, at)
+		return
+	}
+	if s.holding() {
+		s.release(at)
 	}
 }
 
@@ -62,8 +112,8 @@ func (s *Scheduler) nameMerged(i int) []Kind {
 // evaluate fires dues, hold limits, warnings, phase changes and the daily
 // limit; it runs only while the user is active, in working hours and not
 // paused.
-func (s *Scheduler) evaluate(r reading) {
-	at, present := r.wall, r.present
+func (s *Scheduler) evaluate(r reading, present bool) {
+	at := r.wall
 	if s.reachDue(r) {
 		s.settleDue(at, present)
 	} else {

@@ -39,7 +39,7 @@ func FuzzObserve(f *testing.F) {
 			}
 			o := schedule.Observation{
 				Wall: wall, Mono: mono, Boot: boot, Idle: idle,
-				PresentNoInput: flags&1 != 0, Away: flags&2 != 0, NoSource: flags&4 != 0,
+				PresentNoInput: flags&1 != 0, Away: flags&2 != 0, NoSource: flags&4 != 0, InCall: flags&32 != 0,
 			}
 			dues := 0
 			_, today0, after0 := s.Sitting()

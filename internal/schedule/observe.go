@@ -40,6 +40,7 @@ func (s *Scheduler) Observe(o Observation) ([]Event, Counted) {
 	}
 	s.assign(r)
 	s.modes(o.Wall)
+	s.trackCall(r.now, r.wall, o.InCall && r.present)
 	s.decide(r, prevPresent)
 	return s.flush(), s.sat
 }

@@ -457,6 +457,38 @@ func ruleCases() map[string]ruleCase {
 			09:34:00 status active session=33m59s today=33m59s | posture merged>stretch | stretch held | movement 26m1s
 			09:34:01 due stretch 3m0s with posture
 			09:35:00 status active session=34m59s today=34m59s | posture merged>stretch | stretch due | movement 25m1s`},
+		// A call of an hour or more ends with the movement break first, due
+		// or not, once CallGrace has passed.
+		"long call ends with movement": {cfg: func() schedule.Config {
+			c := simple()
+			c.Tracks[2].Interval = 2 * time.Hour
+			return c
+		}, script: `
+			type 5m
+			call 65m
+			type 1m
+			status
+			type 2m
+			status`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:15:01 held posture 10s
+			09:30:01 held stretch 3m0s
+			10:00:01 due stretch 3m0s notify-only
+			10:11:00 status active session=1h10m59s today=1h10m59s | posture merged>stretch | stretch held | movement 49m1s
+			10:12:01 due movement 10m0s with stretch
+			10:13:00 status active session=1h12m59s today=1h12m59s | posture merged>stretch | stretch merged>movement | movement due`},
+		// Full screen is no call: no grace, no movement rule.
+		"presence without call has no grace": {script: `
+			type 14m
+			present 65m
+			type 1m`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:15:01 held posture 10s
+			09:30:01 held stretch 3m0s
+			10:00:01 held movement 10m0s
+			10:19:01 due movement 10m0s with stretch`},
 		// Held past HoldLimit: offered once as a notification only.
 		"hold limit": {cfg: func() schedule.Config {
 			c := simple()

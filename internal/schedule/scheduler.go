@@ -117,6 +117,19 @@ type track struct {
 //     sit → stand → move over active time (away time also counts while in
 //     the move phase); each change is an EventPhase; a new session starts
 //     again at sit.
+//
+// callState follows calls (Observation.InCall) for CallGrace and LongCall.
+type callState struct {
+	on    bool          // in a call now
+	grace bool          // a call ended less than CallGrace ago
+	start time.Duration // mono time the call (or the first of back-to-back calls) began
+	end   time.Duration // mono time it ended (grace)
+	// endWall is the wall time it ended; long: the grace is over after a
+	// call of at least LongCall, and the movement break is still to offer.
+	endWall time.Time
+	long    bool
+}
+
 type Scheduler struct {
 	cfg    Config
 	tracks []track // config order
@@ -142,6 +155,8 @@ type Scheduler struct {
 	zoneLoc           *time.Location
 	zoneOff           int
 	zoneEnd           time.Time
+
+	call callState
 
 	paused      bool
 	pausedUntil time.Time

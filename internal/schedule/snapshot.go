@@ -25,6 +25,9 @@ func (s *Scheduler) NextCheck() time.Duration {
 			sooner(s.pausedUntil.Sub(s.lastWall))
 		}
 	}
+	if s.call.grace { // release right when the grace ends
+		sooner(CallGrace - (s.lastMono - s.call.end))
+	}
 	switch s.state {
 	case stNoise:
 		sooner(ShortCheck)

@@ -101,6 +101,10 @@ type Observation struct {
 	// holding an idle inhibitor, camera/microphone in use, a full-screen
 	// presentation). Time counts as sitting; a due break is held.
 	PresentNoInput bool
+	// InCall: the presence is a call (a microphone or camera in use); read
+	// only together with PresentNoInput. It adds CallGrace after the call
+	// and the LongCall rule to the hold.
+	InCall bool
 	// Away forces away regardless of Idle: screen locked, preparing to sleep.
 	Away bool
 	// NoSource: no idle source is available, Idle is meaningless and wall

@@ -2,7 +2,6 @@ package settings
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +15,7 @@ func SetStartAtLogin(path string, on bool) error {
 	if _, err := EnsureFile(path); err != nil {
 		return err
 	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("reading settings: %w", err)
 	}

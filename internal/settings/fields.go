@@ -29,6 +29,7 @@ const (
 	Clock                // a time of day, "HH:MM"
 	Choice               // one of Options, by Value
 	Set                  // any of Options, as a list of Values
+	List                 // free names (*string, comma-separated), a list of strings in the file
 )
 
 // Tabs of the settings window.
@@ -291,6 +292,24 @@ func buildTable() ([]Section, []Field) {
 			Label: func() string { return lang.X("settings.wh.off", "Day off") }, Ptr: func(s *Settings) any { return &day(s).Off }})
 	}
 
+	sec(Section{Key: "calls", Comment: "Calls: while a microphone or camera is in use a due break waits, and comes\nright after the call.",
+		Title: func() string { return lang.X("settings.section.calls", "Calls") },
+		Hint: func() string {
+			return lang.X("settings.hint.calls", "A microphone or camera in use counts as a call: a due break waits and comes right after.")
+		}})
+	add(TabGeneral, Field{Key: "calls.microphone", Type: Bool, Ptr: func(s *Settings) any { return &s.Calls.Microphone },
+		Label:   func() string { return lang.X("settings.field.calls_microphone", "A microphone in use is a call") },
+		Comment: "A program recording from a microphone (not from the speakers) is a call."})
+	add(TabGeneral, Field{Key: "calls.camera", Type: Bool, Ptr: func(s *Settings) any { return &s.Calls.Camera },
+		Label:   func() string { return lang.X("settings.field.calls_camera", "A camera in use is a call") },
+		Comment: "A program holding a camera open is a call."})
+	add(TabGeneral, Field{Key: "calls.ignore", Type: List, Max: maxListItems, Ptr: func(s *Settings) any { return &s.Calls.Ignore },
+		Active:  func(s *Settings) bool { return s.Calls.Microphone || s.Calls.Camera },
+		Label:   func() string { return lang.X("settings.field.calls_ignore", "Programs that are no call") },
+		Comment: "Programs whose microphone or camera use is no call (a dictation tool, a\nrecorder), by name as `limber status --explain` shows them: [\"Dragon\"].",
+		TooLow: func() string {
+			return lang.X("settings.err.calls_ignore", "Write program names separated by commas, at most 50, each under 100 characters.")
+		}})
 	sec(Section{Key: "advanced", Comment: "Activity detection; the defaults suit most people.",
 		Title: func() string { return lang.X("settings.section.advanced", "Activity detection") }})
 	add(TabGeneral, Field{Key: "advanced.idle_after", Type: Duration, Min: 5 * second, Max: 30 * minute, Ptr: func(s *Settings) any { return &s.Advanced.IdleAfter },

@@ -1,14 +1,15 @@
 package settings
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/safefile"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 )
@@ -36,6 +37,15 @@ func (p Problem) String() string {
 // Keys left out of the file take the defaults of the file's preset, so a
 // file holding only `preset = "cornell"` is complete.
 func Parse(data []byte, file string) (Settings, []Problem) {
+	// The TOML decoder checks each key against those before it in its
+	// table, so thousands of keys cost it quadratic time (87,000 unknown
+	// keys in 1 MiB took minutes). A settings file has about 150 lines.
+	// Keys of an inline table share a line, so count '=' too.
+	if n := max(bytes.Count(data, []byte("\n")), bytes.Count(data, []byte("="))); n > MaxLines {
+		return Defaults(), []Problem{{File: file, Message: lang.X("settings.err.too_many_lines",
+			"This file has {{.N}} lines or keys; a settings file has about 150 and at most {{.Max}} are read. Is it the right file?",
+			map[string]any{"N": n, "Max": MaxLines})}}
+	}
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
 		p := Problem{File: file, Message: lang.X("settings.err.syntax", "This is not valid TOML: {{.Detail}}.",
@@ -77,7 +87,15 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 			}
 		}
 	}
-	for _, key := range unknown {
+	for i, key := range unknown {
+		if i == maxUnknown {
+			// A file of thousands of unknown keys is not a settings file
+			// with typos: say how many, not each (each costs a message
+			// and a search for the nearest key).
+			probs = append(probs, Problem{File: file, Line: lines.find(key), Message: lang.X("settings.err.unknown_more",
+				"… and {{.N}} more unknown settings.", map[string]any{"N": len(unknown) - i})})
+			break
+		}
 		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
 		if near := closest(key, Keys()); near != "" {
 			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
@@ -94,6 +112,9 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 	s.Normalize()
 	return s, nil
 }
+
+// maxUnknown is how many unknown keys Parse reports one by one.
+const maxUnknown = 20
 
 // flatten walks the decoded file: values holds each known key's value (a
 // table where a value belongs included, so that it is reported as the
@@ -157,11 +178,25 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// MaxLines caps the lines of a settings file Parse reads.
+const MaxLines = 5000
+
+// MaxFileSize caps the settings file: the commented file Limber writes is
+// under 10 KB, so anything near this is not a settings file.
+const MaxFileSize = 1 << 20
+
+// ReadFile reads the settings file safely: a regular file (or a symlink to
+// one) of at most MaxFileSize, within safefile.Timeout. A FIFO, a device or
+// a huge file is refused with a message, never waited on or read whole.
+func ReadFile(path string) ([]byte, error) {
+	return safefile.Read(path, MaxFileSize)
+}
+
 // Load reads and checks the settings file at path. A missing file is an
 // error wrapping fs.ErrNotExist (see EnsureFile); a file with problems
 // returns the defaults and the problems, and the caller keeps what it had.
 func Load(path string) (Settings, []Problem, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		return Defaults(), nil, fmt.Errorf("reading settings: %w", err)
 	}
@@ -189,11 +224,27 @@ func keyLines(data []byte) lineIndex {
 	idx := lineIndex{}
 	var p unstable.Parser
 	p.Reset(data)
+	// The line of a byte offset, from an index of line starts: the
+	// parser's Shape counts lines from the top each time, which made a
+	// file of many keys cost quadratic time (minutes for 1 MiB).
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	lineOf := func(r unstable.Range) int {
+		n, found := slices.BinarySearch(starts, int(r.Offset))
+		if !found {
+			n-- // inside line n-1 (0-based)
+		}
+		return n + 1
+	}
 	// place records the line of n's key under prefix and returns its path.
 	place := func(prefix []string, n *unstable.Node) []string {
 		path, line := slices.Clone(prefix), 0
 		for it := n.Key(); it.Next(); {
-			path, line = append(path, string(it.Node().Data)), p.Shape(it.Node().Raw).Start.Line
+			path, line = append(path, string(it.Node().Data)), lineOf(it.Node().Raw)
 		}
 		if k := strings.Join(path, "."); idx[k] == 0 {
 			idx[k] = line

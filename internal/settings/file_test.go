@@ -49,8 +49,8 @@ func TestParseProblems(t *testing.T) {
 			"preset = \"lazy\"\n", []int{1}, []string{`Unknown preset "lazy"`}},
 		"bad clock": {
 			"[working_hours]\nenabled = true\nfriday = { start = \"9\", end = \"17:00\" }\n", []int{3}, []string{"HH:MM"}},
-		"end before start": {
-			"[working_hours]\nenabled = true\nfriday = { start = \"18:00\", end = \"17:00\" }\n", []int{3}, []string{"after the start"}},
+		"end is start": {
+			"[working_hours]\nenabled = true\nfriday = { start = \"18:00\", end = \"18:00\" }\n", []int{3}, []string{"differ from the start"}},
 		"bad position": {
 			"[cards]\npositions = [\"desk\", \"lying\"]\n", []int{2}, []string{`Unknown position "lying"`}},
 		"no positions": {
@@ -292,10 +292,9 @@ func TestWatcher(t *testing.T) {
 	}
 	// The daemon's own save is not reported back.
 	s.HydrationGoal = 6
-	if err := Save(p, s); err != nil {
+	if err := w.Write(func() error { return Save(p, s) }); err != nil {
 		t.Fatal(err)
 	}
-	w.MarkSeen()
 	quiet()
 	// Touching without changing content is not an edit.
 	now := time.Now().Add(time.Minute)

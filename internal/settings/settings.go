@@ -70,7 +70,8 @@ func (p Positions) Allowed() []string {
 var positionNames = [...]string{"desk", "standing", "floor"}
 
 // Day is one weekday's working hours. Start and End are minutes after
-// midnight; End is after Start (working hours do not cross midnight).
+// midnight. An End before Start runs past midnight (a night shift: monday
+// 22:00-06:00 is Monday 22:00 to Tuesday 06:00); End never equals Start.
 type Day struct {
 	Off   bool `json:"off"`
 	Start int  `json:"start"`
@@ -89,11 +90,18 @@ func (w WorkingHours) Contains(t time.Time) bool {
 	if !w.Enabled {
 		return true
 	}
-	d := w.Days[t.Weekday()]
-	if d.Off {
-		return false
-	}
 	m := t.Hour()*60 + t.Minute()
+	// The tail of yesterday's night shift, past midnight.
+	if y := w.Days[(t.Weekday()+6)%7]; !y.Off && y.End < y.Start && m < y.End {
+		return true
+	}
+	d := w.Days[t.Weekday()]
+	switch {
+	case d.Off:
+		return false
+	case d.End < d.Start:
+		return m >= d.Start // today's night shift, until midnight
+	}
 	return m >= d.Start && m < d.End
 }
 
@@ -112,6 +120,20 @@ type Advanced struct {
 	// comes at once).
 	LullLimit time.Duration `json:"lull_limit"`
 }
+
+// Calls are the signals that mean "in a call": while one is on, the user
+// is present without input and a due break waits for the call to end.
+type Calls struct {
+	Microphone bool `json:"microphone"`
+	Camera     bool `json:"camera"`
+	// Ignore names programs whose microphone or camera use is no call, as
+	// one comma-separated list ("Dragon, Audacity"); a string so that
+	// Settings stays comparable.
+	Ignore string `json:"ignore"`
+}
+
+// IgnoreList is Ignore as names.
+func (c Calls) IgnoreList() []string { return splitList(c.Ignore) }
 
 // Settings is everything the user can set. The zero value is not useful;
 // start from Defaults or Load.
@@ -147,6 +169,8 @@ type Settings struct {
 	// HistoryDays is how many days of history to keep (0 = keep all).
 	HistoryDays int `json:"history_days"`
 
+	Calls Calls `json:"calls"`
+
 	// AutoClose closes a card this long after its time is up (0 = stays
 	// until Done); Sound plays a soft sound at its start and end.
 	AutoClose time.Duration `json:"auto_close"`
@@ -177,6 +201,7 @@ func Defaults() Settings {
 		DailyLimitStep: c.DailyLimitStep,
 		HydrationGoal:  8,
 		Language:       LangSystem,
+		Calls:          Calls{Microphone: true, Camera: true},
 		HistoryDays:    0, // keep everything unless the user chooses a limit
 		// Long enough to read "well done", short enough not to sit on
 		// screen while the user is back at work.

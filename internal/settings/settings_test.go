@@ -40,13 +40,15 @@ func mutations() map[string]func(*Settings) {
 				s.WorkingHours.Days[i].Off = !s.WorkingHours.Days[i].Off
 			}
 		},
-		"language de": func(s *Settings) { s.Language = LangDE },
-		"language en": func(s *Settings) { s.Language = LangEN },
-		"language fr": func(s *Settings) { s.Language = LangFR },
-		"language es": func(s *Settings) { s.Language = LangES },
-		"autostart":   func(s *Settings) { s.StartAtLogin = true },
-		"history":     func(s *Settings) { s.HistoryDays = 0 },
-		"history 30":  func(s *Settings) { s.HistoryDays = 30 },
+		"calls off":    func(s *Settings) { s.Calls = Calls{Ignore: "Dragon, Audacity \"Pro\""} },
+		"calls ignore": func(s *Settings) { s.Calls.Ignore = "OBS Studio" },
+		"language de":  func(s *Settings) { s.Language = LangDE },
+		"language en":  func(s *Settings) { s.Language = LangEN },
+		"language fr":  func(s *Settings) { s.Language = LangFR },
+		"language es":  func(s *Settings) { s.Language = LangES },
+		"autostart":    func(s *Settings) { s.StartAtLogin = true },
+		"history":      func(s *Settings) { s.HistoryDays = 0 },
+		"history 30":   func(s *Settings) { s.HistoryDays = 30 },
 		"advanced": func(s *Settings) {
 			s.Advanced = Advanced{IdleAfter: 2 * time.Minute, ActiveAfter: 0, DayStart: 5*time.Hour + 30*time.Minute, HoldLimit: 0}
 		},
@@ -236,10 +238,10 @@ func TestValidationMessages(t *testing.T) {
 		"step":                           {func(s *Settings) { s.DailyLimitStep = time.Minute }, "limits.daily_sitting_step", "at least 5 minutes"},
 		"glasses":                        {func(s *Settings) { s.HydrationGoal = 99 }, "limits.hydration_goal", "0 to 30"},
 		"no positions":                   {func(s *Settings) { s.Positions = Positions{} }, "cards.positions", "at least one position"},
-		"end before start": {func(s *Settings) {
+		"end is start": {func(s *Settings) {
 			s.WorkingHours.Enabled = true
-			s.WorkingHours.Days[time.Friday] = Day{Start: 10 * 60, End: 9 * 60}
-		}, "working_hours.friday.end", "after the start"},
+			s.WorkingHours.Days[time.Friday] = Day{Start: 10 * 60, End: 10 * 60}
+		}, "working_hours.friday.end", "differ from the start"},
 		"all days off": {func(s *Settings) {
 			s.WorkingHours.Enabled = true
 			for i := range s.WorkingHours.Days {
@@ -330,5 +332,32 @@ func TestJSONRoundTrip(t *testing.T) {
 		if back != s {
 			t.Errorf("%s: JSON round trip changed it:\n%+v\n%+v", name, back, s)
 		}
+	}
+}
+
+func TestCallsIgnoreList(t *testing.T) {
+	var f Field
+	for _, x := range Fields() {
+		if x.Key == "calls.ignore" {
+			f = x
+		}
+	}
+	s := Defaults()
+	if err := f.SetText(&s, " Dragon ,, audacity, dragon ,OBS Studio"); err != nil {
+		t.Fatal(err)
+	}
+	if s.Calls.Ignore != "Dragon, audacity, OBS Studio" || len(s.Calls.IgnoreList()) != 3 {
+		t.Fatalf("Ignore = %q", s.Calls.Ignore)
+	}
+	if err := f.SetText(&s, strings.Repeat("x", 101)); err == nil || s.Calls.Ignore != "Dragon, audacity, OBS Studio" {
+		t.Fatalf("a 101-character name: err %v, Ignore %q", err, s.Calls.Ignore)
+	}
+	got, probs := Parse([]byte("[calls]\nignore = \"Dragon\"\n"), "c.toml")
+	if len(probs) != 1 || !strings.Contains(probs[0].String(), "c.toml:2") || got.Calls.Ignore != "" {
+		t.Fatalf("a string for a list: %v, %q", probs, got.Calls.Ignore)
+	}
+	got, probs = Parse([]byte("[calls]\nmicrophone = false\nignore = [\"Dragon\", \"Zoom\"]\n"), "c.toml")
+	if len(probs) != 0 || got.Calls.Microphone || !got.Calls.Camera || got.Calls.Ignore != "Dragon, Zoom" {
+		t.Fatalf("parsed %+v, %v", got.Calls, probs)
 	}
 }

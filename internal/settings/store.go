@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // Store is the daemon's view of the settings file: the settings in use (the
@@ -19,8 +21,11 @@ type Store struct {
 }
 
 // OpenStore writes the default file on first run, then loads path. A file
-// with problems leaves the defaults in use and its problems in Problems();
-// only an unreadable file is an error. created reports a first run.
+// with problems, or one that cannot be read (its mode, a folder or a FIFO
+// in its place, a symlink loop), leaves the defaults in use and says why in
+// the problems; the watcher re-reads it once it changes, so fixing it takes
+// effect without a restart. created reports a first run; err is only a
+// first run's file that could not be written.
 func OpenStore(path string) (st *Store, created bool, err error) {
 	created, err = EnsureFile(path)
 	if err != nil {
@@ -29,10 +34,17 @@ func OpenStore(path string) (st *Store, created bool, err error) {
 	st = &Store{path: path, w: NewWatcher(path, 2*time.Second)}
 	s, probs, err := Load(path)
 	if err != nil {
-		return nil, created, err
+		s, probs = Defaults(), []Problem{Unreadable(path, err)}
 	}
 	st.cur, st.probs = s, probs
 	return st, created, nil
+}
+
+// Unreadable is the problem of a settings file that cannot be read at all.
+func Unreadable(path string, err error) Problem {
+	return Problem{File: path, Message: lang.X("settings.err.unreadable",
+		"This file cannot be read ({{.Err}}); the default settings are in use until it can.",
+		map[string]any{"Err": err.Error()})}
 }
 
 // Path is the settings file.
@@ -51,10 +63,9 @@ func (st *Store) Current() (Settings, []Problem) {
 func (st *Store) Set(s Settings) (Settings, error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if err := Save(st.path, s); err != nil {
+	if err := st.w.Write(func() error { return Save(st.path, s) }); err != nil {
 		return st.cur, err
 	}
-	st.w.MarkSeen()
 	s.Normalize()
 	st.cur, st.probs = s, nil
 	return s, nil
@@ -72,6 +83,8 @@ func (st *Store) Watch(ctx context.Context, fn func(Update)) {
 			st.cur, st.probs = u.Settings, nil
 		case u.Err == nil:
 			st.probs = u.Problems
+		default:
+			st.probs = []Problem{Unreadable(st.path, u.Err)}
 		}
 		st.mu.Unlock()
 		fn(u)

@@ -69,8 +69,8 @@ func (s Settings) Validate() []FieldError {
 		working := 0
 		for _, wd := range Weekdays() {
 			d, p := s.WorkingHours.Days[wd], "working_hours."+WeekdayKey(wd)+"."
-			if !d.Off && !bad(p+"end") && d.End <= d.Start {
-				add(p+"end", lang.X("settings.err.end_before_start", "The end must be after the start."))
+			if !d.Off && !bad(p+"end") && d.End == d.Start {
+				add(p+"end", lang.X("settings.err.end_is_start", "The end must differ from the start (an end before the start runs past midnight, for night shifts)."))
 			}
 			if !d.Off {
 				working++

@@ -51,6 +51,8 @@ func (f Field) SetText(s *Settings, text string) error {
 		return nil
 	case Set:
 		return f.setNames(s, strings.Split(text, ","))
+	case List:
+		return f.setList(s, strings.Split(text, ","))
 	case Int:
 		i, err := strconv.Atoi(text)
 		if err != nil {
@@ -134,6 +136,42 @@ func (f Field) setNames(s *Settings, names []string) error {
 	return nil
 }
 
+// maxListItems and maxListItem bound a List: a settings file is no place
+// for thousands of names.
+const (
+	maxListItems = 50
+	maxListItem  = 100
+)
+
+// setList sets a List field to names: trimmed, empty ones dropped,
+// repeats (in any case) dropped, joined by ", ".
+func (f Field) setList(s *Settings, names []string) error {
+	var keep []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" || slices.ContainsFunc(keep, func(k string) bool { return strings.EqualFold(k, n) }) {
+			continue
+		}
+		if len(n) > maxListItem || strings.ContainsAny(n, ",\n") || len(keep) >= maxListItems {
+			return errors.New(f.TooLow())
+		}
+		keep = append(keep, n)
+	}
+	*f.Ptr(s).(*string) = strings.Join(keep, ", ")
+	return nil
+}
+
+// splitList is a List value as names.
+func splitList(v string) []string {
+	var out []string
+	for _, n := range strings.Split(v, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // encode writes the field's value as a TOML value.
 func (f Field) encode(s *Settings) string {
 	switch f.Type {
@@ -141,6 +179,12 @@ func (f Field) encode(s *Settings) string {
 		return f.Format(s)
 	case Duration:
 		return strconv.Quote(duration.Compact(time.Duration(f.number(s))))
+	case List:
+		q := []string{}
+		for _, n := range splitList(*f.Ptr(s).(*string)) {
+			q = append(q, strconv.Quote(n))
+		}
+		return "[" + strings.Join(q, ", ") + "]"
 	case Set:
 		q := []string{}
 		for _, n := range f.Ptr(s).(*Positions).Allowed() {
@@ -184,14 +228,20 @@ func (f Field) decode(s *Settings, v any) error {
 			return wantText()
 		}
 		return f.SetText(s, x)
-	case Set:
+	case Set, List:
 		list, ok := v.([]any)
 		names := make([]string, len(list))
 		for i := 0; i < len(list) && ok; i++ {
 			names[i], ok = list[i].(string)
 		}
+		if !ok && f.Type == List {
+			return errors.New(lang.X("settings.err.want_list", `Write this value as a list of names in quotes, for example ["Dragon", "Audacity"].`))
+		}
 		if !ok {
 			return wantText()
+		}
+		if f.Type == List {
+			return f.setList(s, names)
 		}
 		return f.setNames(s, names)
 	}

@@ -29,6 +29,11 @@ type Watcher struct {
 	every  time.Duration
 	settle time.Duration
 
+	// writing is held while the daemon writes the file itself and while a
+	// poll looks at it, so a poll never sees the daemon's own save before
+	// MarkSeen does.
+	writing sync.Mutex
+
 	mu   sync.Mutex
 	last [sha256.Size]byte
 	gone bool // the file was missing at the last look
@@ -39,9 +44,12 @@ type Watcher struct {
 }
 
 // fileStamp is what a cheap stat says about the file.
+// The mode is in it so that a file made readable again (chmod) is
+// re-read although its content and time did not change.
 type fileStamp struct {
 	size int64
 	mod  time.Time
+	mode os.FileMode
 }
 
 func stampOf(path string) (fileStamp, bool) {
@@ -49,7 +57,7 @@ func stampOf(path string) (fileStamp, bool) {
 	if err != nil {
 		return fileStamp{}, false
 	}
-	return fileStamp{size: fi.Size(), mod: fi.ModTime()}, true
+	return fileStamp{size: fi.Size(), mod: fi.ModTime(), mode: fi.Mode()}, true
 }
 
 // NewWatcher watches path every `every` (2 s when zero). It takes the file as
@@ -68,7 +76,7 @@ func NewWatcher(path string, every time.Duration) *Watcher {
 // writes the file itself, so its own save is not reported back as an edit.
 func (w *Watcher) MarkSeen() {
 	st, _ := stampOf(w.path)
-	data, err := os.ReadFile(w.path)
+	data, err := ReadFile(w.path)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.gone = err != nil
@@ -76,6 +84,18 @@ func (w *Watcher) MarkSeen() {
 		w.last = sha256.Sum256(data)
 		w.stat = st
 	}
+}
+
+// Write runs write (the daemon saving the file) and marks the result seen,
+// with no poll in between: the daemon's own save is never reported back.
+func (w *Watcher) Write(write func() error) error {
+	w.writing.Lock()
+	defer w.writing.Unlock()
+	if err := write(); err != nil {
+		return err
+	}
+	w.MarkSeen()
+	return nil
 }
 
 // check looks at the file once; it returns an update when the content
@@ -88,7 +108,7 @@ func (w *Watcher) check(ctx context.Context) (Update, bool) {
 	if same {
 		return Update{}, false
 	}
-	data, err := os.ReadFile(w.path)
+	data, err := ReadFile(w.path)
 	w.mu.Lock()
 	if err != nil {
 		report := !w.gone
@@ -115,7 +135,7 @@ func (w *Watcher) check(ctx context.Context) (Update, bool) {
 		return Update{}, false
 	case <-time.After(w.settle):
 	}
-	again, err := os.ReadFile(w.path)
+	again, err := ReadFile(w.path)
 	if err != nil || sha256.Sum256(again) != sum {
 		return Update{}, false // still moving; the next poll looks again
 	}
@@ -135,7 +155,10 @@ func (w *Watcher) Run(ctx context.Context, fn func(Update)) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if u, ok := w.check(ctx); ok {
+			w.writing.Lock()
+			u, ok := w.check(ctx)
+			w.writing.Unlock()
+			if ok {
 				fn(u)
 			}
 		}

@@ -1,12 +1,16 @@
 package settings
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 )
 
 // WriteAtomic replaces path with data so that, whatever moment the process
@@ -76,21 +80,153 @@ func (e *InvalidError) Error() string {
 
 func (e *InvalidError) Unwrap() error { return ErrInvalid }
 
-// Save validates s and writes it atomically to path as a commented file.
-// Invalid settings are never written (the error is an *InvalidError).
+// Save validates s and writes it atomically to path. Invalid settings are
+// never written (the error is an *InvalidError).
+//
+// The user's file is edited, not replaced: only the lines of keys whose
+// value changed are rewritten (a trailing comment on such a line goes),
+// missing keys are added under their table, and every other line, comment
+// and the order stay. When path is a symlink (a dotfiles setup), its target
+// is written, atomically there, and keeps its mode. A file that is not
+// valid TOML, or that an edit in place would not turn into exactly s, is
+// written whole from the field table instead.
 func Save(path string, s Settings) error {
 	if errs := s.Validate(); len(errs) > 0 {
 		return &InvalidError{Fields: errs}
 	}
 	s.Normalize()
-	return WriteAtomic(path, Encode(s), 0o600)
+	target, perm := path, fs.FileMode(0o600)
+	if t, err := filepath.EvalSymlinks(path); err == nil {
+		target = t
+		if fi, err := os.Stat(t); err == nil {
+			perm = fi.Mode().Perm()
+		}
+	}
+	out := Encode(s)
+	if old, err := ReadFile(target); err == nil {
+		if edited, ok := editInPlace(old, s, target); ok {
+			out = edited
+		}
+	}
+	return WriteAtomic(target, out, perm)
+}
+
+// editInPlace rewrites only what differs between the file old and s; ok is
+// false when the result would not read back as s.
+func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
+	was, probs := Parse(old, file)
+	for _, p := range probs {
+		if p.Key == "" {
+			return nil, false // not TOML: nothing to keep
+		}
+	}
+	lines := strings.Split(string(old), "\n")
+	at := keyLines(old)
+	type insert struct {
+		after int // 0-based line index to insert after; -1: before the first table
+		text  string
+	}
+	var adds []insert
+	missing, order := map[string][]string{}, []string{} // tables not in the file
+	done := map[string]bool{}
+	firstTable := len(lines)
+	for k, n := range at {
+		if !strings.Contains(k, ".") && n > 0 {
+			if _, isSec := sectionKeys()[k]; isSec && n-1 < firstTable {
+				firstTable = n - 1
+			}
+		}
+	}
+	for _, f := range Fields() {
+		sec := SectionOf(f.Key)
+		key, text := f.Key, f.encode(&s)
+		parent, _, inline := strings.Cut(sec, ".")
+		if inline {
+			if done[sec] {
+				continue
+			}
+			done[sec] = true
+			var parts []string
+			same := true
+			for _, g := range Fields() {
+				if SectionOf(g.Key) == sec {
+					parts = append(parts, g.Key[len(sec)+1:]+" = "+g.encode(&s))
+					same = same && g.encode(&was) == g.encode(&s)
+				}
+			}
+			key, text = sec, "{ "+strings.Join(parts, ", ")+" }"
+			if same && at[sec] > 0 {
+				continue
+			}
+			sec = parent
+		} else if f.encode(&was) == text && (at[key] > 0 || len(probs) == 0) {
+			continue // unchanged (written, or the preset's default)
+		}
+		local := strings.TrimPrefix(key, sec+".")
+		if sec == "" {
+			local = key
+		}
+		line := local + " = " + text
+		if n := at[key]; n > 0 {
+			old := lines[n-1]
+			indent := old[:len(old)-len(strings.TrimLeft(old, " \t"))]
+			lines[n-1] = indent + line
+			continue
+		}
+		switch h := at[sec]; {
+		case sec == "":
+			adds = append(adds, insert{after: -1, text: line})
+		case h > 0:
+			adds = append(adds, insert{after: h - 1, text: line})
+		default:
+			if _, ok := missing[sec]; !ok {
+				order = append(order, sec)
+			}
+			missing[sec] = append(missing[sec], line)
+		}
+	}
+	// insert from the bottom up so earlier indexes stay right
+	slices.SortStableFunc(adds, func(a, b insert) int { return cmp.Compare(b.after, a.after) })
+	for _, a := range adds {
+		i := a.after + 1
+		if a.after == -1 {
+			i = firstTable
+			for i > 0 && strings.TrimSpace(lines[i-1]) == "" {
+				i--
+			}
+		}
+		lines = slices.Insert(lines, i, a.text)
+	}
+	text := strings.Join(lines, "\n")
+	for _, sec := range order {
+		text = strings.TrimRight(text, "\n") + "\n\n[" + sec + "]\n" + strings.Join(missing[sec], "\n") + "\n"
+	}
+	out := []byte(text)
+	got, probs := Parse(out, file)
+	if len(probs) > 0 || !bytes.Equal(Encode(got), Encode(s)) {
+		return nil, false
+	}
+	return out, true
+}
+
+// sectionKeys is the set of [table] names the field table writes.
+func sectionKeys() map[string]bool {
+	m := map[string]bool{}
+	for _, sc := range Sections() {
+		if !strings.Contains(sc.Key, ".") && sc.Key != "" {
+			m[sc.Key] = true
+		}
+	}
+	return m
 }
 
 // EnsureFile writes the default settings to path when no file is there
 // (first run) and reports whether it did. An existing file, even a broken
 // one, is never touched.
 func EnsureFile(path string) (created bool, err error) {
-	if _, err := os.Stat(path); err == nil {
+	// Lstat: a dangling or looping symlink is the user's to fix (Load
+	// reports it), not a missing file to write over.
+	if _, err := os.Lstat(path); err == nil {
 		return false, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return false, fmt.Errorf("checking %s: %w", path, err)

@@ -87,6 +87,12 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	if len(st.Signals) > 0 {
 		fmt.Fprintln(&b, lang.X("status.signals", "signals: {{.S}}", map[string]any{"S": strings.Join(st.Signals, ", ")}))
 	}
+	if st.Presence != "" {
+		fmt.Fprintln(&b, lang.X("status.presence", "presence: {{.P}}", map[string]any{"P": st.Presence}))
+	}
+	if explain && len(st.SignalsOff) > 0 {
+		fmt.Fprintln(&b, lang.X("status.signals_off", "signals off: {{.S}}", map[string]any{"S": strings.Join(st.SignalsOff, "; ")}))
+	}
 	if st.Tray != "" {
 		fmt.Fprintln(&b, lang.X("status.tray", "tray: {{.T}}", map[string]any{"T": st.Tray}))
 	}

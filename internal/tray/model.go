@@ -101,7 +101,7 @@ func Build(st api.Status) Menu {
 	}
 	noSource := st.Activity == "none"
 	items = append(items, Item{ID: "nosource", Title: lang.X("tray.nosource", "No idle detection: counting wall-clock time"), Enabled: true, Hidden: !noSource})
-	items = append(items, Item{ID: "problem", Title: lang.X("tray.problem", "A settings or card file has a problem: see limber status"), Enabled: true, Hidden: len(st.Problems) == 0})
+	items = append(items, Item{ID: "problem", Title: lang.X("tray.problem", "The settings, a card file or the history has a problem: see limber status"), Enabled: true, Hidden: len(st.Problems) == 0})
 	items = append(items, Item{Sep: true, ID: "sep1"})
 
 	var now []Item

@@ -2,16 +2,25 @@ package tray
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/systray"
 )
 
 // Desktop quirks, in one place:
 //   - Linux: fyne.io/systray exports a StatusNotifierItem and a dbusmenu on
-//     the session bus and registers with org.kde.StatusNotifierWatcher,
-//     again whenever a watcher appears. Plain GNOME has no watcher unless
-//     the AppIndicator extension is on: the icon is then invisible, so the
-//     daemon checks HasHost and tells the user once.
+//     the session bus and registers with org.kde.StatusNotifierWatcher.
+//     Its own watch for a watcher appearing (v1.12.2) shares the process's
+//     session bus connection and stops for good at the first signal with
+//     fewer than three arguments (a notification server's
+//     NotificationClosed is one), so a tray host that starts late or
+//     restarts never showed the icon. watchHost (host_linux.go) watches
+//     NameOwnerChanged itself, filtered properly, and registers the item
+//     again each time a watcher appears; Host says live whether one is
+//     there. Plain GNOME has no watcher unless the AppIndicator extension
+//     is on: the icon is then invisible, and the daemon tells the user.
+//   - Without a session bus, systray's shutdown dereferences a connection
+//     it never made: Run (host_linux.go) ends it only when it has one.
 //   - Separators cannot be hidden or updated, so the menu's structure is
 //     fixed and only titles, enabled state and visibility change.
 //   - Windows wants ICO bytes for the icon, the others PNG: the icon
@@ -24,22 +33,21 @@ type Tray struct {
 	icon    func(IconState) []byte
 	actions chan Action
 	quit    chan struct{}
+	// host: a tray host (StatusNotifierWatcher) is there, as last seen.
+	host atomic.Bool
 
 	mu    sync.Mutex
 	items map[string]*systray.MenuItem
 	last  *Menu
 }
 
-// Run shows the tray and blocks until Quit. ready runs in its own goroutine
-// once the tray exists; it gets the Tray to update and read clicks from.
-func Run(icon func(IconState) []byte, ready func(t *Tray)) {
-	t := &Tray{icon: icon, actions: make(chan Action, 16), quit: make(chan struct{}), items: map[string]*systray.MenuItem{}}
-	systray.Run(func() {
-		systray.SetTitle("Limber")
-		// systray serves the menu only once this callback returns.
-		go ready(t)
-	}, func() {})
+func newTray(icon func(IconState) []byte) *Tray {
+	return &Tray{icon: icon, actions: make(chan Action, 16), quit: make(chan struct{}), items: map[string]*systray.MenuItem{}}
 }
+
+// Host reports whether a tray host shows the icon now (always true where
+// the OS has a tray of its own).
+func (t *Tray) Host() bool { return t.host.Load() }
 
 // Actions delivers menu clicks.
 func (t *Tray) Actions() <-chan Action { return t.actions }

@@ -12,7 +12,8 @@
 //	read 3m                         # at the desk, no input
 //	away 1h                         # left the desk, no input
 //	lock 10m                        # screen locked (Observation.Away)
-//	present 40m                     # present without input (a call)
+//	present 40m                     # present without input (full screen, an inhibitor)
+//	call 50m                        # in a call: present without input, Observation.InCall
 //	nosource 5m                     # no idle source
 //	type until 12:30                # any activity up to a wall-clock time (none if past)
 //	bump                            # one stray input event
@@ -113,7 +114,7 @@ func New(cfg schedule.Config, start time.Time) *Sim {
 
 // mode is what the simulated user is doing.
 type mode struct {
-	input, present, locked, noSource bool
+	input, present, call, locked, noSource bool
 	// lulls: input pauses WriteLull in every WriteCycle (with input).
 	lulls bool
 }
@@ -130,7 +131,8 @@ func (s *Sim) observation(m mode) schedule.Observation {
 		Wall:           s.Clock.wall,
 		Mono:           s.Clock.mono,
 		Idle:           s.Clock.boot - s.inputBoot,
-		PresentNoInput: m.present,
+		PresentNoInput: m.present || m.call,
+		InCall:         m.call,
 		Away:           m.locked,
 		NoSource:       m.noSource,
 	}
@@ -351,6 +353,8 @@ func modeOf(cmd string) (mode, bool) {
 		return mode{locked: true}, true
 	case "present":
 		return mode{present: true}, true
+	case "call":
+		return mode{call: true}, true
 	case "nosource":
 		return mode{noSource: true}, true
 	}

@@ -214,6 +214,9 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 	e.AlwaysShowValidationError = true
 	def := settings.Defaults()
 	e.SetPlaceHolder(sf.Format(&def))
+	if sf.Type == settings.List && e.PlaceHolder == "" {
+		e.SetPlaceHolder(lang.X("settings.list.placeholder", "names separated by commas, for example: Dragon, Audacity"))
+	}
 	fl.refresh = func() { e.SetText(sf.Format(&f.s)) }
 	e.onBlur = func() {
 		if fl.parseErr == "" && !f.loading {
@@ -268,7 +271,7 @@ func (f *form) section(sec settings.Section, fields []settings.Field, subs []set
 	if sec.Hint != nil {
 		box.Add(wrapped(sec.Hint()))
 	}
-	var rows, after []fyne.CanvasObject
+	var rows, after, wide []fyne.CanvasObject
 	var cells []fyne.CanvasObject
 	for _, sf := range fields {
 		switch {
@@ -278,6 +281,8 @@ func (f *form) section(sec settings.Section, fields []settings.Field, subs []set
 			cells = append(cells, container.NewVBox(caption, place(sf)))
 		case sf.Type == settings.Bool || sf.Type == settings.Set:
 			after = append(after, place(sf))
+		case sf.Type == settings.List: // names need the width, and follow the checks they qualify
+			wide = append(wide, widget.NewLabel(sf.Label()), place(sf))
 		default:
 			rows = append(rows, widget.NewLabel(sf.Label()), place(sf))
 		}
@@ -318,6 +323,9 @@ func (f *form) section(sec settings.Section, fields []settings.Field, subs []set
 	}
 	for _, a := range after {
 		box.Add(a)
+	}
+	if len(wide) > 0 {
+		box.Add(container.New(layout.NewFormLayout(), wide...))
 	}
 	for _, m := range msgs {
 		box.Add(m)

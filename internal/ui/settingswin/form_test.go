@@ -193,9 +193,13 @@ func TestWorkingHoursFields(t *testing.T) {
 	if f.entries["working_hours.monday.start"].Disabled() || !f.entries["working_hours.sunday.start"].Disabled() {
 		t.Error("with working hours on, monday must be editable and sunday (a day off) not")
 	}
-	typeInto(t, f, "working_hours.monday.end", "08:00")
-	if m := message(f, "working_hours.monday.end"); !strings.Contains(m, "after the start") {
-		t.Errorf("end before start: %q", m)
+	typeInto(t, f, "working_hours.monday.end", "09:00")
+	if m := message(f, "working_hours.monday.end"); !strings.Contains(m, "differ from the start") {
+		t.Errorf("end equal to the start: %q", m)
+	}
+	typeInto(t, f, "working_hours.monday.end", "08:00") // a night shift, into Tuesday
+	if m := message(f, "working_hours.monday.end"); m != "" {
+		t.Errorf("an end before the start (past midnight) flagged: %q", m)
 	}
 	typeInto(t, f, "working_hours.monday.end", "25:00")
 	if m := message(f, "working_hours.monday.end"); !strings.Contains(m, "HH:MM") {
@@ -292,7 +296,7 @@ func TestRowsFromTheTable(t *testing.T) {
 		}
 		var ok bool
 		switch sf.Type {
-		case settings.Int, settings.Duration, settings.Clock:
+		case settings.Int, settings.Duration, settings.Clock, settings.List:
 			_, ok = f.entries[sf.Key]
 		case settings.Bool:
 			_, ok = f.checks[sf.Key]

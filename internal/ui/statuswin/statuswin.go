@@ -1,0 +1,291 @@
+// Package statuswin is the status window (`limber window status`): what the
+// tray menu would show — sitting time, the next breaks, pause and resume,
+// a break now, settings and statistics — for desktops without a tray host
+// (plain GNOME). The daemon opens it when no StatusNotifierWatcher is on
+// the bus at start, and whenever Limber is launched again from the menu
+// while it runs.
+//
+// It draws the tray's own menu model (tray.Build) from the daemon's status
+// and sends clicks back as the same menu actions (api CmdMenu), so the two
+// never disagree about what is offered.
+package statuswin
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/tray"
+	"github.com/limber-app/limber/internal/version"
+)
+
+// Daemon is what the window asks of the daemon; *api.Client is one.
+type Daemon interface {
+	Status(ctx context.Context, explain bool) (api.Status, error)
+	Menu(ctx context.Context, action string) error
+}
+
+// refreshEvery is how often the window asks for the status: the sitting
+// line shows minutes, and seconds when a break is under a minute away.
+const refreshEvery = time.Second
+
+// callTimeout bounds each request, so a stuck daemon never freezes the window.
+const callTimeout = 3 * time.Second
+
+// Run shows the window until it is closed and returns the exit code. c
+// may be nil when no daemon answers: the window then says so and offers to
+// start Limber.
+func Run(args []string, c Daemon) int { return run(args, c, os.Stderr) }
+
+func run(args []string, c Daemon, stderr io.Writer) int {
+	fs := flag.NewFlagSet("window status", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: limber window status")
+		return 2
+	}
+	a := app.NewWithID(version.AppID)
+	w := a.NewWindow(lang.X("statuswin.title", "Limber"))
+	v := newView(c)
+	v.close = w.Close
+	w.SetContent(v.root)
+	w.Resize(fyne.NewSize(420, 10))
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			w.Close()
+		}
+	})
+	// The first status is drawn before the window shows, so it is sized
+	// and centred for its content.
+	v.apply(v.fetch())
+	stop := make(chan struct{})
+	go func() {
+		t := time.NewTicker(refreshEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+			v.load()
+		}
+	}()
+	w.CenterOnScreen()
+	w.ShowAndRun()
+	close(stop)
+	return 0
+}
+
+// view is the window's content, rebuilt from the menu model when it changes.
+type view struct {
+	c    Daemon
+	root *fyne.Container
+	// last is the menu shown, so an unchanged status redraws nothing;
+	// lastErr the error shown instead.
+	last    *tray.Menu
+	lastErr string
+	// onAction runs a click (tests replace it to avoid the goroutine).
+	onAction func(tray.Action)
+	// message is the line under the buttons (a failed click).
+	message *widget.Label
+	// close closes the window: after starting the daemon, which shows its
+	// own status window (or its tray icon).
+	close func()
+}
+
+func newView(c Daemon) *view {
+	v := &view{c: c, root: container.NewVBox(), message: widget.NewLabel(""), close: func() {}}
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Hide()
+	v.onAction = func(a tray.Action) { go v.click(a) }
+	return v
+}
+
+// result is one answer to the status request.
+type result struct {
+	st  api.Status
+	err error
+}
+
+// fetch asks the daemon for its status (bounded).
+func (v *view) fetch() result {
+	if v.c == nil {
+		return result{err: errors.New("not running")}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	defer cancel()
+	st, err := v.c.Status(ctx, false)
+	return result{st, err}
+}
+
+// apply draws a result; on the UI goroutine.
+func (v *view) apply(r result) {
+	if r.err != nil {
+		v.showDown(r.err)
+		return
+	}
+	v.show(tray.Build(r.st))
+}
+
+// load asks for the status off the UI goroutine and shows it.
+func (v *view) load() {
+	r := v.fetch()
+	fyne.Do(func() { v.apply(r) })
+}
+
+// click sends a menu action to the daemon and reloads.
+func (v *view) click(a tray.Action) {
+	if v.c == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), callTimeout)
+	err := v.c.Menu(ctx, string(a))
+	cancel()
+	fyne.Do(func() {
+		if err != nil {
+			v.message.SetText(lang.X("statuswin.failed", "That did not work: {{.Err}}", map[string]any{"Err": err.Error()}))
+			v.message.Show()
+			return
+		}
+		v.message.Hide()
+	})
+	if a != tray.ActQuit {
+		v.load()
+	}
+}
+
+// show draws m: information lines as text, entries with a submenu as a
+// labelled row of buttons, the others as buttons.
+func (v *view) show(m tray.Menu) {
+	if v.last != nil && reflect.DeepEqual(*v.last, m) {
+		return
+	}
+	v.last, v.lastErr = &m, ""
+	var rows []fyne.CanvasObject
+	first := true
+	var buttons []fyne.CanvasObject
+	flush := func() {
+		if len(buttons) > 0 {
+			rows = append(rows, container.NewGridWithColumns(min(len(buttons), 2), buttons...))
+			buttons = nil
+		}
+	}
+	for _, it := range m.Items {
+		switch {
+		case it.Hidden:
+		case it.Sep:
+			flush()
+			rows = append(rows, widget.NewSeparator())
+		case len(it.Sub) > 0:
+			flush()
+			row := []fyne.CanvasObject{}
+			for _, s := range it.Sub {
+				if s.Hidden {
+					continue
+				}
+				row = append(row, v.button(s, it.Enabled))
+			}
+			rows = append(rows, widget.NewLabel(it.Title), container.NewGridWithColumns(max(len(row), 1), row...))
+		case it.Action == "":
+			l := widget.NewLabel(it.Title)
+			l.Wrapping = fyne.TextWrapWord
+			if first {
+				l.TextStyle.Bold = true
+				first = false
+			}
+			rows = append(rows, l)
+		default:
+			buttons = append(buttons, v.button(it, true))
+		}
+	}
+	flush()
+	rows = append(rows, v.message)
+	v.root.Objects = rows
+	v.root.Refresh()
+}
+
+func (v *view) button(it tray.Item, parentOn bool) *widget.Button {
+	a := it.Action
+	b := widget.NewButton(it.Title, func() { v.onAction(a) })
+	if !it.Enabled || !parentOn {
+		b.Disable()
+	}
+	if a == tray.ActResume && it.Enabled {
+		b.Importance = widget.HighImportance
+	}
+	return b
+}
+
+// showDown says the daemon does not answer and offers to start it.
+func (v *view) showDown(err error) {
+	if v.lastErr == err.Error() {
+		return
+	}
+	v.last, v.lastErr = nil, err.Error()
+	l := widget.NewLabel(lang.X("statuswin.down", "Limber is not running, so no breaks are being timed."))
+	l.Wrapping = fyne.TextWrapWord
+	start := widget.NewButton(lang.X("statuswin.start", "Start Limber"), func() {
+		if err := startDaemon(); err != nil {
+			v.message.SetText(lang.X("statuswin.start_failed", "Limber could not be started: {{.Err}}", map[string]any{"Err": err.Error()}))
+			v.message.Show()
+			return
+		}
+		v.close()
+	})
+	start.Importance = widget.HighImportance
+	v.root.Objects = []fyne.CanvasObject{l, start, v.message}
+	v.root.Refresh()
+}
+
+// startDaemon starts limber (beside this program, in ../../bin from
+// libexec/limber/, or on PATH) in the background.
+func startDaemon() error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	dir, name := filepath.Dir(exe), "limber"
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	prog := ""
+	for _, p := range []string{filepath.Join(dir, name), filepath.Join(dir, "..", "..", "bin", name)} {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			prog = p
+			break
+		}
+	}
+	if prog == "" {
+		if prog, err = exec.LookPath("limber"); err != nil {
+			return fmt.Errorf("limber is not installed beside %s nor on PATH", exe)
+		}
+	}
+	cmd := exec.Command(prog)
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("starting %s: %w", prog, err)
+	}
+	go cmd.Wait()
+	return nil
+}
