@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -25,6 +26,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
@@ -66,6 +68,8 @@ type welcome struct {
 	login   *widget.Check
 	startBt *widget.Button
 	problem *widget.Label
+	tipHead *widget.Label
+	tip     *widget.Label
 	saved   bool
 }
 
@@ -120,6 +124,10 @@ func (w *welcome) build() fyne.CanvasObject {
 	w.login = widget.NewCheck(lang.X("welcome.login", "Start Limber when I log in"), nil)
 	w.login.Checked = w.s.StartAtLogin
 	tray := wrapped(lang.X("welcome.tray", "Limber lives in the system tray, usually at the top or bottom right of the screen: a small figure that changes colour when a break is due. Its menu has everything: take a break now, pause, statistics, settings. From a terminal, `limber status` says the same."))
+	w.tipHead = heading(lang.X("welcome.tip.heading", "A tip for today"))
+	w.tip = wrapped("")
+	w.tipHead.Hide()
+	w.tip.Hide()
 	w.problem = wrapped("")
 	w.problem.Importance = widget.DangerImportance
 	w.problem.Hide()
@@ -133,6 +141,7 @@ func (w *welcome) build() fyne.CanvasObject {
 		heading(lang.X("welcome.preset", "Start from")), w.preset,
 		w.login,
 		heading(lang.X("welcome.where", "Where to find it")), tray,
+		w.tipHead, w.tip,
 		w.problem,
 	)
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(layout.NewSpacer(), w.startBt)), nil, nil,
@@ -177,6 +186,15 @@ func (w *welcome) onPreset(title string) {
 			w.refreshBreaks()
 		}
 	}
+}
+
+// setTip shows one of the tip cards (things to do outside a break, such
+// as taking the next phone call on your feet) in the user's language.
+func (w *welcome) setTip(c cards.Card) {
+	c = c.Local()
+	w.tip.SetText(lang.X("welcome.tip", "{{.Title}}: {{.Steps}}", map[string]any{"Title": c.Title, "Steps": strings.Join(c.Steps, " ")}))
+	w.tipHead.Show()
+	w.tip.Show()
 }
 
 // onStart saves the choices (the preset and start at login) and closes.
@@ -248,7 +266,10 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	}
 	a := app.NewWithID(version.AppID)
 	win := a.NewWindow(lang.X("welcome.title", "Welcome to Limber"))
-	newWelcome(win, c, got.Settings, stderr)
+	w := newWelcome(win, c, got.Settings, stderr)
+	if tip, ok := cards.TipOfDay(cards.LoadDefault(), time.Now()); ok {
+		w.setTip(tip)
+	}
 	win.ShowAndRun()
 	return 0
 }

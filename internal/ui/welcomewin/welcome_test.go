@@ -6,12 +6,14 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/settings"
 )
 
@@ -70,5 +72,20 @@ func TestWelcomeSaveFails(t *testing.T) {
 	test.Tap(w.startBt)
 	if !w.problem.Visible() || !strings.Contains(w.problem.Text, "disk full") || w.saved {
 		t.Errorf("problem %q visible %v", w.problem.Text, w.problem.Visible())
+	}
+}
+
+func TestWelcomeShowsTip(t *testing.T) {
+	w := newTestWelcome(t, &fakeDaemon{})
+	if w.tip.Visible() || w.tipHead.Visible() {
+		t.Error("no tip set, yet the tip section shows")
+	}
+	tip, ok := cards.TipOfDay(cards.Builtin(), time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	if !ok {
+		t.Fatal("no tip in the built-in cards")
+	}
+	w.setTip(tip)
+	if !w.tip.Visible() || !w.tipHead.Visible() || !strings.Contains(w.tip.Text, tip.Title) || !strings.Contains(w.tip.Text, tip.Steps[0]) {
+		t.Errorf("tip %q does not show %s", w.tip.Text, tip.ID)
 	}
 }
