@@ -10,15 +10,17 @@ import (
 	"github.com/limber-app/limber/internal/settings"
 )
 
-const autostartUsage = `autostart on|off|status
-
-  on      start Limber when you log in
+// autostartUsage is the synopsis and, in the user's language, what each
+// word does.
+func autostartUsage() string {
+	return "autostart on|off|status\n\n" + lang.X("cli.autostart.help", `  on      start Limber when you log in
   off     do not start Limber at login
-  status  say whether Limber starts at login`
+  status  say whether Limber starts at login`)
+}
 
 // cmdAutostart is `limber autostart on|off|status`.
 func cmdAutostart(args []string, env *Env) int {
-	flags := newFlags("autostart", autostartUsage, env)
+	flags := newFlags("autostart", autostartUsage(), env)
 	if done, code := parse(flags, args, env); done {
 		return code
 	}

@@ -19,16 +19,18 @@ import (
 	"github.com/limber-app/limber/internal/settings"
 )
 
-const cardsUsage = `cards check [DIR] | cards list [--json] | cards pick KIND [--length DURATION] [--count N] [--json]
-
-  check [DIR]   check the card files in DIR (default: your own cards folder);
+// cardsUsage is the synopsis and, in the user's language, what each
+// subcommand does.
+func cardsUsage() string {
+	return "cards check [DIR] | cards list [--json] | " + pickUsage + "\n\n" + lang.X("cli.cards.help", `  check [DIR]   check the card files in DIR (default: your own cards folder);
                 prints FILE:LINE: message for each problem, exit 1 if any
   list          print every card, built-in and your own: id, kinds, type,
                 positions, factors and body areas (--json for scripts)
   pick KIND     show what the picker would offer on N breaks of KIND in a
                 row (default 1): the cards, one after the other, their total
                 time against the break's length (default: your setting) and
-                their positions (those your settings allow)`
+                their positions (those your settings allow)`)
+}
 
 const pickUsage = "cards pick KIND [--length DURATION] [--count N] [--json]"
 
@@ -52,12 +54,12 @@ type CardJSON struct {
 func cmdCards(args []string, env *Env) int {
 	if len(args) == 0 {
 		fmt.Fprintln(env.Stderr, lang.X("cli.cards.need_sub", "limber cards: say what to do: check, list or pick."))
-		fmt.Fprintf(env.Stderr, "usage: limber %s\n", cardsUsage)
+		fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), cardsUsage())
 		return ExitUsage
 	}
 	switch args[0] {
 	case "-h", "--help", "-help", "help":
-		fmt.Fprintf(env.Stdout, "usage: limber %s\n", cardsUsage)
+		fmt.Fprintf(env.Stdout, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), cardsUsage())
 		return ExitOK
 	case "check":
 		return cardsCheck(args[1:], env)
@@ -66,7 +68,7 @@ func cmdCards(args []string, env *Env) int {
 	case "pick":
 		return cardsPick(args[1:], env)
 	}
-	return usageErr(env, cardsUsage, "%s", lang.X("cli.cards.unknown_sub", "cards: unknown command {{.Cmd}}; use check, list or pick.",
+	return usageErr(env, cardsUsage(), "%s", lang.X("cli.cards.unknown_sub", "cards: unknown command {{.Cmd}}; use check, list or pick.",
 		map[string]any{"Cmd": fmt.Sprintf("%q", args[0])}))
 }
 
@@ -109,7 +111,7 @@ func cardsCheck(args []string, env *Env) int {
 // cardsList is `limber cards list [--json]`.
 func cardsList(args []string, env *Env) int {
 	flags := newFlags("cards list", "cards list [--json]", env)
-	asJSON := flags.Bool("json", false, "print JSON")
+	asJSON := flags.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
 	if done, code := parse(flags, args, env); done {
 		return code
 	}
@@ -205,9 +207,9 @@ type PickedJSON struct {
 // cardsPick is `limber cards pick KIND [--length DURATION] [--count N] [--json]`.
 func cardsPick(args []string, env *Env) int {
 	flags := newFlags("cards pick", pickUsage, env)
-	lengthS := flags.String("length", "", "the break's length (default: your setting)")
-	count := flags.Int("count", 1, "how many breaks in a row")
-	asJSON := flags.Bool("json", false, "print JSON")
+	lengthS := flags.String("length", "", lang.X("cli.flag.length", "the break's length (default: your setting)"))
+	count := flags.Int("count", 1, lang.X("cli.flag.count", "how many breaks in a row"))
+	asJSON := flags.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
 	// Let KIND come before the flags, as the usage line writes it.
 	var kind string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {

@@ -12,16 +12,18 @@ import (
 	"github.com/limber-app/limber/internal/settings"
 )
 
-const configUsage = `config check [FILE] | config path | config defaults
-
-  check [FILE]  check the settings file (default: the one Limber reads);
+// configUsage is the synopsis and, in the user's language, what each
+// subcommand does.
+func configUsage() string {
+	return "config check [FILE] | config path | config defaults\n\n" + lang.X("cli.config.help", `  check [FILE]  check the settings file (default: the one Limber reads);
                 prints FILE:LINE: message for each problem, exit 1 if any
   path          print where the settings file is
-  defaults      print a commented settings file with the default values`
+  defaults      print a commented settings file with the default values`)
+}
 
 // cmdConfig is `limber config ...`.
 func cmdConfig(args []string, env *Env) int {
-	flags := newFlags("config", configUsage, env)
+	flags := newFlags("config", configUsage(), env)
 	if done, code := parse(flags, args, env); done {
 		return code
 	}
@@ -40,7 +42,7 @@ func cmdConfig(args []string, env *Env) int {
 			return ExitUsage
 		}
 		if len(rest) > 1 {
-			fmt.Fprintln(env.Stdout, "usage: limber config path")
+			fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), "limber config path")
 			return ExitOK
 		}
 		p, err := paths.ConfigFile()
@@ -53,7 +55,7 @@ func cmdConfig(args []string, env *Env) int {
 	case "defaults":
 		if len(rest) > 1 {
 			if isHelp(rest[1]) {
-				fmt.Fprintln(env.Stdout, "usage: limber config defaults")
+				fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), "limber config defaults")
 				return ExitOK
 			}
 			fmt.Fprintln(env.Stderr, lang.X("cli.config.defaults_args", "limber config defaults takes no arguments."))

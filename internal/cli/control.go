@@ -28,10 +28,27 @@ func newFlags(name, usage string, env *Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: limber %s\n", usage)
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "%s limber %s\n", lang.X("cli.help.usage", "usage:"), usage)
+		printFlags(fs)
 	}
 	return fs
+}
+
+// printFlags is flag.PrintDefaults with the default named in the user's
+// language (the descriptions are translated where each flag is declared).
+func printFlags(fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, text := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if kind != "" {
+			line += " " + kind
+		}
+		line += "\n    \t" + text
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			line += " " + lang.X("cli.help.default", "(default {{.V}})", map[string]any{"V": f.DefValue})
+		}
+		fmt.Fprintln(fs.Output(), line)
+	})
 }
 
 // parse handles -h (exit 0 with usage on stdout, once) and bad flags
@@ -57,7 +74,7 @@ func parse(fs *flag.FlagSet, args []string, env *Env) (done bool, code int) {
 
 func usageErr(env *Env, usage, format string, args ...any) int {
 	fmt.Fprintf(env.Stderr, "limber: "+format+"\n", args...)
-	fmt.Fprintf(env.Stderr, "usage: limber %s\n", usage)
+	fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), usage)
 	return ExitUsage
 }
 
@@ -84,14 +101,14 @@ func call(env *Env, what string, f func(ctx context.Context, c *api.Client) erro
 func cmdStatus(args []string, env *Env) int {
 	const usage = "status [--json] [--explain] [--problems]"
 	fs := newFlags("status", usage, env)
-	asJSON := fs.Bool("json", false, "print JSON for scripts")
-	explain := fs.Bool("explain", false, "say why Limber thinks you are active and what last reset each timer")
-	all := fs.Bool("problems", false, "list every problem (bad settings, card files, history), not only the first few")
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
+	explain := fs.Bool("explain", false, lang.X("cli.flag.explain", "say why Limber thinks you are active and what last reset each timer"))
+	all := fs.Bool("problems", false, lang.X("cli.flag.problems", "list every problem (bad settings, card files, history), not only the first few"))
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "status takes no arguments, got %q", fs.Arg(0))
+		return usageErr(env, usage, "%s", lang.X("cli.status.args", "status takes no arguments, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	var st api.Status
 	if code := call(env, "status", func(ctx context.Context, c *api.Client) (err error) {
@@ -186,7 +203,7 @@ func simple(name, usage string, args []string, env *Env, send func(context.Conte
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "%s takes no arguments, got %q", name, fs.Arg(0))
+		return usageErr(env, usage, "%s", lang.X("cli.no_args", "{{.Cmd}} takes no arguments, got {{.Arg}}", map[string]any{"Cmd": name, "Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	if code := call(env, name, send); code != ExitOK {
 		return code
@@ -212,7 +229,7 @@ func cmdSkip(args []string, env *Env) int {
 		return code
 	}
 	if fs.NArg() > 1 || fs.NArg() == 1 && !kinds.Valid(fs.Arg(0)) {
-		return usageErr(env, usage, "skip takes at most one kind: %s", kinds.List())
+		return usageErr(env, usage, "%s", lang.X("cli.skip.args", "skip takes at most one kind: {{.Kinds}}", map[string]any{"Kinds": kinds.List()}))
 	}
 	kind := schedule.Kind(fs.Arg(0))
 	return call(env, "skip", func(ctx context.Context, c *api.Client) error { return c.Skip(ctx, kind) })
@@ -229,7 +246,7 @@ func cmdBreak(args []string, env *Env) int {
 	}
 	a := fs.Args()
 	if len(a) == 0 || a[0] != "now" || len(a) > 2 {
-		return usageErr(env, usage, "say `break now`, optionally with a kind")
+		return usageErr(env, usage, "%s", lang.X("cli.break.args", "say `break now`, optionally with a kind"))
 	}
 	kind := schedule.Stretch
 	if len(a) == 2 {
@@ -267,7 +284,7 @@ func cmdSnooze(args []string, env *Env) int {
 			return usageErr(env, usage, "%v", err)
 		}
 	default:
-		return usageErr(env, usage, "snooze takes at most one duration")
+		return usageErr(env, usage, "%s", lang.X("cli.snooze.args", "snooze takes at most one duration"))
 	}
 	return call(env, "snooze", func(ctx context.Context, c *api.Client) error { return c.Snooze(ctx, "", d) })
 }
@@ -279,7 +296,7 @@ func cmdDrink(args []string, env *Env) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "drink takes no arguments")
+		return usageErr(env, usage, "%s", lang.X("cli.drink.args", "drink takes no arguments"))
 	}
 	var st api.Status
 	if code := call(env, "drink", func(ctx context.Context, c *api.Client) (err error) {
@@ -320,7 +337,7 @@ func Main(args []string, env *Env) int {
 			return ExitUsage
 		}
 		if args[1] == "window" {
-			fmt.Fprintln(env.Stdout, "usage: limber window "+WindowNames)
+			fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), "limber window "+WindowNames)
 			return ExitOK
 		}
 		c, ok := Lookup(args[1])

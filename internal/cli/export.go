@@ -15,18 +15,18 @@ import (
 func cmdExport(args []string, env *Env) int {
 	const usage = "export --csv FILE|- | --json FILE|- [--force]"
 	fs := newFlags("export", usage, env)
-	csvOut := fs.String("csv", "", "write every event as CSV (RFC 4180, header row) to FILE, or - for standard output")
-	jsonOut := fs.String("json", "", "write every event as a JSON array to FILE, or - for standard output")
-	db := fs.String("db", "", "read this history file instead of the usual one")
-	force := fs.Bool("force", false, "replace FILE if it exists")
+	csvOut := fs.String("csv", "", lang.X("cli.flag.csv", "write every event as CSV (RFC 4180, header row) to FILE, or - for standard output"))
+	jsonOut := fs.String("json", "", lang.X("cli.flag.json_file", "write every event as a JSON array to FILE, or - for standard output"))
+	db := fs.String("db", "", lang.X("cli.flag.db", "read this history file instead of the usual one"))
+	force := fs.Bool("force", false, lang.X("cli.flag.force", "replace FILE if it exists"))
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "export takes no arguments besides its options, got %q", fs.Arg(0))
+		return usageErr(env, usage, "%s", lang.X("cli.export.args", "export takes no arguments besides its options, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	if (*csvOut == "") == (*jsonOut == "") {
-		return usageErr(env, usage, "give exactly one of --csv FILE or --json FILE (- for standard output)")
+		return usageErr(env, usage, "%s", lang.X("cli.export.one", "give exactly one of --csv FILE or --json FILE (- for standard output)"))
 	}
 	s, err := openHistory(*db)
 	if err != nil {

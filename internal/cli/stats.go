@@ -43,17 +43,17 @@ func historyErr(env *Env, cmd string, err error) int {
 func cmdStats(args []string, env *Env) int {
 	const usage = "stats [--days N] [--json]"
 	fs := newFlags("stats", usage, env)
-	days := fs.Int("days", 14, "how many days to show, today included (1 to 3660)")
-	asJSON := fs.Bool("json", false, "print JSON for scripts (durations in seconds)")
-	db := fs.String("db", "", "read this history file instead of the usual one")
+	days := fs.Int("days", 14, lang.X("cli.flag.days", "how many days to show, today included (1 to 3660)"))
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json_seconds", "print JSON for scripts (durations in seconds)"))
+	db := fs.String("db", "", lang.X("cli.flag.db", "read this history file instead of the usual one"))
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "stats takes no arguments, got %q", fs.Arg(0))
+		return usageErr(env, usage, "%s", lang.X("cli.stats.args", "stats takes no arguments, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	if *days < 1 || *days > history.MaxDays {
-		return usageErr(env, usage, "--days must be between 1 and %d, got %d", history.MaxDays, *days)
+		return usageErr(env, usage, "%s", lang.X("cli.stats.days", "--days must be between 1 and {{.Max}}, got {{.N}}", map[string]any{"Max": history.MaxDays, "N": *days}))
 	}
 	s, err := openHistory(*db)
 	if err != nil {
