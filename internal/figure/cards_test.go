@@ -32,17 +32,19 @@ func TestEveryFigureKeepsItsContacts(t *testing.T) {
 	n := 0
 	for _, c := range cards.Builtin().Cards() {
 		f := c.Figure
+		pl := f.Place()
 	frame:
 		for _, tm := range frames(f) {
 			p := f.At(tm)
 			s := pose.Layout(p, f.Front, f.Feet)
 			for _, ct := range p.Touch {
 				n++
-				target := s.Point(ct.Target)
 				if ct.Target == "head" {
 					continue // the face is beside the skull's centre; checked by Solve's own test
 				}
-				if d := math.Hypot(s.Point(ct.Effector).X-target.X, s.Point(ct.Effector).Y-target.Y); d > pxTolerance {
+				// Body points, and props where they are drawn (a hand on
+				// the desk, the back against the backrest).
+				if d := pl.Gap(s, p, ct); d > pxTolerance {
 					t.Errorf("%s at %.2fs: %s is %.2f from %s", c.ID, tm, ct.Effector, d, ct.Target)
 					break frame
 				}
@@ -94,6 +96,60 @@ func TestFeetOnTheFloorAndSeat(t *testing.T) {
 				t.Errorf("%s at %.2fs: the hip left the seat (%.2f, seat at %.2f)", c.ID, tm, s.Hip.Y, first.Hip.Y)
 				break
 			}
+		}
+	}
+}
+
+// TestPropContactsDeclared: the cards whose steps put the hands on the
+// desk or the back against the chair declare it, so the contact test
+// above covers them.
+func TestPropContactsDeclared(t *testing.T) {
+	want := map[string]string{
+		"desk-plank":             "hand_r:desk",
+		"calf-raises":            "hand_r:desk",
+		"posture-lumbar-support": "back:chair",
+		"box-breathing":          "back:chair",
+		"seated-twist":           "hand_r:chair",
+	}
+	lib := cards.Builtin()
+	for id, ct := range want {
+		c, ok := lib.Card(id)
+		if !ok {
+			t.Errorf("no card %s", id)
+			continue
+		}
+		found := false
+		for _, p := range c.Figure.Poses {
+			for _, x := range p.Touch {
+				found = found || x.String() == ct
+			}
+		}
+		if !found {
+			t.Errorf("%s does not declare %s", id, ct)
+		}
+	}
+}
+
+// TestEyeCardsShowTheEyes: every eye card draws a line of sight or
+// covers the eyes with the hands, so the figure shows what the eyes do.
+func TestEyeCardsShowTheEyes(t *testing.T) {
+	for _, c := range cards.Builtin().Cards() {
+		if c.Type != cards.TypeEyes {
+			continue
+		}
+		f := c.Figure
+		shows := false
+		for _, tm := range frames(f) {
+			p := f.At(tm)
+			if _, _, ok := sightLine(f, p, pose.Layout(p, f.Front, f.Feet)); ok {
+				shows = true
+			}
+			for _, ct := range p.Touch {
+				shows = shows || ct.Target == "head"
+			}
+		}
+		if !shows {
+			t.Errorf("%s: the figure shows nothing of the eyes' action", c.ID)
 		}
 	}
 }

@@ -66,6 +66,9 @@ func (w *Widget) setFigure(f pose.Figure) {
 		if hasProp(f, "glass") {
 			b.add(pose.Point{X: s.HandR.X + 0.1, Y: s.HandR.Y - 0.3})
 		}
+		if _, to, ok := sightLine(f, f.At(per*float64(i)/48), s); ok {
+			b.add(to)
+		}
 	}
 	for _, r := range staticProps(f) {
 		b.add(r.a)
@@ -117,6 +120,7 @@ func (w *Widget) CreateRenderer() fyne.WidgetRenderer {
 	r.head = canvas.NewCircle(color.Transparent)
 	r.mat = canvas.NewRectangle(color.Transparent)
 	r.glass = canvas.NewRectangle(color.Transparent)
+	r.gaze = canvas.NewLine(color.Transparent)
 	for i := range r.props {
 		r.props[i] = canvas.NewLine(color.Transparent)
 	}
@@ -139,7 +143,7 @@ func (w *Widget) CreateRenderer() fyne.WidgetRenderer {
 			r.objects = append(r.objects, r.hands[0]) // the far hand, with its arm
 		}
 	}
-	r.objects = append(r.objects, r.hands[1], r.head, r.glass)
+	r.objects = append(r.objects, r.hands[1], r.head, r.glass, r.gaze)
 	r.Refresh()
 	return r
 }
@@ -153,7 +157,8 @@ type renderer struct {
 	head    *canvas.Circle
 	mat     *canvas.Rectangle
 	glass   *canvas.Rectangle
-	props   [8]*canvas.Line
+	props   [16]*canvas.Line
+	gaze    *canvas.Line // the line of sight of eye exercises
 	limbs   [maxLimbs]*canvas.Line
 	joints  [maxLimbs]*canvas.Circle // round ends: a circle at each end of a segment
 	starts  [maxLimbs]*canvas.Circle
@@ -217,7 +222,8 @@ func (r *renderer) Refresh() {
 
 	tr := r.transform()
 	f := r.w.fig
-	s := pose.Layout(f.At(r.w.t), f.Front, f.Feet)
+	now := f.At(r.w.t)
+	s := pose.Layout(now, f.Front, f.Feet)
 	dot := func(c *canvas.Circle, at pose.Point, d float32, col color.Color) {
 		p := tr.pos(at)
 		c.FillColor = col
@@ -290,6 +296,16 @@ func (r *renderer) Refresh() {
 		l.Refresh()
 	}
 
+	if a, b, ok := sightLine(f, now, s); ok {
+		r.gaze.StrokeColor = withAlpha(accent, 170)
+		r.gaze.StrokeWidth = float32(math.Max(1.5, tr.scale*0.025))
+		r.gaze.Position1, r.gaze.Position2 = tr.pos(a), tr.pos(b)
+		r.gaze.Show()
+	} else {
+		r.gaze.Hide()
+	}
+	r.gaze.Refresh()
+
 	if hasProp(f, "glass") {
 		// The glass travels with the right hand.
 		gw, gh := float32(0.14*tr.scale), float32(0.22*tr.scale)
@@ -303,6 +319,25 @@ func (r *renderer) Refresh() {
 		r.glass.Hide()
 	}
 	r.glass.Refresh()
+}
+
+// sightLine is where the eyes look in pose p: from the eyes along the
+// pose's gaze, or to the distant target when the pose sets none; ok is
+// false for figures that show no line of sight.
+func sightLine(f pose.Figure, p pose.Pose, s pose.Skeleton) (from, to pose.Point, ok bool) {
+	eye := pose.Eye(s, p)
+	if g, set := p.Angles[pose.Gaze]; set {
+		reach := 0.9
+		if pl := f.Place(); pl.Far {
+			reach = math.Hypot(pl.FarAt.X-eye.X, pl.FarAt.Y-eye.Y) - 0.2
+		}
+		d := pose.Point{X: math.Sin(g * math.Pi / 180), Y: math.Cos(g * math.Pi / 180)}
+		return eye, pose.Point{X: eye.X + d.X*reach, Y: eye.Y + d.Y*reach}, true
+	}
+	if pl := f.Place(); pl.Far {
+		return eye, pose.Point{X: pl.FarAt.X - 0.2, Y: pl.FarAt.Y}, true
+	}
+	return eye, eye, false
 }
 
 func hasProp(f pose.Figure, name string) bool {
@@ -319,33 +354,31 @@ type seg struct {
 	width float64 // stroke in figure units
 }
 
-// staticProps places the chair, desk and wall from the first pose, so they
-// stay put while the figure moves.
+// staticProps draws the chair, desk, wall and distant target where
+// pose.Figure.Place puts them, so they stay put while the figure moves and
+// the contacts the tests check are with what is drawn.
 func staticProps(f pose.Figure) []seg {
 	if len(f.Poses) == 0 {
 		return nil
 	}
 	s := pose.Layout(f.Poses[0], f.Front, f.Feet)
+	pl := f.Place()
 	var out []seg
 	P := func(x, y float64) pose.Point { return pose.Point{X: x, Y: y} }
 	const thick, thin = 0.07, 0.045
 	seated := s.Hip.Y > -1.3 && s.Hip.Y < -0.5
-	if hasProp(f, "chair") {
-		h := s.Hip
-		seatY := h.Y + 0.1
-		back, front := h.X-0.42, h.X+0.32
+	if pl.Chair {
+		y := pl.SeatY
+		back, front := pl.SeatBack, pl.SeatFront
 		out = append(out,
-			seg{P(back, seatY), P(front, seatY), thick},
-			seg{P(back, seatY), P(back-0.06, seatY-0.95), thick},
-			seg{P(back+0.05, seatY), P(back+0.05, 0), thin},
-			seg{P(front-0.05, seatY), P(front-0.05, 0), thin},
+			seg{P(back, y), P(front, y), thick},
+			seg{pl.BackFoot, pl.BackTop, thick},
+			seg{P(back+0.05, y), P(back+0.05, 0), thin},
+			seg{P(front-0.05, y), P(front-0.05, 0), thin},
 		)
 	}
-	if hasProp(f, "desk") {
-		hand := s.HandR
-		top := hand.Y + 0.05
-		x0 := hand.X - 0.18
-		x1 := x0 + 1.0
+	if pl.Desk {
+		top, x0, x1 := pl.DeskY, pl.DeskX0, pl.DeskX1
 		out = append(out,
 			seg{P(x0, top), P(x1, top), thick},
 			seg{P(x1-0.06, top), P(x1-0.06, 0), thin},
@@ -363,6 +396,17 @@ func staticProps(f pose.Figure) []seg {
 	if hasProp(f, "wall") {
 		x := math.Max(s.HandR.X, s.HandL.X) + 0.06
 		out = append(out, seg{P(x, 0), P(x, s.Head.Y-0.4), thick})
+	}
+	if pl.Far {
+		// A window far ahead: its frame, and a hill on the horizon in it.
+		c := pl.FarAt
+		const w, h = 0.36, 0.5
+		l, r, t, b := c.X-w/2, c.X+w/2, c.Y-h/2, c.Y+h/2
+		out = append(out,
+			seg{P(l, t), P(r, t), thin}, seg{P(r, t), P(r, b), thin},
+			seg{P(r, b), P(l, b), thin}, seg{P(l, b), P(l, t), thin},
+			seg{P(l, c.Y+0.08), P(c.X, c.Y-0.04), thin}, seg{P(c.X, c.Y-0.04), P(r, c.Y+0.1), thin},
+		)
 	}
 	return out
 }

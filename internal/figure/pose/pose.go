@@ -41,10 +41,14 @@ const (
 	// profile, so a seated twist shows as a twist: the shoulders open up
 	// towards the viewer.
 	Turn Joint = "turn"
+	// Gaze is optional: where the eyes look (an absolute angle like the
+	// limbs': 90 straight ahead, 135 up and ahead), drawn as a line of
+	// sight so eye exercises show what the eyes do.
+	Gaze Joint = "gaze"
 )
 
 // OptionalJoints returns the joints a pose may leave out.
-func OptionalJoints() []Joint { return []Joint{FootL, FootR, Turn} }
+func OptionalJoints() []Joint { return []Joint{FootL, FootR, Turn, Gaze} }
 
 // Joints returns every joint in a fixed order.
 func Joints() []Joint {
@@ -135,10 +139,14 @@ func Lerp(a, b Pose, t float64) Pose {
 		if !oka && !okb {
 			continue
 		}
-		if !oka {
+		switch {
+		case j == Gaze && !oka:
+			fa = fb // the line of sight appears where it is next drawn
+		case j == Gaze && !okb:
+			fb = fa
+		case !oka:
 			fa = a.foot(j)
-		}
-		if !okb {
+		case !okb:
 			fb = b.foot(j)
 		}
 		q.Angles[j] = fa + (fb-fa)*t
@@ -340,7 +348,7 @@ func (s Skeleton) Bounds() (min, max Point) {
 
 // Props that can stand around the figure; their place is derived from the
 // first pose so card authors need not position them.
-var propNames = []string{"chair", "desk", "wall", "mat", "glass"}
+var propNames = []string{"chair", "desk", "wall", "mat", "glass", "far"}
 
 // PropNames lists the props a figure may name.
 func PropNames() []string { return append([]string(nil), propNames...) }
@@ -424,7 +432,7 @@ func (f Figure) At(t float64) Pose {
 		p, _ := Base("stand")
 		return p
 	case 1:
-		return f.Poses[0]
+		return f.solveProps(f.Poses[0])
 	}
 	per := f.Period()
 	t = math.Mod(t, per)
@@ -439,7 +447,7 @@ func (f Figure) At(t float64) Pose {
 	in := t - start
 	a, b := f.Poses[i], f.Poses[(i+1)%len(f.Poses)]
 	if in <= f.HoldOf(i) {
-		return a.Clone()
+		return f.solveProps(a.Clone())
 	}
 	u := math.Min(1, (in-f.HoldOf(i))/f.move())
 	u = u * u * (3 - 2*u) // smoothstep
@@ -452,7 +460,13 @@ func (f Figure) At(t float64) Pose {
 			}
 		}
 	}
-	return q.Solve(f.Front)
+	return f.solveProps(q.Solve(f.Front))
+}
+
+// Eye is where the eyes are in s for pose p: on the face, a little above
+// the head's centre.
+func Eye(s Skeleton, p Pose) Point {
+	return s.Head.add(p.Angle(Head)-60, HeadRadius*0.55)
 }
 
 // Validate checks a figure's values; it returns a message per problem.

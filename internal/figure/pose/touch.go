@@ -19,21 +19,29 @@ type Contact struct {
 // Effectors lists the limb ends that can be placed on a target.
 func Effectors() []string { return []string{"hand_l", "hand_r", "foot_l", "foot_r"} }
 
-// Targets lists the body points an effector can be placed on.
+// Targets lists the body points an effector can be placed on, and the
+// props: "desk" (its top, under the hand) and "chair" (its backrest).
 func Targets() []string {
-	return []string{"ankle_l", "ankle_r", "knee_l", "knee_r", "hip", "shoulder", "head", "hand_l", "hand_r"}
+	return []string{"ankle_l", "ankle_r", "knee_l", "knee_r", "hip", "shoulder", "head", "hand_l", "hand_r", "desk", "chair"}
 }
 
-// ParseContact reads "EFFECTOR:TARGET".
+// ParseContact reads "EFFECTOR:TARGET". "back" goes only with "chair"
+// (sitting back against the backrest).
 func ParseContact(s string) (Contact, error) {
 	e, t, ok := strings.Cut(strings.TrimSpace(s), ":")
 	c := Contact{strings.TrimSpace(e), strings.TrimSpace(t)}
-	if !ok || !oneOf(c.Effector, Effectors()) || !oneOf(c.Target, Targets()) || c.Effector == c.Target {
-		return c, fmt.Errorf("contact %q must be EFFECTOR:TARGET with EFFECTOR one of %s and TARGET one of %s",
+	if !ok || !oneOf(c.Effector, append(Effectors(), "back")) || !oneOf(c.Target, Targets()) || c.Effector == c.Target {
+		return c, fmt.Errorf("contact %q must be EFFECTOR:TARGET with EFFECTOR one of %s (or back:chair) and TARGET one of %s",
 			s, strings.Join(Effectors(), ", "), strings.Join(Targets(), ", "))
+	}
+	if c.Effector == "back" && c.Target != "chair" {
+		return c, fmt.Errorf("contact %q: the back can only rest on the chair (back:chair)", s)
 	}
 	return c, nil
 }
+
+// isProp reports whether a contact target is a prop, not a body point.
+func isProp(target string) bool { return target == "desk" || target == "chair" }
 
 func (c Contact) String() string { return c.Effector + ":" + c.Target }
 
@@ -110,13 +118,11 @@ func (p Pose) Solve(front bool) Pose {
 	}
 	q := p.Clone()
 	for _, c := range p.Touch {
-		s := layout(q, front)
-		up, lo, leg := chain(c.Effector)
-		l1, l2 := LenArm, LenForearm
-		if leg {
-			l1, l2 = LenThigh, LenShin
+		if c.Effector == "back" || isProp(c.Target) {
+			continue // a prop stands where the figure puts it: Figure.At solves these
 		}
-		r, t := s.root(c.Effector), s.Point(c.Target)
+		s := layout(q, front)
+		t := s.Point(c.Target)
 		if c.Target == "head" {
 			// The face, not the centre of the skull.
 			t = Point{t.X + HeadRadius*0.8, t.Y}
@@ -124,31 +130,47 @@ func (p Pose) Solve(front bool) Pose {
 				t = Point{s.Head.X, s.Head.Y + HeadRadius*0.2}
 			}
 		}
-		dx, dy := t.X-r.X, t.Y-r.Y
-		d := math.Hypot(dx, dy)
-		d = math.Max(math.Abs(l1-l2)+1e-6, math.Min(d, l1+l2-1e-6))
-		base := deg(math.Atan2(dx, dy))
-		alpha := deg(math.Acos((l1*l1 + d*d - l2*l2) / (2 * l1 * d)))
-		best, bestScore := [2]float64{}, math.Inf(1)
-		for _, sign := range []float64{1, -1} {
-			ua := base + sign*alpha
-			e := r.add(ua, l1)
-			la := deg(math.Atan2(t.X-e.X, t.Y-e.Y))
-			if math.Hypot(t.X-r.X, t.Y-r.Y) > l1+l2 {
-				la = ua // out of reach: the limb points straight at it
-			}
-			score := math.Abs(wrap(ua-q.Angle(up))) + math.Abs(wrap(la-q.Angle(lo)))
-			if !front && !bendOK(leg, ua, la) {
-				score += 1e6
-			}
-			if score < bestScore {
-				best, bestScore = [2]float64{ua, la}, score
-			}
-		}
-		// Keep the angles near the card's, so interpolation turns the short way.
-		q.Angles[up] = q.Angle(up) + wrap(best[0]-q.Angle(up))
-		q.Angles[lo] = q.Angle(lo) + wrap(best[1]-q.Angle(lo))
+		q = q.reach(c.Effector, t, front)
 	}
+	return q
+}
+
+// reach bends the effector's limb so its end is at t (in the unground
+// layout, hip at the origin), or as close as the limb allows, keeping
+// knees and elbows within their limits in the side view.
+func (p Pose) reach(effector string, t Point, front bool) Pose {
+	q := p.Clone()
+	s := layout(q, front)
+	up, lo, leg := chain(effector)
+	l1, l2 := LenArm, LenForearm
+	if leg {
+		l1, l2 = LenThigh, LenShin
+	}
+	r := s.root(effector)
+	dx, dy := t.X-r.X, t.Y-r.Y
+	d := math.Hypot(dx, dy)
+	d = math.Max(math.Abs(l1-l2)+1e-6, math.Min(d, l1+l2-1e-6))
+	base := deg(math.Atan2(dx, dy))
+	alpha := deg(math.Acos((l1*l1 + d*d - l2*l2) / (2 * l1 * d)))
+	best, bestScore := [2]float64{}, math.Inf(1)
+	for _, sign := range []float64{1, -1} {
+		ua := base + sign*alpha
+		e := r.add(ua, l1)
+		la := deg(math.Atan2(t.X-e.X, t.Y-e.Y))
+		if math.Hypot(t.X-r.X, t.Y-r.Y) > l1+l2 {
+			la = ua // out of reach: the limb points straight at it
+		}
+		score := math.Abs(wrap(ua-q.Angle(up))) + math.Abs(wrap(la-q.Angle(lo)))
+		if !front && !bendOK(leg, ua, la) {
+			score += 1e6
+		}
+		if score < bestScore {
+			best, bestScore = [2]float64{ua, la}, score
+		}
+	}
+	// Keep the angles near the card's, so interpolation turns the short way.
+	q.Angles[up] = q.Angle(up) + wrap(best[0]-q.Angle(up))
+	q.Angles[lo] = q.Angle(lo) + wrap(best[1]-q.Angle(lo))
 	return q
 }
 
