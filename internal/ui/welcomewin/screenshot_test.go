@@ -5,9 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/limber-app/limber/internal/cards"
 )
 
 // TestScreenshots writes the welcome window, light and dark, into
@@ -19,6 +22,9 @@ func TestScreenshots(t *testing.T) {
 	}
 	for _, variant := range []string{"light", "dark"} {
 		w := newTestWelcome(t, &fakeDaemon{})
+		if tip, ok := cards.TipOfDay(cards.Builtin(), time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)); ok {
+			w.setTip(tip)
+		}
 		if variant == "dark" {
 			test.ApplyTheme(t, theme.DarkTheme())
 		}

@@ -68,7 +68,6 @@ type welcome struct {
 	login   *widget.Check
 	startBt *widget.Button
 	problem *widget.Label
-	tipHead *widget.Label
 	tip     *widget.Label
 	saved   bool
 }
@@ -124,9 +123,8 @@ func (w *welcome) build() fyne.CanvasObject {
 	w.login = widget.NewCheck(lang.X("welcome.login", "Start Limber when I log in"), nil)
 	w.login.Checked = w.s.StartAtLogin
 	tray := wrapped(lang.X("welcome.tray", "Limber lives in the system tray, usually at the top or bottom right of the screen: a small figure that changes colour when a break is due. Its menu has everything: take a break now, pause, statistics, settings. From a terminal, `limber status` says the same."))
-	w.tipHead = heading(lang.X("welcome.tip.heading", "A tip for today"))
 	w.tip = wrapped("")
-	w.tipHead.Hide()
+	w.tip.TextStyle = fyne.TextStyle{Italic: true}
 	w.tip.Hide()
 	w.problem = wrapped("")
 	w.problem.Importance = widget.DangerImportance
@@ -141,10 +139,11 @@ func (w *welcome) build() fyne.CanvasObject {
 		heading(lang.X("welcome.preset", "Start from")), w.preset,
 		w.login,
 		heading(lang.X("welcome.where", "Where to find it")), tray,
-		w.tipHead, w.tip,
 		w.problem,
 	)
-	return container.NewBorder(nil, container.NewPadded(container.NewHBox(layout.NewSpacer(), w.startBt)), nil, nil,
+	// The tip sits beside the Start button, where it is seen without scrolling.
+	bottom := container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), w.startBt), w.tip)
+	return container.NewBorder(nil, container.NewPadded(bottom), nil, nil,
 		container.NewPadded(container.NewVScroll(body)))
 }
 
@@ -192,9 +191,12 @@ func (w *welcome) onPreset(title string) {
 // as taking the next phone call on your feet) in the user's language.
 func (w *welcome) setTip(c cards.Card) {
 	c = c.Local()
-	w.tip.SetText(lang.X("welcome.tip", "{{.Title}}: {{.Steps}}", map[string]any{"Title": c.Title, "Steps": strings.Join(c.Steps, " ")}))
-	w.tipHead.Show()
+	w.tip.SetText(lang.X("welcome.tip", "Tip for today · {{.Title}}: {{.Steps}}", map[string]any{"Title": c.Title, "Steps": strings.Join(c.Steps, " ")}))
 	w.tip.Show()
+	// The bottom bar grows by the tip's lines: lay the window out again.
+	if c := w.win.Content(); c != nil {
+		c.Refresh()
+	}
 }
 
 // onStart saves the choices (the preset and start at login) and closes.

@@ -77,15 +77,15 @@ func TestWelcomeSaveFails(t *testing.T) {
 
 func TestWelcomeShowsTip(t *testing.T) {
 	w := newTestWelcome(t, &fakeDaemon{})
-	if w.tip.Visible() || w.tipHead.Visible() {
-		t.Error("no tip set, yet the tip section shows")
+	if w.tip.Visible() {
+		t.Error("no tip set, yet the tip line shows")
 	}
 	tip, ok := cards.TipOfDay(cards.Builtin(), time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	if !ok {
 		t.Fatal("no tip in the built-in cards")
 	}
 	w.setTip(tip)
-	if !w.tip.Visible() || !w.tipHead.Visible() || !strings.Contains(w.tip.Text, tip.Title) || !strings.Contains(w.tip.Text, tip.Steps[0]) {
+	if !w.tip.Visible() || !strings.Contains(w.tip.Text, tip.Title) || !strings.Contains(w.tip.Text, tip.Steps[0]) {
 		t.Errorf("tip %q does not show %s", w.tip.Text, tip.ID)
 	}
 }
