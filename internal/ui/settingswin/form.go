@@ -503,6 +503,10 @@ func (f *form) onChanged() {
 			} else {
 				fl.w.Disable()
 			}
+			if bs, ok := f.steps[fl.Key]; ok {
+				bs[0].Refresh()
+				bs[1].Refresh()
+			}
 		}
 	}
 	f.s.Normalize()

@@ -15,7 +15,7 @@ import (
 // A duration field is a spinner: its entry reads what people type
 // (duration.Parse, through settings.Field.SetText: "20" is minutes,
 // "1h30", "90s") and shows the value in the window's words
-// (duration.Format), and − / + beside it, or Up / Down in the entry, step
+// (duration.Format), and the arrows beside it, or Up / Down in the entry, step
 // the value by an amount that fits its size. The buttons take no focus, so
 // Tab goes from entry to entry as before; the keyboard steps with the
 // arrows.
@@ -68,15 +68,17 @@ func stepped(sf settings.Field, d time.Duration, up bool) time.Duration {
 	return max(n, 0)
 }
 
-// stepButton is a − or + beside a duration entry: tapped with the mouse,
+// stepButton is an up or down arrow beside a duration entry: tapped with the mouse,
 // never focused (the entry's Up and Down do the same from the keyboard).
 type stepButton struct {
 	widget.Icon
+	res   fyne.Resource
+	e     *entry // greyed out with it
 	onTap func()
 }
 
-func newStepButton(res fyne.Resource, onTap func()) *stepButton {
-	b := &stepButton{onTap: onTap}
+func newStepButton(res fyne.Resource, e *entry, onTap func()) *stepButton {
+	b := &stepButton{res: res, e: e, onTap: onTap}
 	b.Resource = res
 	b.ExtendBaseWidget(b)
 	return b
@@ -84,11 +86,38 @@ func newStepButton(res fyne.Resource, onTap func()) *stepButton {
 
 func (b *stepButton) Tapped(*fyne.PointEvent) { b.onTap() }
 
+// Refresh greys the arrow out while its entry is.
+func (b *stepButton) Refresh() {
+	if b.e.Disabled() {
+		b.Resource = theme.NewDisabledResource(b.res)
+	} else {
+		b.Resource = b.res
+	}
+	b.Icon.Refresh()
+}
+
 func (b *stepButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 func (b *stepButton) MinSize() fyne.Size {
-	s := theme.IconInlineSize() + 2*theme.InnerPadding()
+	s := theme.IconInlineSize()
+	return fyne.NewSize(s, s/2)
+}
+
+// arrows stacks the up and down arrows in the entry's height, as a
+// spinner's are, with no gap between them.
+type arrows struct{}
+
+func (arrows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := theme.IconInlineSize()
 	return fyne.NewSize(s, s)
+}
+
+func (arrows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	half := size.Height / 2
+	for i, o := range objs {
+		o.Move(fyne.NewPos(0, float32(i)*half))
+		o.Resize(fyne.NewSize(size.Width, half))
+	}
 }
 
 // spin moves the field's value one step and shows it. A text that does not
@@ -119,8 +148,8 @@ func (f *form) spinner(fl *field, e *entry) fyne.CanvasObject {
 		}
 		return true
 	}
-	minus := newStepButton(theme.ContentRemoveIcon(), func() { f.spin(fl, e, false) })
-	plus := newStepButton(theme.ContentAddIcon(), func() { f.spin(fl, e, true) })
+	minus := newStepButton(theme.MenuDropDownIcon(), e, func() { f.spin(fl, e, false) })
+	plus := newStepButton(theme.MenuDropUpIcon(), e, func() { f.spin(fl, e, true) })
 	f.steps[fl.Key] = [2]*stepButton{minus, plus}
-	return container.NewBorder(nil, nil, nil, container.NewHBox(minus, plus), e)
+	return container.NewBorder(nil, nil, nil, container.New(arrows{}, plus, minus), e)
 }
