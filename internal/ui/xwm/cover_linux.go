@@ -25,10 +25,15 @@ const (
 // defines and what desktops show as screens); nil when RandR is missing
 // or too old.
 func (k *keeper) randrMonitors() []monitor {
-	if randr.Init(k.conn) != nil {
-		return nil
+	if k.randr == 0 { // asked once: the watch lists monitors on every tick
+		k.randr = -1
+		if randr.Init(k.conn) == nil {
+			if v, err := randr.QueryVersion(k.conn, 1, 5).Reply(); err == nil && (v.MajorVersion > 1 || v.MajorVersion == 1 && v.MinorVersion >= 5) {
+				k.randr = 1
+			}
+		}
 	}
-	if v, err := randr.QueryVersion(k.conn, 1, 5).Reply(); err != nil || v.MajorVersion < 1 || v.MajorVersion == 1 && v.MinorVersion < 5 {
+	if k.randr < 0 {
 		return nil
 	}
 	r, err := randr.GetMonitors(k.conn, k.root, true).Reply()

@@ -24,6 +24,7 @@ type keeper struct {
 
 	cover  bool                      // strict: dim the other monitors
 	covers map[monitor]xproto.Window // the dim windows, by the monitor they cover
+	randr  int                       // RandR 1.5 monitors: 0 not asked yet, 1 there, -1 missing
 }
 
 // Keep asks the window manager to keep the X11 window handle above other
