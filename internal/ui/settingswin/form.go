@@ -245,6 +245,14 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 		}
 		f.onChanged()
 	}
+	// Enter (or keypad Enter) in a field is the default button, Save, as
+	// in a dialog; with a mistake anywhere it only shows the value.
+	e.OnSubmitted = func(string) {
+		e.onBlur()
+		if !f.saveBtn.Disabled() {
+			f.onSave()
+		}
+	}
 	fl.w, fl.entry, f.entries[sf.Key] = e, &e.Entry, &e.Entry
 	if sf.Type == settings.Duration {
 		return f.spinner(fl, e)

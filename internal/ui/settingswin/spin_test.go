@@ -148,3 +148,20 @@ func TestLongMessageGrowsTheRow(t *testing.T) {
 		t.Errorf("the message is %v wide in a %v window: it runs out of sight", sz.Width, w)
 	}
 }
+
+// Enter in a field saves, as the window's default button, and shows the
+// typed value in the window's words; with a mistake it saves nothing.
+func TestEnterSaves(t *testing.T) {
+	f, c, _ := newTestForm(t, api.SettingsReply{})
+	typeInto(t, f, "stretch.interval", "bad")
+	e := f.byKey["stretch.interval"].w.(*entry)
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(c.sets) != 0 || e.Text != "bad" {
+		t.Fatalf("Enter with a mistake: saved %d, shows %q", len(c.sets), e.Text)
+	}
+	typeInto(t, f, "stretch.interval", "40")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnter}) // keypad Enter
+	if len(c.sets) != 1 || c.sets[0].Stretch.Interval != 40*time.Minute || e.Text != "40 min" {
+		t.Errorf("keypad Enter: saved %+v, shows %q", c.sets, e.Text)
+	}
+}
