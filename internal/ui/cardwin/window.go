@@ -98,7 +98,9 @@ type cardWindow struct {
 }
 
 // keepAbove hands the native window to xwm (X11 and XWayland); elsewhere
-// the card stays an ordinary window. It runs on the Fyne goroutine.
+// the card stays an ordinary window. A strict card is also spread over
+// every monitor, and xwm dims each one it does not end up covering. It
+// runs on the Fyne goroutine.
 func (w *cardWindow) keepAbove() {
 	nw, ok := w.win.(driver.NativeWindow)
 	if !ok {

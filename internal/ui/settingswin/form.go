@@ -49,6 +49,7 @@ type form struct {
 	entries map[string]*widget.Entry // by key, for tests
 	checks  map[string]*widget.Check // by key; a Set's options as key.value
 	selects map[string]*widget.Select
+	steps   map[string][2]*stepButton // a duration's − and +, by key, for tests
 
 	presetLabel *widget.Label
 	presetDesc  *widget.Label
@@ -70,6 +71,7 @@ func newForm(win fyne.Window, got api.SettingsReply, c Daemon, auto Autostarter,
 		entries: map[string]*widget.Entry{},
 		checks:  map[string]*widget.Check{},
 		selects: map[string]*widget.Select{},
+		steps:   map[string][2]*stepButton{},
 	}
 	f.build(got.Problems)
 	f.refreshAll()
@@ -84,6 +86,14 @@ type entry struct {
 	widget.Entry
 	f      *form
 	onBlur func()
+	onKey  func(fyne.KeyName) bool // keys the field takes itself (a spinner's Up and Down); nil for none
+}
+
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	if e.onKey != nil && e.onKey(k.Name) {
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 func (e *entry) TypedShortcut(s fyne.Shortcut) {
@@ -235,7 +245,18 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 		}
 		f.onChanged()
 	}
+	// Enter (or keypad Enter) in a field is the default button, Save, as
+	// in a dialog; with a mistake anywhere it only shows the value.
+	e.OnSubmitted = func(string) {
+		e.onBlur()
+		if !f.saveBtn.Disabled() {
+			f.onSave()
+		}
+	}
 	fl.w, fl.entry, f.entries[sf.Key] = e, &e.Entry, &e.Entry
+	if sf.Type == settings.Duration {
+		return f.spinner(fl, e)
+	}
 	return e
 }
 
@@ -489,6 +510,10 @@ func (f *form) onChanged() {
 				fl.w.Enable()
 			} else {
 				fl.w.Disable()
+			}
+			if bs, ok := f.steps[fl.Key]; ok {
+				bs[0].Refresh()
+				bs[1].Refresh()
 			}
 		}
 	}

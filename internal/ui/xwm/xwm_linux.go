@@ -21,21 +21,28 @@ type keeper struct {
 	stop  chan struct{}
 	once  sync.Once
 	done  chan struct{}
+
+	cover  bool                      // strict: dim the other monitors
+	covers map[monitor]xproto.Window // the dim windows, by the monitor they cover
+	randr  int                       // RandR 1.5 monitors: 0 not asked yet, 1 there, -1 missing
 }
 
 // Keep asks the window manager to keep the X11 window handle above other
 // windows, centres it on the pointer's monitor, focuses it, and restores
 // it whenever it is minimised, until Stop. With cover it is also made
-// full screen across every monitor (_NET_WM_FULLSCREEN_MONITORS).
+// full screen across every monitor (_NET_WM_FULLSCREEN_MONITORS), and
+// every monitor it does not end up covering gets a dim cover window, so
+// that a window manager that spans no monitors still leaves none usable.
 func Keep(handle uintptr, cover bool) (Keeper, error) {
 	conn, err := xgb.NewConn()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoX, err)
 	}
 	k := &keeper{conn: conn, win: xproto.Window(handle), root: xproto.Setup(conn).DefaultScreen(conn).Root,
-		atoms: map[string]xproto.Atom{}, stop: make(chan struct{}), done: make(chan struct{})}
+		atoms: map[string]xproto.Atom{}, stop: make(chan struct{}), done: make(chan struct{}),
+		cover: cover, covers: map[monitor]xproto.Window{}}
 	for _, name := range []string{"_NET_WM_STATE", "_NET_WM_STATE_ABOVE", "_NET_WM_STATE_HIDDEN",
-		"_NET_WM_STATE_STAYS_ON_TOP", "_NET_ACTIVE_WINDOW", "_NET_WM_FULLSCREEN_MONITORS", "_NET_WM_STATE_FULLSCREEN"} {
+		"_NET_WM_STATE_STAYS_ON_TOP", "_NET_ACTIVE_WINDOW", "_NET_WM_FULLSCREEN_MONITORS", "_NET_WM_STATE_FULLSCREEN", "_NET_WM_WINDOW_OPACITY"} {
 		r, err := xproto.InternAtom(conn, false, uint16(len(name)), name).Reply()
 		if err != nil {
 			conn.Close()
@@ -50,6 +57,9 @@ func Keep(handle uintptr, cover bool) (Keeper, error) {
 	}
 	k.above()
 	k.activate()
+	if cover {
+		k.updateCovers()
+	}
 	go k.watch()
 	return k, nil
 }
@@ -97,9 +107,12 @@ func (k *keeper) state() []xproto.Atom {
 // monitor is one monitor's rectangle.
 type monitor struct{ x, y, w, h int }
 
-// monitors lists the monitors (Xinerama); one for the whole screen when
-// the extension is missing.
+// monitors lists the monitors: RandR 1.5 monitors, else Xinerama's
+// screens, else one for the whole screen.
 func (k *keeper) monitors() []monitor {
+	if ms := k.randrMonitors(); len(ms) > 0 {
+		return ms
+	}
 	if xinerama.Init(k.conn) == nil {
 		if r, err := xinerama.QueryScreens(k.conn).Reply(); err == nil && len(r.ScreenInfo) > 0 {
 			var ms []monitor
@@ -159,6 +172,9 @@ func (k *keeper) watch() {
 		}
 		if st != nil && !slices.Contains(st, k.atoms["_NET_WM_STATE_ABOVE"]) {
 			k.above()
+		}
+		if k.cover {
+			k.updateCovers()
 		}
 	}
 }
