@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cli"
 	"github.com/limber-app/limber/internal/display"
@@ -92,6 +94,6 @@ func run(args []string) int {
 }
 
 func usage() int {
-	fmt.Fprintln(os.Stderr, "usage: limber window "+cli.WindowNames)
+	fmt.Fprintln(os.Stderr, lang.X("cli.help.usage", "usage:"), "limber window "+cli.WindowNames)
 	return cli.ExitUsage
 }

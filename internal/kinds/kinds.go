@@ -143,7 +143,8 @@ func Names() []string {
 // List is the ids for a sentence: "posture, hydration, eyes, stretch or movement".
 func List() string {
 	n := Names()
-	return strings.Join(n[:len(n)-1], ", ") + " or " + n[len(n)-1]
+	// The ids stay as typed; the "or" between them is the user's language.
+	return strings.Join(n[:len(n)-1], ", ") + " " + lang.X("kinds.or", "or") + " " + n[len(n)-1]
 }
 
 // Check refuses a string that names no kind, saying which ones exist.

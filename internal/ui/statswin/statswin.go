@@ -56,7 +56,7 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 		return 2
 	}
 	if *days < 7 || *days > 90 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: limber window stats [--days 7..90] [--db FILE]")
+		fmt.Fprintln(stderr, lang.X("cli.help.usage", "usage:"), "limber window stats [--days 7..90] [--db FILE]")
 		return 2
 	}
 	src := pickSource(c, *db)

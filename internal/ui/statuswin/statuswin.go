@@ -62,7 +62,7 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: limber window status")
+		fmt.Fprintln(stderr, lang.X("cli.help.usage", "usage:"), "limber window status")
 		return 2
 	}
 	a := app.NewWithID(version.AppID)
