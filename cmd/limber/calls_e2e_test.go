@@ -22,10 +22,13 @@ func pulseFor(t testing.TB, d *desktop) {
 			t.Skipf("%s is not installed (make deps installs pulseaudio and pulseaudio-utils)", p)
 		}
 	}
-	run := ""
+	run, conf := "", ""
 	for _, e := range d.env {
 		if v, ok := strings.CutPrefix(e, "XDG_RUNTIME_DIR="); ok {
 			run = v
+		}
+		if v, ok := strings.CutPrefix(e, "XDG_CONFIG_HOME="); ok {
+			conf = v
 		}
 	}
 	sock := filepath.Join(run, "pulse", "native")
@@ -38,7 +41,16 @@ func pulseFor(t testing.TB, d *desktop) {
 		t.Fatalf("starting pulseaudio: %v", err)
 	}
 	t.Cleanup(func() { cancel(); cmd.Wait() })
-	waitFor(t, 5*time.Second, "the PulseAudio socket", func() bool { _, err := os.Stat(sock); return err == nil })
+	// The socket can appear before the cookie is written; a daemon that
+	// connects in between is refused and retries only a minute later.
+	waitFor(t, 5*time.Second, "the PulseAudio socket and cookie", func() bool {
+		_, err := os.Stat(sock)
+		if conf == "" {
+			return err == nil
+		}
+		fi, cerr := os.Stat(filepath.Join(conf, "pulse", "cookie"))
+		return err == nil && cerr == nil && fi.Size() == 256
+	})
 }
 
 // The meeting guard end to end: a recording on the microphone shows in

@@ -130,15 +130,20 @@ func pulseServer(t *testing.T) string {
 		t.Fatalf("starting pulseaudio: %v", err)
 	}
 	t.Cleanup(func() { cancel(); cmd.Wait() })
+	// The socket can appear before the cookie is written: wait for both,
+	// or the first client authenticates with no cookie and is refused.
+	cookie := filepath.Join(dir, "pulse", "cookie")
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(sock); err == nil {
+		_, serr := os.Stat(sock)
+		if fi, err := os.Stat(cookie); serr == nil && err == nil && fi.Size() == 256 {
 			break
 		}
 		if time.Now().After(deadline) {
 			t.Skipf("pulseaudio did not start here:\n%s", log.String())
 		}
 	}
-	t.Setenv("HOME", dir) // the cookie it wrote
+	t.Setenv("HOME", dir) // where the client looks for the cookie it wrote
+	t.Setenv("XDG_CONFIG_HOME", dir)
 	return sock
 }
 
