@@ -11,7 +11,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -57,22 +56,6 @@ func (osAutostart) Set(on bool) error {
 	return autostart.Set(on, exe)
 }
 
-// fileDaemon reads and writes the settings file itself, for when no
-// daemon runs (the daemon reads the file when it starts).
-type fileDaemon struct{ path string }
-
-func (fd fileDaemon) Settings(context.Context) (api.SettingsReply, error) {
-	s, probs, err := settings.Load(fd.path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return api.SettingsReply{}, err
-	}
-	return api.SettingsReply{Settings: s, Path: fd.path, Problems: probs}, nil
-}
-
-func (fd fileDaemon) SetSettings(_ context.Context, s settings.Settings) error {
-	return settings.Save(fd.path, s)
-}
-
 const usage = `usage: limber window settings [--file FILE]
 
 Shows the settings window. Save applies the settings to the running Limber.
@@ -106,7 +89,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	var got api.SettingsReply
 	offline := false
 	if *file != "" {
-		c, offline = fileDaemon{*file}, true
+		c, offline = api.SettingsFile{Path: *file}, true
 	}
 	if c != nil {
 		var err error
@@ -125,7 +108,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "limber window settings: %v\n", err)
 			return 1
 		}
-		c, offline = fileDaemon{p}, true
+		c, offline = api.SettingsFile{Path: p}, true
 		if got, err = c.Settings(context.Background()); err != nil {
 			fmt.Fprintf(stderr, "limber window settings: %v\n", err)
 			return 1

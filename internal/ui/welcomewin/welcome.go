@@ -12,7 +12,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -39,21 +38,6 @@ import (
 type Daemon interface {
 	Settings(ctx context.Context) (api.SettingsReply, error)
 	SetSettings(ctx context.Context, s settings.Settings) error
-}
-
-// fileDaemon edits the settings file when no daemon runs.
-type fileDaemon struct{ path string }
-
-func (fd fileDaemon) Settings(context.Context) (api.SettingsReply, error) {
-	s, probs, err := settings.Load(fd.path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return api.SettingsReply{}, err
-	}
-	return api.SettingsReply{Settings: s, Path: fd.path, Problems: probs}, nil
-}
-
-func (fd fileDaemon) SetSettings(_ context.Context, s settings.Settings) error {
-	return settings.Save(fd.path, s)
 }
 
 // welcome holds the window's state and widgets.
@@ -257,7 +241,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "limber window welcome: %v\n", err)
 			return 1
 		}
-		c = fileDaemon{p}
+		c = api.SettingsFile{Path: p}
 		if got, err = c.Settings(context.Background()); err != nil {
 			fmt.Fprintf(stderr, "limber window welcome: %v\n", err)
 			return 1
