@@ -47,7 +47,6 @@ import "C"
 
 import (
 	"context"
-	"time"
 )
 
 // macOS says whether the default microphone or any camera is running
@@ -75,22 +74,5 @@ func (m *Monitor) startCalls(ctx context.Context, o Options) {
 		}
 	}
 	read()
-	every := o.Poll
-	if every <= 0 {
-		every = 2 * time.Second
-	}
-	m.wg.Add(1)
-	go func() {
-		defer m.wg.Done()
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				read()
-			}
-		}
-	}()
+	m.tick(ctx, pollEvery(o), read)
 }

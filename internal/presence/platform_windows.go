@@ -5,7 +5,6 @@ package presence
 import (
 	"context"
 	"fmt"
-	"time"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -48,27 +47,12 @@ func (m *Monitor) startPlatform(ctx context.Context, o Options) {
 		})
 	}
 	apply(st)
-	every := o.Poll
-	if every <= 0 {
-		every = 2 * time.Second
-	}
-	m.wg.Add(1)
-	go func() {
-		defer m.wg.Done()
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-			}
-			st, err := query()
-			if err != nil {
-				m.logf("presence: %v", err)
-				continue
-			}
-			apply(st)
+	m.tick(ctx, pollEvery(o), func() {
+		st, err := query()
+		if err != nil {
+			m.logf("presence: %v", err)
+			return
 		}
-	}()
+		apply(st)
+	})
 }

@@ -301,26 +301,41 @@ func StartWith(ctx context.Context, o Options) *Monitor {
 		retry = RetryEvery
 	}
 	if retry > 0 {
-		m.wg.Add(1)
-		go func() {
-			defer m.wg.Done()
-			t := time.NewTicker(retry)
-			defer t.Stop()
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				case <-t.C:
-				}
-				for _, g := range groups {
-					if !g.disabled && !m.connected(g.name) && ctx.Err() == nil {
-						g.start(ctx, o)
-					}
+		m.tick(ctx, retry, func() {
+			for _, g := range groups {
+				if !g.disabled && !m.connected(g.name) && ctx.Err() == nil {
+					g.start(ctx, o)
 				}
 			}
-		}()
+		})
 	}
 	return m
+}
+
+// tick runs f every d until ctx ends, on a goroutine Close waits for.
+func (m *Monitor) tick(ctx context.Context, d time.Duration, f func()) {
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		t := time.NewTicker(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				f()
+			}
+		}
+	}()
+}
+
+// pollEvery is how often a polled signal is read: o.Poll, or 2 s.
+func pollEvery(o Options) time.Duration {
+	if o.Poll > 0 {
+		return o.Poll
+	}
+	return 2 * time.Second
 }
 
 // State returns the current reading.
