@@ -23,7 +23,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cli"
 	"github.com/limber-app/limber/internal/display"
-	"github.com/limber-app/limber/internal/i18n"
+	"github.com/limber-app/limber/internal/i18n/fynelang"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
@@ -42,7 +42,7 @@ func main() {
 			language = s.Language
 		}
 	}
-	if err := i18n.Init(language); err != nil {
+	if err := fynelang.Init(language); err != nil {
 		fmt.Fprintf(os.Stderr, "limber-window: %v\n", err)
 	}
 	os.Exit(run(os.Args[1:]))

@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"os"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cli"
 	"github.com/limber-app/limber/internal/i18n"
@@ -84,6 +82,6 @@ func dial() (*api.Client, func(), error) {
 }
 
 func usageWindow() int {
-	fmt.Fprintln(os.Stderr, lang.X("cli.help.usage", "usage:"), "limber window "+cli.WindowNames)
+	fmt.Fprintln(os.Stderr, i18n.X("cli.help.usage", "usage:"), "limber window "+cli.WindowNames)
 	return cli.ExitUsage
 }

@@ -9,9 +9,8 @@ import (
 	"fmt"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/figure/pose"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -171,7 +170,7 @@ func (c Card) In(code string) Card {
 
 // Local returns the card in the language the app speaks now (the one
 // internal/i18n.Init chose: each catalogue names its own code).
-func (c Card) Local() Card { return c.In(lang.X("lang.code", "en")) }
+func (c Card) Local() Card { return c.In(i18n.X("lang.code", "en")) }
 
 // HasKind reports whether the card lists the break kind k. Whether it is
 // shown on such a break also depends on the kind's pool (Serves).

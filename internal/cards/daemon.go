@@ -3,7 +3,7 @@ package cards
 import (
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/i18n"
 )
 
 // PositionsFrom converts position names (as settings store them) to
@@ -27,9 +27,9 @@ func ProblemsNotice(probs []Problem) string {
 	}
 	first := probs[0].Error()
 	if len(probs) == 1 {
-		return lang.X("cards.problem_one", "A card file of yours was skipped: {{.First}}. Run `limber cards check` for details.",
+		return i18n.X("cards.problem_one", "A card file of yours was skipped: {{.First}}. Run `limber cards check` for details.",
 			map[string]any{"First": first})
 	}
-	return lang.X("cards.problem_many", "{{.N}} problems in your card files; those cards were skipped. First: {{.First}}. Run `limber cards check` to see all.",
+	return i18n.X("cards.problem_many", "{{.N}} problems in your card files; those cards were skipped. First: {{.First}}. Run `limber cards check` to see all.",
 		map[string]any{"N": len(probs), "First": strings.TrimSpace(first)})
 }

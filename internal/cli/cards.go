@@ -9,10 +9,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/schedule"
@@ -22,7 +21,7 @@ import (
 // cardsUsage is the synopsis and, in the user's language, what each
 // subcommand does.
 func cardsUsage() string {
-	return "cards check [DIR] | cards list [--json] | " + pickUsage + "\n\n" + lang.X("cli.cards.help", `  check [DIR]   check the card files in DIR (default: your own cards folder);
+	return "cards check [DIR] | cards list [--json] | " + pickUsage + "\n\n" + i18n.X("cli.cards.help", `  check [DIR]   check the card files in DIR (default: your own cards folder);
                 prints FILE:LINE: message for each problem, exit 1 if any
   list          print every card, built-in and your own: id, kinds, type,
                 positions, factors and body areas (--json for scripts)
@@ -53,13 +52,13 @@ type CardJSON struct {
 // cmdCards is `limber cards ...`.
 func cmdCards(args []string, env *Env) int {
 	if len(args) == 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.need_sub", "limber cards: say what to do: check, list or pick."))
-		fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), cardsUsage())
+		fmt.Fprintln(env.Stderr, i18n.X("cli.cards.need_sub", "limber cards: say what to do: check, list or pick."))
+		fmt.Fprintf(env.Stderr, "%s limber %s\n", i18n.X("cli.help.usage", "usage:"), cardsUsage())
 		return ExitUsage
 	}
 	switch args[0] {
 	case "-h", "--help", "-help", "help":
-		fmt.Fprintf(env.Stdout, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), cardsUsage())
+		fmt.Fprintf(env.Stdout, "%s limber %s\n", i18n.X("cli.help.usage", "usage:"), cardsUsage())
 		return ExitOK
 	case "check":
 		return cardsCheck(args[1:], env)
@@ -68,7 +67,7 @@ func cmdCards(args []string, env *Env) int {
 	case "pick":
 		return cardsPick(args[1:], env)
 	}
-	return usageErr(env, cardsUsage(), "%s", lang.X("cli.cards.unknown_sub", "cards: unknown command {{.Cmd}}; use check, list or pick.",
+	return usageErr(env, cardsUsage(), "%s", i18n.X("cli.cards.unknown_sub", "cards: unknown command {{.Cmd}}; use check, list or pick.",
 		map[string]any{"Cmd": fmt.Sprintf("%q", args[0])}))
 }
 
@@ -79,7 +78,7 @@ func cardsCheck(args []string, env *Env) int {
 		return code
 	}
 	if flags.NArg() > 1 {
-		return usageErr(env, "cards check [DIR]", "%s", lang.X("cli.cards.check_args", "cards check takes at most one folder."))
+		return usageErr(env, "cards check [DIR]", "%s", i18n.X("cli.cards.check_args", "cards check takes at most one folder."))
 	}
 	dir := flags.Arg(0)
 	if dir == "" {
@@ -89,7 +88,7 @@ func cardsCheck(args []string, env *Env) int {
 			return ExitFailed
 		}
 		if _, err := os.Stat(d); os.IsNotExist(err) {
-			fmt.Fprintln(env.Stdout, lang.X("cli.cards.no_dir", "{{.Dir}}: no cards of your own yet. Put .toml card files there (see `limber cards list` for the built-in ones).",
+			fmt.Fprintln(env.Stdout, i18n.X("cli.cards.no_dir", "{{.Dir}}: no cards of your own yet. Put .toml card files there (see `limber cards list` for the built-in ones).",
 				map[string]any{"Dir": d}))
 			return ExitOK
 		}
@@ -100,23 +99,23 @@ func cardsCheck(args []string, env *Env) int {
 		fmt.Fprintln(env.Stderr, p.Error())
 	}
 	if len(probs) > 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.check_failed", "{{.Bad}} problem(s); {{.Good}} card(s) valid. Fix the lines above; the card format is in assets/cardfiles/README.md.",
+		fmt.Fprintln(env.Stderr, i18n.X("cli.cards.check_failed", "{{.Bad}} problem(s); {{.Good}} card(s) valid. Fix the lines above; the card format is in assets/cardfiles/README.md.",
 			map[string]any{"Bad": len(probs), "Good": len(valid)}))
 		return ExitFailed
 	}
-	fmt.Fprintln(env.Stdout, lang.X("cli.cards.check_ok", "{{.Dir}}: {{.N}} card(s), all valid.", map[string]any{"Dir": dir, "N": len(valid)}))
+	fmt.Fprintln(env.Stdout, i18n.X("cli.cards.check_ok", "{{.Dir}}: {{.N}} card(s), all valid.", map[string]any{"Dir": dir, "N": len(valid)}))
 	return ExitOK
 }
 
 // cardsList is `limber cards list [--json]`.
 func cardsList(args []string, env *Env) int {
 	flags := newFlags("cards list", "cards list [--json]", env)
-	asJSON := flags.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
+	asJSON := flags.Bool("json", false, i18n.X("cli.flag.json", "print JSON for scripts"))
 	if done, code := parse(flags, args, env); done {
 		return code
 	}
 	if flags.NArg() > 0 {
-		return usageErr(env, "cards list [--json]", "%s", lang.X("cli.cards.list_args", "cards list takes no arguments."))
+		return usageErr(env, "cards list [--json]", "%s", i18n.X("cli.cards.list_args", "cards list takes no arguments."))
 	}
 	lib := cards.LoadDefault()
 	if *asJSON {
@@ -134,15 +133,15 @@ func cardsList(args []string, env *Env) int {
 		}
 	} else {
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, lang.X("cli.cards.header", "ID\tKINDS\tTYPE\tTIME\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM"))
+		fmt.Fprintln(tw, i18n.X("cli.cards.header", "ID\tKINDS\tTYPE\tTIME\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM"))
 		for _, c := range lib.Cards() {
-			from := lang.X("cli.cards.builtin", "built-in")
+			from := i18n.X("cli.cards.builtin", "built-in")
 			if c.Own {
-				from = lang.X("cli.cards.own", "own")
+				from = i18n.X("cli.cards.own", "own")
 			}
 			kindsCol, typ := strings.Join(strs(c.Kinds), ","), string(c.Type)
 			if c.Tip {
-				kindsCol, typ = lang.X("cli.cards.tip", "(tip)"), typ+" tip"
+				kindsCol, typ = i18n.X("cli.cards.tip", "(tip)"), typ+" tip"
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, kindsCol, typ, cardTime(c), strings.Join(strs(c.Positions), ","),
 				strings.Join(strs(c.Factors), ","), strings.Join(strs(c.Areas), ","), from)
@@ -150,10 +149,10 @@ func cardsList(args []string, env *Env) int {
 		tw.Flush()
 	}
 	for _, id := range lib.Replaced() {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.replaced", "note: your card {{.ID}} replaces the built-in card with the same id.", map[string]any{"ID": id}))
+		fmt.Fprintln(env.Stderr, i18n.X("cli.cards.replaced", "note: your card {{.ID}} replaces the built-in card with the same id.", map[string]any{"ID": id}))
 	}
 	if n := len(lib.Problems()); n > 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.skipped", "note: {{.N}} problem(s) in your card files; those cards are left out. Run `limber cards check` to see them.",
+		fmt.Fprintln(env.Stderr, i18n.X("cli.cards.skipped", "note: {{.N}} problem(s) in your card files; those cards are left out. Run `limber cards check` to see them.",
 			map[string]any{"N": n}))
 	}
 	return ExitOK
@@ -207,9 +206,9 @@ type PickedJSON struct {
 // cardsPick is `limber cards pick KIND [--length DURATION] [--count N] [--json]`.
 func cardsPick(args []string, env *Env) int {
 	flags := newFlags("cards pick", pickUsage, env)
-	lengthS := flags.String("length", "", lang.X("cli.flag.length", "the break's length (default: your setting)"))
-	count := flags.Int("count", 1, lang.X("cli.flag.count", "how many breaks in a row"))
-	asJSON := flags.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
+	lengthS := flags.String("length", "", i18n.X("cli.flag.length", "the break's length (default: your setting)"))
+	count := flags.Int("count", 1, i18n.X("cli.flag.count", "how many breaks in a row"))
+	asJSON := flags.Bool("json", false, i18n.X("cli.flag.json", "print JSON for scripts"))
 	// Let KIND come before the flags, as the usage line writes it.
 	var kind string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -221,16 +220,16 @@ func cardsPick(args []string, env *Env) int {
 	if kind == "" && flags.NArg() > 0 {
 		kind = flags.Arg(0)
 	} else if flags.NArg() > 0 {
-		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_args", "cards pick takes one break kind."))
+		return usageErr(env, pickUsage, "%s", i18n.X("cli.cards.pick_args", "cards pick takes one break kind."))
 	}
 	if kind == "" {
-		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_kind", "cards pick: name a break kind: {{.Kinds}}.", map[string]any{"Kinds": kinds.List()}))
+		return usageErr(env, pickUsage, "%s", i18n.X("cli.cards.pick_kind", "cards pick: name a break kind: {{.Kinds}}.", map[string]any{"Kinds": kinds.List()}))
 	}
 	if err := kinds.Check(kind); err != nil {
 		return usageErr(env, pickUsage, "%v", err)
 	}
 	if *count < 1 || *count > 100000 {
-		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_count", "--count must be between 1 and 100000."))
+		return usageErr(env, pickUsage, "%s", i18n.X("cli.cards.pick_count", "--count must be between 1 and 100000."))
 	}
 	k := schedule.Kind(kind)
 	s := userSettings(env)
@@ -249,7 +248,7 @@ func cardsPick(args []string, env *Env) int {
 	for range *count {
 		pl, err := p.Sequence(k, length, allowed, nil)
 		if err != nil {
-			fmt.Fprintln(env.Stderr, lang.X("cli.cards.pick_none", "limber cards pick: no card serves a {{.Kind}} break in the positions you allow ({{.Positions}}); turn more on in the settings or add cards of your own.",
+			fmt.Fprintln(env.Stderr, i18n.X("cli.cards.pick_none", "limber cards pick: no card serves a {{.Kind}} break in the positions you allow ({{.Positions}}); turn more on in the settings or add cards of your own.",
 				map[string]any{"Kind": kind, "Positions": strings.Join(strs(allowed), ", ")}))
 			return ExitFailed
 		}
@@ -273,7 +272,7 @@ func cardsPick(args []string, env *Env) int {
 		}
 		return ExitOK
 	}
-	fmt.Fprintln(env.Stdout, lang.X("cli.cards.pick_head", "{{.Kind}} · {{.Length}} · positions {{.Positions}}:",
+	fmt.Fprintln(env.Stdout, i18n.X("cli.cards.pick_head", "{{.Kind}} · {{.Length}} · positions {{.Positions}}:",
 		map[string]any{"Kind": kinds.Label(k), "Length": duration.Format(length), "Positions": strings.Join(strs(allowed), ", ")}))
 	for i, pj := range out.Picks {
 		var parts []string
@@ -282,7 +281,7 @@ func cardsPick(args []string, env *Env) int {
 		}
 		mark := ""
 		if !pj.Fills {
-			mark = "  " + lang.X("cli.cards.pick_short", "(does not fill the break)")
+			mark = "  " + i18n.X("cli.cards.pick_short", "(does not fill the break)")
 		}
 		fmt.Fprintf(env.Stdout, "%3d. %s · %.0f %%  %s%s\n", i+1, duration.Format(time.Duration(pj.TotalSeconds)*time.Second), pj.Fill*100, strings.Join(parts, " → "), mark)
 	}
@@ -314,7 +313,7 @@ func userSettings(env *Env) settings.Settings {
 		return settings.Defaults()
 	}
 	if len(probs) > 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.pick_settings", "note: your settings file has problems (see `limber config check`); using the defaults."))
+		fmt.Fprintln(env.Stderr, i18n.X("cli.cards.pick_settings", "note: your settings file has problems (see `limber config check`); using the defaults."))
 	}
 	return s
 }

@@ -5,10 +5,10 @@
 package cli
 
 import (
-	"fyne.io/fyne/v2/lang"
 	"io"
 
 	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/i18n"
 )
 
 // Exit codes shared by every command.
@@ -42,21 +42,21 @@ type Command struct {
 // the Fyne and tray imports.
 func Table() []Command {
 	return []Command{
-		{"status", lang.X("cli.help.status", "show sitting time and when each break is due (--json for scripts, --explain for why)"), cmdStatus},
-		{"pause", lang.X("cli.help.pause", "pause reminders: pause DURATION | until HH:MM | tomorrow"), cmdPause},
-		{"resume", lang.X("cli.help.resume", "resume reminders after a pause"), cmdResume},
-		{"break", lang.X("cli.help.break", "take a break now: {{.Usage}}", map[string]any{"Usage": breakUsage()}), cmdBreak},
-		{"snooze", lang.X("cli.help.snooze", "postpone the due (or next) break: snooze [DURATION] (default from settings)"), cmdSnooze},
-		{"skip", lang.X("cli.help.skip", "skip the due break"), cmdSkip},
-		{"drink", lang.X("cli.help.drink", "log a glass of water"), cmdDrink},
-		{"stats", lang.X("cli.help.stats", "print sitting time, breaks and water over the last days"), cmdStats},
-		{"export", lang.X("cli.help.export", "write every recorded event: export --csv FILE|- or --json FILE|-"), cmdExport},
-		{"config", lang.X("cli.help.config", "settings file: config check [FILE] | config path | config defaults"), cmdConfig},
-		{"cards", lang.X("cli.help.cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length D] [--count N] [--json]"), cmdCards},
-		{"autostart", lang.X("cli.help.autostart", "start at login: autostart on|off|status"), cmdAutostart},
-		{"version", lang.X("cli.help.version", "print the version"), cmdVersion},
-		{"quit", lang.X("cli.help.quit", "stop the running daemon"), cmdQuit},
-		{"completion", lang.X("cli.help.completion", "print a shell completion script: completion bash|zsh|fish"), cmdCompletion},
+		{"status", i18n.X("cli.help.status", "show sitting time and when each break is due (--json for scripts, --explain for why)"), cmdStatus},
+		{"pause", i18n.X("cli.help.pause", "pause reminders: pause DURATION | until HH:MM | tomorrow"), cmdPause},
+		{"resume", i18n.X("cli.help.resume", "resume reminders after a pause"), cmdResume},
+		{"break", i18n.X("cli.help.break", "take a break now: {{.Usage}}", map[string]any{"Usage": breakUsage()}), cmdBreak},
+		{"snooze", i18n.X("cli.help.snooze", "postpone the due (or next) break: snooze [DURATION] (default from settings)"), cmdSnooze},
+		{"skip", i18n.X("cli.help.skip", "skip the due break"), cmdSkip},
+		{"drink", i18n.X("cli.help.drink", "log a glass of water"), cmdDrink},
+		{"stats", i18n.X("cli.help.stats", "print sitting time, breaks and water over the last days"), cmdStats},
+		{"export", i18n.X("cli.help.export", "write every recorded event: export --csv FILE|- or --json FILE|-"), cmdExport},
+		{"config", i18n.X("cli.help.config", "settings file: config check [FILE] | config path | config defaults"), cmdConfig},
+		{"cards", i18n.X("cli.help.cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length D] [--count N] [--json]"), cmdCards},
+		{"autostart", i18n.X("cli.help.autostart", "start at login: autostart on|off|status"), cmdAutostart},
+		{"version", i18n.X("cli.help.version", "print the version"), cmdVersion},
+		{"quit", i18n.X("cli.help.quit", "stop the running daemon"), cmdQuit},
+		{"completion", i18n.X("cli.help.completion", "print a shell completion script: completion bash|zsh|fish"), cmdCompletion},
 	}
 }
 

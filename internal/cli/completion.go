@@ -3,9 +3,8 @@ package cli
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/completion"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 )
 
@@ -44,7 +43,7 @@ func cmdCompletion(args []string, env *Env) int {
 		return code
 	}
 	if fs.NArg() != 1 {
-		return usageErr(env, usage, "%s", lang.X("cli.completion.args", "name one shell: bash, zsh or fish"))
+		return usageErr(env, usage, "%s", i18n.X("cli.completion.args", "name one shell: bash, zsh or fish"))
 	}
 	script, err := completion.Script(fs.Arg(0), completionTable())
 	if err != nil {

@@ -6,8 +6,7 @@ import (
 	"io/fs"
 	"os"
 
-	"fyne.io/fyne/v2/lang"
-
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
 )
@@ -15,7 +14,7 @@ import (
 // configUsage is the synopsis and, in the user's language, what each
 // subcommand does.
 func configUsage() string {
-	return "config check [FILE] | config path | config defaults\n\n" + lang.X("cli.config.help", `  check [FILE]  check the settings file (default: the one Limber reads);
+	return "config check [FILE] | config path | config defaults\n\n" + i18n.X("cli.config.help", `  check [FILE]  check the settings file (default: the one Limber reads);
                 prints FILE:LINE: message for each problem, exit 1 if any
   path          print where the settings file is
   defaults      print a commented settings file with the default values`)
@@ -29,7 +28,7 @@ func cmdConfig(args []string, env *Env) int {
 	}
 	rest := flags.Args()
 	if len(rest) == 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.config.need_sub", "limber config: say what to do: check, path or defaults."))
+		fmt.Fprintln(env.Stderr, i18n.X("cli.config.need_sub", "limber config: say what to do: check, path or defaults."))
 		flags.Usage()
 		return ExitUsage
 	}
@@ -38,16 +37,16 @@ func cmdConfig(args []string, env *Env) int {
 		return configCheck(rest[1:], env)
 	case "path":
 		if len(rest) > 1 && !isHelp(rest[1]) {
-			fmt.Fprintln(env.Stderr, lang.X("cli.config.path_args", "limber config path takes no arguments."))
+			fmt.Fprintln(env.Stderr, i18n.X("cli.config.path_args", "limber config path takes no arguments."))
 			return ExitUsage
 		}
 		if len(rest) > 1 {
-			fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), "limber config path")
+			fmt.Fprintln(env.Stdout, i18n.X("cli.help.usage", "usage:"), "limber config path")
 			return ExitOK
 		}
 		p, err := paths.ConfigFile()
 		if err != nil {
-			fmt.Fprintln(env.Stderr, lang.X("cli.config.no_path", "limber config path: {{.Err}}", map[string]any{"Err": err.Error()}))
+			fmt.Fprintln(env.Stderr, i18n.X("cli.config.no_path", "limber config path: {{.Err}}", map[string]any{"Err": err.Error()}))
 			return ExitFailed
 		}
 		fmt.Fprintln(env.Stdout, p)
@@ -55,10 +54,10 @@ func cmdConfig(args []string, env *Env) int {
 	case "defaults":
 		if len(rest) > 1 {
 			if isHelp(rest[1]) {
-				fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), "limber config defaults")
+				fmt.Fprintln(env.Stdout, i18n.X("cli.help.usage", "usage:"), "limber config defaults")
 				return ExitOK
 			}
-			fmt.Fprintln(env.Stderr, lang.X("cli.config.defaults_args", "limber config defaults takes no arguments."))
+			fmt.Fprintln(env.Stderr, i18n.X("cli.config.defaults_args", "limber config defaults takes no arguments."))
 			return ExitUsage
 		}
 		d := settings.Defaults()
@@ -66,7 +65,7 @@ func cmdConfig(args []string, env *Env) int {
 		_, _ = env.Stdout.Write(settings.Encode(d))
 		return ExitOK
 	}
-	fmt.Fprintln(env.Stderr, lang.X("cli.config.unknown_sub", "limber config: unknown command {{.Cmd}}; use check, path or defaults.", map[string]any{"Cmd": fmt.Sprintf("%q", rest[0])}))
+	fmt.Fprintln(env.Stderr, i18n.X("cli.config.unknown_sub", "limber config: unknown command {{.Cmd}}; use check, path or defaults.", map[string]any{"Cmd": fmt.Sprintf("%q", rest[0])}))
 	return ExitUsage
 }
 
@@ -79,7 +78,7 @@ func configCheck(args []string, env *Env) int {
 		return code
 	}
 	if flags.NArg() > 1 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.config.check_args", "limber config check takes at most one file."))
+		fmt.Fprintln(env.Stderr, i18n.X("cli.config.check_args", "limber config check takes at most one file."))
 		return ExitUsage
 	}
 	file := flags.Arg(0)
@@ -87,19 +86,19 @@ func configCheck(args []string, env *Env) int {
 	if !given {
 		p, err := paths.ConfigFile()
 		if err != nil {
-			fmt.Fprintln(env.Stderr, lang.X("cli.config.no_path", "limber config path: {{.Err}}", map[string]any{"Err": err.Error()}))
+			fmt.Fprintln(env.Stderr, i18n.X("cli.config.no_path", "limber config path: {{.Err}}", map[string]any{"Err": err.Error()}))
 			return ExitFailed
 		}
 		file = p
 	}
 	_, probs, err := settings.Load(file)
 	if errors.Is(err, fs.ErrNotExist) && !given {
-		fmt.Fprintln(env.Stdout, lang.X("cli.config.none", "{{.File}}: no settings file yet; Limber uses the defaults and writes it on first start.",
+		fmt.Fprintln(env.Stdout, i18n.X("cli.config.none", "{{.File}}: no settings file yet; Limber uses the defaults and writes it on first start.",
 			map[string]any{"File": file}))
 		return ExitOK
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, lang.X("cli.config.unreadable", "{{.File}}: cannot read it: {{.Err}}",
+		fmt.Fprintln(env.Stderr, i18n.X("cli.config.unreadable", "{{.File}}: cannot read it: {{.Err}}",
 			map[string]any{"File": file, "Err": unwrapPathErr(err)}))
 		return ExitFailed
 	}
@@ -109,7 +108,7 @@ func configCheck(args []string, env *Env) int {
 	if len(probs) > 0 {
 		return ExitFailed
 	}
-	fmt.Fprintln(env.Stdout, lang.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
+	fmt.Fprintln(env.Stdout, i18n.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
 	return ExitOK
 }
 

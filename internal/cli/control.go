@@ -10,12 +10,12 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/agnivade/levenshtein"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
@@ -28,7 +28,7 @@ func newFlags(name, usage string, env *Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "%s limber %s\n", lang.X("cli.help.usage", "usage:"), usage)
+		fmt.Fprintf(fs.Output(), "%s limber %s\n", i18n.X("cli.help.usage", "usage:"), usage)
 		printFlags(fs)
 	}
 	return fs
@@ -45,7 +45,7 @@ func printFlags(fs *flag.FlagSet) {
 		}
 		line += "\n    \t" + text
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
-			line += " " + lang.X("cli.help.default", "(default {{.V}})", map[string]any{"V": f.DefValue})
+			line += " " + i18n.X("cli.help.default", "(default {{.V}})", map[string]any{"V": f.DefValue})
 		}
 		fmt.Fprintln(fs.Output(), line)
 	})
@@ -74,7 +74,7 @@ func parse(fs *flag.FlagSet, args []string, env *Env) (done bool, code int) {
 
 func usageErr(env *Env, usage, format string, args ...any) int {
 	fmt.Fprintf(env.Stderr, "limber: "+format+"\n", args...)
-	fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), usage)
+	fmt.Fprintf(env.Stderr, "%s limber %s\n", i18n.X("cli.help.usage", "usage:"), usage)
 	return ExitUsage
 }
 
@@ -101,14 +101,14 @@ func call(env *Env, what string, f func(ctx context.Context, c *api.Client) erro
 func cmdStatus(args []string, env *Env) int {
 	const usage = "status [--json] [--explain] [--problems]"
 	fs := newFlags("status", usage, env)
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
-	explain := fs.Bool("explain", false, lang.X("cli.flag.explain", "say why Limber thinks you are active and what last reset each timer"))
-	all := fs.Bool("problems", false, lang.X("cli.flag.problems", "list every problem (bad settings, card files, history), not only the first few"))
+	asJSON := fs.Bool("json", false, i18n.X("cli.flag.json", "print JSON for scripts"))
+	explain := fs.Bool("explain", false, i18n.X("cli.flag.explain", "say why Limber thinks you are active and what last reset each timer"))
+	all := fs.Bool("problems", false, i18n.X("cli.flag.problems", "list every problem (bad settings, card files, history), not only the first few"))
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "%s", lang.X("cli.status.args", "status takes no arguments, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
+		return usageErr(env, usage, "%s", i18n.X("cli.status.args", "status takes no arguments, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	var st api.Status
 	if code := call(env, "status", func(ctx context.Context, c *api.Client) (err error) {
@@ -192,7 +192,7 @@ func cmdPause(args []string, env *Env) int {
 		return code
 	}
 	if st.PausedUntil != nil {
-		fmt.Fprintln(env.Stdout, lang.X("cli.paused", "Paused until {{.T}}.", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
+		fmt.Fprintln(env.Stdout, i18n.X("cli.paused", "Paused until {{.T}}.", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
 	}
 	return ExitOK
 }
@@ -203,7 +203,7 @@ func simple(name, usage string, args []string, env *Env, send func(context.Conte
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "%s", lang.X("cli.no_args", "{{.Cmd}} takes no arguments, got {{.Arg}}", map[string]any{"Cmd": name, "Arg": fmt.Sprintf("%q", fs.Arg(0))}))
+		return usageErr(env, usage, "%s", i18n.X("cli.no_args", "{{.Cmd}} takes no arguments, got {{.Arg}}", map[string]any{"Cmd": name, "Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	if code := call(env, name, send); code != ExitOK {
 		return code
@@ -215,11 +215,11 @@ func simple(name, usage string, args []string, env *Env, send func(context.Conte
 }
 
 func cmdResume(args []string, env *Env) int {
-	return simple("resume", "resume", args, env, func(ctx context.Context, c *api.Client) error { return c.Resume(ctx) }, func() string { return lang.X("cli.resumed", "Reminders resumed.") })
+	return simple("resume", "resume", args, env, func(ctx context.Context, c *api.Client) error { return c.Resume(ctx) }, func() string { return i18n.X("cli.resumed", "Reminders resumed.") })
 }
 
 func cmdQuit(args []string, env *Env) int {
-	return simple("quit", "quit", args, env, func(ctx context.Context, c *api.Client) error { return c.Quit(ctx) }, func() string { return lang.X("cli.quit", "Limber is stopping.") })
+	return simple("quit", "quit", args, env, func(ctx context.Context, c *api.Client) error { return c.Quit(ctx) }, func() string { return i18n.X("cli.quit", "Limber is stopping.") })
 }
 
 func cmdSkip(args []string, env *Env) int {
@@ -229,7 +229,7 @@ func cmdSkip(args []string, env *Env) int {
 		return code
 	}
 	if fs.NArg() > 1 || fs.NArg() == 1 && !kinds.Valid(fs.Arg(0)) {
-		return usageErr(env, usage, "%s", lang.X("cli.skip.args", "skip takes at most one kind: {{.Kinds}}", map[string]any{"Kinds": kinds.List()}))
+		return usageErr(env, usage, "%s", i18n.X("cli.skip.args", "skip takes at most one kind: {{.Kinds}}", map[string]any{"Kinds": kinds.List()}))
 	}
 	kind := schedule.Kind(fs.Arg(0))
 	return call(env, "skip", func(ctx context.Context, c *api.Client) error { return c.Skip(ctx, kind) })
@@ -246,7 +246,7 @@ func cmdBreak(args []string, env *Env) int {
 	}
 	a := fs.Args()
 	if len(a) == 0 || a[0] != "now" || len(a) > 2 {
-		return usageErr(env, usage, "%s", lang.X("cli.break.args", "say `break now`, optionally with a kind"))
+		return usageErr(env, usage, "%s", i18n.X("cli.break.args", "say `break now`, optionally with a kind"))
 	}
 	kind := schedule.Stretch
 	if len(a) == 2 {
@@ -263,7 +263,7 @@ func cmdBreak(args []string, env *Env) int {
 		return code
 	}
 	if rep.Replaced != "" {
-		fmt.Fprintln(env.Stdout, lang.X("cli.break.replaced", "{{.Kind}} started; it replaces the {{.Old}} card on screen.",
+		fmt.Fprintln(env.Stdout, i18n.X("cli.break.replaced", "{{.Kind}} started; it replaces the {{.Old}} card on screen.",
 			map[string]any{"Kind": kinds.Label(kind), "Old": kinds.Label(rep.Replaced)}))
 	}
 	return ExitOK
@@ -284,7 +284,7 @@ func cmdSnooze(args []string, env *Env) int {
 			return usageErr(env, usage, "%v", err)
 		}
 	default:
-		return usageErr(env, usage, "%s", lang.X("cli.snooze.args", "snooze takes at most one duration"))
+		return usageErr(env, usage, "%s", i18n.X("cli.snooze.args", "snooze takes at most one duration"))
 	}
 	return call(env, "snooze", func(ctx context.Context, c *api.Client) error { return c.Snooze(ctx, "", d) })
 }
@@ -296,7 +296,7 @@ func cmdDrink(args []string, env *Env) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "%s", lang.X("cli.drink.args", "drink takes no arguments"))
+		return usageErr(env, usage, "%s", i18n.X("cli.drink.args", "drink takes no arguments"))
 	}
 	var st api.Status
 	if code := call(env, "drink", func(ctx context.Context, c *api.Client) (err error) {
@@ -306,9 +306,9 @@ func cmdDrink(args []string, env *Env) int {
 		return code
 	}
 	if st.GlassGoal > 0 {
-		fmt.Fprintln(env.Stdout, lang.X("cli.drink.goal", "Logged a glass: {{.N}} of {{.Goal}} today.", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
+		fmt.Fprintln(env.Stdout, i18n.X("cli.drink.goal", "Logged a glass: {{.N}} of {{.Goal}} today.", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
 	} else {
-		fmt.Fprintln(env.Stdout, lang.X("cli.drink", "Logged a glass: {{.N}} today.", map[string]any{"N": st.Glasses}))
+		fmt.Fprintln(env.Stdout, i18n.X("cli.drink", "Logged a glass: {{.N}} today.", map[string]any{"N": st.Glasses}))
 	}
 	return ExitOK
 }
@@ -333,11 +333,11 @@ func Main(args []string, env *Env) int {
 	case args[0] == "help":
 		// `limber help pause` is `limber pause --help`.
 		if len(args) > 2 {
-			fmt.Fprintln(env.Stderr, "limber: "+lang.X("cli.help.one", "help takes one command: limber help COMMAND"))
+			fmt.Fprintln(env.Stderr, "limber: "+i18n.X("cli.help.one", "help takes one command: limber help COMMAND"))
 			return ExitUsage
 		}
 		if args[1] == "window" {
-			fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), "limber window "+WindowNames)
+			fmt.Fprintln(env.Stdout, i18n.X("cli.help.usage", "usage:"), "limber window "+WindowNames)
 			return ExitOK
 		}
 		c, ok := Lookup(args[1])
@@ -359,11 +359,11 @@ const WindowNames = "card|settings|stats|status|welcome [OPTIONS]"
 // unknownCommand says a command does not exist, suggests the nearest one
 // when a typo is likely, and exits 2.
 func unknownCommand(name string, env *Env) int {
-	fmt.Fprintln(env.Stderr, "limber: "+lang.X("cli.unknown", "unknown command {{.Cmd}}.", map[string]any{"Cmd": fmt.Sprintf("%q", name)}))
+	fmt.Fprintln(env.Stderr, "limber: "+i18n.X("cli.unknown", "unknown command {{.Cmd}}.", map[string]any{"Cmd": fmt.Sprintf("%q", name)}))
 	if s := Suggest(name); s != "" {
-		fmt.Fprintln(env.Stderr, lang.X("cli.didyoumean", "Did you mean `limber {{.Cmd}}`?", map[string]any{"Cmd": s}))
+		fmt.Fprintln(env.Stderr, i18n.X("cli.didyoumean", "Did you mean `limber {{.Cmd}}`?", map[string]any{"Cmd": s}))
 	} else {
-		fmt.Fprintln(env.Stderr, lang.X("cli.seehelp", "Run `limber --help` for the list of commands."))
+		fmt.Fprintln(env.Stderr, i18n.X("cli.seehelp", "Run `limber --help` for the list of commands."))
 	}
 	return ExitUsage
 }
@@ -394,7 +394,7 @@ func notRunningText(err error, verbose bool) string {
 	if !ipc.IsNotRunning(err) {
 		return "limber: " + err.Error()
 	}
-	msg := lang.X("cli.notrunning", "Limber is not running. Start it from the menu or run `limber`.")
+	msg := i18n.X("cli.notrunning", "Limber is not running. Start it from the menu or run `limber`.")
 	if cause := errors.Unwrap(err); verbose && cause != nil {
 		msg += "\n(" + cause.Error() + ")"
 	}
@@ -404,11 +404,11 @@ func notRunningText(err error, verbose bool) string {
 // Help prints the command list.
 func Help(w io.Writer) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s limber [--verbose]          %s\n", lang.X("cli.help.usage", "usage:"), lang.X("cli.help.daemon", "run the tray daemon"))
-	fmt.Fprintf(&b, "       limber COMMAND [ARGS]       %s\n\n%s\n", lang.X("cli.help.control", "control it"), lang.X("cli.help.commands", "commands:"))
+	fmt.Fprintf(&b, "%s limber [--verbose]          %s\n", i18n.X("cli.help.usage", "usage:"), i18n.X("cli.help.daemon", "run the tray daemon"))
+	fmt.Fprintf(&b, "       limber COMMAND [ARGS]       %s\n\n%s\n", i18n.X("cli.help.control", "control it"), i18n.X("cli.help.commands", "commands:"))
 	for _, c := range Table() {
 		fmt.Fprintf(&b, "  %-11s %s\n", c.Name, c.Summary)
 	}
-	b.WriteString("\n" + lang.X("cli.help.more", "Run `limber COMMAND --help` for a command's options.") + "\n")
+	b.WriteString("\n" + i18n.X("cli.help.more", "Run `limber COMMAND --help` for a command's options.") + "\n")
 	io.WriteString(w, b.String())
 }

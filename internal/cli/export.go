@@ -9,24 +9,24 @@ import (
 	"path/filepath"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/i18n"
 )
 
 func cmdExport(args []string, env *Env) int {
 	const usage = "export --csv FILE|- | --json FILE|- [--force]"
 	fs := newFlags("export", usage, env)
-	csvOut := fs.String("csv", "", lang.X("cli.flag.csv", "write every event as CSV (RFC 4180, header row) to FILE, or - for standard output"))
-	jsonOut := fs.String("json", "", lang.X("cli.flag.json_file", "write every event as a JSON array to FILE, or - for standard output"))
-	db := fs.String("db", "", lang.X("cli.flag.db", "read this history file instead of the usual one"))
-	force := fs.Bool("force", false, lang.X("cli.flag.force", "replace FILE if it exists"))
+	csvOut := fs.String("csv", "", i18n.X("cli.flag.csv", "write every event as CSV (RFC 4180, header row) to FILE, or - for standard output"))
+	jsonOut := fs.String("json", "", i18n.X("cli.flag.json_file", "write every event as a JSON array to FILE, or - for standard output"))
+	db := fs.String("db", "", i18n.X("cli.flag.db", "read this history file instead of the usual one"))
+	force := fs.Bool("force", false, i18n.X("cli.flag.force", "replace FILE if it exists"))
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "%s", lang.X("cli.export.args", "export takes no arguments besides its options, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
+		return usageErr(env, usage, "%s", i18n.X("cli.export.args", "export takes no arguments besides its options, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	if (*csvOut == "") == (*jsonOut == "") {
-		return usageErr(env, usage, "%s", lang.X("cli.export.one", "give exactly one of --csv FILE or --json FILE (- for standard output)"))
+		return usageErr(env, usage, "%s", i18n.X("cli.export.one", "give exactly one of --csv FILE or --json FILE (- for standard output)"))
 	}
 	s, err := openHistory(*db)
 	if err != nil {
@@ -48,7 +48,7 @@ func cmdExport(args []string, env *Env) int {
 		fmt.Fprintf(env.Stderr, "limber export: %v\n", err)
 		return ExitFailed
 	}
-	fmt.Fprintln(env.Stdout, lang.X("stats.cli.exported", "Exported the history to {{.F}}.", map[string]any{"F": dest}))
+	fmt.Fprintln(env.Stdout, i18n.X("stats.cli.exported", "Exported the history to {{.F}}.", map[string]any{"F": dest}))
 	return ExitOK
 }
 

@@ -8,10 +8,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
 )
@@ -33,7 +32,7 @@ func openHistory(db string) (*history.Store, error) {
 // historyErr prints why the history could not be read, for people.
 func historyErr(env *Env, cmd string, err error) int {
 	if errors.Is(err, history.ErrNoHistory) {
-		fmt.Fprintln(env.Stderr, lang.X("stats.cli.none", "limber {{.Cmd}}: nothing recorded yet. Limber records breaks, sitting time and water while it runs (start it with `limber`).", map[string]any{"Cmd": cmd}))
+		fmt.Fprintln(env.Stderr, i18n.X("stats.cli.none", "limber {{.Cmd}}: nothing recorded yet. Limber records breaks, sitting time and water while it runs (start it with `limber`).", map[string]any{"Cmd": cmd}))
 		return ExitFailed
 	}
 	fmt.Fprintf(env.Stderr, "limber %s: %v\n", cmd, err)
@@ -43,17 +42,17 @@ func historyErr(env *Env, cmd string, err error) int {
 func cmdStats(args []string, env *Env) int {
 	const usage = "stats [--days N] [--json]"
 	fs := newFlags("stats", usage, env)
-	days := fs.Int("days", 14, lang.X("cli.flag.days", "how many days to show, today included (1 to 3660)"))
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json_seconds", "print JSON for scripts (durations in seconds)"))
-	db := fs.String("db", "", lang.X("cli.flag.db", "read this history file instead of the usual one"))
+	days := fs.Int("days", 14, i18n.X("cli.flag.days", "how many days to show, today included (1 to 3660)"))
+	asJSON := fs.Bool("json", false, i18n.X("cli.flag.json_seconds", "print JSON for scripts (durations in seconds)"))
+	db := fs.String("db", "", i18n.X("cli.flag.db", "read this history file instead of the usual one"))
 	if done, code := parse(fs, args, env); done {
 		return code
 	}
 	if fs.NArg() > 0 {
-		return usageErr(env, usage, "%s", lang.X("cli.stats.args", "stats takes no arguments, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
+		return usageErr(env, usage, "%s", i18n.X("cli.stats.args", "stats takes no arguments, got {{.Arg}}", map[string]any{"Arg": fmt.Sprintf("%q", fs.Arg(0))}))
 	}
 	if *days < 1 || *days > history.MaxDays {
-		return usageErr(env, usage, "%s", lang.X("cli.stats.days", "--days must be between 1 and {{.Max}}, got {{.N}}", map[string]any{"Max": history.MaxDays, "N": *days}))
+		return usageErr(env, usage, "%s", i18n.X("cli.stats.days", "--days must be between 1 and {{.Max}}, got {{.N}}", map[string]any{"Max": history.MaxDays, "N": *days}))
 	}
 	s, err := openHistory(*db)
 	if err != nil {
@@ -189,36 +188,36 @@ func StatsReport(st history.Stats) StatsJSON {
 func WriteStats(w io.Writer, st history.Stats) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	t := st.Today
-	fmt.Fprintln(tw, lang.X("stats.cli.today", "Today ({{.D}})", map[string]any{"D": t.Start.Format("Mon 2 Jan")}))
+	fmt.Fprintln(tw, i18n.X("stats.cli.today", "Today ({{.D}})", map[string]any{"D": t.Start.Format("Mon 2 Jan")}))
 	sit := duration.Minutes(t.Sitting)
 	if st.Goals.DailyLimit > 0 {
-		sit = lang.X("stats.cli.sitting_of", "{{.S}} of {{.L}} limit", map[string]any{"S": sit, "L": duration.Minutes(st.Goals.DailyLimit)})
+		sit = i18n.X("stats.cli.sitting_of", "{{.S}} of {{.L}} limit", map[string]any{"S": sit, "L": duration.Minutes(st.Goals.DailyLimit)})
 	}
 	if t.AfterHours > 0 {
-		sit += "  " + lang.X("stats.cli.after_hours", "(after hours: {{.A}})", map[string]any{"A": duration.Minutes(t.AfterHours)})
+		sit += "  " + i18n.X("stats.cli.after_hours", "(after hours: {{.A}})", map[string]any{"A": duration.Minutes(t.AfterHours)})
 	}
-	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.sitting", "Sitting"), sit)
-	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.breaks", "Breaks"), lang.X("stats.cli.breaks_line",
+	fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.sitting", "Sitting"), sit)
+	fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.breaks", "Breaks"), i18n.X("stats.cli.breaks_line",
 		"{{.Done}} done, {{.Natural}} natural, {{.Short}} too short, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
 		map[string]any{"Done": t.Breaks.Done, "Natural": t.Breaks.Natural, "Short": t.Breaks.Short, "Skipped": t.Breaks.Skipped, "Snoozed": t.Breaks.Snoozed, "Closed": t.Breaks.ClosedEarly}))
 	var water string
 	if st.Goals.Glasses > 0 {
-		water = lang.X("stats.cli.glasses_of", "{{.N}} of {{.G}} glasses", map[string]any{"N": t.Glasses, "G": st.Goals.Glasses})
+		water = i18n.X("stats.cli.glasses_of", "{{.N}} of {{.G}} glasses", map[string]any{"N": t.Glasses, "G": st.Goals.Glasses})
 	} else {
-		water = lang.X("stats.cli.glasses", "{{.N}} glasses", map[string]any{"N": t.Glasses})
+		water = i18n.X("stats.cli.glasses", "{{.N}} glasses", map[string]any{"N": t.Glasses})
 	}
-	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.water", "Water"), water)
+	fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.water", "Water"), water)
 	if t.LimitWarnings > 0 {
-		fmt.Fprintf(tw, "  %s\t%d\n", lang.X("stats.cli.limit_warnings", "Limit warnings"), t.LimitWarnings)
+		fmt.Fprintf(tw, "  %s\t%d\n", i18n.X("stats.cli.limit_warnings", "Limit warnings"), t.LimitWarnings)
 	}
-	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.streak", "Streak"),
-		lang.X("stats.cli.streak_days", "{{.N}} days meeting your goals", map[string]any{"N": st.Streak}))
+	fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.streak", "Streak"),
+		i18n.X("stats.cli.streak_days", "{{.N}} days meeting your goals", map[string]any{"N": st.Streak}))
 	fmt.Fprintln(tw)
 
-	fmt.Fprintln(tw, lang.X("stats.cli.last_days", "Last {{.N}} days", map[string]any{"N": len(st.Days)}))
+	fmt.Fprintln(tw, i18n.X("stats.cli.last_days", "Last {{.N}} days", map[string]any{"N": len(st.Days)}))
 	fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n",
-		lang.X("stats.cli.col.day", "Day"), lang.X("stats.cli.col.sitting", "Sitting"), lang.X("stats.cli.col.after", "After hours"),
-		lang.X("stats.cli.col.glasses", "Glasses"), lang.X("stats.cli.col.breaks", "Breaks taken"), lang.X("stats.cli.col.goals", "Goals"))
+		i18n.X("stats.cli.col.day", "Day"), i18n.X("stats.cli.col.sitting", "Sitting"), i18n.X("stats.cli.col.after", "After hours"),
+		i18n.X("stats.cli.col.glasses", "Glasses"), i18n.X("stats.cli.col.breaks", "Breaks taken"), i18n.X("stats.cli.col.goals", "Goals"))
 	for _, d := range st.Days {
 		if !d.Active {
 			fmt.Fprintf(tw, "  %s\t-\t-\t-\t-\t\n", d.Start.Format("Mon 2 Jan"))
@@ -226,7 +225,7 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		}
 		met := ""
 		if d.Met {
-			met = lang.X("stats.cli.met", "met")
+			met = i18n.X("stats.cli.met", "met")
 		}
 		after := "-"
 		if d.AfterHours > 0 {
@@ -237,13 +236,13 @@ func WriteStats(w io.Writer, st history.Stats) error {
 	}
 	fmt.Fprintln(tw)
 
-	fmt.Fprintln(tw, lang.X("stats.cli.by_kind", "Breaks by kind (taken of those done, natural, too short, skipped or closed early)"))
+	fmt.Fprintln(tw, i18n.X("stats.cli.by_kind", "Breaks by kind (taken of those done, natural, too short, skipped or closed early)"))
 	for _, k := range st.Kinds {
 		share := "-"
 		if sh, ok := k.Share(); ok {
 			share = fmt.Sprintf("%.0f%%", sh*100)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\n", kinds.Label(k.Kind), share, lang.X("stats.cli.kind_line",
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", kinds.Label(k.Kind), share, i18n.X("stats.cli.kind_line",
 			"{{.Done}} done, {{.Natural}} natural, {{.Short}} too short, {{.Skipped}} skipped, {{.Snoozed}} snoozed, {{.Closed}} closed early",
 			map[string]any{"Done": k.Done, "Natural": k.Natural, "Short": k.Short, "Skipped": k.Skipped, "Snoozed": k.Snoozed, "Closed": k.ClosedEarly}))
 	}

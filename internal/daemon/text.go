@@ -4,9 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -14,23 +13,23 @@ import (
 // What the daemon says to the user, in one place.
 
 func trNoTrayTitle() string {
-	return lang.X("notify.notray.title", "Limber is running without a tray icon")
+	return i18n.X("notify.notray.title", "Limber is running without a tray icon")
 }
 
 func trNoTrayBody() string {
-	return lang.X("notify.notray.body", "No tray host is available on this desktop, so Limber shows a small status window instead. Open Limber from the applications menu to bring it back; on GNOME, the AppIndicator extension shows Limber's icon.")
+	return i18n.X("notify.notray.body", "No tray host is available on this desktop, so Limber shows a small status window instead. Open Limber from the applications menu to bring it back; on GNOME, the AppIndicator extension shows Limber's icon.")
 }
 
 // trWarnTitle says which break comes and when: "Stretch in 30 s".
 func trWarnTitle(k schedule.Kind, in time.Duration) string {
 	if in <= 0 {
-		return lang.X("notify.warn.title", "{{.Kind}} break soon", map[string]any{"Kind": kinds.Label(k)})
+		return i18n.X("notify.warn.title", "{{.Kind}} break soon", map[string]any{"Kind": kinds.Label(k)})
 	}
-	return lang.X("notify.warn.title.in", "{{.Kind}} in {{.In}}", map[string]any{"Kind": kinds.Label(k), "In": duration.Approx(in)})
+	return i18n.X("notify.warn.title.in", "{{.Kind}} in {{.In}}", map[string]any{"Kind": kinds.Label(k), "In": duration.Approx(in)})
 }
 
 func trWarnBody(k schedule.Kind, length time.Duration) string {
-	return lang.X("notify.warn.body.len", "Finish your sentence: a {{.Len}} break is coming up.", map[string]any{"Len": duration.Format(length)})
+	return i18n.X("notify.warn.body.len", "Finish your sentence: a {{.Len}} break is coming up.", map[string]any{"Len": duration.Format(length)})
 }
 
 // trAlso names the breaks that travel with a bigger one.
@@ -39,20 +38,20 @@ func trAlso(with []schedule.Kind) string {
 	for i, k := range with {
 		names[i] = kinds.Also(k)
 	}
-	return lang.X("notify.also", "Also: {{.What}}", map[string]any{"What": strings.Join(names, "; ")})
+	return i18n.X("notify.also", "Also: {{.What}}", map[string]any{"What": strings.Join(names, "; ")})
 }
 
-func trActionStart() string { return lang.X("notify.action.start", "Start now") }
-func trActionDone() string  { return lang.X("notify.action.done", "Done") }
-func trActionDrank() string { return lang.X("notify.action.drank", "I drank a glass") }
-func trActionSkip() string  { return lang.X("notify.action.skip", "Skip") }
+func trActionStart() string { return i18n.X("notify.action.start", "Start now") }
+func trActionDone() string  { return i18n.X("notify.action.done", "Done") }
+func trActionDrank() string { return i18n.X("notify.action.drank", "I drank a glass") }
+func trActionSkip() string  { return i18n.X("notify.action.skip", "Skip") }
 
 func trActionSnooze(d time.Duration) string {
-	return lang.X("notify.action.postpone", "Postpone {{.T}}", map[string]any{"T": duration.Approx(d)})
+	return i18n.X("notify.action.postpone", "Postpone {{.T}}", map[string]any{"T": duration.Approx(d)})
 }
 
 func trDueTitle(k schedule.Kind, length time.Duration) string {
-	return lang.X("notify.due.title", "Time for a break: {{.Kind}} ({{.Len}})", map[string]any{
+	return i18n.X("notify.due.title", "Time for a break: {{.Kind}} ({{.Len}})", map[string]any{
 		"Kind": kinds.Label(k), "Len": duration.Approx(length)})
 }
 
@@ -72,59 +71,59 @@ func trDueBody(k schedule.Kind, title, summary string) string {
 }
 
 func trLimitTitle() string {
-	return lang.X("notify.limit.title", "Daily sitting limit passed")
+	return i18n.X("notify.limit.title", "Daily sitting limit passed")
 }
 
 func trLimitBody(sitting time.Duration) string {
-	return lang.X("notify.limit.body", "You have sat for {{.T}} today. Stand for a while, or finish the rest of the day on your feet.", map[string]any{"T": duration.Clock(sitting)})
+	return i18n.X("notify.limit.body", "You have sat for {{.T}} today. Stand for a while, or finish the rest of the day on your feet.", map[string]any{"T": duration.Clock(sitting)})
 }
 
 func trPhaseTitle(phase string) string {
 	switch phase {
 	case "stand":
-		return lang.X("notify.phase.stand", "Time to stand")
+		return i18n.X("notify.phase.stand", "Time to stand")
 	case "move":
-		return lang.X("notify.phase.move", "Time to move")
+		return i18n.X("notify.phase.move", "Time to move")
 	}
-	return lang.X("notify.phase.sit", "You can sit again")
+	return i18n.X("notify.phase.sit", "You can sit again")
 }
 
 func trPhaseBody(phase string, d time.Duration) string {
-	return lang.X("notify.phase.body", "For the next {{.T}}.", map[string]any{"T": duration.Approx(d)})
+	return i18n.X("notify.phase.body", "For the next {{.T}}.", map[string]any{"T": duration.Approx(d)})
 }
 
 func trSettingsProblemTitle() string {
-	return lang.X("notify.settings.title", "Limber: a problem in your settings file")
+	return i18n.X("notify.settings.title", "Limber: a problem in your settings file")
 }
 
 func trCardsProblemTitle() string {
-	return lang.X("notify.cards.title", "Limber: some of your card files were skipped")
+	return i18n.X("notify.cards.title", "Limber: some of your card files were skipped")
 }
 
 func trHistoryProblemTitle() string {
-	return lang.X("notify.history.title", "Limber: the history file was damaged")
+	return i18n.X("notify.history.title", "Limber: the history file was damaged")
 }
 
-func trTrayShown() string { return lang.X("status.tray.shown", "shown") }
+func trTrayShown() string { return i18n.X("status.tray.shown", "shown") }
 
 func trTrayMissing() string {
-	return lang.X("status.tray.missing", "no tray host on the session bus: the status window stands in (open Limber from the menu; on GNOME, the AppIndicator extension shows the icon)")
+	return i18n.X("status.tray.missing", "no tray host on the session bus: the status window stands in (open Limber from the menu; on GNOME, the AppIndicator extension shows the icon)")
 }
 
 func trHistoryWriteFailed(err error) string {
-	return lang.X("daemon.history.write", "Limber could not write to its history file ({{.Err}}); what happens now is not recorded until it can.", map[string]any{"Err": err.Error()})
+	return i18n.X("daemon.history.write", "Limber could not write to its history file ({{.Err}}); what happens now is not recorded until it can.", map[string]any{"Err": err.Error()})
 }
 
 func trHistoryFailTitle() string {
-	return lang.X("notify.history.fail.title", "Limber: the history cannot be written")
+	return i18n.X("notify.history.fail.title", "Limber: the history cannot be written")
 }
 
 func trHistoryFailing(err error, queued, inFile int) string {
-	return lang.X("daemon.history.failing",
+	return i18n.X("daemon.history.failing",
 		"Limber cannot write its history file ({{.Err}}). Nothing is lost: what happens is kept and written once the file works again (waiting: {{.N}}; `limber status` retries).",
 		map[string]any{"Err": err.Error(), "N": queued + inFile})
 }
 
 func trMoreCardProblems(n int) string {
-	return lang.X("daemon.cards.more", "… and {{.N}} more problems in card files: `limber cards check` lists them all.", map[string]any{"N": n})
+	return i18n.X("daemon.cards.more", "… and {{.N}} more problems in card files: `limber cards check` lists them all.", map[string]any{"N": n})
 }

@@ -3,15 +3,13 @@ package daemon
 import (
 	"fmt"
 	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/i18n"
 	"time"
 	"unicode/utf8"
-
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/autostart"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
-	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/settings"
 )
 
@@ -81,7 +79,7 @@ func (d *Daemon) onSettingsFile(u settings.Update) {
 	}
 	var msg string
 	if u.Err != nil {
-		msg = lang.X("daemon.settings.unreadable", "The settings file cannot be read ({{.Err}}); the previous settings stay in use.", map[string]any{"Err": u.Err.Error()})
+		msg = i18n.X("daemon.settings.unreadable", "The settings file cannot be read ({{.Err}}); the previous settings stay in use.", map[string]any{"Err": u.Err.Error()})
 	} else {
 		msg = settings.Summary(u.Problems)
 	}

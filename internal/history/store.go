@@ -28,7 +28,7 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/i18n"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -207,7 +207,7 @@ func lookReadOnly(path string) (string, error) {
 		return "", fmt.Errorf("reading %s: %w", path, err)
 	}
 	if v > SchemaVersion() {
-		return lang.X("history.foreign.newer", "was written by a newer Limber (schema {{.V}}, this one knows up to {{.Max}})",
+		return i18n.X("history.foreign.newer", "was written by a newer Limber (schema {{.V}}, this one knows up to {{.Max}})",
 			map[string]any{"V": v, "Max": SchemaVersion()}), nil
 	}
 	if v == 0 {
@@ -218,7 +218,7 @@ func lookReadOnly(path string) (string, error) {
 			return "", fmt.Errorf("reading %s: %w", path, err)
 		}
 		if foreign > 0 {
-			return lang.X("history.foreign.other", "holds another program's database"), nil
+			return i18n.X("history.foreign.other", "holds another program's database"), nil
 		}
 	}
 	return "", nil
@@ -545,14 +545,14 @@ func fromMS(v int64) time.Time { return time.UnixMilli(v) }
 // damaged history file aside ("" when it did not).
 func (s *Store) MovedAsideNotice() string {
 	if s.foreign != "" {
-		return lang.X("history.foreign",
+		return i18n.X("history.foreign",
 			"The file at {{.Path}} {{.Why}}; Limber left it untouched and keeps its history in {{.Beside}}.",
 			map[string]any{"Path": s.foreign, "Why": s.foreignWhy, "Beside": s.path})
 	}
 	if s.moved == "" {
 		return ""
 	}
-	return lang.X("history.moved_aside",
+	return i18n.X("history.moved_aside",
 		"Limber's history file was damaged, so a fresh one was started. The old file is kept at {{.Path}} (nothing was deleted).",
 		map[string]any{"Path": s.moved})
 }

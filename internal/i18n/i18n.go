@@ -1,9 +1,19 @@
-// Package i18n loads Limber's catalogues (English, German, French and
+// Package i18n holds Limber's catalogues (English, German, French and
 // Spanish, embedded: one JSON file per language in translations/, the
-// layout Fyne's lang package loads)
-// into Fyne's lang package, so every lang.X call in the daemon, the CLI and
-// the windows speaks the user's language. Call Init once at start and again
-// when the language setting changes.
+// layout Fyne's lang package loads) and looks texts up in them: X is
+// Limber's lang.X. Call Init once at start and again when the language
+// setting changes.
+//
+// The lookup is written here by hand, not taken from Fyne's lang, so that
+// the daemon links no Fyne at all: Fyne's lang brings go-i18n,
+// text/template, golang.org/x/text and (through the fyne package) net/http
+// and crypto/tls, and at start-up parses Fyne's own catalogues of some
+// twenty languages (0.9 MB of heap, 12,000 allocations), all resident for
+// the life of the tray daemon. Limber's catalogues need little of that:
+// one text per key, and placeholders that are only {{.Name}}, filled from
+// a map (internal/i18n/extract and a test keep them so). The windows also
+// load the same catalogues into Fyne's lang (package fynelang), which
+// Fyne's own widgets read.
 package i18n
 
 import (
@@ -11,9 +21,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
+	"github.com/jeandeaual/go-locale"
 
 	"github.com/limber-app/limber/internal/i18n/clocale"
 )
@@ -42,18 +52,40 @@ func known(code string) bool {
 	return false
 }
 
-// Catalogue returns the embedded catalogue of language code ("en", "de")
-// as key -> text.
-func Catalogue(code string) (map[string]string, error) {
+// Data returns the embedded catalogue file of language code ("en", "de").
+func Data(code string) ([]byte, error) {
 	data, err := catalogues.ReadFile("translations/" + code + ".json")
 	if err != nil {
 		return nil, fmt.Errorf("no catalogue for language %q: %w", code, err)
+	}
+	return data, nil
+}
+
+// Catalogue returns the embedded catalogue of language code ("en", "de")
+// as key -> text.
+func Catalogue(code string) (map[string]string, error) {
+	data, err := Data(code)
+	if err != nil {
+		return nil, err
 	}
 	m := map[string]string{}
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("reading catalogue %s.json: %w", code, err)
 	}
 	return m, nil
+}
+
+// SystemLanguage is the desktop's language as a lower-case code ("de" for
+// LANG=de_DE.UTF-8, from LC_ALL, LC_MESSAGES, LANG and LANGUAGE as gettext
+// reads them), "en" when none is set or the locale is C.
+func SystemLanguage() string {
+	clocale.Quiet()
+	loc, _ := locale.GetLocale() // on Unix it only reads the environment and cannot fail
+	if len(loc) < 2 {
+		return English
+	}
+	code, _, _ := strings.Cut(strings.ToLower(loc), "-")
+	return code
 }
 
 // Resolve says which catalogue a language setting uses: a language code
@@ -63,7 +95,7 @@ func Resolve(setting string) string {
 	if known(setting) {
 		return setting
 	}
-	sys := strings.ToLower(lang.SystemLocale().LanguageString())
+	sys := SystemLanguage()
 	for _, l := range Languages() {
 		if strings.HasPrefix(sys, l) {
 			return l
@@ -72,43 +104,83 @@ func Resolve(setting string) string {
 	return English
 }
 
-// Init loads the catalogues and makes lang.X answer in the language of
-// setting ("system" or a code of Languages). Calling it again switches language.
-//
-// Fyne picks the catalogue closest to the system locale and offers no way
-// to choose another, so an explicit choice is made to win by also loading
-// the chosen catalogue under the system's own locale (and under "en", the
-// fallback when the locale is unknown, such as LANG=C).
+// current is the catalogue X reads. It is package state because X is
+// called from everywhere, as Fyne's lang.X was (Fyne keeps the same state
+// in its package); atomic, since Init may run on the daemon's loop while
+// the tray's goroutine reads texts.
+var current atomic.Pointer[map[string]string]
+
+// Init makes X answer in the language of setting ("system" or a code of
+// Languages). Calling it again switches language. On error X keeps its
+// previous language (English texts until a first Init succeeds).
 func Init(setting string) error {
-	clocale.Quiet()
-	var firstErr error
-	keep := func(err error) {
-		if err != nil && firstErr == nil {
-			firstErr = err
+	cat, err := Catalogue(Resolve(setting))
+	if err != nil {
+		return fmt.Errorf("loading translations: %w", err)
+	}
+	current.Store(&cat)
+	return nil
+}
+
+// X returns the text of key in the language Init chose, fallback (the
+// English text) when the catalogue has no such key. Placeholders
+// {{.Name}} in the text are filled from data[0], a map[string]any: a
+// value as fmt.Sprint prints it, "<no value>" for a name the map lacks
+// (as text/template, which Fyne's lang.X uses, does).
+func X(key, fallback string, data ...map[string]any) string {
+	text := fallback
+	if cat := current.Load(); cat != nil {
+		if t, ok := (*cat)[key]; ok {
+			text = t
 		}
 	}
-	data := map[string][]byte{}
-	for _, l := range Languages() {
-		b, err := catalogues.ReadFile("translations/" + l + ".json")
-		keep(err)
-		data[l] = b
+	if !strings.Contains(text, "{{") {
+		return text
 	}
-	if firstErr != nil {
-		return fmt.Errorf("loading translations: %w", firstErr)
+	var d map[string]any
+	if len(data) > 0 {
+		d = data[0]
 	}
-	for _, l := range Languages() {
-		keep(lang.AddTranslationsForLocale(data[l], fyne.Locale(l)))
+	return fill(text, d)
+}
+
+// fill replaces each {{.Name}} (spaces allowed inside the braces) with
+// fmt.Sprint(data[Name]). Anything else between braces is left as it is.
+func fill(text string, data map[string]any) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, "{{")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(text[i:], "}}")
+		if j < 0 {
+			break
+		}
+		inner := strings.TrimSpace(text[i+2 : i+j])
+		name, ok := strings.CutPrefix(inner, ".")
+		if !ok || name == "" || !isName(name) {
+			b.WriteString(text[:i+j+2])
+			text = text[i+j+2:]
+			continue
+		}
+		b.WriteString(text[:i])
+		if v, ok := data[name]; ok {
+			fmt.Fprint(&b, v)
+		} else {
+			b.WriteString("<no value>")
+		}
+		text = text[i+j+2:]
 	}
-	chosen := Resolve(setting)
-	if sys := lang.SystemLocale(); sys != "" && !strings.EqualFold(string(sys), chosen) {
-		keep(lang.AddTranslationsForLocale(data[chosen], sys))
+	b.WriteString(text)
+	return b.String()
+}
+
+func isName(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127) {
+			return false
+		}
 	}
-	if chosen != English {
-		// With no usable system locale Fyne falls back to "en".
-		keep(lang.AddTranslationsForLocale(data[chosen], fyne.Locale("en")))
-	}
-	if firstErr != nil {
-		return fmt.Errorf("loading translations: %w", firstErr)
-	}
-	return nil
+	return true
 }

@@ -1,13 +1,13 @@
 package i18n
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/i18n/extract"
 )
@@ -159,8 +159,8 @@ func TestInitSwitchesLanguage(t *testing.T) {
 				if err := Init(c.setting); err != nil {
 					t.Fatal(err)
 				}
-				if got := lang.X(key, "fallback"); got != c.want {
-					t.Errorf("setting %q: lang.X(%q) = %q, want %q", c.setting, key, got, c.want)
+				if got := X(key, "fallback"); got != c.want {
+					t.Errorf("setting %q: X(%q) = %q, want %q", c.setting, key, got, c.want)
 				}
 			}
 			if err := Init(System); err != nil {
@@ -170,7 +170,7 @@ func TestInitSwitchesLanguage(t *testing.T) {
 			if want == "" {
 				want = en[key]
 			}
-			if got := lang.X(key, "fallback"); got != want {
+			if got := X(key, "fallback"); got != want {
 				t.Errorf("system with LANG=%s: %q, want %q", env, got, want)
 			}
 		})
@@ -179,18 +179,53 @@ func TestInitSwitchesLanguage(t *testing.T) {
 
 func TestExtractFile(t *testing.T) {
 	src := `package p
-import l "fyne.io/fyne/v2/lang"
+import (
+	"github.com/limber-app/limber/internal/i18n"
+	l "fyne.io/fyne/v2/lang"
+)
 func f(n int) {
 	_ = l.X("a.b", "Hello {{.Name}}", map[string]any{"Name": "x"})
 	_ = l.L("Plain " + "text")
 	_ = l.X(key(), "dynamic")
 	_ = other.X("not.lang", "no")
+	_ = i18n.X("c.d", "Ours")
+	_ = i18n.Init("de")
 }`
 	msgs, errs := extract.File(newFset(), "p.go", []byte(src))
-	if len(msgs) != 2 || msgs[0].Key != "a.b" || msgs[0].English != "Hello {{.Name}}" || msgs[1].Key != "Plain text" {
+	if len(msgs) != 3 || msgs[0].Key != "a.b" || msgs[0].English != "Hello {{.Name}}" || msgs[1].Key != "Plain text" || msgs[2].Key != "c.d" {
 		t.Errorf("messages %+v", msgs)
 	}
 	if len(errs) != 1 {
 		t.Errorf("want one error for the dynamic key, got %v", errs)
+	}
+}
+
+func TestXFillsPlaceholders(t *testing.T) {
+	if err := Init(English); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		data map[string]any
+		want string
+	}{
+		{"plain", nil, "plain"},
+		{"Hello {{.Name}}!", map[string]any{"Name": "Ann"}, "Hello Ann!"},
+		{"{{.M}}:{{ .S }} left", map[string]any{"M": 4, "S": "05"}, "4:05 left"},
+		{"{{.Gone}} here", map[string]any{}, "<no value> here"},
+		{"{{.Gone}} here", nil, "<no value> here"},
+		{"{{.A}}{{.A}}", map[string]any{"A": 1.5}, "1.51.5"},
+		{"not {{ a field }} nor {{.}} nor {{", map[string]any{"A": 1}, "not {{ a field }} nor {{.}} nor {{"},
+		{"Schlüssel {{.Wert}}", map[string]any{"Wert": errors.New("kaputt")}, "Schlüssel kaputt"},
+	} {
+		if got := X("no.such.key", c.text, c.data); got != c.want {
+			t.Errorf("X(%q, %v) = %q, want %q", c.text, c.data, got, c.want)
+		}
+	}
+	// A key in the catalogue wins over the fallback, placeholders filled.
+	en, _ := Catalogue(English)
+	want := strings.ReplaceAll(en["cardwin.also"], "{{.What}}", "water")
+	if got := X("cardwin.also", "ignored {{.What}}", map[string]any{"What": "water"}); got != want {
+		t.Errorf("cardwin.also: %q, want %q", got, want)
 	}
 }

@@ -10,8 +10,7 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/schedule"
 )
 
@@ -50,27 +49,27 @@ func All() []Info {
 			Kind: schedule.Posture, Compact: true,
 			// Ten seconds at the desk: a check, not an exercise.
 			Pool:  Pool{Types: []string{"posture"}, Positions: []string{"desk", "standing"}},
-			Label: func() string { return lang.X("kind.posture", "Posture check") },
+			Label: func() string { return i18n.X("kind.posture", "Posture check") },
 			Advice: func() string {
-				return lang.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
+				return i18n.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
 			},
-			AlsoText: func() string { return lang.X("kind.also.posture", "sit back, feet flat, shoulders loose") },
+			AlsoText: func() string { return i18n.X("kind.also.posture", "sit back, feet flat, shoulders loose") },
 		},
 		{
 			Kind: schedule.Hydration, Compact: true,
 			Pool:  Pool{Types: []string{"water"}, Positions: []string{"desk", "standing"}},
-			Label: func() string { return lang.X("kind.hydration", "Drink water") },
+			Label: func() string { return i18n.X("kind.hydration", "Drink water") },
 			Advice: func() string {
-				return lang.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.")
+				return i18n.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.")
 			},
-			AlsoText: func() string { return lang.X("kind.also.hydration", "drink a glass of water") },
+			AlsoText: func() string { return i18n.X("kind.also.hydration", "drink a glass of water") },
 		},
 		{
 			Kind: schedule.Eyes, Compact: true,
 			Pool:  Pool{Types: []string{"eyes"}, Positions: []string{"desk", "standing"}},
-			Label: func() string { return lang.X("kind.eyes", "Eye break") },
+			Label: func() string { return i18n.X("kind.eyes", "Eye break") },
 			Advice: func() string {
-				return lang.X("notify.due.eyes", "Look at something at least 6 m (20 feet) away for 20 seconds, and blink.")
+				return i18n.X("notify.due.eyes", "Look at something at least 6 m (20 feet) away for 20 seconds, and blink.")
 			},
 		},
 		{
@@ -78,19 +77,19 @@ func All() []Info {
 			// Stretches, gentle strength and relaxing; never an eye or a
 			// pure posture check. The floor only when the user allows it.
 			Pool:  Pool{Types: []string{"stretch", "active", "relax"}, Positions: []string{"desk", "standing", "floor"}},
-			Label: func() string { return lang.X("kind.stretch", "Stretch") },
+			Label: func() string { return i18n.X("kind.stretch", "Stretch") },
 			Advice: func() string {
-				return lang.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
+				return i18n.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
 			},
-			AlsoText: func() string { return lang.X("kind.also.stretch", "stretch your back, hips and shoulders") },
+			AlsoText: func() string { return i18n.X("kind.also.stretch", "stretch your back, hips and shoulders") },
 		},
 		{
 			Kind: schedule.Movement,
 			// On your feet: walking, stairs, standing exercises.
 			Pool:  Pool{Types: []string{"walk", "active"}, Positions: []string{"standing"}},
-			Label: func() string { return lang.X("kind.movement", "Move") },
+			Label: func() string { return i18n.X("kind.movement", "Move") },
 			Advice: func() string {
-				return lang.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.")
+				return i18n.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.")
 			},
 		},
 	}
@@ -144,7 +143,7 @@ func Names() []string {
 func List() string {
 	n := Names()
 	// The ids stay as typed; the "or" between them is the user's language.
-	return strings.Join(n[:len(n)-1], ", ") + " " + lang.X("kinds.or", "or") + " " + n[len(n)-1]
+	return strings.Join(n[:len(n)-1], ", ") + " " + i18n.X("kinds.or", "or") + " " + n[len(n)-1]
 }
 
 // Check refuses a string that names no kind, saying which ones exist.

@@ -18,7 +18,7 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/i18n"
 )
 
 // State is one reading of the presence signals.
@@ -67,14 +67,14 @@ func (s State) Why() string {
 			why = append(why, text)
 		}
 	}
-	add(s.Sleeping, lang.X("presence.why.sleeping", "going to sleep"))
-	add(s.Locked, lang.X("presence.why.locked", "screen locked"))
-	add(s.ScreenSaverActive, lang.X("presence.why.screensaver", "screensaver active"))
-	add(s.Inactive, lang.X("presence.why.inactive", "session in the background"))
-	add(s.Fullscreen, lang.X("presence.why.fullscreen", "full-screen window"))
-	add(s.Inhibited, lang.X("presence.why.inhibited", "an application is keeping the screen awake"))
-	add(s.Microphone != "", lang.X("presence.why.microphone", "microphone in use")+" ("+s.Microphone+")")
-	add(s.Camera != "", lang.X("presence.why.camera", "camera in use")+" ("+s.Camera+")")
+	add(s.Sleeping, i18n.X("presence.why.sleeping", "going to sleep"))
+	add(s.Locked, i18n.X("presence.why.locked", "screen locked"))
+	add(s.ScreenSaverActive, i18n.X("presence.why.screensaver", "screensaver active"))
+	add(s.Inactive, i18n.X("presence.why.inactive", "session in the background"))
+	add(s.Fullscreen, i18n.X("presence.why.fullscreen", "full-screen window"))
+	add(s.Inhibited, i18n.X("presence.why.inhibited", "an application is keeping the screen awake"))
+	add(s.Microphone != "", i18n.X("presence.why.microphone", "microphone in use")+" ("+s.Microphone+")")
+	add(s.Camera != "", i18n.X("presence.why.camera", "camera in use")+" ("+s.Camera+")")
 	return strings.Join(why, ", ")
 }
 

@@ -6,8 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -157,17 +156,17 @@ func buildTable() ([]Section, []Field) {
 	add("", Field{Key: "preset", Type: Choice, Ptr: func(s *Settings) any { return &s.Preset },
 		Comment: "The preset these settings follow: office, cornell, eyes-20-20-20, gentle,\nor custom. Keys left out of this file take the preset's values."})
 	add(TabGeneral, Field{Key: "language", Type: Choice, Ptr: func(s *Settings) any { return &s.Language },
-		Label:   func() string { return lang.X("settings.field.language", "Language") },
+		Label:   func() string { return i18n.X("settings.field.language", "Language") },
 		Comment: `Language of windows and messages: "system", "en", "de", "fr" or "es".`,
-		TooLow:  func() string { return lang.X("settings.err.language", `Choose "system", "en", "de", "fr" or "es".`) },
-		Options: []Option{{LangSystem, func() string { return lang.X("settings.lang.system", "Same as the system") }},
+		TooLow:  func() string { return i18n.X("settings.err.language", `Choose "system", "en", "de", "fr" or "es".`) },
+		Options: []Option{{LangSystem, func() string { return i18n.X("settings.lang.system", "Same as the system") }},
 			{LangEN, func() string { return "English" }}, {LangDE, func() string { return "Deutsch" }},
 			{LangFR, func() string { return "Français" }}, {LangES, func() string { return "Español" }}}})
 	add(TabGeneral, Field{Key: "start_at_login", Type: Bool, Ptr: func(s *Settings) any { return &s.StartAtLogin },
-		Label: func() string { return lang.X("settings.field.autostart", "Start Limber when I log in") }, Comment: "Start Limber when you log in."})
+		Label: func() string { return i18n.X("settings.field.autostart", "Start Limber when I log in") }, Comment: "Start Limber when you log in."})
 	add(TabGeneral, Field{Key: "history_days", Type: Int, Max: maxHistoryDays, Ptr: func(s *Settings) any { return &s.HistoryDays },
-		Label: func() string { return lang.X("settings.field.history", "Keep history (days)") }, Comment: "Days of break history to keep; 0 keeps everything.",
-		TooLow: func() string { return lang.X("settings.err.history", "Use a number of days, or 0 to keep everything.") }})
+		Label: func() string { return i18n.X("settings.field.history", "Keep history (days)") }, Comment: "Days of break history to keep; 0 keeps everything.",
+		TooLow: func() string { return i18n.X("settings.err.history", "Use a number of days, or 0 to keep everything.") }})
 
 	for _, info := range kinds.All() {
 		k, p, what := info.Kind, string(info.Kind)+".", "break"
@@ -179,105 +178,105 @@ func buildTable() ([]Section, []Field) {
 		add(TabBreaks, Field{Key: p + "enabled", Type: Bool, Label: info.Label, Comment: "Remind me at all.",
 			Ptr: func(s *Settings) any { return &s.Break(k).Enabled }})
 		add(TabBreaks, Field{Key: p + "interval", Type: Duration, Min: minute, Max: 8 * hour, Active: on, Ptr: func(s *Settings) any { return &s.Break(k).Interval },
-			Label: func() string { return lang.X("settings.field.interval", "Every") }, Comment: "Sitting time until the " + what + " (at least 1m, longer than the break).",
-			TooLow:  func() string { return lang.X("settings.err.interval_min", "An interval must be at least one minute.") },
-			TooHigh: func() string { return lang.X("settings.err.interval_max", "An interval can be at most 8 hours.") }})
+			Label: func() string { return i18n.X("settings.field.interval", "Every") }, Comment: "Sitting time until the " + what + " (at least 1m, longer than the break).",
+			TooLow:  func() string { return i18n.X("settings.err.interval_min", "An interval must be at least one minute.") },
+			TooHigh: func() string { return i18n.X("settings.err.interval_max", "An interval can be at most 8 hours.") }})
 		add(TabBreaks, Field{Key: p + "length", Type: Duration, Min: second, Max: hour, Active: on, Ptr: func(s *Settings) any { return &s.Break(k).Length },
-			Label: func() string { return lang.X("settings.field.length", "Break length") }, Comment: "How long the break lasts; being away this long counts as taken.",
-			TooLow:  func() string { return lang.X("settings.err.length_zero", "A break must last more than zero seconds.") },
-			TooHigh: func() string { return lang.X("settings.err.length_max", "A break can last at most one hour.") }})
+			Label: func() string { return i18n.X("settings.field.length", "Break length") }, Comment: "How long the break lasts; being away this long counts as taken.",
+			TooLow:  func() string { return i18n.X("settings.err.length_zero", "A break must last more than zero seconds.") },
+			TooHigh: func() string { return i18n.X("settings.err.length_max", "A break can last at most one hour.") }})
 		add(TabBreaks, Field{Key: p + "warn", Type: Duration, Max: 8 * hour, Active: on, Ptr: func(s *Settings) any { return &s.Break(k).Warn },
-			Label: func() string { return lang.X("settings.field.warn", "Warn before") }, Comment: "Warn this long before the " + what + `; "0s" for no warning.`,
+			Label: func() string { return i18n.X("settings.field.warn", "Warn before") }, Comment: "Warn this long before the " + what + `; "0s" for no warning.`,
 			TooLow: func() string {
-				return lang.X("settings.err.warn", "The warning must come before the break: make it shorter than the interval.")
+				return i18n.X("settings.err.warn", "The warning must come before the break: make it shorter than the interval.")
 			}})
 		if notifiable(k) {
 			add(TabBreaks, Field{Key: p + "style", Type: Choice, Active: on, Ptr: func(s *Settings) any { return &s.Break(k).Style },
-				Label: func() string { return lang.X("settings.field.style", "Show as") }, Comment: `"notification" for a desktop notification, "card" for an exercise card.`,
-				TooLow: func() string { return lang.X("settings.err.style", `Choose "card" or "notification".`) },
-				Options: []Option{{StyleNotification, func() string { return lang.X("settings.style.notification", "Notification") }},
-					{StyleCard, func() string { return lang.X("settings.style.card", "Exercise card") }}}})
+				Label: func() string { return i18n.X("settings.field.style", "Show as") }, Comment: `"notification" for a desktop notification, "card" for an exercise card.`,
+				TooLow: func() string { return i18n.X("settings.err.style", `Choose "card" or "notification".`) },
+				Options: []Option{{StyleNotification, func() string { return i18n.X("settings.style.notification", "Notification") }},
+					{StyleCard, func() string { return i18n.X("settings.style.card", "Exercise card") }}}})
 		}
 	}
 
 	cycleOn := func(s *Settings) bool { return s.Cycle.Enabled }
-	phase := func() string { return lang.X("settings.err.cycle_phase", "Must be more than zero.") }
+	phase := func() string { return i18n.X("settings.err.cycle_phase", "Must be more than zero.") }
 	sec(Section{Key: "cycle", Grid: true, Comment: "Sit/stand/move cycle (the Cornell 20-8-2 rhythm). When on, its stand and\nmove prompts take the place of the walking break."})
 	add(TabBreaks, Field{Key: "cycle.enabled", Type: Bool, Comment: "Use the cycle.", Ptr: func(s *Settings) any { return &s.Cycle.Enabled },
 		Label: func() string {
-			return lang.X("settings.cycle.enabled", "Sit/stand/move cycle (replaces the walking break)")
+			return i18n.X("settings.cycle.enabled", "Sit/stand/move cycle (replaces the walking break)")
 		}})
 	add(TabBreaks, Field{Key: "cycle.sit", Type: Duration, Min: minute, Active: cycleOn, Checked: cycleOn, Ptr: func(s *Settings) any { return &s.Cycle.Sit },
-		Label: func() string { return lang.X("settings.cycle.sit", "Sit") }, Comment: "Sitting time before standing up.",
-		TooLow: func() string { return lang.X("settings.err.cycle_sit", "Sitting time must be at least one minute.") }})
+		Label: func() string { return i18n.X("settings.cycle.sit", "Sit") }, Comment: "Sitting time before standing up.",
+		TooLow: func() string { return i18n.X("settings.err.cycle_sit", "Sitting time must be at least one minute.") }})
 	add(TabBreaks, Field{Key: "cycle.stand", Type: Duration, Min: second, Active: cycleOn, Checked: cycleOn, Ptr: func(s *Settings) any { return &s.Cycle.Stand },
-		Label: func() string { return lang.X("settings.cycle.stand", "Stand") }, Comment: "Time to stand (work standing up).", TooLow: phase})
+		Label: func() string { return i18n.X("settings.cycle.stand", "Stand") }, Comment: "Time to stand (work standing up).", TooLow: phase})
 	add(TabBreaks, Field{Key: "cycle.move", Type: Duration, Min: second, Active: cycleOn, Checked: cycleOn, Ptr: func(s *Settings) any { return &s.Cycle.Move },
-		Label: func() string { return lang.X("settings.cycle.move", "Move") }, Comment: "Time to move around.", TooLow: phase})
+		Label: func() string { return i18n.X("settings.cycle.move", "Move") }, Comment: "Time to move around.", TooLow: phase})
 
-	capMsg := func() string { return lang.X("settings.err.cap", "Use a number from 0 to 20 (0 means no limit).") }
+	capMsg := func() string { return i18n.X("settings.err.cap", "Use a number from 0 to 20 (0 means no limit).") }
 	sec(Section{Key: "breaks", Comment: "Postponing and skipping.",
-		Title: func() string { return lang.X("settings.section.postpone", "Snoozing and skipping") },
+		Title: func() string { return i18n.X("settings.section.postpone", "Snoozing and skipping") },
 		Hint: func() string {
-			return lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit.")
+			return i18n.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit.")
 		}})
 	add(TabLimits, Field{Key: "breaks.snooze", Type: Duration, Min: 30 * second, Max: 2 * hour, Ptr: func(s *Settings) any { return &s.Snooze },
-		Label: func() string { return lang.X("settings.field.snooze", "Snooze for") }, Comment: "How much more sitting time a snoozed break waits.",
-		TooLow: func() string { return lang.X("settings.err.snooze", "Snooze must be between 30 seconds and 2 hours.") }})
+		Label: func() string { return i18n.X("settings.field.snooze", "Snooze for") }, Comment: "How much more sitting time a snoozed break waits.",
+		TooLow: func() string { return i18n.X("settings.err.snooze", "Snooze must be between 30 seconds and 2 hours.") }})
 	add(TabLimits, Field{Key: "breaks.max_skips", Type: Int, Max: maxCap, TooLow: capMsg, Ptr: func(s *Settings) any { return &s.MaxSkips },
-		Label: func() string { return lang.X("settings.field.max_skips", "Skips in a row") }, Comment: "Skips of one break in a row before it can only be taken; 0 = no cap."})
+		Label: func() string { return i18n.X("settings.field.max_skips", "Skips in a row") }, Comment: "Skips of one break in a row before it can only be taken; 0 = no cap."})
 	add(TabLimits, Field{Key: "breaks.max_snoozes", Type: Int, Max: maxCap, TooLow: capMsg, Ptr: func(s *Settings) any { return &s.MaxSnoozes },
-		Label: func() string { return lang.X("settings.field.max_snoozes", "Snoozes in a row") }, Comment: "Snoozes of one break in a row before it can only be taken; 0 = no cap."})
+		Label: func() string { return i18n.X("settings.field.max_snoozes", "Snoozes in a row") }, Comment: "Snoozes of one break in a row before it can only be taken; 0 = no cap."})
 	add(TabLimits, Field{Key: "breaks.strict", Type: Bool, Ptr: func(s *Settings) any { return &s.Strict },
 		Label: func() string {
-			return lang.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early")
+			return i18n.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early")
 		},
 		Comment: "Strict mode: no skip, no snooze, no closing a break early."})
 
-	sec(Section{Key: "limits", Comment: "Daily limits.", Title: func() string { return lang.X("settings.section.daily", "Daily limits") },
-		Hint: func() string { return lang.X("settings.hint.zero", "0 turns a limit or goal off.") }})
+	sec(Section{Key: "limits", Comment: "Daily limits.", Title: func() string { return i18n.X("settings.section.daily", "Daily limits") },
+		Hint: func() string { return i18n.X("settings.hint.zero", "0 turns a limit or goal off.") }})
 	add(TabLimits, Field{Key: "limits.daily_sitting", Type: Duration, Min: hour, Max: 24 * hour, ZeroOff: true, Ptr: func(s *Settings) any { return &s.DailyLimit },
-		Label: func() string { return lang.X("settings.field.daily_limit", "Sitting per day") }, Comment: `Warn once sitting today passes this; "0s" for no limit.`,
+		Label: func() string { return i18n.X("settings.field.daily_limit", "Sitting per day") }, Comment: `Warn once sitting today passes this; "0s" for no limit.`,
 		TooLow: func() string {
-			return lang.X("settings.err.daily_limit", "Use 0 for no limit, or between 1 and 24 hours.")
+			return i18n.X("settings.err.daily_limit", "Use 0 for no limit, or between 1 and 24 hours.")
 		}})
 	add(TabLimits, Field{Key: "limits.daily_sitting_step", Type: Duration, Min: 5 * minute, ZeroOff: true, Ptr: func(s *Settings) any { return &s.DailyLimitStep },
-		Label: func() string { return lang.X("settings.field.daily_step", "Then remind every") }, Comment: `Then warn again after each further step; "0s" to warn only once.`,
+		Label: func() string { return i18n.X("settings.field.daily_step", "Then remind every") }, Comment: `Then warn again after each further step; "0s" to warn only once.`,
 		TooLow: func() string {
-			return lang.X("settings.err.limit_step", "Use 0 to warn only once, or at least 5 minutes.")
+			return i18n.X("settings.err.limit_step", "Use 0 to warn only once, or at least 5 minutes.")
 		},
 		Active: func(s *Settings) bool { return s.DailyLimit > 0 }})
 	add(TabLimits, Field{Key: "limits.hydration_goal", Type: Int, Max: maxGlasses, Ptr: func(s *Settings) any { return &s.HydrationGoal },
-		Label: func() string { return lang.X("settings.field.glasses", "Glasses of water") }, Comment: "Glasses of water to drink per day; 0 for no goal.",
+		Label: func() string { return i18n.X("settings.field.glasses", "Glasses of water") }, Comment: "Glasses of water to drink per day; 0 for no goal.",
 		TooLow: func() string {
-			return lang.X("settings.err.glasses", "Use a number of glasses from 0 to 30 (0 means no goal).")
+			return i18n.X("settings.err.glasses", "Use a number of glasses from 0 to 30 (0 means no goal).")
 		}})
 
-	sec(Section{Key: "cards", Comment: "Exercise cards.", Title: func() string { return lang.X("settings.section.positions", "Exercises I can do") }})
+	sec(Section{Key: "cards", Comment: "Exercise cards.", Title: func() string { return i18n.X("settings.section.positions", "Exercises I can do") }})
 	add(TabGeneral, Field{Key: "cards.positions", Type: Set, Ptr: func(s *Settings) any { return &s.Positions },
 		Comment: `Positions you can do exercises in: "desk", "standing", "floor".`,
-		Options: []Option{{"desk", func() string { return lang.X("settings.pos.desk", "At the desk") }},
-			{"standing", func() string { return lang.X("settings.pos.standing", "Standing") }},
-			{"floor", func() string { return lang.X("settings.pos.floor", "On the floor") }}}})
+		Options: []Option{{"desk", func() string { return i18n.X("settings.pos.desk", "At the desk") }},
+			{"standing", func() string { return i18n.X("settings.pos.standing", "Standing") }},
+			{"floor", func() string { return i18n.X("settings.pos.floor", "On the floor") }}}})
 
-	sec(Section{Key: "card", Comment: "The break card.", Title: func() string { return lang.X("settings.section.card", "The break card") }})
+	sec(Section{Key: "card", Comment: "The break card.", Title: func() string { return i18n.X("settings.section.card", "The break card") }})
 	add(TabGeneral, Field{Key: "card.auto_close", Type: Duration, Max: 10 * minute, ZeroOff: true, Ptr: func(s *Settings) any { return &s.AutoClose },
-		Label:   func() string { return lang.X("settings.field.auto_close", "Close the card after the break") },
+		Label:   func() string { return i18n.X("settings.field.auto_close", "Close the card after the break") },
 		Comment: `Close the card this long after its time is up; "0s" keeps it until you press Done.`,
 		TooLow: func() string {
-			return lang.X("settings.err.auto_close", "Use 0 to keep the card, or at most 10 minutes.")
+			return i18n.X("settings.err.auto_close", "Use 0 to keep the card, or at most 10 minutes.")
 		}})
 	add(TabGeneral, Field{Key: "card.sound", Type: Bool, Ptr: func(s *Settings) any { return &s.Sound },
-		Label:   func() string { return lang.X("settings.field.sound", "Play a soft sound when a break starts and ends") },
+		Label:   func() string { return i18n.X("settings.field.sound", "Play a soft sound when a break starts and ends") },
 		Comment: "A soft sound when a break card opens and when its time is up."})
 
-	clockMsg := func() string { return lang.X("settings.err.clock", "Write a time of day as HH:MM, for example 08:30.") }
+	clockMsg := func() string { return i18n.X("settings.err.clock", "Write a time of day as HH:MM, for example 08:30.") }
 	sec(Section{Key: "working_hours", Comment: "Working hours: outside them no break fires and sitting does not count\nagainst the daily limit (statistics show it as after hours).",
 		Hint: func() string {
-			return lang.X("settings.wh.hint", "Outside working hours no break fires and sitting does not count against the daily limit; statistics show it as after hours.")
+			return i18n.X("settings.wh.hint", "Outside working hours no break fires and sitting does not count against the daily limit; statistics show it as after hours.")
 		}})
 	add(TabHours, Field{Key: "working_hours.enabled", Type: Bool, Ptr: func(s *Settings) any { return &s.WorkingHours.Enabled },
-		Label:   func() string { return lang.X("settings.wh.enabled", "Only remind me during working hours") },
+		Label:   func() string { return i18n.X("settings.wh.enabled", "Only remind me during working hours") },
 		Comment: "Use working hours; when false, breaks run at any time of day."})
 	whOn := func(s *Settings) bool { return s.WorkingHours.Enabled }
 	for _, wd := range Weekdays() {
@@ -285,56 +284,56 @@ func buildTable() ([]Section, []Field) {
 		working := func(s *Settings) bool { return s.WorkingHours.Enabled && !day(s).Off }
 		sec(Section{Key: SectionOf(p + "x"), Title: weekdayNames[wd], Comment: wd.String() + ": start and end as HH:MM; off = true for a day off."})
 		add(TabHours, Field{Key: p + "start", Type: Clock, Max: 24*hour - minute, Active: working, Checked: whOn, TooLow: clockMsg,
-			Label: func() string { return lang.X("settings.wh.start", "Start") }, Ptr: func(s *Settings) any { return &day(s).Start }})
+			Label: func() string { return i18n.X("settings.wh.start", "Start") }, Ptr: func(s *Settings) any { return &day(s).Start }})
 		add(TabHours, Field{Key: p + "end", Type: Clock, Min: minute, Max: 24 * hour, Active: working, Checked: whOn, TooLow: clockMsg,
-			Label: func() string { return lang.X("settings.wh.end", "End") }, Ptr: func(s *Settings) any { return &day(s).End }})
+			Label: func() string { return i18n.X("settings.wh.end", "End") }, Ptr: func(s *Settings) any { return &day(s).End }})
 		add(TabHours, Field{Key: p + "off", Type: Bool, Active: whOn,
-			Label: func() string { return lang.X("settings.wh.off", "Day off") }, Ptr: func(s *Settings) any { return &day(s).Off }})
+			Label: func() string { return i18n.X("settings.wh.off", "Day off") }, Ptr: func(s *Settings) any { return &day(s).Off }})
 	}
 
 	sec(Section{Key: "calls", Comment: "Calls: while a microphone or camera is in use a due break waits, and comes\nright after the call.",
-		Title: func() string { return lang.X("settings.section.calls", "Calls") },
+		Title: func() string { return i18n.X("settings.section.calls", "Calls") },
 		Hint: func() string {
-			return lang.X("settings.hint.calls", "A microphone or camera in use counts as a call: a due break waits and comes right after.")
+			return i18n.X("settings.hint.calls", "A microphone or camera in use counts as a call: a due break waits and comes right after.")
 		}})
 	add(TabGeneral, Field{Key: "calls.microphone", Type: Bool, Ptr: func(s *Settings) any { return &s.Calls.Microphone },
-		Label:   func() string { return lang.X("settings.field.calls_microphone", "A microphone in use is a call") },
+		Label:   func() string { return i18n.X("settings.field.calls_microphone", "A microphone in use is a call") },
 		Comment: "A program recording from a microphone (not from the speakers) is a call."})
 	add(TabGeneral, Field{Key: "calls.camera", Type: Bool, Ptr: func(s *Settings) any { return &s.Calls.Camera },
-		Label:   func() string { return lang.X("settings.field.calls_camera", "A camera in use is a call") },
+		Label:   func() string { return i18n.X("settings.field.calls_camera", "A camera in use is a call") },
 		Comment: "A program holding a camera open is a call."})
 	add(TabGeneral, Field{Key: "calls.ignore", Type: List, Max: maxListItems, Ptr: func(s *Settings) any { return &s.Calls.Ignore },
 		Active:  func(s *Settings) bool { return s.Calls.Microphone || s.Calls.Camera },
-		Label:   func() string { return lang.X("settings.field.calls_ignore", "Programs that are no call") },
+		Label:   func() string { return i18n.X("settings.field.calls_ignore", "Programs that are no call") },
 		Comment: "Programs whose microphone or camera use is no call (a dictation tool, a\nrecorder), by name as `limber status --explain` shows them: [\"Dragon\"].",
 		TooLow: func() string {
-			return lang.X("settings.err.calls_ignore", "Write program names separated by commas, at most 50, each under 100 characters.")
+			return i18n.X("settings.err.calls_ignore", "Write program names separated by commas, at most 50, each under 100 characters.")
 		}})
 	sec(Section{Key: "advanced", Comment: "Activity detection; the defaults suit most people.",
-		Title: func() string { return lang.X("settings.section.advanced", "Activity detection") }})
+		Title: func() string { return i18n.X("settings.section.advanced", "Activity detection") }})
 	add(TabGeneral, Field{Key: "advanced.idle_after", Type: Duration, Min: 5 * second, Max: 30 * minute, Ptr: func(s *Settings) any { return &s.Advanced.IdleAfter },
-		Label: func() string { return lang.X("settings.field.idle_after", "Away after no input for") }, Comment: "No keyboard or mouse input this long and you count as away.",
-		TooLow: func() string { return lang.X("settings.err.idle_after", "Use between 5 seconds and 30 minutes.") }})
+		Label: func() string { return i18n.X("settings.field.idle_after", "Away after no input for") }, Comment: "No keyboard or mouse input this long and you count as away.",
+		TooLow: func() string { return i18n.X("settings.err.idle_after", "Use between 5 seconds and 30 minutes.") }})
 	add(TabGeneral, Field{Key: "advanced.active_after", Type: Duration, Max: 5 * minute, Ptr: func(s *Settings) any { return &s.Advanced.ActiveAfter },
-		Label:   func() string { return lang.X("settings.field.active_after", "Back after input for") },
+		Label:   func() string { return i18n.X("settings.field.active_after", "Back after input for") },
 		Comment: "Input this long after being away and you count as back (a bumped mouse is not work).",
-		TooLow:  func() string { return lang.X("settings.err.active_after", "Use between 0 seconds and 5 minutes.") }})
+		TooLow:  func() string { return i18n.X("settings.err.active_after", "Use between 0 seconds and 5 minutes.") }})
 	add(TabGeneral, Field{Key: "advanced.day_start", Type: Clock, Max: 24*hour - minute, Ptr: func(s *Settings) any { return &s.Advanced.DayStart },
-		Label: func() string { return lang.X("settings.field.day_start", "A new day starts at") }, Comment: "Time of day at which a new day begins for the daily totals.",
+		Label: func() string { return i18n.X("settings.field.day_start", "A new day starts at") }, Comment: "Time of day at which a new day begins for the daily totals.",
 		TooLow: func() string {
-			return lang.X("settings.err.day_start", "Write a time of day as HH:MM, for example 04:00.")
+			return i18n.X("settings.err.day_start", "Write a time of day as HH:MM, for example 04:00.")
 		}})
 	add(TabGeneral, Field{Key: "advanced.hold_limit", Type: Duration, Max: 8 * hour, Ptr: func(s *Settings) any { return &s.Advanced.HoldLimit },
-		Label:   func() string { return lang.X("settings.field.hold_limit", "Hold a break during calls for") },
+		Label:   func() string { return i18n.X("settings.field.hold_limit", "Hold a break during calls for") },
 		Comment: "During a call or presentation a due break waits this long, then comes as a\nnotification only; \"0s\" waits until the call ends.",
 		TooLow: func() string {
-			return lang.X("settings.err.hold_limit", "Use 0 to wait until the call ends, or at most 8 hours.")
+			return i18n.X("settings.err.hold_limit", "Use 0 to wait until the call ends, or at most 8 hours.")
 		}})
 	add(TabGeneral, Field{Key: "advanced.lull_limit", Type: Duration, Max: 10 * minute, Ptr: func(s *Settings) any { return &s.Advanced.LullLimit },
-		Label:   func() string { return lang.X("settings.field.lull_limit", "Wait for a pause in typing up to") },
+		Label:   func() string { return i18n.X("settings.field.lull_limit", "Wait for a pause in typing up to") },
 		Comment: "A due break waits this long for a pause of a few seconds in your typing,\nso it does not interrupt a sentence; \"0s\" shows it at once.",
 		TooLow: func() string {
-			return lang.X("settings.err.lull_limit", "Use 0 to show breaks at once, or at most 10 minutes.")
+			return i18n.X("settings.err.lull_limit", "Use 0 to show breaks at once, or at most 10 minutes.")
 		}})
 	return secs, fs
 }
@@ -349,8 +348,8 @@ var kindComments = map[schedule.Kind]string{
 }
 
 var weekdayNames = [7]Text{
-	func() string { return lang.X("settings.day.sunday", "Sunday") }, func() string { return lang.X("settings.day.monday", "Monday") },
-	func() string { return lang.X("settings.day.tuesday", "Tuesday") }, func() string { return lang.X("settings.day.wednesday", "Wednesday") },
-	func() string { return lang.X("settings.day.thursday", "Thursday") }, func() string { return lang.X("settings.day.friday", "Friday") },
-	func() string { return lang.X("settings.day.saturday", "Saturday") },
+	func() string { return i18n.X("settings.day.sunday", "Sunday") }, func() string { return i18n.X("settings.day.monday", "Monday") },
+	func() string { return i18n.X("settings.day.tuesday", "Tuesday") }, func() string { return i18n.X("settings.day.wednesday", "Wednesday") },
+	func() string { return i18n.X("settings.day.thursday", "Thursday") }, func() string { return i18n.X("settings.day.friday", "Friday") },
+	func() string { return i18n.X("settings.day.saturday", "Saturday") },
 }

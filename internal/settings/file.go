@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/safefile"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -42,13 +42,13 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 	// keys in 1 MiB took minutes). A settings file has about 150 lines.
 	// Keys of an inline table share a line, so count '=' too.
 	if n := max(bytes.Count(data, []byte("\n")), bytes.Count(data, []byte("="))); n > MaxLines {
-		return Defaults(), []Problem{{File: file, Message: lang.X("settings.err.too_many_lines",
+		return Defaults(), []Problem{{File: file, Message: i18n.X("settings.err.too_many_lines",
 			"This file has {{.N}} lines or keys; a settings file has about 150 and at most {{.Max}} are read. Is it the right file?",
 			map[string]any{"N": n, "Max": MaxLines})}}
 	}
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
-		p := Problem{File: file, Message: lang.X("settings.err.syntax", "This is not valid TOML: {{.Detail}}.",
+		p := Problem{File: file, Message: i18n.X("settings.err.syntax", "This is not valid TOML: {{.Detail}}.",
 			map[string]any{"Detail": strings.TrimPrefix(err.Error(), "toml: ")})}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
@@ -70,12 +70,12 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 	if v, ok := doc["preset"]; ok {
 		switch name, isText := v.(string); {
 		case !isText:
-			add("preset", lang.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
+			add("preset", i18n.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
 		case name == "" || name == PresetCustom:
 		case IsPreset(name):
 			s.ApplyPreset(name)
 		default:
-			add("preset", lang.X("settings.err.preset", `Unknown preset "{{.Value}}": use office, cornell, eyes-20-20-20, gentle or custom.`,
+			add("preset", i18n.X("settings.err.preset", `Unknown preset "{{.Value}}": use office, cornell, eyes-20-20-20, gentle or custom.`,
 				map[string]any{"Value": name}))
 		}
 	}
@@ -92,13 +92,13 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 			// A file of thousands of unknown keys is not a settings file
 			// with typos: say how many, not each (each costs a message
 			// and a search for the nearest key).
-			probs = append(probs, Problem{File: file, Line: lines.find(key), Message: lang.X("settings.err.unknown_more",
+			probs = append(probs, Problem{File: file, Line: lines.find(key), Message: i18n.X("settings.err.unknown_more",
 				"… and {{.N}} more unknown settings.", map[string]any{"N": len(unknown) - i})})
 			break
 		}
-		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
+		msg := i18n.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
 		if near := closest(key, Keys()); near != "" {
-			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
+			msg += " " + i18n.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
 		}
 		add(key, msg)
 	}

@@ -3,8 +3,7 @@ package settings
 import (
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/schedule"
 )
 
@@ -25,20 +24,20 @@ func PresetNames() []string {
 
 // presetTexts are each preset's name for people and what it does in a sentence.
 var presetTexts = map[string][2]Text{
-	PresetOffice: {func() string { return lang.X("settings.preset.office", "Office default") }, func() string {
-		return lang.X("settings.preset.office.desc", "Posture checks, water, a stretch every half hour and a walk every hour.")
+	PresetOffice: {func() string { return i18n.X("settings.preset.office", "Office default") }, func() string {
+		return i18n.X("settings.preset.office.desc", "Posture checks, water, a stretch every half hour and a walk every hour.")
 	}},
-	PresetCornell: {func() string { return lang.X("settings.preset.cornell", "Cornell 20-8-2") }, func() string {
-		return lang.X("settings.preset.cornell.desc", "Sit 20 minutes, stand 8, move 2, round and round, with water in between.")
+	PresetCornell: {func() string { return i18n.X("settings.preset.cornell", "Cornell 20-8-2") }, func() string {
+		return i18n.X("settings.preset.cornell.desc", "Sit 20 minutes, stand 8, move 2, round and round, with water in between.")
 	}},
-	PresetEyes: {func() string { return lang.X("settings.preset.eyes", "20-20-20 eyes") }, func() string {
-		return lang.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
+	PresetEyes: {func() string { return i18n.X("settings.preset.eyes", "20-20-20 eyes") }, func() string {
+		return i18n.X("settings.preset.eyes.desc", "Every 20 minutes look at something 20 feet (6 m) away for 20 seconds.")
 	}},
-	PresetGentle: {func() string { return lang.X("settings.preset.gentle", "Gentle") }, func() string {
-		return lang.X("settings.preset.gentle.desc", "Longer intervals and shorter breaks, for starting out or a sore back.")
+	PresetGentle: {func() string { return i18n.X("settings.preset.gentle", "Gentle") }, func() string {
+		return i18n.X("settings.preset.gentle.desc", "Longer intervals and shorter breaks, for starting out or a sore back.")
 	}},
-	PresetCustom: {func() string { return lang.X("settings.preset.custom", "Custom") },
-		func() string { return lang.X("settings.preset.custom.desc", "Your own intervals.") }},
+	PresetCustom: {func() string { return i18n.X("settings.preset.custom", "Custom") },
+		func() string { return i18n.X("settings.preset.custom.desc", "Your own intervals.") }},
 }
 
 // PresetTitle is a preset's name for people.

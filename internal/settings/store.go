@@ -5,7 +5,7 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/i18n"
 )
 
 // Store is the daemon's view of the settings file: the settings in use (the
@@ -42,7 +42,7 @@ func OpenStore(path string) (st *Store, created bool, err error) {
 
 // Unreadable is the problem of a settings file that cannot be read at all.
 func Unreadable(path string, err error) Problem {
-	return Problem{File: path, Message: lang.X("settings.err.unreadable",
+	return Problem{File: path, Message: i18n.X("settings.err.unreadable",
 		"This file cannot be read ({{.Err}}); the default settings are in use until it can.",
 		map[string]any{"Err": err.Error()})}
 }

@@ -1,7 +1,7 @@
 package settings
 
 import (
-	"fyne.io/fyne/v2/lang"
+	"github.com/limber-app/limber/internal/i18n"
 )
 
 // Summary says in a sentence or two what is wrong with the file and what
@@ -12,11 +12,11 @@ func Summary(probs []Problem) string {
 	case 0:
 		return ""
 	case 1:
-		return lang.X("settings.summary.one",
+		return i18n.X("settings.summary.one",
 			"The settings file has a mistake, so the previous settings stay in use: {{.First}}",
 			map[string]any{"First": probs[0].String()})
 	}
-	return lang.X("settings.summary.many",
+	return i18n.X("settings.summary.many",
 		"The settings file has {{.N}} mistakes, so the previous settings stay in use. The first: {{.First}} Run `limber config check` to see all.",
 		map[string]any{"N": len(probs), "First": probs[0].String()})
 }

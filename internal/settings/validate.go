@@ -5,9 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 )
 
@@ -51,37 +50,37 @@ func (s Settings) Validate() []FieldError {
 	for _, info := range kinds.All() {
 		b, p := s.Break(info.Kind), string(info.Kind)+"."
 		if !bad(p+"interval") && b.Interval <= b.Length {
-			add(p+"interval", lang.X("settings.err.interval_vs_length",
+			add(p+"interval", i18n.X("settings.err.interval_vs_length",
 				"The interval must be longer than the break ({{.Length}}).",
 				map[string]any{"Length": duration.Format(b.Length)}))
 		}
 		if !bad(p+"interval") && b.Warn > 0 && b.Warn >= b.Interval { // else the interval's own message says it
-			add(p+"warn", lang.X("settings.err.warn", "The warning must come before the break: make it shorter than the interval."))
+			add(p+"warn", i18n.X("settings.err.warn", "The warning must come before the break: make it shorter than the interval."))
 		}
 		if !notifiable(info.Kind) && b.Style != StyleCard {
-			add(p+"style", lang.X("settings.err.style_card", "Stretching and moving breaks always show a card."))
+			add(p+"style", i18n.X("settings.err.style_card", "Stretching and moving breaks always show a card."))
 		}
 	}
 	if !s.Positions.Desk && !s.Positions.Standing && !s.Positions.Floor {
-		add("cards.positions", lang.X("settings.err.positions", "Allow at least one position, or no exercise can be shown."))
+		add("cards.positions", i18n.X("settings.err.positions", "Allow at least one position, or no exercise can be shown."))
 	}
 	if s.WorkingHours.Enabled {
 		working := 0
 		for _, wd := range Weekdays() {
 			d, p := s.WorkingHours.Days[wd], "working_hours."+WeekdayKey(wd)+"."
 			if !d.Off && !bad(p+"end") && d.End == d.Start {
-				add(p+"end", lang.X("settings.err.end_is_start", "The end must differ from the start (an end before the start runs past midnight, for night shifts)."))
+				add(p+"end", i18n.X("settings.err.end_is_start", "The end must differ from the start (an end before the start runs past midnight, for night shifts)."))
 			}
 			if !d.Off {
 				working++
 			}
 		}
 		if working == 0 {
-			add("working_hours.enabled", lang.X("settings.err.no_workday", "Every day is off, so no break would ever fire. Turn working hours off instead."))
+			add("working_hours.enabled", i18n.X("settings.err.no_workday", "Every day is off, so no break would ever fire. Turn working hours off instead."))
 		}
 	}
 	if a := s.Advanced; !bad("advanced.active_after") && a.ActiveAfter >= a.IdleAfter {
-		add("advanced.active_after", lang.X("settings.err.active_vs_idle", "Must be shorter than the away time ({{.Idle}}).",
+		add("advanced.active_after", i18n.X("settings.err.active_vs_idle", "Must be shorter than the away time ({{.Idle}}).",
 			map[string]any{"Idle": duration.Format(a.IdleAfter)}))
 	}
 

@@ -9,9 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/i18n"
 )
 
 // How a field's value is read, written and checked, by its Type. The
@@ -56,7 +55,7 @@ func (f Field) SetText(s *Settings, text string) error {
 	case Int:
 		i, err := strconv.Atoi(text)
 		if err != nil {
-			return errors.New(lang.X("settings.err.want_number_field", "Write a whole number, for example 3."))
+			return errors.New(i18n.X("settings.err.want_number_field", "Write a whole number, for example 3."))
 		}
 		n = int64(i)
 	case Duration:
@@ -85,11 +84,11 @@ func parseDuration(text string) (time.Duration, error) {
 	case err == nil:
 		return d.Round(time.Second), nil
 	case t == "":
-		return 0, errors.New(lang.X("settings.err.duration_none", `Empty: write a duration, for example "20" (minutes), "90s", "1h30" or "1:30".`))
+		return 0, errors.New(i18n.X("settings.err.duration_none", `Empty: write a duration, for example "20" (minutes), "90s", "1h30" or "1:30".`))
 	case strings.HasPrefix(t, "-"):
-		return 0, errors.New(lang.X("settings.err.negative", `"{{.Value}}" is negative: durations start at 0.`, map[string]any{"Value": t}))
+		return 0, errors.New(i18n.X("settings.err.negative", `"{{.Value}}" is negative: durations start at 0.`, map[string]any{"Value": t}))
 	}
-	return 0, errors.New(lang.X("settings.err.not_duration", `"{{.Value}}" is not a duration: write for example "20" (minutes), "90s", "1h30" or "1:30".`,
+	return 0, errors.New(i18n.X("settings.err.not_duration", `"{{.Value}}" is not a duration: write for example "20" (minutes), "90s", "1h30" or "1:30".`,
 		map[string]any{"Value": t}))
 }
 
@@ -128,7 +127,7 @@ func (f Field) setNames(s *Settings, names []string) error {
 		if p, ok := flags[strings.TrimSpace(n)]; ok {
 			*p = true
 		} else if strings.TrimSpace(n) != "" {
-			return errors.New(lang.X("settings.err.position_name", `Unknown position "{{.Value}}": use "desk", "standing" or "floor".`,
+			return errors.New(i18n.X("settings.err.position_name", `Unknown position "{{.Value}}": use "desk", "standing" or "floor".`,
 				map[string]any{"Value": strings.TrimSpace(n)}))
 		}
 	}
@@ -198,19 +197,19 @@ func (f Field) encode(s *Settings) string {
 // decode sets the field from a decoded TOML value, or returns why it cannot.
 func (f Field) decode(s *Settings, v any) error {
 	wantText := func() error {
-		return errors.New(lang.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
+		return errors.New(i18n.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
 	}
 	switch f.Type {
 	case Bool:
 		b, ok := v.(bool)
 		if !ok {
-			return errors.New(lang.X("settings.err.want_bool", "Write this value as true or false, without quotes."))
+			return errors.New(i18n.X("settings.err.want_bool", "Write this value as true or false, without quotes."))
 		}
 		*f.Ptr(s).(*bool) = b
 	case Int:
 		n, ok := v.(int64)
 		if !ok {
-			return errors.New(lang.X("settings.err.want_number", "Write this value as a whole number, without quotes."))
+			return errors.New(i18n.X("settings.err.want_number", "Write this value as a whole number, without quotes."))
 		}
 		f.setNumber(s, n)
 	case Duration:
@@ -235,7 +234,7 @@ func (f Field) decode(s *Settings, v any) error {
 			names[i], ok = list[i].(string)
 		}
 		if !ok && f.Type == List {
-			return errors.New(lang.X("settings.err.want_list", `Write this value as a list of names in quotes, for example ["Dragon", "Audacity"].`))
+			return errors.New(i18n.X("settings.err.want_list", `Write this value as a list of names in quotes, for example ["Dragon", "Audacity"].`))
 		}
 		if !ok {
 			return wantText()
@@ -289,7 +288,7 @@ func ParseClock(s string) (int, error) {
 	mm, err2 := strconv.Atoi(m)
 	if !ok || len(m) != 2 || len(h) < 1 || len(h) > 2 || err1 != nil || err2 != nil ||
 		hh < 0 || mm < 0 || mm > 59 || hh > 24 || (hh == 24 && mm != 0) {
-		return 0, errors.New(lang.X("settings.err.clock_value", `"{{.Value}}" is not a time of day: write it as HH:MM, for example 08:30.`, map[string]any{"Value": s}))
+		return 0, errors.New(i18n.X("settings.err.clock_value", `"{{.Value}}" is not a time of day: write it as HH:MM, for example 08:30.`, map[string]any{"Value": s}))
 	}
 	return hh*60 + mm, nil
 }

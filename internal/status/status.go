@@ -8,10 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 )
 
@@ -19,7 +18,7 @@ func secs(n int64) time.Duration { return time.Duration(n) * time.Second }
 
 // SittingLine is the tray's first line: "Sitting 0:42 · today 3:10".
 func SittingLine(st api.Status) string {
-	return lang.X("status.sitting", "Sitting {{.Session}} · today {{.Today}}", map[string]any{
+	return i18n.X("status.sitting", "Sitting {{.Session}} · today {{.Today}}", map[string]any{
 		"Session": duration.Clock(secs(st.SessionSeconds)), "Today": duration.Clock(secs(st.TodaySeconds)),
 	})
 }
@@ -29,18 +28,18 @@ func BreakLine(b api.Break) string {
 	name := kinds.Label(b.Kind)
 	switch {
 	case !b.Enabled:
-		return lang.X("status.break.off", "{{.Name}}: off", map[string]any{"Name": name})
+		return i18n.X("status.break.off", "{{.Name}}: off", map[string]any{"Name": name})
 	case b.Held:
-		return lang.X("status.break.held", "{{.Name}}: waiting until your call or presentation ends", map[string]any{"Name": name})
+		return i18n.X("status.break.held", "{{.Name}}: waiting until your call or presentation ends", map[string]any{"Name": name})
 	case b.Due:
-		return lang.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
+		return i18n.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
 	case b.With != "":
-		return lang.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
+		return i18n.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
 	case b.RemainingSeconds <= 0:
 		// Reached but not yet shown: waiting for a pause in typing.
-		return lang.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
+		return i18n.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
 	}
-	return lang.X("status.break.in", "{{.Name}} in {{.In}}", map[string]any{"Name": name, "In": duration.Approx(secs(b.RemainingSeconds))})
+	return i18n.X("status.break.in", "{{.Name}} in {{.In}}", map[string]any{"Name": name, "In": duration.Approx(secs(b.RemainingSeconds))})
 }
 
 // Write prints the status for people, one fact a line.
@@ -48,64 +47,64 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	var b strings.Builder
 	fmt.Fprintln(&b, SittingLine(st))
 	if st.DailyLimitSeconds > 0 {
-		fmt.Fprintln(&b, lang.X("status.limit", "Daily limit: {{.Limit}}", map[string]any{"Limit": duration.Clock(secs(st.DailyLimitSeconds))}))
+		fmt.Fprintln(&b, i18n.X("status.limit", "Daily limit: {{.Limit}}", map[string]any{"Limit": duration.Clock(secs(st.DailyLimitSeconds))}))
 	}
 	if st.TodayAfterHoursSeconds > 0 {
-		fmt.Fprintln(&b, lang.X("status.afterhours", "After hours today: {{.T}}", map[string]any{"T": duration.Clock(secs(st.TodayAfterHoursSeconds))}))
+		fmt.Fprintln(&b, i18n.X("status.afterhours", "After hours today: {{.T}}", map[string]any{"T": duration.Clock(secs(st.TodayAfterHoursSeconds))}))
 	}
 	switch {
 	case st.Paused && st.PausedUntil != nil:
-		fmt.Fprintln(&b, lang.X("status.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
+		fmt.Fprintln(&b, i18n.X("status.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
 	case st.Paused:
-		fmt.Fprintln(&b, lang.X("status.paused", "Paused"))
+		fmt.Fprintln(&b, i18n.X("status.paused", "Paused"))
 	case !st.InWorkingHours:
-		fmt.Fprintln(&b, lang.X("status.offhours", "Outside working hours: no breaks"))
+		fmt.Fprintln(&b, i18n.X("status.offhours", "Outside working hours: no breaks"))
 	case st.Away:
-		fmt.Fprintln(&b, lang.X("status.away", "Away"))
+		fmt.Fprintln(&b, i18n.X("status.away", "Away"))
 	case st.Active:
-		fmt.Fprintln(&b, lang.X("status.active", "Active"))
+		fmt.Fprintln(&b, i18n.X("status.active", "Active"))
 	default:
-		fmt.Fprintln(&b, lang.X("status.idle", "Idle for {{.T}}", map[string]any{"T": duration.Approx(secs(st.IdleSeconds))}))
+		fmt.Fprintln(&b, i18n.X("status.idle", "Idle for {{.T}}", map[string]any{"T": duration.Approx(secs(st.IdleSeconds))}))
 	}
 	for _, br := range st.Breaks {
 		fmt.Fprintln(&b, "  "+BreakLine(br))
 	}
 	if st.Phase != "" {
-		fmt.Fprintln(&b, lang.X("status.phase", "Cycle: {{.Phase}}, {{.Left}} left", map[string]any{"Phase": st.Phase, "Left": duration.Approx(secs(st.PhaseRemainingSeconds))}))
+		fmt.Fprintln(&b, i18n.X("status.phase", "Cycle: {{.Phase}}, {{.Left}} left", map[string]any{"Phase": st.Phase, "Left": duration.Approx(secs(st.PhaseRemainingSeconds))}))
 	}
 	if st.GlassGoal > 0 {
-		fmt.Fprintln(&b, lang.X("status.glasses", "Water: {{.N}} of {{.Goal}} glasses", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
+		fmt.Fprintln(&b, i18n.X("status.glasses", "Water: {{.N}} of {{.Goal}} glasses", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
 	}
 	act := st.Activity
 	if st.ActivityError != "" {
 		act += " (" + st.ActivityError + ")"
 	}
 	if st.Activity == "none" {
-		act = lang.X("status.activity.none", "none: no idle-time source works on this desktop, so wall-clock time counts as sitting")
+		act = i18n.X("status.activity.none", "none: no idle-time source works on this desktop, so wall-clock time counts as sitting")
 	}
-	fmt.Fprintln(&b, lang.X("status.activity", "activity: {{.A}}", map[string]any{"A": act}))
+	fmt.Fprintln(&b, i18n.X("status.activity", "activity: {{.A}}", map[string]any{"A": act}))
 	if len(st.Signals) > 0 {
-		fmt.Fprintln(&b, lang.X("status.signals", "signals: {{.S}}", map[string]any{"S": strings.Join(st.Signals, ", ")}))
+		fmt.Fprintln(&b, i18n.X("status.signals", "signals: {{.S}}", map[string]any{"S": strings.Join(st.Signals, ", ")}))
 	}
 	if st.Presence != "" {
-		fmt.Fprintln(&b, lang.X("status.presence", "presence: {{.P}}", map[string]any{"P": st.Presence}))
+		fmt.Fprintln(&b, i18n.X("status.presence", "presence: {{.P}}", map[string]any{"P": st.Presence}))
 	}
 	if explain && len(st.SignalsOff) > 0 {
-		fmt.Fprintln(&b, lang.X("status.signals_off", "signals off: {{.S}}", map[string]any{"S": strings.Join(st.SignalsOff, "; ")}))
+		fmt.Fprintln(&b, i18n.X("status.signals_off", "signals off: {{.S}}", map[string]any{"S": strings.Join(st.SignalsOff, "; ")}))
 	}
 	if st.Tray != "" {
-		fmt.Fprintln(&b, lang.X("status.tray", "tray: {{.T}}", map[string]any{"T": st.Tray}))
+		fmt.Fprintln(&b, i18n.X("status.tray", "tray: {{.T}}", map[string]any{"T": st.Tray}))
 	}
 	for _, p := range st.Problems {
-		fmt.Fprintln(&b, lang.X("status.problem", "problem: {{.P}}", map[string]any{"P": p}))
+		fmt.Fprintln(&b, i18n.X("status.problem", "problem: {{.P}}", map[string]any{"P": p}))
 	}
 	if explain {
 		if st.Why != "" {
-			fmt.Fprintln(&b, lang.X("status.why", "why: {{.W}}", map[string]any{"W": st.Why}))
+			fmt.Fprintln(&b, i18n.X("status.why", "why: {{.W}}", map[string]any{"W": st.Why}))
 		}
 		for _, br := range st.Breaks {
 			if !br.LastReset.IsZero() {
-				fmt.Fprintln(&b, lang.X("status.reset", "  {{.Kind}} last reset {{.At}} ({{.Reason}})", map[string]any{
+				fmt.Fprintln(&b, i18n.X("status.reset", "  {{.Kind}} last reset {{.At}} ({{.Reason}})", map[string]any{
 					"Kind": br.Kind, "At": br.LastReset.Local().Format("15:04:05"), "Reason": br.LastResetReason}))
 			}
 		}

@@ -4,9 +4,8 @@
 package tray
 
 import (
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/status"
@@ -100,8 +99,8 @@ func Build(st api.Status) Menu {
 		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLine(b), Enabled: true, Hidden: !ok || !b.Enabled || st.Paused})
 	}
 	noSource := st.Activity == "none"
-	items = append(items, Item{ID: "nosource", Title: lang.X("tray.nosource", "No idle detection: counting wall-clock time"), Enabled: true, Hidden: !noSource})
-	items = append(items, Item{ID: "problem", Title: lang.X("tray.problem", "The settings, a card file or the history has a problem: see limber status"), Enabled: true, Hidden: len(st.Problems) == 0})
+	items = append(items, Item{ID: "nosource", Title: i18n.X("tray.nosource", "No idle detection: counting wall-clock time"), Enabled: true, Hidden: !noSource})
+	items = append(items, Item{ID: "problem", Title: i18n.X("tray.problem", "The settings, a card file or the history has a problem: see limber status"), Enabled: true, Hidden: len(st.Problems) == 0})
 	items = append(items, Item{Sep: true, ID: "sep1"})
 
 	var now []Item
@@ -112,23 +111,23 @@ func Build(st api.Status) Menu {
 	}
 	canPostpone := !st.Strict && !st.Paused
 	items = append(items,
-		Item{ID: "breaknow", Title: lang.X("tray.breaknow", "Take a break now"), Enabled: true, Sub: now},
-		Item{ID: "postpone", Title: lang.X("tray.postpone", "Postpone next break"), Enabled: canPostpone, Sub: []Item{
-			{ID: "snooze5", Title: lang.X("tray.postpone.5", "5 minutes"), Action: ActSnooze5, Enabled: canPostpone},
-			{ID: "snooze15", Title: lang.X("tray.postpone.15", "15 minutes"), Action: ActSnooze15, Enabled: canPostpone},
+		Item{ID: "breaknow", Title: i18n.X("tray.breaknow", "Take a break now"), Enabled: true, Sub: now},
+		Item{ID: "postpone", Title: i18n.X("tray.postpone", "Postpone next break"), Enabled: canPostpone, Sub: []Item{
+			{ID: "snooze5", Title: i18n.X("tray.postpone.5", "5 minutes"), Action: ActSnooze5, Enabled: canPostpone},
+			{ID: "snooze15", Title: i18n.X("tray.postpone.15", "15 minutes"), Action: ActSnooze15, Enabled: canPostpone},
 		}},
-		Item{ID: "pause", Title: lang.X("tray.pause", "Pause"), Enabled: true, Sub: []Item{
-			{ID: "pause30", Title: lang.X("tray.pause.30", "30 minutes"), Action: ActPause30, Enabled: true},
-			{ID: "pause60", Title: lang.X("tray.pause.60", "1 hour"), Action: ActPause60, Enabled: true},
-			{ID: "pausetomorrow", Title: lang.X("tray.pause.tomorrow", "Until tomorrow"), Action: ActPauseTomorow, Enabled: true},
+		Item{ID: "pause", Title: i18n.X("tray.pause", "Pause"), Enabled: true, Sub: []Item{
+			{ID: "pause30", Title: i18n.X("tray.pause.30", "30 minutes"), Action: ActPause30, Enabled: true},
+			{ID: "pause60", Title: i18n.X("tray.pause.60", "1 hour"), Action: ActPause60, Enabled: true},
+			{ID: "pausetomorrow", Title: i18n.X("tray.pause.tomorrow", "Until tomorrow"), Action: ActPauseTomorow, Enabled: true},
 		}},
-		Item{ID: "resume", Title: lang.X("tray.resume", "Resume"), Action: ActResume, Enabled: st.Paused},
-		Item{ID: "drink", Title: lang.X("tray.drink", "I drank a glass of water"), Action: ActDrink, Enabled: true},
+		Item{ID: "resume", Title: i18n.X("tray.resume", "Resume"), Action: ActResume, Enabled: st.Paused},
+		Item{ID: "drink", Title: i18n.X("tray.drink", "I drank a glass of water"), Action: ActDrink, Enabled: true},
 		Item{Sep: true, ID: "sep2"},
-		Item{ID: "settings", Title: lang.X("tray.settings", "Settings…"), Action: ActSettings, Enabled: true},
-		Item{ID: "stats", Title: lang.X("tray.stats", "Statistics…"), Action: ActStats, Enabled: true},
+		Item{ID: "settings", Title: i18n.X("tray.settings", "Settings…"), Action: ActSettings, Enabled: true},
+		Item{ID: "stats", Title: i18n.X("tray.stats", "Statistics…"), Action: ActStats, Enabled: true},
 		Item{Sep: true, ID: "sep3"},
-		Item{ID: "quit", Title: lang.X("tray.quit", "Quit Limber"), Action: ActQuit, Enabled: true},
+		Item{ID: "quit", Title: i18n.X("tray.quit", "Quit Limber"), Action: ActQuit, Enabled: true},
 	)
 	m.Items = items
 	return m
@@ -136,9 +135,9 @@ func Build(st api.Status) Menu {
 
 func pausedLine(st api.Status) string {
 	if st.PausedUntil != nil {
-		return lang.X("tray.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("15:04")})
+		return i18n.X("tray.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("15:04")})
 	}
-	return lang.X("tray.paused", "Paused")
+	return i18n.X("tray.paused", "Paused")
 }
 
 // nextBreak is the enabled break due soonest.

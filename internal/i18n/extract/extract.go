@@ -1,6 +1,7 @@
 // Package extract finds the translatable strings of a Go source tree: every
-// call of Fyne's lang.X / lang.L / lang.N / lang.XN (and their long names)
-// with its key and English text, so the catalogues can be built and checked.
+// call of Limber's i18n.X and of Fyne's lang.X / lang.L / lang.N / lang.XN
+// (and their long names) with its key and English text, so the catalogues
+// can be built and checked.
 package extract
 
 import (
@@ -16,7 +17,12 @@ import (
 	"strings"
 )
 
-const langPath = "fyne.io/fyne/v2/lang"
+// The packages whose calls are messages: Fyne's lang (the windows) and
+// internal/i18n (everything the daemon links; its X is lang.X's twin).
+const (
+	langPath = "fyne.io/fyne/v2/lang"
+	i18nPath = "github.com/limber-app/limber/internal/i18n"
+)
 
 // Message is one translatable string.
 type Message struct {
@@ -84,16 +90,26 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 	if err != nil {
 		return nil, []error{fmt.Errorf("parsing %s: %w", name, err)}
 	}
-	local := ""
+	// local names of the two packages in this file
+	locals := map[string]bool{}
 	for _, imp := range f.Imports {
-		if p, _ := strconv.Unquote(imp.Path.Value); p == langPath {
-			local = "lang"
-			if imp.Name != nil {
-				local = imp.Name.Name
-			}
+		name := ""
+		switch p, _ := strconv.Unquote(imp.Path.Value); p {
+		case langPath:
+			name = "lang"
+		case i18nPath:
+			name = "i18n"
+		default:
+			continue
+		}
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if name != "_" {
+			locals[name] = true
 		}
 	}
-	if local == "" || local == "_" {
+	if len(locals) == 0 {
 		return nil, nil
 	}
 	var msgs []Message
@@ -107,7 +123,8 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 		if !ok {
 			return true
 		}
-		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != local {
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok || !locals[pkg.Name] {
 			return true
 		}
 		where := fset.Position(call.Pos()).String()
@@ -129,8 +146,8 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 		key, ok1 := literal(keyArg)
 		text, ok2 := literal(textArg)
 		if !ok1 || !ok2 {
-			errs = append(errs, fmt.Errorf("%s: lang.%s needs literal strings for its key and English text so the catalogue can find them",
-				where, sel.Sel.Name))
+			errs = append(errs, fmt.Errorf("%s: %s.%s needs literal strings for its key and English text so the catalogue can find them",
+				where, pkg.Name, sel.Sel.Name))
 			return true
 		}
 		msgs = append(msgs, Message{Key: key, English: text, Where: where})

@@ -19,7 +19,7 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/autostart"
-	"github.com/limber-app/limber/internal/i18n"
+	"github.com/limber-app/limber/internal/i18n/fynelang"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/version"
@@ -114,7 +114,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if err := i18n.Init(got.Settings.Language); err != nil {
+	if err := fynelang.Init(got.Settings.Language); err != nil {
 		fmt.Fprintf(stderr, "limber: %v\n", err)
 	}
 

@@ -27,7 +27,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/duration"
-	"github.com/limber-app/limber/internal/i18n"
+	"github.com/limber-app/limber/internal/i18n/fynelang"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
@@ -247,7 +247,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if err := i18n.Init(got.Settings.Language); err != nil {
+	if err := fynelang.Init(got.Settings.Language); err != nil {
 		fmt.Fprintf(stderr, "limber: %v\n", err)
 	}
 	a := app.NewWithID(version.AppID)
