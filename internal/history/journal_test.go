@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/limber-app/limber/internal/schedule"
@@ -30,9 +31,13 @@ func (f *flaky) open(path string) (*Store, error) {
 	return Open(path)
 }
 
-func testJournal(t *testing.T, path string, o JournalOptions) *Journal {
+// testJournal starts a journal closed at the test's end. Outside a
+// synctest bubble (the mount tests) its backoffs are cut to milliseconds.
+func testJournal(t *testing.T, path string, o JournalOptions, fast bool) *Journal {
 	t.Helper()
-	o.MinBackoff, o.MaxBackoff = 5*time.Millisecond, 20*time.Millisecond
+	if fast {
+		o.MinBackoff, o.MaxBackoff = 5*time.Millisecond, 20*time.Millisecond
+	}
 	j := NewJournal(path, o)
 	t.Cleanup(func() { j.Close() })
 	return j
@@ -49,7 +54,21 @@ func waitAck(t *testing.T, ack <-chan error) error {
 	}
 }
 
+// settled waits, in a synctest bubble, until the writer goroutine is
+// idle (blocked on its next wake-up), then requires cond. The backoffs are
+// then the real ones (a second and more): the bubble's clock jumps.
+func settled(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	synctest.Wait()
+	if !cond() {
+		t.Fatalf("once the writer was idle: not %s", what)
+	}
+}
+
 // waitFor polls cond for up to 5 s: the writer is a goroutine of its own.
+// For the tests that use real mounts and cannot run in a synctest bubble
+// (a bubble's clock only moves while every goroutine in it waits on the
+// bubble, never while one waits on the kernel).
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
@@ -74,110 +93,118 @@ func glassesIn(t *testing.T, path string) int {
 // A history that cannot be opened at start: the events go to the fallback
 // file, the problem is said, and once the file opens they are all written.
 func TestJournalUnopenableAtStartKeepsEvents(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "history.db")
-	f := &flaky{}
-	j := testJournal(t, path, JournalOptions{Open: f.open})
-	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	for i := range 20 {
-		ack, err := j.Submit(GlassEntry(at.Add(time.Duration(i)*time.Minute), SourceCLI))
-		must(t, err)
-		if err := waitAck(t, ack); err != nil {
-			t.Fatalf("glass %d: %v (the fallback file should have taken it)", i, err)
+	synctest.Test(t, func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "history.db")
+		f := &flaky{}
+		j := testJournal(t, path, JournalOptions{Open: f.open}, false)
+		at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		for i := range 20 {
+			ack, err := j.Submit(GlassEntry(at.Add(time.Duration(i)*time.Minute), SourceCLI))
+			must(t, err)
+			if err := waitAck(t, ack); err != nil {
+				t.Fatalf("glass %d: %v (the fallback file should have taken it)", i, err)
+			}
 		}
-	}
-	if p, _, inFile, _ := j.State(); p == nil || inFile != 20 {
-		t.Fatalf("state: problem %v, %d in the fallback file", p, inFile)
-	}
-	if _, err := os.Stat(path + ".pending"); err != nil {
-		t.Fatalf("no fallback file: %v", err)
-	}
-	f.ok.Store(true) // the cause is fixed
-	j.Retry()
-	waitFor(t, "the problem clears", func() bool { p, _, _, _ := j.State(); return p == nil })
-	must(t, j.Store().Flush())
-	if n := glassesIn(t, path); n != 20 {
-		t.Errorf("%d glasses written, want 20", n)
-	}
-	if _, err := os.Stat(path + ".pending"); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the fallback file is still there after its replay: %v", err)
-	}
+		if p, _, inFile, _ := j.State(); p == nil || inFile != 20 {
+			t.Fatalf("state: problem %v, %d in the fallback file", p, inFile)
+		}
+		if _, err := os.Stat(path + ".pending"); err != nil {
+			t.Fatalf("no fallback file: %v", err)
+		}
+		f.ok.Store(true) // the cause is fixed
+		j.Retry()
+		settled(t, "the problem clears", func() bool { p, _, _, _ := j.State(); return p == nil })
+		must(t, j.Store().Flush())
+		if n := glassesIn(t, path); n != 20 {
+			t.Errorf("%d glasses written, want 20", n)
+		}
+		if _, err := os.Stat(path + ".pending"); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the fallback file is still there after its replay: %v", err)
+		}
+	})
 }
 
 // A history that fails mid-session, with no fallback file either: events
 // wait in memory (bounded), past the bound Submit refuses, and when the
 // database works again everything held is written.
 func TestJournalMidSessionFailureHoldsInMemory(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "history.db")
-	f := &flaky{}
-	f.ok.Store(true)
-	j := testJournal(t, path, JournalOptions{Open: f.open, Fallback: "-", MaxQueue: 5})
-	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	ack, err := j.Submit(GlassEntry(at, SourceTray))
-	must(t, err)
-	must(t, waitAck(t, ack))
-
-	f.ok.Store(false)
-	j.Store().Close() // the file goes away under the daemon
-	held := 0
-	for i := 1; ; i++ {
-		ack, err := j.Submit(GlassEntry(at.Add(time.Duration(i)*time.Second), SourceTray))
-		if errors.Is(err, ErrNotKept) {
-			break
-		}
+	synctest.Test(t, func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "history.db")
+		f := &flaky{}
+		f.ok.Store(true)
+		j := testJournal(t, path, JournalOptions{Open: f.open, Fallback: "-", MaxQueue: 5}, false)
+		at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		ack, err := j.Submit(GlassEntry(at, SourceTray))
 		must(t, err)
-		held++
-		if err := waitAck(t, ack); err == nil || !strings.Contains(err.Error(), "memory") {
-			t.Fatalf("glass %d with no place on disk: ack %v", i, err)
+		must(t, waitAck(t, ack))
+
+		f.ok.Store(false)
+		j.Store().Close() // the file goes away under the daemon
+		held := 0
+		for i := 1; ; i++ {
+			ack, err := j.Submit(GlassEntry(at.Add(time.Duration(i)*time.Second), SourceTray))
+			if errors.Is(err, ErrNotKept) {
+				break
+			}
+			must(t, err)
+			held++
+			if err := waitAck(t, ack); err == nil || !strings.Contains(err.Error(), "memory") {
+				t.Fatalf("glass %d with no place on disk: ack %v", i, err)
+			}
+			if i > 10 {
+				t.Fatal("the memory queue is not bounded")
+			}
 		}
-		if i > 10 {
-			t.Fatal("the memory queue is not bounded")
+		if held != 5 {
+			t.Errorf("%d glasses held, want the bound 5", held)
 		}
-	}
-	if held != 5 {
-		t.Errorf("%d glasses held, want the bound 5", held)
-	}
-	// sitting merges in the queue: an hour of polls takes no more room
-	// once a span waits last
-	f.ok.Store(true)
-	j.Retry()
-	waitFor(t, "the held glasses are written", func() bool { p, q, _, _ := j.State(); return p == nil && q == 0 })
-	must(t, j.Store().Flush())
-	if n := glassesIn(t, path); n != 6 {
-		t.Errorf("%d glasses written, want 6", n)
-	}
+		// sitting merges in the queue: an hour of polls takes no more room
+		// once a span waits last
+		f.ok.Store(true)
+		j.Retry()
+		settled(t, "the held glasses are written", func() bool { p, q, _, _ := j.State(); return p == nil && q == 0 })
+		must(t, j.Store().Flush())
+		if n := glassesIn(t, path); n != 6 {
+			t.Errorf("%d glasses written, want 6", n)
+		}
+	})
 }
 
 // Sitting polls during an outage take one place in the queue.
 func TestJournalSittingMergesInQueue(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "history.db")
-	f := &flaky{}
-	j := testJournal(t, path, JournalOptions{Open: f.open, Fallback: "-", MaxQueue: 3})
-	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	for i := range 3600 {
-		if _, err := j.Submit(SittingEntry(at.Add(time.Duration(i)*time.Second), at.Add(time.Duration(i+1)*time.Second), false)); err != nil {
-			t.Fatalf("poll %d: %v", i, err)
+	synctest.Test(t, func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "history.db")
+		f := &flaky{}
+		j := testJournal(t, path, JournalOptions{Open: f.open, Fallback: "-", MaxQueue: 3}, false)
+		at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+		for i := range 3600 {
+			if _, err := j.Submit(SittingEntry(at.Add(time.Duration(i)*time.Second), at.Add(time.Duration(i+1)*time.Second), false)); err != nil {
+				t.Fatalf("poll %d: %v", i, err)
+			}
 		}
-	}
-	f.ok.Store(true)
-	j.Retry()
-	waitFor(t, "written", func() bool { p, q, _, _ := j.State(); return p == nil && q == 0 })
-	must(t, j.Store().Flush())
-	var sum int64
-	must(t, j.Store().db.QueryRow(`SELECT sum(end_at-start_at) FROM activity`).Scan(&sum))
-	if sum != time.Hour.Milliseconds() {
-		t.Errorf("%v of sitting written, want 1h", time.Duration(sum)*time.Millisecond)
-	}
+		f.ok.Store(true)
+		j.Retry()
+		settled(t, "written", func() bool { p, q, _, _ := j.State(); return p == nil && q == 0 })
+		must(t, j.Store().Flush())
+		var sum int64
+		must(t, j.Store().db.QueryRow(`SELECT sum(end_at-start_at) FROM activity`).Scan(&sum))
+		if sum != time.Hour.Milliseconds() {
+			t.Errorf("%v of sitting written, want 1h", time.Duration(sum)*time.Millisecond)
+		}
+	})
 }
 
 // A bad entry is refused at once and never holds up the good ones.
 func TestJournalRefusesBadEntry(t *testing.T) {
-	j := testJournal(t, filepath.Join(t.TempDir(), "history.db"), JournalOptions{})
-	if _, err := j.Submit(BreakEntry(BreakRecord{Kind: schedule.Stretch, Outcome: "exploded"})); err == nil {
-		t.Error("an unknown outcome was taken")
-	}
-	ack, err := j.Submit(GlassEntry(time.Now(), SourceCLI))
-	must(t, err)
-	must(t, waitAck(t, ack))
+	synctest.Test(t, func(t *testing.T) {
+		j := testJournal(t, filepath.Join(t.TempDir(), "history.db"), JournalOptions{}, false)
+		if _, err := j.Submit(BreakEntry(BreakRecord{Kind: schedule.Stretch, Outcome: "exploded"})); err == nil {
+			t.Error("an unknown outcome was taken")
+		}
+		ack, err := j.Submit(GlassEntry(time.Now(), SourceCLI))
+		must(t, err)
+		must(t, waitAck(t, ack))
+	})
 }
 
 // A full disk (a small tmpfs): neither the database nor the fallback file
@@ -192,7 +219,7 @@ func TestJournalFullDisk(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
 	path := filepath.Join(dir, "history.db")
-	j := testJournal(t, path, JournalOptions{})
+	j := testJournal(t, path, JournalOptions{}, true)
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	ack, err := j.Submit(GlassEntry(at, SourceCLI))
 	must(t, err)
@@ -262,7 +289,7 @@ func TestJournalReadOnlyFileSystem(t *testing.T) {
 	path := filepath.Join(dir, "history.db")
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	remount("ro")
-	j := testJournal(t, path, JournalOptions{})
+	j := testJournal(t, path, JournalOptions{}, true)
 	if p, _, _, _ := j.State(); p == nil {
 		t.Fatal("a read-only history opened without a problem")
 	}
