@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/limber-app/limber/assets/cardfiles"
@@ -97,6 +98,10 @@ type harness struct {
 	c     *api.Client
 	// raw sends a request as the wire carries it, to test bad input.
 	raw func(cmd, args string) error
+	// bubble: the test runs in a synctest bubble, where waiting for the
+	// daemon's goroutines (the loop, the history writer, a window's
+	// watcher) is synctest.Wait, not polling.
+	bubble bool
 }
 
 func newHarness(t *testing.T, opts ...func(*Options)) *harness {
@@ -160,6 +165,14 @@ func (h *harness) tray(a tray.Action) { h.d.do(func() { h.d.onTrayAction(a) }) }
 // hist is the open history file, once the writer has written all it holds.
 func (h *harness) hist() *history.Store {
 	h.t.Helper()
+	if h.bubble {
+		synctest.Wait()
+		err, queued, inFile, _ := h.jr.State()
+		if s := h.jr.Store(); err == nil && queued == 0 && inFile == 0 && s != nil {
+			return s
+		}
+		h.t.Fatalf("the history writer is idle but not done: %v, %d queued, %d in the fallback file", err, queued, inFile)
+	}
 	for end := time.Now().Add(5 * time.Second); ; time.Sleep(2 * time.Millisecond) {
 		err, queued, inFile, _ := h.jr.State()
 		if s := h.jr.Store(); err == nil && queued == 0 && inFile == 0 && s != nil {
@@ -248,66 +261,56 @@ func TestStretchBreakOpensCardAndIsRecorded(t *testing.T) {
 }
 
 func TestWindowThatDiesCountsAsClosedEarly(t *testing.T) {
-	h := newHarness(t)
-	h.w.advance(h.d, 10*time.Second, true)
-	if _, err := h.c.BreakNow(context.Background(), "movement"); err != nil {
-		t.Fatal(err)
-	}
-	h.w.mu.Lock()
-	if len(h.w.windows) != 1 {
-		h.w.mu.Unlock()
-		t.Fatalf("break_now opened %d windows", len(h.w.windows))
-	}
-	win := h.w.windows[0]
-	h.w.mu.Unlock()
-	win.Kill() // the window crashes without reporting
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		b := h.journal(history.TypeBreak)
-		if len(b) == 1 && b[0].Outcome == "closed_early" && b[0].Kind == "movement" {
-			break
+	synctest.Test(t, func(t *testing.T) {
+		h := newHarness(t)
+		h.bubble = true
+		h.w.advance(h.d, 10*time.Second, true)
+		if _, err := h.c.BreakNow(context.Background(), "movement"); err != nil {
+			t.Fatal(err)
 		}
-		if time.Now().After(deadline) {
+		h.w.mu.Lock()
+		if len(h.w.windows) != 1 {
+			h.w.mu.Unlock()
+			t.Fatalf("break_now opened %d windows", len(h.w.windows))
+		}
+		win := h.w.windows[0]
+		h.w.mu.Unlock()
+		win.Kill() // the window crashes without reporting
+		if b := h.journal(history.TypeBreak); len(b) != 1 || b[0].Outcome != "closed_early" || b[0].Kind != "movement" {
 			t.Fatalf("journal %+v", b)
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	})
 }
 
 // A card window with no display: the break is offered by notification
 // instead, recorded as not shown (not closed early), and stays due.
 func TestCardWithoutDisplayFallsBackToNotification(t *testing.T) {
-	h := newHarness(t)
-	h.w.advance(h.d, 10*time.Second, true)
-	if _, err := h.c.BreakNow(context.Background(), "movement"); err != nil {
-		t.Fatal(err)
-	}
-	h.w.mu.Lock()
-	win := h.w.windows[0]
-	h.w.mu.Unlock()
-	before := len(h.notes.Sent())
-	win.err = fmt.Errorf("%w: exit status 3", ErrNoDisplay)
-	win.Kill()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		b := h.journal(history.TypeBreak)
-		if len(b) == 1 && b[0].Outcome == "not_shown" && b[0].Kind == "movement" {
-			break
+	synctest.Test(t, func(t *testing.T) {
+		h := newHarness(t)
+		h.bubble = true
+		h.w.advance(h.d, 10*time.Second, true)
+		if _, err := h.c.BreakNow(context.Background(), "movement"); err != nil {
+			t.Fatal(err)
 		}
-		if time.Now().After(deadline) {
+		h.w.mu.Lock()
+		win := h.w.windows[0]
+		h.w.mu.Unlock()
+		before := len(h.notes.Sent())
+		win.err = fmt.Errorf("%w: exit status 3", ErrNoDisplay)
+		win.Kill()
+		if b := h.journal(history.TypeBreak); len(b) != 1 || b[0].Outcome != "not_shown" || b[0].Kind != "movement" {
 			t.Fatalf("journal %+v", b)
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	sent := h.notes.Sent()
-	if len(sent) <= before || !strings.Contains(sent[len(sent)-1].Title, "break") {
-		t.Errorf("no notification offered the break: %+v", sent[before:])
-	}
-	for _, b := range h.status().Breaks {
-		if b.Kind == "movement" && !b.Due {
-			t.Errorf("the unseen break is no longer due: %+v", b)
+		sent := h.notes.Sent()
+		if len(sent) <= before || !strings.Contains(sent[len(sent)-1].Title, "break") {
+			t.Errorf("no notification offered the break: %+v", sent[before:])
 		}
-	}
+		for _, b := range h.status().Breaks {
+			if b.Kind == "movement" && !b.Due {
+				t.Errorf("the unseen break is no longer due: %+v", b)
+			}
+		}
+	})
 }
 
 func TestTrayActions(t *testing.T) {
@@ -684,60 +687,61 @@ func TestCallSignalsFollowSettingsAndShowInStatus(t *testing.T) {
 }
 
 func TestShowAndMenu(t *testing.T) {
-	h := newHarness(t)
-	ctx := context.Background()
-	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
-		t.Fatal(err)
-	}
-	if err := h.c.Show(ctx, api.WindowStatus); err != nil { // already open: not twice
-		t.Fatal(err)
-	}
-	h.w.mu.Lock()
-	n := len(h.w.launched)
-	first := h.w.windows[0]
-	h.w.mu.Unlock()
-	if n != 1 {
-		t.Fatalf("two status requests launched %d windows", n)
-	}
-	first.Kill() // closed by the user: the next request opens it again
-	for i := 0; i < 100; i++ {
+	synctest.Test(t, func(t *testing.T) {
+		h := newHarness(t)
+		h.bubble = true
+		ctx := context.Background()
+		if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.c.Show(ctx, api.WindowStatus); err != nil { // already open: not twice
+			t.Fatal(err)
+		}
+		h.w.mu.Lock()
+		n := len(h.w.launched)
+		first := h.w.windows[0]
+		h.w.mu.Unlock()
+		if n != 1 {
+			t.Fatalf("two status requests launched %d windows", n)
+		}
+		first.Kill()    // closed by the user: the next request opens it again
+		synctest.Wait() // the window's watcher has told the loop
 		var open bool
 		h.d.do(func() { open = h.d.statusWin != nil })
-		if !open {
-			break
+		if open {
+			t.Fatal("the status window still counts as open after it exited")
 		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	if err := h.c.Show(ctx, api.WindowStatus); err != nil {
-		t.Fatal(err)
-	}
-	if err := h.c.Show(ctx, "toaster"); err == nil {
-		t.Fatal("an unknown window was accepted")
-	}
-	h.w.mu.Lock()
-	got := fmt.Sprint(h.w.launched)
-	h.w.mu.Unlock()
-	if got != "[[status] [status]]" {
-		t.Fatalf("launched %s", got)
-	}
+		if err := h.c.Show(ctx, api.WindowStatus); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.c.Show(ctx, "toaster"); err == nil {
+			t.Fatal("an unknown window was accepted")
+		}
+		h.w.mu.Lock()
+		got := fmt.Sprint(h.w.launched)
+		h.w.mu.Unlock()
+		if got != "[[status] [status]]" {
+			t.Fatalf("launched %s", got)
+		}
 
-	// Menu: what the tray offers runs; what it does not (resume while not
-	// paused, nonsense) is refused.
-	if err := h.c.Menu(ctx, string(tray.ActResume)); err == nil {
-		t.Fatal("resume while not paused was accepted")
-	}
-	if err := h.c.Menu(ctx, "rm -rf"); err == nil {
-		t.Fatal("an unknown action was accepted")
-	}
-	if err := h.c.Menu(ctx, string(tray.ActPause30)); err != nil {
-		t.Fatal(err)
-	}
-	if !h.status().Paused {
-		t.Fatal("pause from the menu did not pause")
-	}
-	if err := h.c.Menu(ctx, string(tray.ActResume)); err != nil || h.status().Paused {
-		t.Fatalf("resume from the menu: %v", err)
-	}
+		// Menu: what the tray offers runs; what it does not (resume while not
+		// paused, nonsense) is refused.
+		if err := h.c.Menu(ctx, string(tray.ActResume)); err == nil {
+			t.Fatal("resume while not paused was accepted")
+		}
+		if err := h.c.Menu(ctx, "rm -rf"); err == nil {
+			t.Fatal("an unknown action was accepted")
+		}
+		if err := h.c.Menu(ctx, string(tray.ActPause30)); err != nil {
+			t.Fatal(err)
+		}
+		if !h.status().Paused {
+			t.Fatal("pause from the menu did not pause")
+		}
+		if err := h.c.Menu(ctx, string(tray.ActResume)); err != nil || h.status().Paused {
+			t.Fatalf("resume from the menu: %v", err)
+		}
+	})
 }
 
 func TestNoTrayHostOpensStatusWindow(t *testing.T) {
