@@ -1,5 +1,5 @@
 // Command gen rebuilds Limber's catalogues from the source: it finds every
-// lang.X / lang.L call under cmd/ and internal/, writes
+// i18n.X and lang.X / lang.L call under cmd/ and internal/, writes
 // internal/i18n/translations/en.json with the English texts, and keeps the
 // German catalogue in step (dropping keys no longer used). Keys without a
 // German text are listed; add them to de.json by hand.
