@@ -157,7 +157,7 @@ type renderer struct {
 	head    *canvas.Circle
 	mat     *canvas.Rectangle
 	glass   *canvas.Rectangle
-	props   [16]*canvas.Line
+	props   [20]*canvas.Line
 	gaze    *canvas.Line // the line of sight of eye exercises
 	limbs   [maxLimbs]*canvas.Line
 	joints  [maxLimbs]*canvas.Circle // round ends: a circle at each end of a segment
@@ -367,12 +367,37 @@ func staticProps(f pose.Figure) []seg {
 	P := func(x, y float64) pose.Point { return pose.Point{X: x, Y: y} }
 	const thick, thin = 0.07, 0.045
 	seated := s.Hip.Y > -1.3 && s.Hip.Y < -0.5
-	if pl.Chair {
+	switch {
+	case pl.Chair && f.Front:
+		// Seen from the front and a little above: the seat's top as a
+		// band from the backrest towards the viewer, the backrest's frame
+		// behind the back (the body hides its middle), four legs down to
+		// the floor at their depth.
+		y, l, r := pl.SeatY, pl.SeatBack, pl.SeatFront
+		z0, z1 := pl.SeatZ0, pl.SeatZ1
+		yb, yf := y+pose.Depth*z0, y+pose.Depth*z1
+		top := pl.BackTop.Y
+		out = append(out,
+			seg{P(l+0.06, yb), P(l+0.06, top), thick}, seg{P(r-0.06, yb), P(r-0.06, top), thick},
+			seg{P(l+0.06, top), P(r-0.06, top), thick}, seg{P(l+0.06, top+0.3), P(r-0.06, top+0.3), thin},
+			seg{P(l+0.04, yb), P(l+0.04, pl.FloorAt(z0)), thin}, seg{P(r-0.04, yb), P(r-0.04, pl.FloorAt(z0)), thin},
+			seg{P(l, (yb+yf)/2), P(r, (yb+yf)/2), yf - yb},
+			seg{P(l+0.03, yf), P(l+0.03, pl.FloorAt(z1)), thin}, seg{P(r-0.03, yf), P(r-0.03, pl.FloorAt(z1)), thin},
+		)
+	case pl.Chair:
 		y := pl.SeatY
 		back, front := pl.SeatBack, pl.SeatFront
+		// The backrest's pad is drawn behind its face, which is what the
+		// back leans on, so the body does not hide it.
+		d := math.Hypot(pl.BackTop.X-pl.BackFoot.X, pl.BackTop.Y-pl.BackFoot.Y)
+		off := pose.Point{X: (pl.BackTop.Y - pl.BackFoot.Y) / d * pose.BackrestWidth / 2, Y: -(pl.BackTop.X - pl.BackFoot.X) / d * pose.BackrestWidth / 2}
+		if off.X > 0 {
+			off = pose.Point{X: -off.X, Y: -off.Y}
+		}
+		mv := func(p pose.Point, k float64) pose.Point { return pose.Point{X: p.X + off.X*k, Y: p.Y + off.Y*k} }
 		out = append(out,
 			seg{P(back, y), P(front, y), thick},
-			seg{pl.BackFoot, pl.BackTop, thick},
+			seg{mv(pl.BackFoot, 1), mv(pl.BackTop, 1), pose.BackrestWidth},
 			seg{P(back+0.05, y), P(back+0.05, 0), thin},
 			seg{P(front-0.05, y), P(front-0.05, 0), thin},
 		)

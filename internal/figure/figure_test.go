@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -91,7 +92,11 @@ func TestContactSheet(t *testing.T) {
 	}
 	test.NewTempApp(t)
 	test.ApplyTheme(t, theme.LightTheme())
+	only := os.Getenv("LIMBER_FIGURE_ONLY") // a comma-separated list of card ids, or all
 	for _, c := range cards.Builtin().Cards() {
+		if only != "" && !strings.Contains(","+only+",", ","+c.ID+",") {
+			continue
+		}
 		f := c.Figure
 		n := len(f.Poses)
 		sheet := image.NewRGBA(image.Rect(0, 0, 220*(2*n), 220))
@@ -101,7 +106,10 @@ func TestContactSheet(t *testing.T) {
 		win.Resize(fyne.NewSize(220, 220))
 		for i := 0; i < 2*n; i++ {
 			// keyframe i/2, or halfway to the next one
-			tt := float64(i/2)*(hold(f)+move(f)) + float64(i%2)*(hold(f)+move(f)/2)
+			tt := f.KeyframeAt(i / 2)
+			if i%2 == 1 {
+				tt += f.HoldOf(i/2) + move(f)/2
+			}
 			w.SetTime(tt)
 			img := win.Canvas().Capture()
 			draw.Draw(sheet, image.Rect(220*i, 0, 220*(i+1), 220), img, image.Point{}, draw.Src)
@@ -113,13 +121,6 @@ func TestContactSheet(t *testing.T) {
 		png.Encode(out, sheet)
 		out.Close()
 	}
-}
-
-func hold(f pose.Figure) float64 {
-	if f.Hold > 0 {
-		return f.Hold
-	}
-	return pose.DefaultHold
 }
 
 func move(f pose.Figure) float64 {

@@ -47,8 +47,20 @@ const (
 	Gaze Joint = "gaze"
 )
 
+// Fwd names the optional depth of segment j in the front view: how many
+// degrees it points out of the picture towards the viewer ("thigh_r_fwd"),
+// 0 in the picture plane, 90 straight at the viewer (a seated thigh);
+// negative away. The side view ignores it.
+func Fwd(j Joint) Joint { return j + "_fwd" }
+
 // OptionalJoints returns the joints a pose may leave out.
-func OptionalJoints() []Joint { return []Joint{FootL, FootR, Turn, Gaze} }
+func OptionalJoints() []Joint {
+	o := []Joint{FootL, FootR, Turn, Gaze}
+	for _, j := range Joints() {
+		o = append(o, Fwd(j))
+	}
+	return o
+}
 
 // Joints returns every joint in a fixed order.
 func Joints() []Joint {
@@ -108,6 +120,12 @@ func Base(name string) (p Pose, ok bool) {
 		return mk(180, 180, -12, -8, 12, 8, -6, -4, 6, 4), true
 	case "sit":
 		return mk(180, 180, 15, 70, 25, 75, 90, 0, 90, 0), true
+	case "sit-front": // sitting facing the viewer: thighs towards you, hands on them
+		p := mk(180, 180, -10, -4, 10, 4, -6, -2, 6, 2)
+		p.Angles[Fwd(ThighL)], p.Angles[Fwd(ThighR)] = 82, 82
+		p.Angles[Fwd(ArmL)], p.Angles[Fwd(ArmR)] = 15, 15
+		p.Angles[Fwd(ForearmL)], p.Angles[Fwd(ForearmR)] = 75, 75
+		return p, true
 	case "lie-back": // on the back, head to the left, knees bent
 		return mk(-90, -90, 88, 90, 92, 90, 135, 20, 140, 25), true
 	case "lie-front": // face down, head to the right
@@ -122,7 +140,7 @@ func Base(name string) (p Pose, ok bool) {
 
 // BaseNames lists the names Base accepts.
 func BaseNames() []string {
-	n := []string{"stand", "stand-front", "sit", "lie-back", "lie-front", "all-fours", "kneel"}
+	n := []string{"stand", "stand-front", "sit", "sit-front", "lie-back", "lie-front", "all-fours", "kneel"}
 	sort.Strings(n)
 	return n
 }
@@ -159,8 +177,8 @@ func (p Pose) foot(j Joint) float64 {
 	if v, ok := p.Angles[j]; ok {
 		return v
 	}
-	if j == Turn {
-		return 0
+	if j != FootL && j != FootR {
+		return 0 // turn and the depths: none unless set
 	}
 	if j == FootL {
 		return footAngle(p.Angle(ShinL))
@@ -224,6 +242,56 @@ type Skeleton struct {
 	KneeR    Point
 	// Where each limb starts (the same point in the side view).
 	ShoulderL, ShoulderR, HipL, HipR Point
+	ElbowL, ElbowR                   Point
+	// WaistL and WaistR are the sides of the hips, where a hand rests
+	// "on the hips" (targets hip_l, hip_r).
+	WaistL, WaistR Point
+	// Face is where a hand covers the eyes (target head).
+	Face Point
+	// z is each named point's depth towards the viewer (front view; 0 in
+	// the side view): the 3D position of a point drawn at (x, y) is
+	// (x, y-Depth*z, z).
+	z map[string]float64
+}
+
+// Depth is how the front view shows depth: it looks down on the figure a
+// little, so a point d units nearer the viewer is drawn Depth*d lower. It
+// is an oblique parallel projection: a thigh pointing at the viewer (a
+// seated figure) is drawn short and downwards, a shin crossed over the
+// other knee at full length, and a contact solved in 3D holds on screen.
+const Depth = 0.4
+
+type vec3 struct{ X, Y, Z float64 }
+
+func (a vec3) add(b vec3) vec3           { return vec3{a.X + b.X, a.Y + b.Y, a.Z + b.Z} }
+func (a vec3) sub(b vec3) vec3           { return vec3{a.X - b.X, a.Y - b.Y, a.Z - b.Z} }
+func (a vec3) mul(k float64) vec3        { return vec3{a.X * k, a.Y * k, a.Z * k} }
+func (a vec3) dot(b vec3) float64        { return a.X*b.X + a.Y*b.Y + a.Z*b.Z }
+func (a vec3) norm() float64             { return math.Sqrt(a.dot(a)) }
+func (a vec3) screen() Point             { return Point{a.X, a.Y + Depth*a.Z} }
+func (a vec3) unit() vec3                { return a.mul(1 / a.norm()) }
+func at3(p Point, z float64) vec3        { return vec3{p.X, p.Y - Depth*z, z} }
+func (p Pose) fwd(j Joint) float64       { return p.Angles[Fwd(j)] }
+func (p Pose) dir3(j Joint) vec3         { return dir3(p.Angle(j), p.fwd(j)) }
+func (s Skeleton) at3(n string) vec3     { return at3(s.Point(n), s.z[n]) }
+func (s Skeleton) Z(name string) float64 { return s.z[name] }
+
+// dir3 is the unit direction of a segment at screen angle a (degrees, as
+// the side view's) tilted fwd degrees towards the viewer.
+func dir3(a, fwd float64) vec3 {
+	ar, fr := a*math.Pi/180, fwd*math.Pi/180
+	return vec3{math.Sin(ar) * math.Cos(fr), math.Cos(ar) * math.Cos(fr), math.Sin(fr)}
+}
+
+// angles3 is the inverse of dir3; keep is the screen angle used when d
+// points straight at the viewer (no screen angle to read).
+func angles3(d vec3, keep float64) (a, fwd float64) {
+	d = d.unit()
+	fwd = deg(math.Asin(math.Max(-1, math.Min(1, d.Z))))
+	if math.Hypot(d.X, d.Y) < 1e-6 {
+		return keep, fwd
+	}
+	return deg(math.Atan2(d.X, d.Y)), fwd
 }
 
 // Layout turns a pose into lines. front selects the front view (shoulders
@@ -262,16 +330,14 @@ const liftedFoot = 0.15
 
 // layout places the limbs with the hip at the origin, not grounded.
 func layout(p Pose, front bool) Skeleton {
+	if front {
+		return layoutFront(p)
+	}
 	hip := Point{}
 	neck := hip.add(p.Angle(Torso), LenTorso)
 	head := neck.add(p.Angle(Head), LenNeck+HeadRadius)
 	shL, shR, hipL, hipR := neck, neck, hip, hip
-	if front {
-		perp := p.Angle(Torso) + 90
-		shL, shR = neck.add(perp, shoulderHW), neck.add(perp, -shoulderHW)
-		hipL, hipR = hip.add(perp, hipHW), hip.add(perp, -hipHW)
-		// With the torso upright perp points left on screen, which is where "_l" belongs.
-	} else if t := p.Angles[Turn]; t != 0 {
+	if t := p.Angles[Turn]; t != 0 {
 		// Turned to the right: the near (right) shoulder goes back, the far one forward.
 		w := shoulderHW * math.Sin(t*math.Pi/180)
 		shR, shL = neck.add(p.Angle(Torso)-90, w), neck.add(p.Angle(Torso)+90, w)
@@ -284,16 +350,13 @@ func layout(p Pose, front bool) Skeleton {
 	anL := knL.add(p.Angle(ShinL), LenShin)
 	knR := hipR.add(p.Angle(ThighR), LenThigh)
 	anR := knR.add(p.Angle(ShinR), LenShin)
-	var ftL, ftR Point
-	if front {
-		ftL = anL.add(p.Angle(ShinL)-90, LenFoot*0.6)
-		ftR = anR.add(p.Angle(ShinR)+90, LenFoot*0.6)
-	} else {
-		ftL = anL.add(p.foot(FootL), LenFoot)
-		ftR = anR.add(p.foot(FootR), LenFoot)
-	}
+	ftL := anL.add(p.foot(FootL), LenFoot)
+	ftR := anR.add(p.foot(FootR), LenFoot)
+	waist := hip.add(p.Angle(Torso), 0.1)
 	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR,
-		KneeL: knL, KneeR: knR, ShoulderL: shL, ShoulderR: shR, HipL: hipL, HipR: hipR}
+		KneeL: knL, KneeR: knR, ShoulderL: shL, ShoulderR: shR, HipL: hipL, HipR: hipR,
+		ElbowL: elL, ElbowR: elR, WaistL: waist, WaistR: waist,
+		Face: Point{head.X + HeadRadius*0.8, head.Y}}
 	s.Limbs = []Limb{
 		{hipL, knL, true, WidthThigh}, {knL, anL, true, WidthShin}, {anL, ftL, true, WidthFoot},
 		{shL, elL, true, WidthArm}, {elL, haL, true, WidthForearm},
@@ -301,10 +364,66 @@ func layout(p Pose, front bool) Skeleton {
 		{hipR, knR, false, WidthThigh}, {knR, anR, false, WidthShin}, {anR, ftR, false, WidthFoot},
 		{shR, elR, false, WidthArm}, {elR, haR, false, WidthForearm},
 	}
-	if front {
-		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6}, Limb{hipL, hipR, false, WidthTorso * 0.8})
-	} else if shL != shR {
+	if shL != shR {
 		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6})
+	}
+	return s
+}
+
+// layoutFront is the front view: the body in 3D (x to the viewer's right,
+// y down, z towards the viewer), each segment at its screen angle tilted
+// by its _fwd depth, drawn with the Depth projection.
+func layoutFront(p Pose) Skeleton {
+	var hip vec3
+	neck := hip.add(p.dir3(Torso).mul(LenTorso))
+	head := neck.add(p.dir3(Head).mul(LenNeck + HeadRadius))
+	// Across the body, in the picture plane: with the torso upright this
+	// points left on screen, which is where "_l" belongs.
+	across := dir3(p.Angle(Torso)+90, 0)
+	t := p.Angles[Turn] * math.Pi / 180
+	// Turned to the right: the right shoulder goes back, the left comes forward.
+	shL := neck.add(across.mul(shoulderHW * math.Cos(t))).add(vec3{Z: shoulderHW * math.Sin(t)})
+	shR := neck.add(across.mul(-shoulderHW * math.Cos(t))).add(vec3{Z: -shoulderHW * math.Sin(t)})
+	hipL, hipR := hip.add(across.mul(hipHW)), hip.add(across.mul(-hipHW))
+	seg := func(from vec3, j Joint, l float64) vec3 { return from.add(p.dir3(j).mul(l)) }
+	elL, elR := seg(shL, ArmL, LenArm), seg(shR, ArmR, LenArm)
+	haL, haR := seg(elL, ForearmL, LenForearm), seg(elR, ForearmR, LenForearm)
+	knL, knR := seg(hipL, ThighL, LenThigh), seg(hipR, ThighR, LenThigh)
+	anL, anR := seg(knL, ShinL, LenShin), seg(knR, ShinR, LenShin)
+	// Feet point towards the viewer, splayed out a little, square to the shin.
+	foot := func(an vec3, shin Joint, out float64) vec3 {
+		d := vec3{out * 0.5, 0, 0.87}
+		s := p.dir3(shin)
+		d = d.sub(s.mul(d.dot(s)))
+		if d.norm() < 1e-3 {
+			d = vec3{Y: 1}
+		}
+		return an.add(d.unit().mul(LenFoot * 0.8))
+	}
+	ftL, ftR := foot(anL, ShinL, -1), foot(anR, ShinR, 1)
+	waistL := hipL.add(across.mul(0.1)).add(p.dir3(Torso).mul(0.1))
+	waistR := hipR.add(across.mul(-0.1)).add(p.dir3(Torso).mul(0.1))
+	face := head.add(vec3{Z: HeadRadius * 0.8})
+	P := vec3.screen
+	s := Skeleton{Head: P(head), Hip: P(hip), HandL: P(haL), HandR: P(haR), Shoulder: P(neck),
+		AnkleL: P(anL), AnkleR: P(anR), KneeL: P(knL), KneeR: P(knR),
+		ShoulderL: P(shL), ShoulderR: P(shR), HipL: P(hipL), HipR: P(hipR),
+		ElbowL: P(elL), ElbowR: P(elR), WaistL: P(waistL), WaistR: P(waistR), Face: P(face)}
+	s.z = map[string]float64{"hand_l": haL.Z, "hand_r": haR.Z, "elbow_l": elL.Z, "elbow_r": elR.Z,
+		"knee_l": knL.Z, "knee_r": knR.Z, "ankle_l": anL.Z, "ankle_r": anR.Z, "foot_l": anL.Z, "foot_r": anR.Z,
+		"shoulder": neck.Z, "shoulder_l": shL.Z, "shoulder_r": shR.Z, "hip_l": waistL.Z, "hip_r": waistR.Z,
+		"head": face.Z, "hipjoint_l": hipL.Z, "hipjoint_r": hipR.Z}
+	neckTop := neck.add(p.dir3(Head).mul(LenNeck))
+	L := func(a, b vec3, far bool, w float64) Limb { return Limb{P(a), P(b), far, w} }
+	// Nearer segments are drawn later (over the others): the legs of a
+	// seated figure come over the hips, the hands over the chest.
+	s.Limbs = []Limb{
+		L(hipL, knL, true, WidthThigh), L(knL, anL, true, WidthShin), L(anL, ftL, true, WidthFoot),
+		L(shL, elL, true, WidthArm), L(elL, haL, true, WidthForearm),
+		L(hip, neck, false, WidthTorso), L(neck, neckTop, false, WidthNeck),
+		L(hipR, knR, false, WidthThigh), L(knR, anR, false, WidthShin), L(anR, ftR, false, WidthFoot),
+		L(shR, elR, false, WidthArm), L(elR, haR, false, WidthForearm),
+		L(shL, shR, false, WidthTorso*0.6), L(hipL, hipR, false, WidthTorso*0.8),
 	}
 	return s
 }
@@ -331,6 +450,7 @@ func (s *Skeleton) shift(dx, dy float64) {
 	s.Head, s.Hip, s.HandL, s.HandR, s.Shoulder = mv(s.Head), mv(s.Hip), mv(s.HandL), mv(s.HandR), mv(s.Shoulder)
 	s.AnkleL, s.AnkleR, s.KneeL, s.KneeR = mv(s.AnkleL), mv(s.AnkleR), mv(s.KneeL), mv(s.KneeR)
 	s.ShoulderL, s.ShoulderR, s.HipL, s.HipR = mv(s.ShoulderL), mv(s.ShoulderR), mv(s.HipL), mv(s.HipR)
+	s.ElbowL, s.ElbowR, s.WaistL, s.WaistR, s.Face = mv(s.ElbowL), mv(s.ElbowR), mv(s.WaistL), mv(s.WaistR), mv(s.Face)
 }
 
 // Bounds returns the smallest box holding the skeleton (head included).
@@ -432,7 +552,7 @@ func (f Figure) At(t float64) Pose {
 		p, _ := Base("stand")
 		return p
 	case 1:
-		return f.solveProps(f.Poses[0])
+		return f.solve(f.Poses[0])
 	}
 	per := f.Period()
 	t = math.Mod(t, per)
@@ -447,11 +567,13 @@ func (f Figure) At(t float64) Pose {
 	in := t - start
 	a, b := f.Poses[i], f.Poses[(i+1)%len(f.Poses)]
 	if in <= f.HoldOf(i) {
-		return f.solveProps(a.Clone())
+		return f.solve(a.Clone())
 	}
 	u := math.Min(1, (in-f.HoldOf(i))/f.move())
 	u = u * u * (3 - 2*u) // smoothstep
-	q := Lerp(a, b, u)
+	// From solved keyframe to solved keyframe, so the figure does not
+	// jump when a hold starts.
+	q := Lerp(f.solve(a), f.solve(b), u)
 	// A contact both keyframes share holds all the way between them.
 	for _, c := range a.Touch {
 		for _, d := range b.Touch {
@@ -460,7 +582,7 @@ func (f Figure) At(t float64) Pose {
 			}
 		}
 	}
-	return f.solveProps(q.Solve(f.Front))
+	return f.solve(q)
 }
 
 // Eye is where the eyes are in s for pose p: on the face, a little above
