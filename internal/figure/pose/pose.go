@@ -121,10 +121,10 @@ func Base(name string) (p Pose, ok bool) {
 	case "sit":
 		return mk(180, 180, 15, 70, 25, 75, 90, 0, 90, 0), true
 	case "sit-front": // sitting facing the viewer: thighs towards you, hands on them
-		p := mk(180, 180, -10, -4, 10, 4, -6, -2, 6, 2)
-		p.Angles[Fwd(ThighL)], p.Angles[Fwd(ThighR)] = 82, 82
-		p.Angles[Fwd(ArmL)], p.Angles[Fwd(ArmR)] = 15, 15
-		p.Angles[Fwd(ForearmL)], p.Angles[Fwd(ForearmR)] = 75, 75
+		p := mk(180, 180, -3, -1, 3, 1, -30, 3, 30, -3)
+		p.Angles[Fwd(ThighL)], p.Angles[Fwd(ThighR)] = 78, 78
+		p.Angles[Fwd(ArmL)], p.Angles[Fwd(ArmR)] = 18, 18
+		p.Angles[Fwd(ForearmL)], p.Angles[Fwd(ForearmR)] = 30, 30
 		return p, true
 	case "lie-back": // on the back, head to the left, knees bent
 		return mk(-90, -90, 88, 90, 92, 90, 135, 20, 140, 25), true
@@ -213,6 +213,10 @@ type Limb struct {
 	From, To Point
 	Far      bool    // an "_l" limb, drawn dimmer
 	Width    float64 // thickness in figure units: a body, not a stick
+	// Name is the joint the segment is drawn for ("thigh_l"; "hand_r" for
+	// a hand, a dot: From = To; "shoulders" and "hips" across the body).
+	Name string
+	z    float64 // how near the viewer (front view): nearer is drawn later
 }
 
 // Thickness of the body's segments, in torso lengths: roughly a person's
@@ -259,7 +263,7 @@ type Skeleton struct {
 // is an oblique parallel projection: a thigh pointing at the viewer (a
 // seated figure) is drawn short and downwards, a shin crossed over the
 // other knee at full length, and a contact solved in 3D holds on screen.
-const Depth = 0.4
+const Depth = 0.35
 
 type vec3 struct{ X, Y, Z float64 }
 
@@ -358,14 +362,14 @@ func layout(p Pose, front bool) Skeleton {
 		ElbowL: elL, ElbowR: elR, WaistL: waist, WaistR: waist,
 		Face: Point{head.X + HeadRadius*0.8, head.Y}}
 	s.Limbs = []Limb{
-		{hipL, knL, true, WidthThigh}, {knL, anL, true, WidthShin}, {anL, ftL, true, WidthFoot},
-		{shL, elL, true, WidthArm}, {elL, haL, true, WidthForearm},
-		{hip, neck, false, WidthTorso}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck},
-		{hipR, knR, false, WidthThigh}, {knR, anR, false, WidthShin}, {anR, ftR, false, WidthFoot},
-		{shR, elR, false, WidthArm}, {elR, haR, false, WidthForearm},
+		{hipL, knL, true, WidthThigh, "thigh_l", 0}, {knL, anL, true, WidthShin, "shin_l", 0}, {anL, ftL, true, WidthFoot, "foot_l", 0},
+		{shL, elL, true, WidthArm, "arm_l", 0}, {elL, haL, true, WidthForearm, "forearm_l", 0}, {haL, haL, true, 2 * HandRadius, "hand_l", 0},
+		{hip, neck, false, WidthTorso, "torso", 0}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck, "neck", 0},
+		{hipR, knR, false, WidthThigh, "thigh_r", 0}, {knR, anR, false, WidthShin, "shin_r", 0}, {anR, ftR, false, WidthFoot, "foot_r", 0},
+		{shR, elR, false, WidthArm, "arm_r", 0}, {elR, haR, false, WidthForearm, "forearm_r", 0}, {haR, haR, false, 2 * HandRadius, "hand_r", 0},
 	}
 	if shL != shR {
-		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6})
+		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6, "shoulders", 0})
 	}
 	return s
 }
@@ -414,17 +418,23 @@ func layoutFront(p Pose) Skeleton {
 		"shoulder": neck.Z, "shoulder_l": shL.Z, "shoulder_r": shR.Z, "hip_l": waistL.Z, "hip_r": waistR.Z,
 		"head": face.Z, "hipjoint_l": hipL.Z, "hipjoint_r": hipR.Z}
 	neckTop := neck.add(p.dir3(Head).mul(LenNeck))
-	L := func(a, b vec3, far bool, w float64) Limb { return Limb{P(a), P(b), far, w} }
-	// Nearer segments are drawn later (over the others): the legs of a
-	// seated figure come over the hips, the hands over the chest.
-	s.Limbs = []Limb{
-		L(hipL, knL, true, WidthThigh), L(knL, anL, true, WidthShin), L(anL, ftL, true, WidthFoot),
-		L(shL, elL, true, WidthArm), L(elL, haL, true, WidthForearm),
-		L(hip, neck, false, WidthTorso), L(neck, neckTop, false, WidthNeck),
-		L(hipR, knR, false, WidthThigh), L(knR, anR, false, WidthShin), L(anR, ftR, false, WidthFoot),
-		L(shR, elR, false, WidthArm), L(elR, haR, false, WidthForearm),
-		L(shL, shR, false, WidthTorso*0.6), L(hipL, hipR, false, WidthTorso*0.8),
+	L := func(a, b vec3, far bool, w float64, name string) Limb {
+		return Limb{P(a), P(b), far, w, name, (a.Z + b.Z) / 2}
 	}
+	// A thigh pointing at the viewer shows its full width end-on.
+	thigh := func(j Joint) float64 { return WidthThigh * (1 + 0.35*math.Abs(math.Sin(p.fwd(j)*math.Pi/180))) }
+	s.Limbs = []Limb{
+		L(hipL, knL, true, thigh(ThighL), "thigh_l"), L(knL, anL, true, WidthShin, "shin_l"), L(anL, ftL, true, WidthFoot, "foot_l"),
+		L(shL, elL, true, WidthArm, "arm_l"), L(elL, haL, true, WidthForearm, "forearm_l"), L(haL, haL, true, 2*HandRadius, "hand_l"),
+		L(hip, neck, false, WidthTorso, "torso"), L(neck, neckTop, false, WidthNeck, "neck"),
+		L(shL, shR, false, WidthTorso*0.6, "shoulders"), L(hipL, hipR, false, WidthTorso*0.8, "hips"),
+		L(hipR, knR, false, thigh(ThighR), "thigh_r"), L(knR, anR, false, WidthShin, "shin_r"), L(anR, ftR, false, WidthFoot, "foot_r"),
+		L(shR, elR, false, WidthArm, "arm_r"), L(elR, haR, false, WidthForearm, "forearm_r"), L(haR, haR, false, 2*HandRadius, "hand_r"),
+	}
+	// Nearer segments are drawn later, over the others: the thighs of a
+	// seated figure over its hips, arms crossed in front over the chest.
+	// Within a few hundredths the card's order stands (limbs beside the body).
+	sort.SliceStable(s.Limbs, func(i, j int) bool { return s.Limbs[i].z < s.Limbs[j].z-0.05 })
 	return s
 }
 

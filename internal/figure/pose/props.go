@@ -51,8 +51,8 @@ func (f Figure) Place() Place {
 	if f.has("chair") && f.Front {
 		pl.Chair = true
 		pl.SeatY = s.Hip.Y + 0.1
-		pl.SeatBack, pl.SeatFront = s.Hip.X-0.42, s.Hip.X+0.42
-		pl.SeatZ0, pl.SeatZ1 = -0.3, 0.42
+		pl.SeatBack, pl.SeatFront = s.Hip.X-0.46, s.Hip.X+0.46
+		pl.SeatZ0, pl.SeatZ1 = -0.25, 0.7
 		// The floor line is drawn through the lowest point: the feet.
 		for _, n := range []string{"ankle_l", "ankle_r"} {
 			if s.Point(n).Y > s.Point("ankle_l").Y-0.01 && s.Point(n).Y > s.Point("ankle_r").Y-0.01 {
@@ -155,7 +155,7 @@ func (pl Place) propTarget(s Skeleton, c Contact) (Point, float64) {
 			if c.Effector[len(c.Effector)-1] == 'r' {
 				x = pl.SeatFront - 0.06
 			}
-			return Point{x, pl.BackFoot.Y - 0.55*Backrest}, pl.SeatZ0
+			return Point{x, pl.BackFoot.Y - 0.35*Backrest}, pl.SeatZ0
 		}
 		return Point{pl.BackFoot.X + (pl.BackTop.X-pl.BackFoot.X)*0.6, pl.BackFoot.Y + (pl.BackTop.Y-pl.BackFoot.Y)*0.6}, 0
 	}
@@ -232,8 +232,10 @@ func (f Figure) solve(p Pose) Pose {
 		q := once(p.With(map[Joint]float64{Torso: t, Head: t + h0}))
 		s := Layout(q, f.Front, f.Feet)
 		m := 0.0
-		for _, c := range pinned {
-			m += pl.Gap(s, q, c)
+		for _, c := range q.Touch {
+			if c.Effector != "back" {
+				m += pl.Gap(s, q, c)
+			}
 		}
 		// Of equal fits, the lean nearest the card's.
 		return m + math.Abs(t-t0)*1e-4, q

@@ -179,14 +179,14 @@ func (p Pose) solveBody(front bool, pl *Place) Pose {
 }
 
 // restElbow swings the upper arm so the elbow rests on the horizontal
-// surface whose top is at y (unground layout): of the two ways down to
+// surface at y (the elbow's centre resting on it, unground layout): of the two ways down to
 // it, the one nearer the card's angle; straight down when out of reach.
 func (p Pose) restElbow(e string, y float64, front bool) Pose {
 	q := p.Clone()
 	s := layout(q, front)
 	up, _, _ := chain(e)
 	r := s.root(e)
-	dy := (y - WidthArm/2) - r.Y
+	dy := y - r.Y
 	a := 0.0
 	if dy < LenArm {
 		alpha := deg(math.Acos(math.Max(-1, dy/LenArm)))
