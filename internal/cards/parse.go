@@ -369,7 +369,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	if len(f.Poses) == 0 {
 		f.Poses = []pose.Pose{base}
 	}
-	return f
+	return f.Presolve()
 }
 
 // number reads a TOML number (integer or float).

@@ -74,7 +74,7 @@ func (f Figure) Place() Place {
 			// The backrest leans with that pose's back, its face on the back.
 			b := Layout(p, f.Front, f.Feet)
 			a := p.Angle(Torso)
-			off := Point{}.add(a-90, WidthTorso/2) // from the spine to the back's surface
+			off := Point{}.add(a+90, WidthTorso/2) // from the spine to the back's surface
 			lb := b.Hip.add(a, lowerBack*LenTorso)
 			foot := Point{lb.X + off.X, lb.Y + off.Y}
 			// Run the backrest's line down to the seat and up.
@@ -175,7 +175,7 @@ func (pl Place) Gap(s Skeleton, p Pose, c Contact) float64 {
 		}
 		a := p.Angle(Torso)
 		lb := s.Hip.add(a, lowerBack*LenTorso)
-		off := Point{}.add(a-90, WidthTorso/2)
+		off := Point{}.add(a+90, WidthTorso/2)
 		q := Point{lb.X + off.X, lb.Y + off.Y}
 		return distToLine(q, pl.BackFoot, pl.BackTop)
 	}
@@ -228,6 +228,19 @@ func (f Figure) solve(p Pose) Pose {
 		return once(p)
 	}
 	t0, h0 := p.Angle(Torso), p.Angle(Head)-p.Angle(Torso)
+	gaps := func(q Pose) float64 {
+		s := Layout(q, f.Front, f.Feet)
+		m := 0.0
+		for _, c := range q.Touch {
+			if c.Effector != "back" {
+				m += pl.Gap(s, q, c)
+			}
+		}
+		return m
+	}
+	if q := once(p); gaps(q) < 1e-3 {
+		return q // a keyframe solved already (see Presolve): no search
+	}
 	miss := func(t float64) (float64, Pose) {
 		q := once(p.With(map[Joint]float64{Torso: t, Head: t + h0}))
 		s := Layout(q, f.Front, f.Feet)
@@ -259,4 +272,16 @@ func (f Figure) solve(p Pose) Pose {
 	}
 	_, q := miss((lo + hi) / 2)
 	return q
+}
+
+// Presolve returns f with every keyframe solved (contacts with props
+// included), so that drawing a held pose costs no search. Card files
+// are presolved when they are read.
+func (f Figure) Presolve() Figure {
+	g := f
+	g.Poses = make([]Pose, len(f.Poses))
+	for i, p := range f.Poses {
+		g.Poses[i] = f.solve(p)
+	}
+	return g
 }
