@@ -327,7 +327,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	if len(rf.Pose) > 8 {
 		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
 	}
-	known := map[string]bool{"lift": true, "hold": true}
+	known := map[string]bool{"lift": true, "hold": true, "move": true}
 	for _, j := range append(pose.Joints(), pose.OptionalJoints()...) {
 		known[string(j)] = true
 	}
@@ -351,6 +351,11 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 					bad(line, "hold %v in pose %d is outside 0 to 60 seconds", v, i+1)
 				}
 				p.Hold = v
+			case k == "move":
+				if !(v >= 0 && v <= 20) {
+					bad(line, "move %v in pose %d is outside 0 to 20 seconds", v, i+1)
+				}
+				p.Move = v
 			case k == "lift":
 				if !(v >= 0 && v <= 1) {
 					bad(line, "lift %v is outside 0 to 1", v)

@@ -78,6 +78,9 @@ type Pose struct {
 	// Hold is how long (seconds) this keyframe is held, as its step says
 	// ("hold for four breaths"); 0 uses the figure's Hold.
 	Hold float64
+	// Move is how long (seconds) the move from this keyframe to the next
+	// takes ("breathe out for six counts"); 0 uses the figure's Move.
+	Move float64
 }
 
 // Angle returns the angle of j (0 when unset).
@@ -85,7 +88,7 @@ func (p Pose) Angle(j Joint) float64 { return p.Angles[j] }
 
 // Clone returns a deep copy.
 func (p Pose) Clone() Pose {
-	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...), Hold: p.Hold}
+	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...), Hold: p.Hold, Move: p.Move}
 	for k, v := range p.Angles {
 		q.Angles[k] = v
 	}
@@ -517,7 +520,7 @@ func (f Figure) Period() float64 {
 	}
 	per := 0.0
 	for i := range f.Poses {
-		per += f.HoldOf(i) + f.move()
+		per += f.HoldOf(i) + f.MoveOf(i)
 	}
 	return per
 }
@@ -535,9 +538,18 @@ func (f Figure) HoldOf(i int) float64 {
 func (f Figure) KeyframeAt(i int) float64 {
 	t := 0.0
 	for j := 0; j < i && j < len(f.Poses); j++ {
-		t += f.HoldOf(j) + f.move()
+		t += f.HoldOf(j) + f.MoveOf(j)
 	}
 	return t
+}
+
+// MoveOf is how long the move from keyframe i to the next takes: its
+// own Move (a breath in for four counts), else the figure's.
+func (f Figure) MoveOf(i int) float64 {
+	if m := f.Poses[i].Move; m > 0 {
+		return m
+	}
+	return f.move()
 }
 
 func (f Figure) hold() float64 {
@@ -570,8 +582,8 @@ func (f Figure) At(t float64) Pose {
 		t += per
 	}
 	i, start := 0, 0.0
-	for i < len(f.Poses)-1 && t >= start+f.HoldOf(i)+f.move() {
-		start += f.HoldOf(i) + f.move()
+	for i < len(f.Poses)-1 && t >= start+f.HoldOf(i)+f.MoveOf(i) {
+		start += f.HoldOf(i) + f.MoveOf(i)
 		i++
 	}
 	in := t - start
@@ -579,7 +591,7 @@ func (f Figure) At(t float64) Pose {
 	if in <= f.HoldOf(i) {
 		return f.solve(a.Clone())
 	}
-	u := math.Min(1, (in-f.HoldOf(i))/f.move())
+	u := math.Min(1, (in-f.HoldOf(i))/f.MoveOf(i))
 	u = u * u * (3 - 2*u) // smoothstep
 	// From solved keyframe to solved keyframe, so the figure does not
 	// jump when a hold starts.
