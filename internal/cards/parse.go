@@ -287,7 +287,10 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 		return f
 	}
 	switch rf.View {
-	case "", "side":
+	case "":
+		// The bases facing the viewer are drawn from the front unless the card says.
+		f.Front = rf.Base == "stand-front" || rf.Base == "sit-front"
+	case "side":
 	case "front":
 		f.Front = true
 	default:
@@ -304,7 +307,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	}
 	switch rf.Keep {
 	case "":
-		f.Feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "kneel"
+		f.Feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "sit-front" || baseName == "kneel"
 	case "feet":
 		f.Feet = true
 	case "hip":
