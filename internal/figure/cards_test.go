@@ -54,14 +54,17 @@ func TestEveryFigureKeepsItsContacts(t *testing.T) {
 }
 
 // TestEveryFigureWithinJointLimits: no knee or elbow bends backwards in
-// any frame of a side-view figure.
+// any frame of a side-view figure, no knee in a front-view one (drawn in
+// depth: a knee bends away from its kneecap).
 func TestEveryFigureWithinJointLimits(t *testing.T) {
 	for _, c := range cards.Builtin().Cards() {
-		if c.Figure.Front {
-			continue // a front view shows sideways bends, not flexion
-		}
 		for _, tm := range frames(c.Figure) {
-			if bad := c.Figure.At(tm).WithinLimits(); len(bad) > 0 {
+			p := c.Figure.At(tm)
+			bad := p.WithinLimits()
+			if c.Figure.Front {
+				bad = p.WithinLimitsFront()
+			}
+			if len(bad) > 0 {
 				t.Errorf("%s at %.2fs: %v bend the wrong way", c.ID, tm, bad)
 				break
 			}

@@ -293,6 +293,9 @@ func (p Pose) reach3(effector string, t vec3) Pose {
 	return q
 }
 
+// HipRotation is how far (degrees) a thigh turns in the hip, either way.
+const HipRotation = 45.0
+
 // MaxHyperextension is how far (degrees) a knee or elbow may straighten
 // past a straight line: a few degrees, as a relaxed standing knee does.
 const MaxHyperextension = 5.0
@@ -332,4 +335,39 @@ func wrap(a float64) float64 {
 		a += 360
 	}
 	return a - 180
+}
+
+// WithinLimitsFront reports the knees of a front-view pose bent the
+// wrong way. In depth a knee bends only backwards, away from the
+// kneecap: the kneecap faces forward when the thigh hangs down, up when
+// it points at the viewer (sitting), turned by up to HipRotation as the
+// thigh turns in the hip (a figure four turns it out), so the shin may
+// not swing out to its front by more than MaxHyperextension. (An arm
+// turns much further in its shoulder, so from the front any elbow bend
+// has a way to be made.)
+func (p Pose) WithinLimitsFront() []string {
+	var bad []string
+	across := vec3{X: 1}
+	for _, j := range []struct {
+		name         string
+		upper, lower Joint
+	}{{"knee_l", ThighL, ShinL}, {"knee_r", ThighR, ShinR}} {
+		t, s := p.dir3(j.upper), p.dir3(j.lower)
+		// The kneecap: square to the thigh, turned from it towards the front.
+		k := vec3{across.Y*t.Z - across.Z*t.Y, across.Z*t.X - across.X*t.Z, across.X*t.Y - across.Y*t.X}
+		if k.norm() < 0.2 {
+			continue // the thigh points sideways: no front to tell
+		}
+		k = k.unit()
+		side := vec3{t.Y*k.Z - t.Z*k.Y, t.Z*k.X - t.X*k.Z, t.X*k.Y - t.Y*k.X} // square to both
+		front := math.Inf(1)
+		for r := -HipRotation; r <= HipRotation; r += HipRotation / 4 {
+			rr := r * math.Pi / 180
+			front = math.Min(front, s.dot(k)*math.Cos(rr)+s.dot(side)*math.Sin(rr))
+		}
+		if front > math.Sin(MaxHyperextension*math.Pi/180) {
+			bad = append(bad, j.name)
+		}
+	}
+	return bad
 }
