@@ -366,6 +366,8 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 				p.Lift = v
 			case k == string(pose.Turn) && !(v >= 0 && v <= 90):
 				bad(line, "turn = %v is outside 0 to 90 degrees", v)
+			case k == string(pose.Shrug) && !(v >= 0 && v <= 1):
+				bad(line, "shrug = %v is outside 0 (shoulders down) to 1 (up to the ears)", v)
 			case !(v >= -360 && v <= 360):
 				bad(line, "%s = %v is outside -360 to 360 degrees", k, v)
 			default:

@@ -41,6 +41,10 @@ const (
 	// profile, so a seated twist shows as a twist: the shoulders open up
 	// towards the viewer.
 	Turn Joint = "turn"
+	// Shrug is optional: how far (0 to 1) the shoulders are drawn up
+	// towards the ears, for shrugs, shoulder rolls and tensing; 1 lifts
+	// them MaxShrug torso lengths.
+	Shrug Joint = "shrug"
 	// Gaze is optional: where the eyes look (an absolute angle like the
 	// limbs': 90 straight ahead, 135 up and ahead), drawn as a line of
 	// sight so eye exercises show what the eyes do.
@@ -55,7 +59,7 @@ func Fwd(j Joint) Joint { return j + "_fwd" }
 
 // OptionalJoints returns the joints a pose may leave out.
 func OptionalJoints() []Joint {
-	o := []Joint{FootL, FootR, Turn, Gaze}
+	o := []Joint{FootL, FootR, Turn, Gaze, Shrug}
 	for _, j := range Joints() {
 		o = append(o, Fwd(j))
 	}
@@ -200,6 +204,9 @@ const (
 	LenShin    = 0.86
 	LenFoot    = 0.22
 	shoulderHW = 0.26 // half shoulder width, front view
+	// MaxShrug is how far (torso lengths) a full shrug lifts the shoulders
+	// (and the top of the torso, so the neck shows shorter).
+	MaxShrug = 0.14
 	hipHW      = 0.14 // half hip width, front view
 )
 
@@ -343,11 +350,12 @@ func layout(p Pose, front bool) Skeleton {
 	hip := Point{}
 	neck := hip.add(p.Angle(Torso), LenTorso)
 	head := neck.add(p.Angle(Head), LenNeck+HeadRadius)
-	shL, shR, hipL, hipR := neck, neck, hip, hip
+	sh := neck.add(p.Angle(Torso), p.Angles[Shrug]*MaxShrug)
+	shL, shR, hipL, hipR := sh, sh, hip, hip
 	if t := p.Angles[Turn]; t != 0 {
 		// Turned to the right: the near (right) shoulder goes back, the far one forward.
 		w := shoulderHW * math.Sin(t*math.Pi/180)
-		shR, shL = neck.add(p.Angle(Torso)-90, w), neck.add(p.Angle(Torso)+90, w)
+		shR, shL = sh.add(p.Angle(Torso)-90, w), sh.add(p.Angle(Torso)+90, w)
 	}
 	elL := shL.add(p.Angle(ArmL), LenArm)
 	haL := elL.add(p.Angle(ForearmL), LenForearm)
@@ -367,7 +375,7 @@ func layout(p Pose, front bool) Skeleton {
 	s.Limbs = []Limb{
 		{hipL, knL, true, WidthThigh, "thigh_l", 0}, {knL, anL, true, WidthShin, "shin_l", 0}, {anL, ftL, true, WidthFoot, "foot_l", 0},
 		{shL, elL, true, WidthArm, "arm_l", 0}, {elL, haL, true, WidthForearm, "forearm_l", 0}, {haL, haL, true, 2 * HandRadius, "hand_l", 0},
-		{hip, neck, false, WidthTorso, "torso", 0}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck, "neck", 0},
+		{hip, sh, false, WidthTorso, "torso", 0}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck, "neck", 0},
 		{hipR, knR, false, WidthThigh, "thigh_r", 0}, {knR, anR, false, WidthShin, "shin_r", 0}, {anR, ftR, false, WidthFoot, "foot_r", 0},
 		{shR, elR, false, WidthArm, "arm_r", 0}, {elR, haR, false, WidthForearm, "forearm_r", 0}, {haR, haR, false, 2 * HandRadius, "hand_r", 0},
 	}
@@ -389,8 +397,9 @@ func layoutFront(p Pose) Skeleton {
 	across := dir3(p.Angle(Torso)+90, 0)
 	t := p.Angles[Turn] * math.Pi / 180
 	// Turned to the right: the right shoulder goes back, the left comes forward.
-	shL := neck.add(across.mul(shoulderHW * math.Cos(t))).add(vec3{Z: shoulderHW * math.Sin(t)})
-	shR := neck.add(across.mul(-shoulderHW * math.Cos(t))).add(vec3{Z: -shoulderHW * math.Sin(t)})
+	sh := neck.add(p.dir3(Torso).mul(p.Angles[Shrug] * MaxShrug))
+	shL := sh.add(across.mul(shoulderHW * math.Cos(t))).add(vec3{Z: shoulderHW * math.Sin(t)})
+	shR := sh.add(across.mul(-shoulderHW * math.Cos(t))).add(vec3{Z: -shoulderHW * math.Sin(t)})
 	hipL, hipR := hip.add(across.mul(hipHW)), hip.add(across.mul(-hipHW))
 	seg := func(from vec3, j Joint, l float64) vec3 { return from.add(p.dir3(j).mul(l)) }
 	elL, elR := seg(shL, ArmL, LenArm), seg(shR, ArmR, LenArm)
@@ -429,7 +438,7 @@ func layoutFront(p Pose) Skeleton {
 	s.Limbs = []Limb{
 		L(hipL, knL, true, thigh(ThighL), "thigh_l"), L(knL, anL, true, WidthShin, "shin_l"), L(anL, ftL, true, WidthFoot, "foot_l"),
 		L(shL, elL, true, WidthArm, "arm_l"), L(elL, haL, true, WidthForearm, "forearm_l"), L(haL, haL, true, 2*HandRadius, "hand_l"),
-		L(hip, neck, false, WidthTorso, "torso"), L(neck, neckTop, false, WidthNeck, "neck"),
+		L(hip, sh, false, WidthTorso, "torso"), L(neck, neckTop, false, WidthNeck, "neck"),
 		L(shL, shR, false, WidthTorso*0.6, "shoulders"), L(hipL, hipR, false, WidthTorso*0.8, "hips"),
 		L(hipR, knR, false, thigh(ThighR), "thigh_r"), L(knR, anR, false, WidthShin, "shin_r"), L(anR, ftR, false, WidthFoot, "foot_r"),
 		L(shR, elR, false, WidthArm, "arm_r"), L(elR, haR, false, WidthForearm, "forearm_r"), L(haR, haR, false, 2*HandRadius, "hand_r"),
