@@ -207,7 +207,7 @@ const (
 	// MaxShrug is how far (torso lengths) a full shrug lifts the shoulders
 	// (and the top of the torso, so the neck shows shorter).
 	MaxShrug = 0.14
-	hipHW      = 0.14 // half hip width, front view
+	hipHW    = 0.14 // half hip width, front view
 )
 
 // Point is a position in figure units, y growing downwards.
