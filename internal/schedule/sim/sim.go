@@ -28,6 +28,7 @@
 //	note text                       # a line in the log
 //	status                          # a line with the core's Snapshot (see Status)
 //	boot off | boot on              # leave Observation.Boot unknown, or fill it
+//	budget 3 | budget off           # daily skip budget (with break debt), or neither
 //
 // Comments start with #. The package never reads the real clock.
 package sim
@@ -35,6 +36,7 @@ package sim
 import (
 	"bufio"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -184,6 +186,16 @@ func Status(sn schedule.Snapshot) string {
 	if sn.Phase != "" {
 		fmt.Fprintf(&b, " phase=%s(%v left)", sn.Phase, sn.PhaseRemaining)
 	}
+	if bu := sn.Budget; bu.Used > 0 || bu.Total() > 0 {
+		if bu.On && bu.Used > 0 {
+			fmt.Fprintf(&b, " skips=%d/%d", bu.Used, bu.Used+bu.Left)
+		}
+		for _, d := range bu.Debt {
+			if d.Debt > 0 {
+				fmt.Fprintf(&b, " debt-%s=%v", d.Kind, d.Debt)
+			}
+		}
+	}
 	for _, t := range sn.Tracks {
 		if !t.Enabled {
 			continue
@@ -224,6 +236,18 @@ func Format(e schedule.Event) string {
 	}
 	if e.NotifyOnly {
 		b.WriteString(" notify-only")
+	}
+	if e.Extra != 0 {
+		b.WriteString(" extra " + e.Extra.String())
+	}
+	if e.Spent {
+		b.WriteString(" spent")
+	}
+	if e.Debt != 0 {
+		b.WriteString(" debt+" + e.Debt.String())
+	}
+	if e.Paid != 0 {
+		b.WriteString(" paid " + e.Paid.String())
 	}
 	for i, k := range e.With {
 		if i == 0 {
@@ -430,6 +454,23 @@ func (s *Sim) Step(f []string) error {
 		s.logf(at, "note %s", strings.Join(f[1:], " "))
 	case "status":
 		s.logf(at, "status %s", Status(s.Sched.Snapshot()))
+	case "budget":
+		// "budget N" sets the daily skip budget (debt on), "budget off"
+		// turns budget and debt off (scripts written before them).
+		cfg := s.Sched.Config()
+		if arg(1) == "off" {
+			cfg.SkipBudget, cfg.DebtCap = schedule.NoSkipBudget, 0
+		} else {
+			n, err := strconv.Atoi(arg(1))
+			if err != nil || n < 0 {
+				return fmt.Errorf("budget wants a number of skips or off")
+			}
+			cfg.SkipBudget = n
+			if cfg.DebtCap == 0 {
+				cfg.DebtCap = schedule.DefaultDebtCap
+			}
+		}
+		s.act(at, "budget", "")(s.Sched.SetConfig(cfg, at))
 	case "boot":
 		switch arg(1) {
 		case "on", "off":
