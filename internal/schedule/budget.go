@@ -24,7 +24,8 @@ import (
 //   - Repaying: the next break of a kind is offered longer by its debt,
 //     at most DebtCap per cent of its Length (Event.Extra, included in
 //     Event.Duration); the extra is fixed when the break falls due.
-//     Taken to the end (Done) it repays the whole extra; ended after
+//     Taken to the end (Done), or by being away for the longer time (a
+//     natural break needs the extra too), it repays the whole extra; ended after
 //     elapsed (Finish, ClosedEarly) it repays the part of the extra
 //     actually spent, elapsed minus Length (Event.Paid). A break counts
 //     as done against its own Length (ShortBelow), never against the
@@ -113,12 +114,17 @@ func (s *Scheduler) repay(i int, elapsed time.Duration) time.Duration {
 	if elapsed >= 0 {
 		paid = min(max(elapsed-t.Length, 0), t.extra)
 	}
-	paid = min(paid, s.debt[t.Kind])
-	if paid <= 0 {
+	return s.payDebt(t.Kind, paid)
+}
+
+// payDebt takes up to d off kind k's debt and returns what it took.
+func (s *Scheduler) payDebt(k Kind, d time.Duration) time.Duration {
+	d = min(d, s.debt[k])
+	if d <= 0 {
 		return 0
 	}
-	s.debt[t.Kind] -= paid
-	return paid
+	s.debt[k] -= d
+	return d
 }
 
 // extraFor is how much longer the next break of track i is for its debt.

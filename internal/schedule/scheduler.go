@@ -289,7 +289,7 @@ func (s *Scheduler) longest() time.Duration {
 	var l time.Duration
 	for i := range s.tracks {
 		if t := &s.tracks[i]; t.Enabled {
-			l = max(l, t.Length, t.Natural)
+			l = max(l, max(t.Length, t.Natural)+s.length(i)-t.Length) // with its debt's extra
 		}
 	}
 	if s.cycle != nil && s.cycle.Move > l {

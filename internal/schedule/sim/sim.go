@@ -35,6 +35,7 @@ package sim
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -89,7 +90,8 @@ type Sim struct {
 	// NoBoot leaves Observation.Boot zero (as on systems without it).
 	NoBoot bool
 	// Auto is how the simulated user reacts to a due break: "done" (stops
-	// input for the break length, then Done), "snooze", "skip" or "off".
+	// input for the break length, then Done), "snooze", "skip" (and, with
+	// the day's skip budget spent, as "done") or "off".
 	Auto string
 	// OnObserve, when set, sees every observation with its events (for
 	// property checks).
@@ -309,7 +311,16 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 			continue
 		}
 		at := s.Clock.wall
-		switch s.Auto {
+		how := s.Auto
+		if how == "skip" {
+			ev, err := s.Sched.Skip(e.Kind, at)
+			s.act(at, "skip", e.Kind)(ev, err)
+			if !errors.Is(err, schedule.ErrSkipBudget) {
+				continue
+			}
+			how = "done" // Skip is gone for the day: the user takes the break
+		}
+		switch how {
 		case "done":
 			s.reacting = true
 			s.advance(e.Duration, mode{})
@@ -324,8 +335,6 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 			s.inputBoot = s.Clock.boot // back at the keyboard
 		case "snooze":
 			s.act(at, "snooze", e.Kind)(s.Sched.Snooze(e.Kind, 0, at))
-		case "skip":
-			s.act(at, "skip", e.Kind)(s.Sched.Skip(e.Kind, at))
 		}
 	}
 	return took
