@@ -228,6 +228,12 @@ func buildTable() ([]Section, []Field) {
 		Label: func() string { return lang.X("settings.field.max_skips", "Skips in a row") }, Comment: "Skips of one break in a row before it can only be taken; 0 = no cap."})
 	add(TabLimits, Field{Key: "breaks.max_snoozes", Type: Int, Max: maxCap, TooLow: capMsg, Ptr: func(s *Settings) any { return &s.MaxSnoozes },
 		Label: func() string { return lang.X("settings.field.max_snoozes", "Snoozes in a row") }, Comment: "Snoozes of one break in a row before it can only be taken; 0 = no cap."})
+	add(TabLimits, Field{Key: "breaks.skip_budget", Type: Int, Max: maxSkipBudget, Ptr: func(s *Settings) any { return &s.SkipBudget },
+		Label:   func() string { return lang.X("settings.field.skip_budget", "Skips per day") },
+		Comment: "Stretch and movement breaks you may skip per day, together; past it Skip is\ngone until tomorrow. 0 = no skipping. A skipped or short break adds its\nmissing time to a break debt, paid back by longer breaks of that kind.",
+		TooLow: func() string {
+			return lang.X("settings.err.skip_budget", "Use a number of skips from 0 to 20 (0 means no skipping).")
+		}})
 	add(TabLimits, Field{Key: "breaks.strict", Type: Bool, Ptr: func(s *Settings) any { return &s.Strict },
 		Label: func() string {
 			return lang.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early")
