@@ -43,12 +43,12 @@ type Status struct {
 	SkipsUsedToday int `json:"skips_used_today"`
 	// DebtSeconds is the break debt: missed minutes of skipped or short
 	// breaks, per budgeted kind (kind ids as keys) and "total".
-	DebtSeconds map[string]int64 `json:"debt_seconds"`
-	Breaks                 []Break    `json:"breaks"`
-	Phase                  string     `json:"phase,omitempty"`
-	PhaseRemainingSeconds  int64      `json:"phase_remaining_seconds,omitempty"`
-	Glasses                int        `json:"glasses_today"`
-	GlassGoal              int        `json:"glass_goal"`
+	DebtSeconds           map[string]int64 `json:"debt_seconds"`
+	Breaks                []Break          `json:"breaks"`
+	Phase                 string           `json:"phase,omitempty"`
+	PhaseRemainingSeconds int64            `json:"phase_remaining_seconds,omitempty"`
+	Glasses               int              `json:"glasses_today"`
+	GlassGoal             int              `json:"glass_goal"`
 	// Tray says whether a tray host shows the icon.
 	Tray string `json:"tray"`
 	// Problems are things the user should fix (a bad config line, a bad

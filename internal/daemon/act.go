@@ -61,7 +61,8 @@ func (d *Daemon) act(events []schedule.Event, from origin) {
 // rule: time on the break (done, closed early), time away (natural), the
 // postponement (snoozed), nothing for a skip.
 func (d *Daemon) recordBreak(e schedule.Event, from origin) {
-	r := history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: history.Outcome(e.Type), Duration: e.Duration}
+	r := history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: history.Outcome(e.Type), Duration: e.Duration,
+		Debt: e.Debt, Paid: e.Paid, Spent: e.Spent}
 	if from.card != nil && from.card.kind == e.Kind {
 		r.CardID = from.cardID
 		if e.Type == schedule.EventDone || e.Type == schedule.EventShort {
