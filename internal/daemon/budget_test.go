@@ -86,7 +86,9 @@ func TestSkipPastBudgetIsRefused(t *testing.T) {
 		}
 	}
 	// A notification for the break offers no Skip either.
-	h.d.do(func() { h.d.offerNotification(schedule.Event{Kind: schedule.Stretch, Duration: 2 * time.Minute}, "", "") })
+	h.d.do(func() {
+		h.d.offerNotification(schedule.Event{Kind: schedule.Stretch, Duration: 2 * time.Minute}, "", "")
+	})
 	for _, n := range h.notes.Sent() {
 		for _, a := range n.Actions {
 			if strings.HasPrefix(n.Title, "Time for a break: Stretch") && a.Key == "skip" {
