@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -183,7 +184,7 @@ func (d *Daemon) offer(e schedule.Event) {
 		args = append(args, "--strict")
 	} else if b := d.sched.Snapshot().Budget; b.On && schedule.Budgeted(e.Kind) && b.Left == 0 {
 		// Skip is gone for the day: the card says why instead.
-		args = append(args, "--no-skip", trCardNoSkips(b.Used))
+		args = append(args, "--no-skip", strconv.Itoa(b.Used))
 	}
 	if e.Extra > 0 {
 		args = append(args, "--debt", e.Extra.String())

@@ -133,8 +133,3 @@ func trMoreCardProblems(n int) string {
 func trNoSkipsLeft(used int) string {
 	return lang.X("daemon.skip.budget", "No skips left today ({{.N}} used): take the break, or close it early (the time you miss is added to your break debt).", map[string]any{"N": used})
 }
-
-// trCardNoSkips is the card's line once the day's skips are spent.
-func trCardNoSkips(used int) string {
-	return lang.X("status.skips.none", "No skips left today ({{.Used}} used)", map[string]any{"Used": used})
-}

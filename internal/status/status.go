@@ -53,13 +53,19 @@ func DebtLine(st api.Status) string {
 	return lang.X("status.debt", "Break debt {{.T}}", map[string]any{"T": duration.Approx(d)})
 }
 
+// NoSkipsLeft says that Skip is gone for the day, and why: "No skips left
+// today (3 used)" (the tray, status and the card window).
+func NoSkipsLeft(used int) string {
+	return lang.X("status.skips.none", "No skips left today ({{.Used}} used)", map[string]any{"Used": used})
+}
+
 // SkipsLine says how many skips are left today ("" without a budget).
 func SkipsLine(st api.Status) string {
 	if st.SkipsLeftToday < 0 {
 		return ""
 	}
 	if st.SkipsLeftToday == 0 {
-		return lang.X("status.skips.none", "No skips left today ({{.Used}} used)", map[string]any{"Used": st.SkipsUsedToday})
+		return NoSkipsLeft(st.SkipsUsedToday)
 	}
 	return lang.X("status.skips.left", "Skips left today: {{.Left}} of {{.Budget}}", map[string]any{
 		"Left": st.SkipsLeftToday, "Budget": st.SkipsLeftToday + st.SkipsUsedToday})
