@@ -70,6 +70,7 @@ type view struct {
 	glassTitle    *widget.Label
 	debtChart     *barChart
 	debtTitle     *widget.Label
+	perDay        *container.AppTabs // glasses or debt per day
 	kinds         *shareChart
 	swatches      []swatch
 	footer        *widget.Label
@@ -168,8 +169,14 @@ func newView(days int) *view {
 		tiles,
 		sittingHead,
 	)
-	bottom := container.NewGridWithColumns(3, kindSection, glassSection, debtSection)
-	charts := container.NewGridWithRows(2, v.sittingChart, bottom)
+	// Water and debt share a place (tabs): a third chart would not fit the
+	// window's height or width.
+	v.perDay = container.NewAppTabs(
+		container.NewTabItem(lang.X("stats.win.water", "Water"), glassSection),
+		container.NewTabItem(lang.X("stats.win.debt", "Break debt"), debtSection))
+	bottom := container.NewGridWithColumns(2, kindSection, v.perDay)
+	// The sitting chart takes what the rest leaves.
+	charts := container.NewBorder(nil, bottom, nil, nil, v.sittingChart)
 	v.body = container.NewBorder(top, container.NewVBox(v.tip, v.footer), nil, nil, charts)
 	v.message = widget.NewLabel(lang.X("stats.win.loading", "Loading…"))
 	v.message.Wrapping = fyne.TextWrapWord
