@@ -100,6 +100,26 @@ func budgetCases() map[string]ruleCase {
 			10:31:00 done stretch 3m40s paid 40s
 			10:31:00 status active session=1h30m59s today=1h30m59s skips=1/3 debt-stretch=50s | stretch 30m0s
 			11:01:00 due stretch 3m50s extra 50s`},
+		// Walking away counts as the break only once away for the longer
+		// time, and then repays the extra (a card left on screen while
+		// stretching away from the keys is this case).
+		"a natural break needs the extra and repays it": {cfg: stretchOnly(3), script: `
+			type 31m
+			skip stretch
+			type 30m
+			away 3m
+			status
+			away 2m
+			status`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:30:01 due stretch 3m0s
+			09:31:00 skipped stretch spent debt+3m0s
+			10:01:00 due stretch 4m30s extra 1m30s
+			10:04:00 status away session=1h0m59s today=1h0m59s away=3m0s skips=1/3 debt-stretch=3m0s | stretch due skips=1
+			10:05:30 natural stretch 4m30s paid 1m30s
+			10:05:30 session_end 1h0m59s
+			10:06:00 status away session=0s today=1h0m59s away=5m0s skips=1/3 debt-stretch=1m30s | stretch 30m0s`},
 		// Skipping a bigger break skips what travels with it: each
 		// budgeted one owes its length, the skip spends the budget once.
 		"a break skipped with a bigger one owes too": {cfg: budgetCfg(3), script: `

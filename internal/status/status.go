@@ -140,7 +140,7 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		for _, br := range st.Breaks {
 			if d := st.Debt(string(br.Kind)); d > 0 {
 				fmt.Fprintln(&b, lang.X("status.debt.kind", "  {{.Kind}} debt {{.T}}: its next break is longer by up to half its length until it is paid", map[string]any{
-					"Kind": br.Kind, "T": duration.Approx(d)}))
+					"Kind": br.Kind, "T": duration.Format(d)}))
 			}
 		}
 		for _, br := range st.Breaks {

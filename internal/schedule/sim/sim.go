@@ -171,7 +171,8 @@ func (s *Sim) logf(at time.Time, format string, args ...any) {
 }
 
 // Status renders a snapshot on one line: the activity state, sitting
-// totals, pause, phase, then each enabled track as time left, "due",
+// totals, pause, phase, the skips spent of the budget and each kind's
+// break debt (when any), then each enabled track as time left, "due",
 // "held" or "merged>KIND", with skip/snooze counts when not zero.
 func Status(sn schedule.Snapshot) string {
 	var b strings.Builder
