@@ -219,7 +219,7 @@ func buildTable() ([]Section, []Field) {
 	sec(Section{Key: "breaks", Comment: "Postponing and skipping.",
 		Title: func() string { return lang.X("settings.section.postpone", "Snoozing and skipping") },
 		Hint: func() string {
-			return lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit.")
+			return lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit. Skips per day counts stretch and movement together; past it Skip is gone until tomorrow (0: no skipping).")
 		}})
 	add(TabLimits, Field{Key: "breaks.snooze", Type: Duration, Min: 30 * second, Max: 2 * hour, Ptr: func(s *Settings) any { return &s.Snooze },
 		Label: func() string { return lang.X("settings.field.snooze", "Snooze for") }, Comment: "How much more sitting time a snoozed break waits.",
