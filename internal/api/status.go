@@ -36,11 +36,19 @@ type Status struct {
 	PausedUntil            *time.Time `json:"paused_until,omitempty"`
 	InWorkingHours         bool       `json:"in_working_hours"`
 	Strict                 bool       `json:"strict"`
-	Breaks                 []Break    `json:"breaks"`
-	Phase                  string     `json:"phase,omitempty"`
-	PhaseRemainingSeconds  int64      `json:"phase_remaining_seconds,omitempty"`
-	Glasses                int        `json:"glasses_today"`
-	GlassGoal              int        `json:"glass_goal"`
+	// SkipsLeftToday is how many stretch and movement breaks may still be
+	// skipped today (the daily skip budget less the skips spent; -1 when
+	// no budget applies). SkipsUsedToday is how many were.
+	SkipsLeftToday int `json:"skips_left_today"`
+	SkipsUsedToday int `json:"skips_used_today"`
+	// DebtSeconds is the break debt: missed minutes of skipped or short
+	// breaks, per budgeted kind (kind ids as keys) and "total".
+	DebtSeconds           map[string]int64 `json:"debt_seconds"`
+	Breaks                []Break          `json:"breaks"`
+	Phase                 string           `json:"phase,omitempty"`
+	PhaseRemainingSeconds int64            `json:"phase_remaining_seconds,omitempty"`
+	Glasses               int              `json:"glasses_today"`
+	GlassGoal             int              `json:"glass_goal"`
 	// Tray says whether a tray host shows the icon.
 	Tray string `json:"tray"`
 	// Problems are things the user should fix (a bad config line, a bad
@@ -50,6 +58,14 @@ type Status struct {
 	ProblemCount int `json:"problem_count"`
 	// Why explains the activity state and the last timer resets.
 	Why string `json:"why,omitempty"`
+}
+
+// DebtTotal is the key of the whole debt in Status.DebtSeconds.
+const DebtTotal = "total"
+
+// Debt is kind k's break debt (or, with DebtTotal, all of it).
+func (st Status) Debt(k string) time.Duration {
+	return time.Duration(st.DebtSeconds[k]) * time.Second
 }
 
 // Break is one break track.

@@ -43,6 +43,14 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		GlassGoal:              d.cur.HydrationGoal,
 		Tray:                   d.trayState(),
 	}
+	st.SkipsLeftToday, st.SkipsUsedToday = -1, snap.Budget.Used
+	if snap.Budget.On {
+		st.SkipsLeftToday = snap.Budget.Left
+	}
+	st.DebtSeconds = map[string]int64{api.DebtTotal: int64(snap.Budget.Total() / time.Second)}
+	for _, kd := range snap.Budget.Debt {
+		st.DebtSeconds[string(kd.Kind)] = int64(kd.Debt / time.Second)
+	}
 	st.Problems, st.ProblemCount = d.problems(a.AllProblems)
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()
@@ -114,7 +122,7 @@ func (d *Daemon) refreshTray() {
 // menuKey sums up what tray.Build shows of st.
 func menuKey(st api.Status) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses)
+	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d %d %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses, st.SkipsLeftToday, st.DebtSeconds[api.DebtTotal]/60)
 	for _, br := range st.Breaks {
 		fmt.Fprintf(&b, "%s %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}

@@ -129,6 +129,15 @@ func (d *Daemon) restoreToday(now time.Time) {
 	if err := d.sched.RestoreToday(st.Today.Sitting, st.Today.AfterHours, now); err != nil {
 		d.logf("restoring today's sitting: %v", err)
 	}
+	// The skips spent and the debt survive a restart too: quitting is no
+	// way round the budget.
+	skips, debt, err := h.TodayBudget(now, time.Local, d.cur.Advanced.DayStart)
+	if err == nil {
+		err = d.sched.RestoreBudget(skips, debt, now)
+	}
+	if err != nil {
+		d.logf("restoring today's skips and break debt: %v", err)
+	}
 }
 
 // prune drops history older than the retention setting (0 keeps all). It

@@ -93,7 +93,7 @@ func (s *Scheduler) release(at time.Time) {
 func (s *Scheduler) offer(i int, at time.Time) {
 	s.goTo(i, stageOffered, -1)
 	t := &s.tracks[i]
-	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length, With: s.nameMerged(i)})
+	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length + t.extra, Extra: t.extra, With: s.nameMerged(i)})
 }
 
 // nameMerged lists the tracks merged into track i, smallest first, and
@@ -198,7 +198,7 @@ func (s *Scheduler) settleDue(at time.Time, present bool) {
 	if present {
 		s.goTo(top, stageHeld, -1)
 		t := &s.tracks[top]
-		s.emit(Event{At: at, Type: EventHeld, Kind: t.Kind, Duration: t.Length})
+		s.emit(Event{At: at, Type: EventHeld, Kind: t.Kind, Duration: t.Length + t.extra, Extra: t.extra})
 		return
 	}
 	s.offer(top, at)
@@ -231,7 +231,7 @@ func (s *Scheduler) holdLimit(at time.Time) {
 	for i := range s.tracks {
 		if t := &s.tracks[i]; t.stage == stageHeld && t.heldFor >= s.cfg.HoldLimit {
 			s.goTo(i, stageNotified, -1)
-			s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length, NotifyOnly: true})
+			s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length + t.extra, Extra: t.extra, NotifyOnly: true})
 		}
 	}
 }
@@ -253,7 +253,8 @@ func (s *Scheduler) warn(at time.Time, present bool) {
 	}
 	if last >= 0 {
 		t := &s.tracks[last]
-		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length})
+		x := s.extraFor(last)
+		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length + x, Extra: x})
 	}
 }
 

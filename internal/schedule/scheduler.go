@@ -36,6 +36,7 @@ type track struct {
 	active  time.Duration // active time since the last reset
 	dueAt   time.Duration // active time at which it falls due (Interval, or later after a snooze)
 	heldFor time.Duration // stageHeld: how long it has been held
+	extra   time.Duration // while due: how much longer it is for its debt (budget.go)
 	skips   int
 	snoozes int
 	reset   time.Time
@@ -157,6 +158,9 @@ type Scheduler struct {
 	zoneEnd           time.Time
 
 	call callState
+
+	skipsToday int                    // budgeted skips spent today
+	debt       map[Kind]time.Duration // break debt per budgeted kind; nil when none
 
 	paused      bool
 	pausedUntil time.Time
@@ -285,7 +289,7 @@ func (s *Scheduler) longest() time.Duration {
 	var l time.Duration
 	for i := range s.tracks {
 		if t := &s.tracks[i]; t.Enabled {
-			l = max(l, t.Length, t.Natural)
+			l = max(l, max(t.Length, t.Natural)+s.length(i)-t.Length) // with its debt's extra
 		}
 	}
 	if s.cycle != nil && s.cycle.Move > l {
@@ -305,6 +309,7 @@ func (s *Scheduler) flush() []Event {
 }
 
 func (s *Scheduler) newDay(wall time.Time) {
+	s.clearBudget(wall)
 	s.today, s.afterHours = 0, 0
 	s.dailyNext = s.cfg.DailyLimit
 	s.dayEnd = PauseUntilTomorrow(wall, s.cfg.DayStart)

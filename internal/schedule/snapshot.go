@@ -104,7 +104,7 @@ func (s *Scheduler) Snapshot() Snapshot {
 			Held:            t.stage.held(),
 			Skips:           t.skips,
 			Snoozes:         t.snoozes,
-			CanSkip:         t.Enabled && !s.cfg.Strict && (s.cfg.MaxSkips == 0 || t.skips < s.cfg.MaxSkips),
+			CanSkip:         t.Enabled && !s.cfg.Strict && (s.cfg.MaxSkips == 0 || t.skips < s.cfg.MaxSkips) && s.checkBudget(t.Kind) == nil,
 			CanSnooze:       t.Enabled && !s.cfg.Strict && (s.cfg.MaxSnoozes == 0 || t.snoozes < s.cfg.MaxSnoozes),
 			LastReset:       t.reset,
 			LastResetReason: t.reason,
@@ -123,6 +123,7 @@ func (s *Scheduler) Snapshot() Snapshot {
 		sn.Phase = phaseName(s.phase)
 		sn.PhaseRemaining = max(dur[s.phase]-s.phaseDone, 0)
 	}
+	sn.Budget = s.budget()
 	sn.Why = s.why()
 	return sn
 }

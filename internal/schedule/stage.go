@@ -73,7 +73,14 @@ func (s *Scheduler) goTo(i int, to stage, with int) {
 	if s.trace != nil {
 		s.trace(t.Kind, t.stage, to)
 	}
+	from := t.stage
 	t.stage = to
+	switch {
+	case !to.due():
+		t.extra = 0
+	case !from.due():
+		t.extra = s.extraFor(i) // fixed while it is due: the card shows it
+	}
 	t.with, t.named = -1, false
 	if to == stageMerged {
 		t.with = with

@@ -219,7 +219,7 @@ func buildTable() ([]Section, []Field) {
 	sec(Section{Key: "breaks", Comment: "Postponing and skipping.",
 		Title: func() string { return lang.X("settings.section.postpone", "Snoozing and skipping") },
 		Hint: func() string {
-			return lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit.")
+			return lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit. Skips per day counts stretch and movement together; past it Skip is gone until tomorrow (0: no skipping).")
 		}})
 	add(TabLimits, Field{Key: "breaks.snooze", Type: Duration, Min: 30 * second, Max: 2 * hour, Ptr: func(s *Settings) any { return &s.Snooze },
 		Label: func() string { return lang.X("settings.field.snooze", "Snooze for") }, Comment: "How much more sitting time a snoozed break waits.",
@@ -228,6 +228,12 @@ func buildTable() ([]Section, []Field) {
 		Label: func() string { return lang.X("settings.field.max_skips", "Skips in a row") }, Comment: "Skips of one break in a row before it can only be taken; 0 = no cap."})
 	add(TabLimits, Field{Key: "breaks.max_snoozes", Type: Int, Max: maxCap, TooLow: capMsg, Ptr: func(s *Settings) any { return &s.MaxSnoozes },
 		Label: func() string { return lang.X("settings.field.max_snoozes", "Snoozes in a row") }, Comment: "Snoozes of one break in a row before it can only be taken; 0 = no cap."})
+	add(TabLimits, Field{Key: "breaks.skip_budget", Type: Int, Max: maxSkipBudget, Ptr: func(s *Settings) any { return &s.SkipBudget },
+		Label:   func() string { return lang.X("settings.field.skip_budget", "Skips per day") },
+		Comment: "Stretch and movement breaks you may skip per day, together; past it Skip is\ngone until tomorrow. 0 = no skipping. A skipped or short break adds its\nmissing time to a break debt, paid back by longer breaks of that kind.",
+		TooLow: func() string {
+			return lang.X("settings.err.skip_budget", "Use a number of skips from 0 to 20 (0 means no skipping).")
+		}})
 	add(TabLimits, Field{Key: "breaks.strict", Type: Bool, Ptr: func(s *Settings) any { return &s.Strict },
 		Label: func() string {
 			return lang.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early")

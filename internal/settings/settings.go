@@ -152,7 +152,9 @@ type Settings struct {
 	Snooze     time.Duration `json:"snooze"`
 	MaxSkips   int           `json:"max_skips"`
 	MaxSnoozes int           `json:"max_snoozes"`
-	Strict     bool          `json:"strict"`
+	// SkipBudget is stretch and movement skips per day (0 = none).
+	SkipBudget int  `json:"skip_budget"`
+	Strict     bool `json:"strict"`
 
 	// DailyLimit warns once sitting today passes it, then every
 	// DailyLimitStep (0 = off / no repeat).
@@ -197,6 +199,7 @@ func Defaults() Settings {
 		Snooze:         c.Snooze,
 		MaxSkips:       c.MaxSkips,
 		MaxSnoozes:     c.MaxSnoozes,
+		SkipBudget:     c.SkipBudget,
 		DailyLimit:     c.DailyLimit,
 		DailyLimitStep: c.DailyLimitStep,
 		HydrationGoal:  8,
@@ -235,6 +238,8 @@ func (s Settings) Schedule() schedule.Config {
 		Snooze:         s.Snooze,
 		MaxSkips:       s.MaxSkips,
 		MaxSnoozes:     s.MaxSnoozes,
+		SkipBudget:     s.SkipBudget,
+		DebtCap:        schedule.DefaultDebtCap,
 		Strict:         s.Strict,
 		IdleAfter:      s.Advanced.IdleAfter,
 		ActiveAfter:    s.Advanced.ActiveAfter,

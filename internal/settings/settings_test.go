@@ -19,6 +19,7 @@ func mutations() map[string]func(*Settings) {
 		},
 		"snooze":      func(s *Settings) { s.Snooze = 7*time.Minute + 30*time.Second },
 		"caps":        func(s *Settings) { s.MaxSkips, s.MaxSnoozes = 0, 9 },
+		"skip budget": func(s *Settings) { s.SkipBudget = 0 },
 		"strict":      func(s *Settings) { s.Strict = true },
 		"card":        func(s *Settings) { s.AutoClose, s.Sound = 0, true },
 		"lull":        func(s *Settings) { s.Advanced.LullLimit = 2 * time.Minute },

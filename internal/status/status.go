@@ -43,6 +43,34 @@ func BreakLine(b api.Break) string {
 	return lang.X("status.break.in", "{{.Name}} in {{.In}}", map[string]any{"Name": name, "In": duration.Approx(secs(b.RemainingSeconds))})
 }
 
+// DebtLine is the break debt in a few words ("Break debt 6 min"), or ""
+// when there is none.
+func DebtLine(st api.Status) string {
+	d := st.Debt(api.DebtTotal)
+	if d <= 0 {
+		return ""
+	}
+	return lang.X("status.debt", "Break debt {{.T}}", map[string]any{"T": duration.Approx(d)})
+}
+
+// NoSkipsLeft says that Skip is gone for the day, and why: "No skips left
+// today (3 used)" (the tray, status and the card window).
+func NoSkipsLeft(used int) string {
+	return lang.X("status.skips.none", "No skips left today ({{.Used}} used)", map[string]any{"Used": used})
+}
+
+// SkipsLine says how many skips are left today ("" without a budget).
+func SkipsLine(st api.Status) string {
+	if st.SkipsLeftToday < 0 {
+		return ""
+	}
+	if st.SkipsLeftToday == 0 {
+		return NoSkipsLeft(st.SkipsUsedToday)
+	}
+	return lang.X("status.skips.left", "Skips left today: {{.Left}} of {{.Budget}}", map[string]any{
+		"Left": st.SkipsLeftToday, "Budget": st.SkipsLeftToday + st.SkipsUsedToday})
+}
+
 // Write prints the status for people, one fact a line.
 func Write(w io.Writer, st api.Status, explain bool) {
 	var b strings.Builder
@@ -73,6 +101,12 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	if st.Phase != "" {
 		fmt.Fprintln(&b, lang.X("status.phase", "Cycle: {{.Phase}}, {{.Left}} left", map[string]any{"Phase": st.Phase, "Left": duration.Approx(secs(st.PhaseRemainingSeconds))}))
 	}
+	if l := SkipsLine(st); l != "" {
+		fmt.Fprintln(&b, l)
+	}
+	if l := DebtLine(st); l != "" {
+		fmt.Fprintln(&b, l)
+	}
 	if st.GlassGoal > 0 {
 		fmt.Fprintln(&b, lang.X("status.glasses", "Water: {{.N}} of {{.Goal}} glasses", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
 	}
@@ -102,6 +136,12 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	if explain {
 		if st.Why != "" {
 			fmt.Fprintln(&b, lang.X("status.why", "why: {{.W}}", map[string]any{"W": st.Why}))
+		}
+		for _, br := range st.Breaks {
+			if d := st.Debt(string(br.Kind)); d > 0 {
+				fmt.Fprintln(&b, lang.X("status.debt.kind", "  {{.Kind}} debt {{.T}}: its next break is longer by up to half its length until it is paid", map[string]any{
+					"Kind": br.Kind, "T": duration.Format(d)}))
+			}
 		}
 		for _, br := range st.Breaks {
 			if !br.LastReset.IsZero() {

@@ -99,6 +99,14 @@ func Build(st api.Status) Menu {
 		b, ok := byKind[k]
 		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLine(b), Enabled: true, Hidden: !ok || !b.Enabled || st.Paused})
 	}
+	// The price of skipping, shown while there is one: the debt, and that
+	// Skip is gone for the day (the card and notifications offer none).
+	debt := status.DebtLine(st)
+	items = append(items, Item{ID: "debt", Title: debt, Enabled: true, Hidden: debt == ""})
+	items = append(items, Item{ID: "noskips", Title: status.SkipsLine(st), Enabled: true, Hidden: st.SkipsLeftToday != 0 || st.Strict})
+	if debt != "" {
+		m.Tooltip += "\n" + debt
+	}
 	noSource := st.Activity == "none"
 	items = append(items, Item{ID: "nosource", Title: lang.X("tray.nosource", "No idle detection: counting wall-clock time"), Enabled: true, Hidden: !noSource})
 	items = append(items, Item{ID: "problem", Title: lang.X("tray.problem", "The settings, a card file or the history has a problem: see limber status"), Enabled: true, Hidden: len(st.Problems) == 0})

@@ -186,3 +186,34 @@ func TestMergedLine(t *testing.T) {
 		t.Errorf("merged line %q", it.Title)
 	}
 }
+
+// TestDebtLines: the debt shows (menu and tooltip) only when there is some,
+// and "no skips left" only once the budget is spent.
+func TestDebtLines(t *testing.T) {
+	st := baseStatus()
+	st.SkipsLeftToday, st.SkipsUsedToday = 2, 1
+	st.DebtSeconds = map[string]int64{"stretch": 0, "movement": 0, "total": 0}
+	m := Build(st)
+	if it, _ := find(m.Items, "debt"); !it.Hidden {
+		t.Errorf("debt line shown without debt: %q", it.Title)
+	}
+	if it, _ := find(m.Items, "noskips"); !it.Hidden {
+		t.Errorf("no-skips line shown with 2 left: %q", it.Title)
+	}
+	st.SkipsLeftToday, st.SkipsUsedToday = 0, 3
+	st.DebtSeconds = map[string]int64{"stretch": 60, "movement": 300, "total": 360}
+	m = Build(st)
+	if it, _ := find(m.Items, "debt"); it.Hidden || it.Title != "Break debt 6 min" {
+		t.Errorf("debt line %+v, want Break debt 6 min", it)
+	}
+	if !strings.Contains(m.Tooltip, "Break debt 6 min") {
+		t.Errorf("tooltip %q does not show the debt", m.Tooltip)
+	}
+	if it, _ := find(m.Items, "noskips"); it.Hidden || it.Title != "No skips left today (3 used)" {
+		t.Errorf("no-skips line %+v", it)
+	}
+	st.Strict = true // strict mode says no skipping by itself
+	if it, _ := find(Build(st).Items, "noskips"); !it.Hidden {
+		t.Error("no-skips line in strict mode")
+	}
+}

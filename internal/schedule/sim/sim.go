@@ -28,13 +28,16 @@
 //	note text                       # a line in the log
 //	status                          # a line with the core's Snapshot (see Status)
 //	boot off | boot on              # leave Observation.Boot unknown, or fill it
+//	budget 3 | budget off           # daily skip budget (with break debt), or neither
 //
 // Comments start with #. The package never reads the real clock.
 package sim
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,7 +90,8 @@ type Sim struct {
 	// NoBoot leaves Observation.Boot zero (as on systems without it).
 	NoBoot bool
 	// Auto is how the simulated user reacts to a due break: "done" (stops
-	// input for the break length, then Done), "snooze", "skip" or "off".
+	// input for the break length, then Done), "snooze", "skip" (and, with
+	// the day's skip budget spent, as "done") or "off".
 	Auto string
 	// OnObserve, when set, sees every observation with its events (for
 	// property checks).
@@ -167,7 +171,8 @@ func (s *Sim) logf(at time.Time, format string, args ...any) {
 }
 
 // Status renders a snapshot on one line: the activity state, sitting
-// totals, pause, phase, then each enabled track as time left, "due",
+// totals, pause, phase, the skips spent of the budget and each kind's
+// break debt (when any), then each enabled track as time left, "due",
 // "held" or "merged>KIND", with skip/snooze counts when not zero.
 func Status(sn schedule.Snapshot) string {
 	var b strings.Builder
@@ -183,6 +188,16 @@ func Status(sn schedule.Snapshot) string {
 	}
 	if sn.Phase != "" {
 		fmt.Fprintf(&b, " phase=%s(%v left)", sn.Phase, sn.PhaseRemaining)
+	}
+	if bu := sn.Budget; bu.Used > 0 || bu.Total() > 0 {
+		if bu.On && bu.Used > 0 {
+			fmt.Fprintf(&b, " skips=%d/%d", bu.Used, bu.Used+bu.Left)
+		}
+		for _, d := range bu.Debt {
+			if d.Debt > 0 {
+				fmt.Fprintf(&b, " debt-%s=%v", d.Kind, d.Debt)
+			}
+		}
 	}
 	for _, t := range sn.Tracks {
 		if !t.Enabled {
@@ -224,6 +239,18 @@ func Format(e schedule.Event) string {
 	}
 	if e.NotifyOnly {
 		b.WriteString(" notify-only")
+	}
+	if e.Extra != 0 {
+		b.WriteString(" extra " + e.Extra.String())
+	}
+	if e.Spent {
+		b.WriteString(" spent")
+	}
+	if e.Debt != 0 {
+		b.WriteString(" debt+" + e.Debt.String())
+	}
+	if e.Paid != 0 {
+		b.WriteString(" paid " + e.Paid.String())
 	}
 	for i, k := range e.With {
 		if i == 0 {
@@ -285,7 +312,16 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 			continue
 		}
 		at := s.Clock.wall
-		switch s.Auto {
+		how := s.Auto
+		if how == "skip" {
+			ev, err := s.Sched.Skip(e.Kind, at)
+			s.act(at, "skip", e.Kind)(ev, err)
+			if !errors.Is(err, schedule.ErrSkipBudget) {
+				continue
+			}
+			how = "done" // Skip is gone for the day: the user takes the break
+		}
+		switch how {
 		case "done":
 			s.reacting = true
 			s.advance(e.Duration, mode{})
@@ -300,8 +336,6 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 			s.inputBoot = s.Clock.boot // back at the keyboard
 		case "snooze":
 			s.act(at, "snooze", e.Kind)(s.Sched.Snooze(e.Kind, 0, at))
-		case "skip":
-			s.act(at, "skip", e.Kind)(s.Sched.Skip(e.Kind, at))
 		}
 	}
 	return took
@@ -430,6 +464,23 @@ func (s *Sim) Step(f []string) error {
 		s.logf(at, "note %s", strings.Join(f[1:], " "))
 	case "status":
 		s.logf(at, "status %s", Status(s.Sched.Snapshot()))
+	case "budget":
+		// "budget N" sets the daily skip budget (debt on), "budget off"
+		// turns budget and debt off (scripts written before them).
+		cfg := s.Sched.Config()
+		if arg(1) == "off" {
+			cfg.SkipBudget, cfg.DebtCap = schedule.NoSkipBudget, 0
+		} else {
+			n, err := strconv.Atoi(arg(1))
+			if err != nil || n < 0 {
+				return fmt.Errorf("budget wants a number of skips or off")
+			}
+			cfg.SkipBudget = n
+			if cfg.DebtCap == 0 {
+				cfg.DebtCap = schedule.DefaultDebtCap
+			}
+		}
+		s.act(at, "budget", "")(s.Sched.SetConfig(cfg, at))
 	case "boot":
 		switch arg(1) {
 		case "on", "off":
