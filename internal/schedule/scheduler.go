@@ -40,6 +40,9 @@ type track struct {
 	snoozes int
 	reset   time.Time
 	reason  string
+	// earlyFor is the start of the meeting this break was last offered
+	// early for (Config.Early), so it is offered early once per meeting.
+	earlyFor time.Time
 }
 
 // Scheduler is Limber's decision core. It is not safe for concurrent use:
@@ -157,6 +160,7 @@ type Scheduler struct {
 	zoneEnd           time.Time
 
 	call callState
+	meet meetings // the calendar (meeting.go)
 
 	paused      bool
 	pausedUntil time.Time
