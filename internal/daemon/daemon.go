@@ -161,7 +161,7 @@ func New(o Options) *Daemon {
 		opts: o, now: o.Now, logf: o.Logf,
 		wake: make(chan struct{}, 1), calls: make(chan func()),
 		quit: make(chan struct{}), stopped: make(chan struct{}),
-		cal:  newCalendarWatch(),
+		cal: newCalendarWatch(),
 	}
 	d.start = d.now()
 	cur := settings.Defaults()
