@@ -65,6 +65,9 @@ type Field struct {
 	// TooHigh for one over Max (TooLow when nil).
 	TooLow, TooHigh Text
 	Options         []Option
+	// Placeholder is the window's hint in an empty List field (nil: a
+	// generic one about names).
+	Placeholder Text
 	// Active says whether the field matters now (the window greys it out
 	// otherwise); nil is always. Checked says whether its limits are
 	// checked; nil is always.
@@ -316,7 +319,10 @@ func buildTable() ([]Section, []Field) {
 			return lang.X("settings.hint.calendar", "A break due during a meeting waits and comes right after it; one due just before a meeting comes early.")
 		}})
 	add(TabHours, Field{Key: "calendar.files", Type: List, Max: maxListItems, Ptr: func(s *Settings) any { return &s.Calendar.Files },
-		Label:   func() string { return lang.X("settings.field.calendar_files", "Calendar files (.ics) or folders") },
+		Label: func() string { return lang.X("settings.field.calendar_files", "Calendar files (.ics) or folders") },
+		Placeholder: func() string {
+			return lang.X("settings.calendar.placeholder", "paths separated by commas, for example: ~/work.ics, ~/.local/share/evolution/calendar")
+		},
 		Comment: "iCalendar (.ics) files, or folders of them, as your mail or calendar program\nwrites them; read again when they change: [\"~/work.ics\"].",
 		TooLow: func() string {
 			return lang.X("settings.err.calendar_files", "Write paths separated by commas, at most 50, each under 100 characters.")
@@ -324,7 +330,7 @@ func buildTable() ([]Section, []Field) {
 	add(TabHours, Field{Key: "calendar.early", Type: Duration, Max: 30 * minute, ZeroOff: true, Ptr: func(s *Settings) any { return &s.Calendar.Early },
 		Active: func(s *Settings) bool { return s.Calendar.Files != "" },
 		Label: func() string {
-			return lang.X("settings.field.calendar_early", "Offer a break early if due this soon before a meeting")
+			return lang.X("settings.field.calendar_early", "Early before a meeting, up to")
 		},
 		Comment: "A break due less than this before a meeting comes at once, so you start the\nmeeting rested; \"0s\" never brings a break forward.",
 		TooLow: func() string {
