@@ -120,7 +120,7 @@ func configCheck(args []string, env *Env) int {
 		if len(calProbs) > 0 {
 			return ExitFailed
 		}
-		fmt.Fprintln(env.Stdout, lang.X("cli.config.calendar_ok", "Calendar: {{.N}} meetings in the coming week.", map[string]any{"N": n}))
+		fmt.Fprintln(env.Stdout, lang.X("cli.config.calendar_ok", "Calendar read; meetings in the coming week: {{.N}}.", map[string]any{"N": n}))
 	}
 	return ExitOK
 }
