@@ -102,6 +102,10 @@ type track struct {
 //     presence ends (unless Away); held for HoldLimit it is offered once as
 //     a notification (EventDue with NotifyOnly) and still offered in full
 //     when presence ends.
+//   - Meetings (SetBusy, meeting.go): a meeting holds like presence, to its
+//     known end and without the HoldLimit notification; a break due less
+//     than Early before one is offered early; back-to-back meetings get
+//     the movement break in the gap.
 //   - Stages: each track is in exactly one stage (idle, warned, due,
 //     offered, held, notified, merged; see stage.go), which TrackState.Stage
 //     names and Due, Held, Warned and MergedInto are read from.
