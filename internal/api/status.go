@@ -58,6 +58,23 @@ type Status struct {
 	ProblemCount int `json:"problem_count"`
 	// Why explains the activity state and the last timer resets.
 	Why string `json:"why,omitempty"`
+	// Holding says what holds back a break coming due now; null when
+	// nothing does.
+	Holding *Holding `json:"holding"`
+}
+
+// Holding is what holds back a break: a due break waits for it to end.
+type Holding struct {
+	// Reason is one of "meeting" (a calendar event), "call" (a microphone
+	// or camera in use, or the two minutes after a call) or "presence"
+	// (present without input: full screen, a video, an idle inhibitor).
+	Reason string `json:"reason"`
+	// Until is when the hold ends, when known: the meeting's end (of the
+	// last of back-to-back meetings less than 2 minutes apart), the end of
+	// the grace after a call.
+	Until *time.Time `json:"until,omitempty"`
+	// Event is the title (SUMMARY) of the meeting; never its description.
+	Event string `json:"event,omitempty"`
 }
 
 // DebtTotal is the key of the whole debt in Status.DebtSeconds.

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/calendar"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
 )
@@ -92,7 +94,7 @@ func configCheck(args []string, env *Env) int {
 		}
 		file = p
 	}
-	_, probs, err := settings.Load(file)
+	cur, probs, err := settings.Load(file)
 	if errors.Is(err, fs.ErrNotExist) && !given {
 		fmt.Fprintln(env.Stdout, lang.X("cli.config.none", "{{.File}}: no settings file yet; Limber uses the defaults and writes it on first start.",
 			map[string]any{"File": file}))
@@ -110,6 +112,16 @@ func configCheck(args []string, env *Env) int {
 		return ExitFailed
 	}
 	fmt.Fprintln(env.Stdout, lang.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
+	if cals := cur.Calendar.FileList(); len(cals) > 0 {
+		calProbs, n := calendar.Check(cals, time.Now())
+		for _, p := range calProbs {
+			fmt.Fprintln(env.Stderr, p)
+		}
+		if len(calProbs) > 0 {
+			return ExitFailed
+		}
+		fmt.Fprintln(env.Stdout, lang.X("cli.config.calendar_ok", "Calendar read; meetings in the coming week: {{.N}}.", map[string]any{"N": n}))
+	}
 	return ExitOK
 }
 

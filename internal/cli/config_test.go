@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func runCmd(f func([]string, *Env) int, args ...string) (int, string, string) {
@@ -82,5 +83,23 @@ func TestAutostartCommand(t *testing.T) {
 		if code, _, _ := runCmd(cmdAutostart, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// config check reads the calendar files the settings name: a missing one
+// is named and fails the check; a good one says how many meetings it holds.
+func TestConfigCheckCalendar(t *testing.T) {
+	dir := t.TempDir()
+	ics := filepath.Join(dir, "work.ics")
+	conf := filepath.Join(dir, "c.toml")
+	_ = os.WriteFile(conf, []byte("[calendar]\nfiles = [\""+ics+"\"]\n"), 0o600)
+	code, out, errs := runCmd(cmdConfig, "check", conf)
+	if code != 1 || !strings.Contains(out, "valid") || !strings.Contains(errs, "calendar "+ics+": no such file") {
+		t.Errorf("missing calendar: %d %q %q", code, out, errs)
+	}
+	at := time.Now().Add(24 * time.Hour).UTC().Format("20060102T150405Z")
+	_ = os.WriteFile(ics, []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Review\r\nDTSTART:"+at+"\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o600)
+	if code, out, errs := runCmd(cmdConfig, "check", conf); code != 0 || !strings.Contains(out, "Calendar read; meetings in the coming week: 1.") {
+		t.Errorf("good calendar: %d %q %q", code, out, errs)
 	}
 }

@@ -109,6 +109,10 @@ type Daemon struct {
 	// settingsProblem explains a bad settings file, historyProblem a
 	// failed history write ("" when fine).
 	settingsProblem, historyProblem string
+	// calendarProblem says what is wrong with the calendar files ("" when fine).
+	calendarProblem string
+	// cal hands the calendar's paths to the goroutine reading the files.
+	cal *calendarWatch
 	// historyGen is the history failure last told by notification.
 	historyGen int
 	// acks collects the acknowledgements of the events journaled by the
@@ -157,6 +161,7 @@ func New(o Options) *Daemon {
 		opts: o, now: o.Now, logf: o.Logf,
 		wake: make(chan struct{}, 1), calls: make(chan func()),
 		quit: make(chan struct{}), stopped: make(chan struct{}),
+		cal: newCalendarWatch(),
 	}
 	d.start = d.now()
 	cur := settings.Defaults()
@@ -250,6 +255,7 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 			d.do(func() { d.onSettingsFile(u) })
 		})
 	}
+	go d.runCalendar(ctx, d.cal)
 	if d.opts.FirstRun && d.opts.Launch != nil {
 		if w, err := d.opts.Launch("welcome"); err != nil {
 			d.logf("opening the welcome window: %v", err)

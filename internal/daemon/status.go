@@ -85,6 +85,13 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
 		})
 	}
+	if h := snap.Hold; h != nil {
+		st.Holding = &api.Holding{Reason: h.Reason, Event: h.Event}
+		if !h.Until.IsZero() {
+			u := h.Until
+			st.Holding.Until = &u
+		}
+	}
 	if explain {
 		st.Why = snap.Why
 	}
@@ -123,6 +130,9 @@ func (d *Daemon) refreshTray() {
 func menuKey(st api.Status) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d %d %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses, st.SkipsLeftToday, st.DebtSeconds[api.DebtTotal]/60)
+	if h := st.Holding; h != nil {
+		fmt.Fprintf(&b, "%s %v %s|", h.Reason, h.Until, h.Event)
+	}
 	for _, br := range st.Breaks {
 		fmt.Fprintf(&b, "%s %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}

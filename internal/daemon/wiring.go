@@ -28,6 +28,7 @@ func (d *Daemon) useSettings(s settings.Settings, probs []settings.Problem) {
 	if c, ok := d.opts.Presence.(CallSignals); ok {
 		c.SetCalls(s.Calls.Microphone, s.Calls.Camera, s.Calls.IgnoreList())
 	}
+	d.cal.setPaths(s.Calendar.FileList())
 	d.allowed = cards.PositionsFrom(s.Positions.Allowed())
 	d.settingsProblem = settings.Summary(probs)
 	d.lastMenu = ""
@@ -208,7 +209,7 @@ func (d *Daemon) historyState() string {
 // fits the socket's cap by design.
 func (d *Daemon) problems(all bool) ([]string, int) {
 	var out []string
-	for _, p := range []string{d.settingsProblem, d.historyProblem} {
+	for _, p := range []string{d.settingsProblem, d.calendarProblem, d.historyProblem} {
 		if p != "" {
 			out = append(out, p)
 		}

@@ -117,6 +117,10 @@ func DefaultConfig() Config {
 		// Most typing has a pause of a few seconds within a minute; a
 		// break that waited longer would come late, so then it comes.
 		LullLimit: 60 * time.Second,
+		// Five minutes before a meeting is time enough for the walking
+		// break (5 min) or a stretch, and no one starts a break later
+		// than that before a call.
+		Early: 5 * time.Minute,
 	}
 }
 
@@ -187,6 +191,9 @@ func (c Config) Validate() error {
 	}
 	if c.LullLimit < 0 {
 		return fmt.Errorf("LullLimit is %v: %w", c.LullLimit, ErrBadDuration)
+	}
+	if c.Early < 0 {
+		return fmt.Errorf("Early is %v: %w", c.Early, ErrBadDuration)
 	}
 	if cy := c.Cycle; cy != nil {
 		if cy.Sit <= 0 {

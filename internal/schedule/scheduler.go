@@ -41,6 +41,9 @@ type track struct {
 	snoozes int
 	reset   time.Time
 	reason  string
+	// earlyFor is the start of the meeting this break was last offered
+	// early for (Config.Early), so it is offered early once per meeting.
+	earlyFor time.Time
 }
 
 // Scheduler is Limber's decision core. It is not safe for concurrent use:
@@ -100,6 +103,10 @@ type track struct {
 //     presence ends (unless Away); held for HoldLimit it is offered once as
 //     a notification (EventDue with NotifyOnly) and still offered in full
 //     when presence ends.
+//   - Meetings (SetBusy, meeting.go): a meeting holds like presence, to its
+//     known end and without the HoldLimit notification; a break due less
+//     than Early before one is offered early; back-to-back meetings get
+//     the movement break in the gap.
 //   - Stages: each track is in exactly one stage (idle, warned, due,
 //     offered, held, notified, merged; see stage.go), which TrackState.Stage
 //     names and Due, Held, Warned and MergedInto are read from.
@@ -158,6 +165,7 @@ type Scheduler struct {
 	zoneEnd           time.Time
 
 	call callState
+	meet meetings // the calendar (meeting.go)
 
 	skipsToday int                    // budgeted skips spent today
 	debt       map[Kind]time.Duration // break debt per budgeted kind; nil when none

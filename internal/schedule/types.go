@@ -91,6 +91,10 @@ type Config struct {
 	// of LullGap) so that it does not land mid-sentence; past it the
 	// break comes anyway. 0 = no waiting.
 	LullLimit time.Duration
+	// Early: a break that would come due less than this before a meeting
+	// (SetBusy) starts is offered when that window opens, so the meeting
+	// starts rested. 0 = never early.
+	Early time.Duration
 }
 
 // Observation is one reading of the world, taken by the daemon's poll loop.
@@ -235,6 +239,9 @@ type Snapshot struct {
 	PhaseRemaining time.Duration
 	// Why explains the current activity state in a sentence (for status --explain).
 	Why string
+	// Hold says what holds back a break coming due now (a meeting, a call,
+	// presence without input); nil when nothing does.
+	Hold *Hold
 	// State is the activity state: "active", "noise" (input just resumed,
 	// not yet counted) or "away".
 	State string

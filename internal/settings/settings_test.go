@@ -43,6 +43,8 @@ func mutations() map[string]func(*Settings) {
 		},
 		"calls off":    func(s *Settings) { s.Calls = Calls{Ignore: "Dragon, Audacity \"Pro\""} },
 		"calls ignore": func(s *Settings) { s.Calls.Ignore = "OBS Studio" },
+		"calendar":     func(s *Settings) { s.Calendar = Calendar{Files: "~/work.ics, /srv/cal", Early: 10 * time.Minute} },
+		"never early":  func(s *Settings) { s.Calendar.Early = 0 },
 		"language de":  func(s *Settings) { s.Language = LangDE },
 		"language en":  func(s *Settings) { s.Language = LangEN },
 		"language fr":  func(s *Settings) { s.Language = LangFR },

@@ -24,12 +24,33 @@ func SittingLine(st api.Status) string {
 	})
 }
 
+// HoldLine says what holds back a break now, naming a meeting by its title
+// and end ("" when nothing holds, or a call or presentation, which the
+// presence line names already).
+func HoldLine(st api.Status) string {
+	h := st.Holding
+	if h == nil || h.Reason != "meeting" || h.Until == nil {
+		return ""
+	}
+	until := h.Until.Local().Format("15:04")
+	if h.Event == "" {
+		return lang.X("status.hold.meeting", "In a meeting until {{.T}}: breaks wait until it ends", map[string]any{"T": until})
+	}
+	return lang.X("status.hold.meeting_named", "In a meeting until {{.T}} ({{.Event}}): breaks wait until it ends", map[string]any{"T": until, "Event": h.Event})
+}
+
 // BreakLine says when one break is next due.
-func BreakLine(b api.Break) string {
+func BreakLine(b api.Break) string { return BreakLineIn(api.Status{}, b) }
+
+// BreakLineIn says when one break is next due, in st (which says what
+// holds a held break).
+func BreakLineIn(st api.Status, b api.Break) string {
 	name := kinds.Label(b.Kind)
 	switch {
 	case !b.Enabled:
 		return lang.X("status.break.off", "{{.Name}}: off", map[string]any{"Name": name})
+	case b.Held && st.Holding != nil && st.Holding.Reason == "meeting" && st.Holding.Until != nil:
+		return lang.X("status.break.held_meeting", "{{.Name}}: waiting until your meeting ends at {{.T}}", map[string]any{"Name": name, "T": st.Holding.Until.Local().Format("15:04")})
 	case b.Held:
 		return lang.X("status.break.held", "{{.Name}}: waiting until your call or presentation ends", map[string]any{"Name": name})
 	case b.Due:
@@ -95,8 +116,11 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	default:
 		fmt.Fprintln(&b, lang.X("status.idle", "Idle for {{.T}}", map[string]any{"T": duration.Approx(secs(st.IdleSeconds))}))
 	}
+	if h := HoldLine(st); h != "" {
+		fmt.Fprintln(&b, h)
+	}
 	for _, br := range st.Breaks {
-		fmt.Fprintln(&b, "  "+BreakLine(br))
+		fmt.Fprintln(&b, "  "+BreakLineIn(st, br))
 	}
 	if st.Phase != "" {
 		fmt.Fprintln(&b, lang.X("status.phase", "Cycle: {{.Phase}}, {{.Left}} left", map[string]any{"Phase": st.Phase, "Left": duration.Approx(secs(st.PhaseRemainingSeconds))}))

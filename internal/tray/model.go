@@ -79,7 +79,7 @@ func Build(st api.Status) Menu {
 	if st.Paused {
 		m.Tooltip += "\n" + pausedLine(st)
 	} else if next, ok := nextBreak(st); ok {
-		m.Tooltip += "\n" + status.BreakLine(next)
+		m.Tooltip += "\n" + status.BreakLineIn(st, next)
 	}
 
 	// Information lines are enabled items without an action: a disabled
@@ -97,7 +97,7 @@ func Build(st api.Status) Menu {
 	for _, info := range kinds.All() {
 		k := info.Kind
 		b, ok := byKind[k]
-		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLine(b), Enabled: true, Hidden: !ok || !b.Enabled || st.Paused})
+		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLineIn(st, b), Enabled: true, Hidden: !ok || !b.Enabled || st.Paused})
 	}
 	// The price of skipping, shown while there is one: the debt, and that
 	// Skip is gone for the day (the card and notifications offer none).

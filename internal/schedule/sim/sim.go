@@ -29,6 +29,7 @@
 //	status                          # a line with the core's Snapshot (see Status)
 //	boot off | boot on              # leave Observation.Boot unknown, or fill it
 //	budget 3 | budget off           # daily skip budget (with break debt), or neither
+//	meeting 10:00-10:30 Stand-up    # a busy calendar event today (Scheduler.SetBusy)
 //
 // Comments start with #. The package never reads the real clock.
 package sim
@@ -105,6 +106,9 @@ type Sim struct {
 	lastDay   string
 	inputBoot time.Duration // boot reading of the last input
 	reacting  bool
+	// Busy are the calendar's busy events handed to the core (meeting
+	// commands add to them).
+	Busy []schedule.Busy
 }
 
 // New starts a simulation at wall time start with configuration cfg. The
@@ -488,6 +492,18 @@ func (s *Sim) Step(f []string) error {
 			return nil
 		}
 		return fmt.Errorf("boot wants on or off")
+	case "meeting":
+		from, to, ok := strings.Cut(arg(1), "-")
+		a, err1 := time.Parse("15:04", from)
+		b, err2 := time.Parse("15:04", to)
+		if !ok || err1 != nil || err2 != nil {
+			return fmt.Errorf("meeting wants HH:MM-HH:MM and a title")
+		}
+		day := func(t time.Time) time.Time {
+			return time.Date(at.Year(), at.Month(), at.Day(), t.Hour(), t.Minute(), 0, 0, at.Location())
+		}
+		s.Busy = append(s.Busy, schedule.Busy{Start: day(a), End: day(b), Summary: strings.Join(f[2:], " ")})
+		s.Sched.SetBusy(s.Busy)
 	case "pause":
 		var until time.Time
 		switch arg(1) {
@@ -575,6 +591,12 @@ func ParseZone(z string) (*time.Location, error) {
 // Parse starts a simulation from a script whose first command is
 // "start YYYY-MM-DD HH:MM OFFSET", runs the rest and returns it.
 func Parse(cfg schedule.Config, script string) (*Sim, error) {
+	return ParseWith(cfg, script, nil)
+}
+
+// ParseWith is Parse with setup run on the new simulation before the
+// script (to hand it a calendar, say).
+func ParseWith(cfg schedule.Config, script string, setup func(*Sim)) (*Sim, error) {
 	lines := strings.Split(script, "\n")
 	for i, line := range lines {
 		if j := strings.IndexByte(line, '#'); j >= 0 {
@@ -596,6 +618,9 @@ func Parse(cfg schedule.Config, script string) (*Sim, error) {
 			return nil, fmt.Errorf("script line %d: start time: %w", i+1, err)
 		}
 		s := New(cfg, t)
+		if setup != nil {
+			setup(s)
+		}
 		// Blank lines in place of those read keep the line numbers right.
 		rest := strings.Repeat("\n", i+1) + strings.Join(lines[i+1:], "\n")
 		return s, s.Run(rest)

@@ -224,6 +224,9 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 	e.AlwaysShowValidationError = true
 	def := settings.Defaults()
 	e.SetPlaceHolder(sf.Format(&def))
+	if sf.Type == settings.List && e.PlaceHolder == "" && sf.Placeholder != nil {
+		e.SetPlaceHolder(sf.Placeholder())
+	}
 	if sf.Type == settings.List && e.PlaceHolder == "" {
 		e.SetPlaceHolder(lang.X("settings.list.placeholder", "names separated by commas, for example: Dragon, Audacity"))
 	}
