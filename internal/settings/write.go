@@ -90,7 +90,17 @@ func (e *InvalidError) Unwrap() error { return ErrInvalid }
 // is written, atomically there, and keeps its mode. A file that is not
 // valid TOML, or that an edit in place would not turn into exactly s, is
 // written whole from the field table instead.
-func Save(path string, s Settings) error {
+//
+// Save reads this machine's system settings (LoadSystem); System.Save
+// takes them as given.
+func Save(path string, s Settings) error { return LoadSystem().Save(path, s) }
+
+// Save is Save over sys. Locked keys take the system's value first (what a
+// client sends for them is not used); their lines in the file are never
+// written: the user's own value, or its absence, stays as it was and
+// applies again once the lock is lifted.
+func (sys *System) Save(path string, s Settings) error {
+	sys.lock(&s)
 	if errs := s.Validate(); len(errs) > 0 {
 		return &InvalidError{Fields: errs}
 	}
@@ -102,9 +112,9 @@ func Save(path string, s Settings) error {
 			perm = fi.Mode().Perm()
 		}
 	}
-	out := Encode(s)
+	out := sys.Encode(s)
 	if old, err := ReadFile(target); err == nil {
-		if edited, ok := editInPlace(old, s, target); ok {
+		if edited, ok := sys.editInPlace(old, s, target); ok {
 			out = edited
 		}
 	}
@@ -113,8 +123,8 @@ func Save(path string, s Settings) error {
 
 // editInPlace rewrites only what differs between the file old and s; ok is
 // false when the result would not read back as s.
-func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
-	was, probs := Parse(old, file)
+func (sys *System) editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
+	was, probs := sys.parse(old, file, false) // the user's own values
 	for _, p := range probs {
 		if p.Key == "" {
 			return nil, false // not TOML: nothing to keep
@@ -137,10 +147,21 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 			}
 		}
 	}
+	// mine is what the file gets for a field: s's value, but the file's
+	// own for a locked key.
+	mine := func(g Field) string {
+		if sys.Locked(g.Key) {
+			return g.encode(&was)
+		}
+		return g.encode(&s)
+	}
 	for _, f := range Fields() {
 		sec := SectionOf(f.Key)
-		key, text := f.Key, f.encode(&s)
+		key, text := f.Key, mine(f)
 		parent, _, inline := strings.Cut(sec, ".")
+		if !inline && sys.Locked(key) {
+			continue // never written: the user's line, or none, stays
+		}
 		if inline {
 			if done[sec] {
 				continue
@@ -150,8 +171,8 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 			same := true
 			for _, g := range Fields() {
 				if SectionOf(g.Key) == sec {
-					parts = append(parts, g.Key[len(sec)+1:]+" = "+g.encode(&s))
-					same = same && g.encode(&was) == g.encode(&s)
+					parts = append(parts, g.Key[len(sec)+1:]+" = "+mine(g))
+					same = same && g.encode(&was) == mine(g)
 				}
 			}
 			key, text = sec, "{ "+strings.Join(parts, ", ")+" }"
@@ -202,7 +223,7 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 		text = strings.TrimRight(text, "\n") + "\n\n[" + sec + "]\n" + strings.Join(missing[sec], "\n") + "\n"
 	}
 	out := []byte(text)
-	got, probs := Parse(out, file)
+	got, probs := sys.Parse(out, file)
 	if len(probs) > 0 || !bytes.Equal(Encode(got), Encode(s)) {
 		return nil, false
 	}
@@ -223,7 +244,14 @@ func sectionKeys() map[string]bool {
 // EnsureFile writes the default settings to path when no file is there
 // (first run) and reports whether it did. An existing file, even a broken
 // one, is never touched.
-func EnsureFile(path string) (created bool, err error) {
+//
+// The file holds the values in effect then (the system settings
+// included), with the keys the system sets written as comments, so that
+// they keep following the system until the user sets them.
+func EnsureFile(path string) (created bool, err error) { return LoadSystem().EnsureFile(path) }
+
+// EnsureFile is EnsureFile over sys.
+func (sys *System) EnsureFile(path string) (created bool, err error) {
 	// Lstat: a dangling or looping symlink is the user's to fix (Load
 	// reports it), not a missing file to write over.
 	if _, err := os.Lstat(path); err == nil {
@@ -231,9 +259,9 @@ func EnsureFile(path string) (created bool, err error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return false, fmt.Errorf("checking %s: %w", path, err)
 	}
-	d := Defaults()
+	d := sys.Base()
 	d.Normalize()
-	if err := WriteAtomic(path, Encode(d), 0o600); err != nil {
+	if err := WriteAtomic(path, sys.Encode(d), 0o600); err != nil {
 		return false, err
 	}
 	return true, nil
