@@ -127,10 +127,13 @@ type VersionReply struct {
 
 // SettingsReply answers settings_get: the settings in use, the file they
 // come from and the problems of that file on disk (empty when it is valid).
+// Locked maps each key an administrator locked to where (the settings
+// window shows those read-only; settings_set keeps their system value).
 type SettingsReply struct {
-	Settings settings.Settings  `json:"settings"`
-	Path     string             `json:"path"`
-	Problems []settings.Problem `json:"problems"`
+	Settings settings.Settings        `json:"settings"`
+	Path     string                   `json:"path"`
+	Problems []settings.Problem       `json:"problems"`
+	Locked   map[string]settings.Lock `json:"locked,omitempty"`
 }
 
 // SettingsArgs is settings_set: the daemon validates (an invalid value is

@@ -163,6 +163,9 @@ func New(o Options) *Daemon {
 	var probs []settings.Problem
 	if o.Settings != nil {
 		cur, probs = o.Settings.Current()
+		for _, p := range o.Settings.System().Problems {
+			d.logf("system settings left out: %s", p)
+		}
 	}
 	first := d.observation()
 	d.sched = schedule.New(cur.Schedule(), first)

@@ -198,7 +198,8 @@ func (d *Daemon) mux() *api.Mux {
 				return api.SettingsReply{Settings: d.cur}, nil
 			}
 			s, probs := d.opts.Settings.Current()
-			return api.SettingsReply{Settings: s, Path: d.opts.Settings.Path(), Problems: probs}, nil
+			return api.SettingsReply{Settings: s, Path: d.opts.Settings.Path(), Problems: probs,
+				Locked: d.opts.Settings.System().Locks}, nil
 		})
 	})
 	api.Handle(m, api.CmdSettingsSet, func(_ context.Context, a api.SettingsArgs) (api.None, error) {

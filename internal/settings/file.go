@@ -75,6 +75,8 @@ type problemList struct {
 	lines lineIndex
 	bad   map[string]bool
 	list  []Problem
+	// system: the file is a system-wide one (managed.go).
+	system bool
 }
 
 func newProblems(file string, lines lineIndex) *problemList {
@@ -130,7 +132,10 @@ func decode(s *Settings, doc map[string]any, pl *problemList) []string {
 			break
 		}
 		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
-		if key == lockedKey {
+		if pl.system && strings.HasSuffix(key, "."+lockedKey) {
+			msg = lang.X("settings.err.locked_table", `"locked" goes at the top of the file, before the first [table]: here it is read as "{{.Key}}".`,
+				map[string]any{"Key": key})
+		} else if key == lockedKey {
 			msg = lang.X("settings.err.locked_user", `"locked" belongs in a system-wide settings file (see docs/managed.md), not in your own.`)
 		} else if near := closest(key, Keys()); near != "" {
 			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
@@ -174,8 +179,18 @@ func flatten(doc map[string]any) (values map[string]any, unknown []string) {
 	return values, unknown
 }
 
-// closest returns the known key within two edits of key, if any.
+// closest returns the known key within two edits of key, if any, or
+// the one known key that ends in it ("strict" for "breaks.strict").
 func closest(key string, known []string) string {
+	var ends []string
+	for _, k := range known {
+		if strings.HasSuffix(k, "."+key) {
+			ends = append(ends, k)
+		}
+	}
+	if len(ends) == 1 {
+		return ends[0]
+	}
 	best, bestD := "", 3
 	for _, k := range known {
 		if d := editDistance(key, k); d < bestD {

@@ -147,6 +147,7 @@ func NewSystem(sources []Source) *System {
 // the keys it sets and locks, or its problems.
 func (src Source) apply(base Settings) (Settings, []string, map[string]Lock, []Problem) {
 	pl := newProblems(src.Name, src.Lines)
+	pl.system = true
 	doc := make(map[string]any, len(src.Doc))
 	for k, v := range src.Doc {
 		if k != lockedKey {
