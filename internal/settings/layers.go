@@ -59,7 +59,7 @@ func (sys *System) lock(s *Settings) {
 	}
 	for _, f := range Fields() {
 		if sys.Locked(f.Key) {
-			copyField(f, s, &sys.base)
+			f.Copy(s, &sys.base)
 		}
 	}
 	s.Normalize()
@@ -72,8 +72,8 @@ func (sys *System) Lock(s Settings) Settings {
 	return s
 }
 
-// copyField sets f in dst to its value in src.
-func copyField(f Field, dst, src *Settings) {
+// Copy sets f in dst to its value in src.
+func (f Field) Copy(dst, src *Settings) {
 	switch d := f.Ptr(dst).(type) {
 	case *bool:
 		*d = *f.Ptr(src).(*bool)

@@ -29,6 +29,7 @@ type field struct {
 	w        fyne.Disableable
 	entry    *widget.Entry // for text fields: marked red while its value is wrong
 	within   settings.Text // the row of an inline table ("Monday"), for its messages
+	locked   bool          // set by the administrator: shown, never edited
 }
 
 // form is the settings window's content, built from settings.Fields().
@@ -42,6 +43,9 @@ type form struct {
 	saved   settings.Settings // as last saved or loaded
 	path    string
 	offline bool // no daemon: saving writes the file only
+	// locked: the keys an administrator locked, and where; their rows are
+	// read-only and keep the value the daemon sent.
+	locked map[string]settings.Lock
 
 	loading bool // refreshing widgets from s: ignore their change events
 	fields  []*field
@@ -50,6 +54,7 @@ type form struct {
 	checks  map[string]*widget.Check // by key; a Set's options as key.value
 	selects map[string]*widget.Select
 	steps   map[string][2]*stepButton // a duration's − and +, by key, for tests
+	notes   map[string]*widget.Label  // "Set by your administrator", by locked key
 
 	presetLabel *widget.Label
 	presetDesc  *widget.Label
@@ -66,12 +71,13 @@ type form struct {
 func newForm(win fyne.Window, got api.SettingsReply, c Daemon, auto Autostarter, offline bool) *form {
 	f := &form{
 		win: win, c: c, auto: auto, offline: offline,
-		s: got.Settings, saved: got.Settings, path: got.Path,
+		s: got.Settings, saved: got.Settings, path: got.Path, locked: got.Locked,
 		byKey:   map[string]*field{},
 		entries: map[string]*widget.Entry{},
 		checks:  map[string]*widget.Check{},
 		selects: map[string]*widget.Select{},
 		steps:   map[string][2]*stepButton{},
+		notes:   map[string]*widget.Label{},
 	}
 	f.build(got.Problems)
 	f.refreshAll()
@@ -148,6 +154,35 @@ func (f *form) onShortcut(s fyne.Shortcut) bool {
 
 // widget makes the field's widget and registers the field.
 func (f *form) widget(sf settings.Field) fyne.CanvasObject {
+	w := f.newWidget(sf)
+	fl := f.byKey[sf.Key]
+	if _, ok := f.locked[sf.Key]; !ok {
+		return w
+	}
+	// Read-only, and saying why: the value is the administrator's.
+	fl.locked = true
+	if fl.w != nil {
+		fl.w.Disable()
+	}
+	if sf.Key == "start_at_login" {
+		f.autostart.Disable()
+	}
+	if sf.Type == settings.Set {
+		for _, o := range sf.Options {
+			f.checks[sf.Key+"."+o.Value].Disable()
+		}
+	}
+	note := widget.NewLabelWithStyle(lockedNote(), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	note.SizeName = theme.SizeNameCaptionText
+	note.Importance = widget.LowImportance
+	f.notes[sf.Key] = note
+	return container.NewVBox(w, note)
+}
+
+// lockedNote is what a locked row says.
+func lockedNote() string { return lang.X("settings.locked", "Set by your administrator") }
+
+func (f *form) newWidget(sf settings.Field) fyne.CanvasObject {
 	fl := &field{Field: sf, msg: widget.NewLabel("")}
 	fl.msg.Importance = widget.DangerImportance
 	fl.msg.Wrapping = fyne.TextWrapWord
@@ -425,6 +460,20 @@ func (f *form) build(problems []settings.Problem) {
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, f.saveBtn), f.status)
 
 	f.banner = container.NewVBox()
+	if len(f.locked) > 0 {
+		var srcs []string
+		for _, l := range f.locked {
+			if !slices.Contains(srcs, l.Source) {
+				srcs = append(srcs, l.Source)
+			}
+		}
+		slices.Sort(srcs)
+		msg := wrapped(lang.X("settings.locked_banner",
+			"Some settings are set by your administrator ({{.Source}}) and cannot be changed here.",
+			map[string]any{"Source": strings.Join(srcs, ", ")}))
+		msg.Importance = widget.LowImportance
+		f.banner.Add(msg)
+	}
 	if len(problems) > 0 {
 		msg := wrapped(lang.X("settings.file_problems",
 			"The settings file has mistakes, so Limber is using the settings shown here. Saving replaces the file with them."))
@@ -506,7 +555,7 @@ func (f *form) onChanged() {
 		}
 		f.setMessage(fl.Key, msgs[fl.Key])
 		if fl.Active != nil && fl.w != nil {
-			if fl.Active(&f.s) {
+			if fl.Active(&f.s) && !fl.locked {
 				fl.w.Enable()
 			} else {
 				fl.w.Disable()
@@ -558,7 +607,18 @@ func (f *form) onClose() {
 
 func (f *form) onPreset(name string) {
 	f.s.ApplyPreset(name)
+	f.keepLocked()
 	f.refreshAll()
+}
+
+// keepLocked puts the administrator's value back into every locked key
+// (a preset sets many keys at once); the daemon would anyway.
+func (f *form) keepLocked() {
+	for _, fl := range f.fields {
+		if fl.locked {
+			fl.Copy(&f.s, &f.saved)
+		}
+	}
 }
 
 func (f *form) onRevert() {
