@@ -92,11 +92,11 @@ func LoadSystem() *System { return NewSystem(SystemSources()) }
 // is none (a missing file is no source). A file that cannot be read, or is
 // not valid TOML, is a Source with Problems.
 func ReadSystemFile(path string) (Source, bool) {
-	st, there := stampOf(path)
+	stamp, there := stampLine(path)
 	if !there {
 		return Source{}, false
 	}
-	src := Source{Name: path, stamp: fmt.Sprintf("%s %d %d %v", path, st.size, st.mod.UnixNano(), st.mode)}
+	src := Source{Name: path, stamp: stamp}
 	data, err := ReadFile(path)
 	if err != nil {
 		src.Problems = []Problem{{File: path, Message: lang.X("settings.err.system_unreadable",
@@ -290,10 +290,20 @@ func (sys *System) Stamp() string {
 func SourceStamp() string {
 	stamps := nativeStamps()
 	for _, f := range paths.SystemConfigFiles() {
-		if st, ok := stampOf(f); ok {
-			stamps = append(stamps, fmt.Sprintf("%s %d %d %v", f, st.size, st.mod.UnixNano(), st.mode))
+		if s, ok := stampLine(f); ok {
+			stamps = append(stamps, s)
 		}
 	}
 	slices.Reverse(stamps) // NewSystem lists them least important first
 	return strings.Join(stamps, "\n")
+}
+
+// stampLine is a file's stamp for a System's: its path, size, time and
+// mode; ok is false when there is no file.
+func stampLine(path string) (string, bool) {
+	st, ok := stampOf(path)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%s %d %d %v", path, st.size, st.mod.UnixNano(), st.mode), true
 }
