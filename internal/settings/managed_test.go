@@ -278,3 +278,22 @@ func TestStoreWatchesSystem(t *testing.T) {
 		t.Errorf("user's line rewritten:\n%s", data)
 	}
 }
+
+// The example system file shipped for administrators is valid and locks
+// what it says.
+func TestExampleSystemFile(t *testing.T) {
+	src, ok := ReadSystemFile(filepath.Join("..", "..", "docs", "examples", "system-config.toml"))
+	if !ok {
+		t.Fatal("no example file")
+	}
+	sys := NewSystem([]Source{src})
+	if len(sys.Problems) > 0 {
+		t.Fatal(sys.Problems)
+	}
+	if got := strings.Join(sys.LockedKeys(), " "); got != "breaks.strict stretch.interval stretch.length" {
+		t.Errorf("locks %q", got)
+	}
+	if b := sys.Base(); b.Stretch.Interval != 45*time.Minute || b.HydrationGoal != 6 {
+		t.Errorf("base %v %d", b.Stretch.Interval, b.HydrationGoal)
+	}
+}

@@ -174,7 +174,6 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 	}
 	note := widget.NewLabelWithStyle(lockedNote(), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	note.SizeName = theme.SizeNameCaptionText
-	note.Importance = widget.LowImportance
 	f.notes[sf.Key] = note
 	return container.NewVBox(w, note)
 }
@@ -471,7 +470,6 @@ func (f *form) build(problems []settings.Problem) {
 		msg := wrapped(lang.X("settings.locked_banner",
 			"Some settings are set by your administrator ({{.Source}}) and cannot be changed here.",
 			map[string]any{"Source": strings.Join(srcs, ", ")}))
-		msg.Importance = widget.LowImportance
 		f.banner.Add(msg)
 	}
 	if len(problems) > 0 {
