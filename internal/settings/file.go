@@ -35,16 +35,25 @@ func (p Problem) String() string {
 // returned settings are the defaults and must not replace working ones.
 //
 // Keys left out of the file take the defaults of the file's preset, so a
-// file holding only `preset = "cornell"` is complete.
+// file holding only `preset = "cornell"` is complete. The file's profiles
+// are checked too; ParseFile returns them.
 func Parse(data []byte, file string) (Settings, []Problem) {
+	f, probs := ParseFile(data, file)
+	return f.Main, probs
+}
+
+// ParseFile is Parse with the profiles ([profile.NAME] tables). With
+// problems, Main is the defaults and there are no profiles.
+func ParseFile(data []byte, file string) (File, []Problem) {
+	fail := func(p ...Problem) (File, []Problem) { return File{Main: Defaults()}, p }
 	// The TOML decoder checks each key against those before it in its
 	// table, so thousands of keys cost it quadratic time (87,000 unknown
 	// keys in 1 MiB took minutes). A settings file has about 150 lines.
 	// Keys of an inline table share a line, so count '=' too.
 	if n := max(bytes.Count(data, []byte("\n")), bytes.Count(data, []byte("="))); n > MaxLines {
-		return Defaults(), []Problem{{File: file, Message: lang.X("settings.err.too_many_lines",
+		return fail(Problem{File: file, Message: lang.X("settings.err.too_many_lines",
 			"This file has {{.N}} lines or keys; a settings file has about 150 and at most {{.Max}} are read. Is it the right file?",
-			map[string]any{"N": n, "Max": MaxLines})}}
+			map[string]any{"N": n, "Max": MaxLines})})
 	}
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
@@ -55,7 +64,7 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 			p.Line, _ = de.Position()
 			p.Key = strings.Join(de.Key(), ".")
 		}
-		return Defaults(), []Problem{p}
+		return fail(p)
 	}
 	lines, bad := keyLines(data), map[string]bool{}
 	var probs []Problem
@@ -79,6 +88,8 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 				map[string]any{"Value": name}))
 		}
 	}
+	rawProfiles, hasProfiles := doc["profile"]
+	delete(doc, "profile") // not a setting: read below, against the main settings
 	values, unknown := flatten(doc)
 	for _, f := range Fields() {
 		if v, ok := values[f.Key]; ok && f.Key != "preset" {
@@ -105,12 +116,18 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 	for _, e := range s.Validate() {
 		add(e.Key, e.Message)
 	}
+	var profiles []Profile
+	if hasProfiles && len(probs) == 0 { // a profile is checked on top of valid main settings only
+		main := s
+		main.Normalize()
+		profiles = parseProfiles(rawProfiles, main, lines, add)
+	}
 	if len(probs) > 0 {
 		slices.SortStableFunc(probs, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
-		return Defaults(), probs
+		return fail(probs...)
 	}
 	s.Normalize()
-	return s, nil
+	return File{Main: s, Profiles: profiles}, nil
 }
 
 // maxUnknown is how many unknown keys Parse reports one by one.
@@ -202,6 +219,16 @@ func Load(path string) (Settings, []Problem, error) {
 	}
 	s, probs := Parse(data, path)
 	return s, probs, nil
+}
+
+// LoadFile is Load with the profiles.
+func LoadFile(path string) (File, []Problem, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return File{Main: Defaults()}, nil, fmt.Errorf("reading settings: %w", err)
+	}
+	f, probs := ParseFile(data, path)
+	return f, probs, nil
 }
 
 // lineIndex maps dotted key paths to the line that sets them.

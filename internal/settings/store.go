@@ -2,6 +2,8 @@ package settings
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -17,6 +19,7 @@ type Store struct {
 
 	mu    sync.Mutex
 	cur   Settings
+	file  File // cur is its Main
 	probs []Problem
 }
 
@@ -32,11 +35,11 @@ func OpenStore(path string) (st *Store, created bool, err error) {
 		return nil, false, err
 	}
 	st = &Store{path: path, w: NewWatcher(path, 2*time.Second)}
-	s, probs, err := Load(path)
+	f, probs, err := LoadFile(path)
 	if err != nil {
-		s, probs = Defaults(), []Problem{Unreadable(path, err)}
+		f, probs = File{Main: Defaults()}, []Problem{Unreadable(path, err)}
 	}
-	st.cur, st.probs = s, probs
+	st.cur, st.file, st.probs = f.Main, f, probs
 	return st, created, nil
 }
 
@@ -57,6 +60,33 @@ func (st *Store) Current() (Settings, []Problem) {
 	return st.cur, append([]Problem(nil), st.probs...)
 }
 
+// File returns the whole file in use (the main settings and the profiles)
+// and the problems of the file on disk.
+func (st *Store) File() (File, []Problem) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.file, append([]Problem(nil), st.probs...)
+}
+
+// SetProfile saves the profile name (SaveProfile) and makes the file as
+// it now reads current.
+func (st *Store) SetProfile(name string, s Settings, keys []string) (File, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err := st.w.Write(func() error { return SaveProfile(st.path, name, s, keys) }); err != nil {
+		return st.file, err
+	}
+	f, probs, err := LoadFile(st.path)
+	if err == nil && len(probs) > 0 { // just written and checked: only a race with an editor gets here
+		err = errors.New(probs[0].String())
+	}
+	if err != nil {
+		return st.file, fmt.Errorf("rereading the settings after saving: %w", err)
+	}
+	st.cur, st.file, st.probs = f.Main, f, nil
+	return f, nil
+}
+
 // Set validates s, writes it atomically and makes it current; the watcher
 // does not report this write back. The error of invalid settings is an
 // *InvalidError naming the fields.
@@ -68,6 +98,7 @@ func (st *Store) Set(s Settings) (Settings, error) {
 	}
 	s.Normalize()
 	st.cur, st.probs = s, nil
+	st.file.Main = s
 	return s, nil
 }
 
@@ -80,7 +111,7 @@ func (st *Store) Watch(ctx context.Context, fn func(Update)) {
 		st.mu.Lock()
 		switch {
 		case u.OK():
-			st.cur, st.probs = u.Settings, nil
+			st.cur, st.file, st.probs = u.Settings, u.File, nil
 		case u.Err == nil:
 			st.probs = u.Problems
 		default:

@@ -13,6 +13,8 @@ import (
 // settings (Problems and Err empty), or why the file cannot be used.
 type Update struct {
 	Settings Settings
+	// File is the whole file (Settings is its Main), profiles included.
+	File     File
 	Problems []Problem
 	// Err is a read error; errors.Is(Err, fs.ErrNotExist) when the file was removed.
 	Err error
@@ -142,8 +144,8 @@ func (w *Watcher) check(ctx context.Context) (Update, bool) {
 	w.mu.Lock()
 	w.last, w.gone, w.stat = sum, false, st
 	w.mu.Unlock()
-	s, probs := Parse(data, w.path)
-	return Update{Settings: s, Problems: probs}, true
+	f, probs := ParseFile(data, w.path)
+	return Update{Settings: f.Main, File: f, Problems: probs}, true
 }
 
 // Run polls until ctx is done, calling fn (from Run's goroutine) with each change.

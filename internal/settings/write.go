@@ -95,20 +95,34 @@ func Save(path string, s Settings) error {
 		return &InvalidError{Fields: errs}
 	}
 	s.Normalize()
-	target, perm := path, fs.FileMode(0o600)
-	if t, err := filepath.EvalSymlinks(path); err == nil {
-		target = t
-		if fi, err := os.Stat(t); err == nil {
-			perm = fi.Mode().Perm()
-		}
-	}
+	target, perm := target(path)
 	out := Encode(s)
 	if old, err := ReadFile(target); err == nil {
+		// The profiles stay as they are, and must still work on top of
+		// the new main settings.
+		f, _ := ParseFile(old, target)
+		if errs := checkProfiles(s, f.Profiles); len(errs) > 0 {
+			return &InvalidError{Fields: errs}
+		}
+		out = EncodeFile(File{Main: s, Profiles: f.Profiles})
 		if edited, ok := editInPlace(old, s, target); ok {
 			out = edited
 		}
 	}
 	return WriteAtomic(target, out, perm)
+}
+
+// target is the file to write for path: a symlink's target (a dotfiles
+// setup), with its mode.
+func target(path string) (string, fs.FileMode) {
+	t, perm := path, fs.FileMode(0o600)
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		t = r
+		if fi, err := os.Stat(r); err == nil {
+			perm = fi.Mode().Perm()
+		}
+	}
+	return t, perm
 }
 
 // editInPlace rewrites only what differs between the file old and s; ok is
@@ -131,10 +145,11 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 	done := map[string]bool{}
 	firstTable := len(lines)
 	for k, n := range at {
-		if !strings.Contains(k, ".") && n > 0 {
-			if _, isSec := sectionKeys()[k]; isSec && n-1 < firstTable {
-				firstTable = n - 1
-			}
+		isSec := !strings.Contains(k, ".") && sectionKeys()[k]
+		// A profile's table may come first: top-level keys go above it.
+		isProfile := strings.HasPrefix(k, "profile.") && n > 0 && strings.HasPrefix(strings.TrimSpace(lines[n-1]), "[")
+		if (isSec || isProfile) && n > 0 && n-1 < firstTable {
+			firstTable = n - 1
 		}
 	}
 	for _, f := range Fields() {
@@ -202,9 +217,12 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 		text = strings.TrimRight(text, "\n") + "\n\n[" + sec + "]\n" + strings.Join(missing[sec], "\n") + "\n"
 	}
 	out := []byte(text)
-	got, probs := Parse(out, file)
-	if len(probs) > 0 || !bytes.Equal(Encode(got), Encode(s)) {
+	got, probs := ParseFile(out, file)
+	if len(probs) > 0 || !bytes.Equal(Encode(got.Main), Encode(s)) {
 		return nil, false
+	}
+	if wasFile, _ := ParseFile(old, file); !sameProfiles(wasFile.Profiles, got.Profiles) {
+		return nil, false // an edit landed in a profile's table
 	}
 	return out, true
 }
