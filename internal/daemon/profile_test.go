@@ -11,6 +11,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/settings"
+	"github.com/limber-app/limber/internal/status"
 	"github.com/limber-app/limber/internal/tray"
 )
 
@@ -72,8 +73,8 @@ func TestProfileSwitchAt18(t *testing.T) {
 	if st.Profile != "evening" || !st.ProfileAuto || !st.Strict || st.GlassGoal != 2 {
 		t.Fatalf("at 18:00: profile %q auto %v strict %v goal %d", st.Profile, st.ProfileAuto, st.Strict, st.GlassGoal)
 	}
-	if !strings.Contains(tray.ProfileLine(st), "evening") {
-		t.Errorf("tray line %q", tray.ProfileLine(st))
+	if !strings.Contains(status.ProfileLine(st), "evening") {
+		t.Errorf("tray line %q", status.ProfileLine(st))
 	}
 	// Midnight: back to the main settings.
 	h.setClock(day.Add(15 * time.Hour))

@@ -165,20 +165,7 @@ func profileMenu(st api.Status) Item {
 		}
 		sub = append(sub, it)
 	}
-	return Item{ID: "profile", Title: ProfileLine(st), Enabled: true, Hidden: len(st.Profiles) == 0, Sub: sub}
-}
-
-// ProfileLine says which profile is on and how it was chosen: "Profile:
-// home (automatic)".
-func ProfileLine(st api.Status) string {
-	name := st.Profile
-	if name == settings.DefaultProfile || name == "" {
-		name = lang.X("tray.profile.main", "main settings")
-	}
-	if st.ProfileAuto {
-		return lang.X("tray.profile.line_auto", "Profile: {{.Name}} (automatic)", map[string]any{"Name": name})
-	}
-	return lang.X("tray.profile.line_hand", "Profile: {{.Name}} (chosen by hand)", map[string]any{"Name": name})
+	return Item{ID: "profile", Title: status.ProfileLine(st), Enabled: true, Hidden: len(st.Profiles) == 0, Sub: sub}
 }
 
 func pausedLine(st api.Status) string {
