@@ -67,7 +67,7 @@ func (p Profile) Apply(base Settings) Settings {
 	}
 	for _, key := range p.Keys {
 		if f, ok := FieldByKey(key); ok {
-			f.copyValue(&s, &p.Values)
+			f.CopyValue(&s, &p.Values)
 		}
 	}
 	s.Normalize()
@@ -83,8 +83,8 @@ func FieldByKey(key string) (Field, bool) {
 	return Field{}, false
 }
 
-// copyValue sets the field in dst to its value in src.
-func (f Field) copyValue(dst, src *Settings) {
+// CopyValue sets the field in dst to its value in src.
+func (f Field) CopyValue(dst, src *Settings) {
 	switch p := f.Ptr(dst).(type) {
 	case *bool:
 		*p = *f.Ptr(src).(*bool)

@@ -3,6 +3,7 @@ package settingswin
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -29,6 +30,9 @@ type field struct {
 	w        fyne.Disableable
 	entry    *widget.Entry // for text fields: marked red while its value is wrong
 	within   settings.Text // the row of an inline table ("Monday"), for its messages
+	// mainBtn, beside a field the active profile sets, marks it and puts
+	// the main value back (nil without a profile).
+	mainBtn *widget.Button
 }
 
 // form is the settings window's content, built from settings.Fields().
@@ -42,6 +46,14 @@ type form struct {
 	saved   settings.Settings // as last saved or loaded
 	path    string
 	offline bool // no daemon: saving writes the file only
+
+	// With a profile active the window edits it (profile.go): main is the
+	// main settings under it, over the keys it sets.
+	profile    string
+	main       settings.Settings
+	over       map[string]bool
+	savedOver  map[string]bool
+	overridden map[string]bool // shown, as of the last onChanged: for tests
 
 	loading bool // refreshing widgets from s: ignore their change events
 	fields  []*field
@@ -67,11 +79,15 @@ func newForm(win fyne.Window, got api.SettingsReply, c Daemon, auto Autostarter,
 	f := &form{
 		win: win, c: c, auto: auto, offline: offline,
 		s: got.Settings, saved: got.Settings, path: got.Path,
+		profile: got.Profile, main: got.Main, over: map[string]bool{}, savedOver: map[string]bool{}, overridden: map[string]bool{},
 		byKey:   map[string]*field{},
 		entries: map[string]*widget.Entry{},
 		checks:  map[string]*widget.Check{},
 		selects: map[string]*widget.Select{},
 		steps:   map[string][2]*stepButton{},
+	}
+	for _, k := range got.Overrides {
+		f.over[k], f.savedOver[k] = true, true
 	}
 	f.build(got.Problems)
 	f.refreshAll()
@@ -146,8 +162,22 @@ func (f *form) onShortcut(s fyne.Shortcut) bool {
 	return true
 }
 
-// widget makes the field's widget and registers the field.
+// widget makes the field's widget, with the profile's marker beside it
+// when a profile is being edited.
 func (f *form) widget(sf settings.Field) fyne.CanvasObject {
+	w := f.fieldWidget(sf)
+	if f.profile == "" || !profileKey(sf.Key) {
+		return w
+	}
+	fl := f.byKey[sf.Key]
+	fl.mainBtn = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { f.onUseMain(fl) })
+	fl.mainBtn.Importance = widget.WarningImportance
+	fl.mainBtn.Hide()
+	return container.NewBorder(nil, nil, nil, fl.mainBtn, w)
+}
+
+// fieldWidget makes the field's widget and registers the field.
+func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
 	fl := &field{Field: sf, msg: widget.NewLabel("")}
 	fl.msg.Importance = widget.DangerImportance
 	fl.msg.Wrapping = fyne.TextWrapWord
@@ -425,6 +455,9 @@ func (f *form) build(problems []settings.Problem) {
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, f.saveBtn), f.status)
 
 	f.banner = container.NewVBox()
+	if f.profile != "" {
+		f.banner.Add(f.profileBanner())
+	}
 	if len(problems) > 0 {
 		msg := wrapped(lang.X("settings.file_problems",
 			"The settings file has mistakes, so Limber is using the settings shown here. Saving replaces the file with them."))
@@ -517,6 +550,7 @@ func (f *form) onChanged() {
 			}
 		}
 	}
+	f.showOverrides()
 	f.s.Normalize()
 	f.presetLabel.SetText(settings.PresetTitle(f.s.Preset))
 	f.presetDesc.SetText(settings.PresetDescription(f.s.Preset))
@@ -532,7 +566,7 @@ func (f *form) onChanged() {
 	case len(msgs) > 0:
 		f.saveBtn.Disable()
 		f.status.SetText(lang.X("settings.status.invalid", "Fix the fields marked in red to save."))
-	case f.s == f.saved:
+	case !f.dirty():
 		f.saveBtn.Disable()
 		f.status.SetText("")
 	default:
@@ -543,7 +577,7 @@ func (f *form) onChanged() {
 
 // onClose closes the window, asking first when edits are unsaved.
 func (f *form) onClose() {
-	if f.s == f.saved {
+	if !f.dirty() {
 		f.win.Close()
 		return
 	}
@@ -563,6 +597,7 @@ func (f *form) onPreset(name string) {
 
 func (f *form) onRevert() {
 	f.s = f.saved
+	f.over = maps.Clone(f.savedOver)
 	f.refreshAll()
 }
 
@@ -583,7 +618,11 @@ func (f *form) onAutostart(on bool) {
 	// in step, does not undo it.
 	s := f.saved
 	s.StartAtLogin = on
-	if err := f.save(s); err != nil {
+	if f.profile != "" { // the main settings' key: profiles leave it alone
+		s = f.main
+		s.StartAtLogin = on
+	}
+	if err := f.saveMain(s); err != nil {
 		f.status.SetText(err.Error())
 	}
 	f.s.StartAtLogin = on
@@ -610,10 +649,33 @@ func (f *form) onSave() {
 	f.status.SetText(msg)
 }
 
-// save sends s to the daemon, which validates, writes and applies it.
+// save sends s to the daemon, which validates, writes and applies it:
+// into the profile being edited, or as the main settings.
 func (f *form) save(s settings.Settings) error {
+	if f.profile == "" {
+		return f.saveMain(s)
+	}
+	keys := f.overrideKeys()
+	if err := f.c.SaveProfile(context.Background(), f.profile, s, keys); err != nil {
+		return errors.New(lang.X("settings.status.save_failed", "Not saved: {{.Err}}", map[string]any{"Err": err.Error()}))
+	}
+	f.saved = s
+	f.over, f.savedOver = map[string]bool{}, map[string]bool{}
+	for _, k := range keys {
+		f.over[k], f.savedOver[k] = true, true
+	}
+	return nil
+}
+
+// saveMain saves s as the main settings.
+func (f *form) saveMain(s settings.Settings) error {
 	if err := f.c.SetSettings(context.Background(), s); err != nil {
 		return errors.New(lang.X("settings.status.save_failed", "Not saved: {{.Err}}", map[string]any{"Err": err.Error()}))
+	}
+	if f.profile != "" {
+		f.main = s
+		f.saved.StartAtLogin = s.StartAtLogin
+		return nil
 	}
 	f.saved = s
 	return nil
