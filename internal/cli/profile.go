@@ -21,17 +21,22 @@ const ProfileUsage = "profile list [--json] | profile use NAME | profile auto"
 // and keeps a hand choice until `auto`.
 func cmdProfile(args []string, env *Env) int {
 	fs := newFlags("profile", ProfileUsage, env)
-	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
-	// Flags may follow the subcommand: `profile list --json`.
-	var rest []string
-	for _, a := range args {
-		if a == "--json" || a == "-json" {
-			*asJSON = true
-			continue
-		}
-		rest = append(rest, a)
+	usage := fs.Usage
+	fs.Usage = func() {
+		usage()
+		fmt.Fprint(fs.Output(), "\n"+lang.X("cli.profile.help", "  list        the profiles of the settings file; * marks the active one\n  use NAME    switch to a profile by hand until `limber profile auto` (default: the main settings)\n  auto        let the profiles' schedules (when = [...]) choose again\n"))
 	}
-	if done, code := parse(fs, rest, env); done {
+	asJSON := fs.Bool("json", false, lang.X("cli.flag.json", "print JSON for scripts"))
+	// Flags may follow the subcommand (`profile list --json`): flags first.
+	var flags, words []string
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") {
+			flags = append(flags, a)
+		} else {
+			words = append(words, a)
+		}
+	}
+	if done, code := parse(fs, append(flags, words...), env); done {
 		return code
 	}
 	a := fs.Args()

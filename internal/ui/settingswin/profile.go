@@ -91,5 +91,5 @@ func (f *form) profileBanner() fyne.CanvasObject {
 	hint := wrapped(lang.X("settings.profile.hint",
 		"It is active now. A change here is saved into the profile; the other settings keep their main values. Settings the profile sets have a marker at their right: click it to use the main value again."))
 	icon := widget.NewIcon(theme.ContentUndoIcon())
-	return container.NewPadded(container.NewBorder(nil, nil, icon, nil, container.NewVBox(title, hint)))
+	return container.NewPadded(container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(title, hint)))
 }
