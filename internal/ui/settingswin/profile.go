@@ -89,7 +89,7 @@ func (f *form) profileBanner() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.X("settings.profile.title", `Editing profile "{{.Name}}"`, map[string]any{"Name": f.profile}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := wrapped(lang.X("settings.profile.hint",
-		"It is active now. A change here is saved into the profile; the other settings keep their main values. Settings the profile sets have a marker at their right: click it to use the main value again."))
-	icon := widget.NewIcon(theme.ContentUndoIcon())
+		"It is active now. A change here is saved into the profile; the other settings keep their main values. Settings the profile sets have a marker at their right: click it to use the main value again. To edit the main settings, choose Main settings under Profile in the tray menu."))
+	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.ContentUndoIcon())) // the markers' look
 	return container.NewPadded(container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(title, hint)))
 }
