@@ -34,6 +34,11 @@ const MaxProfiles = 10
 // whenKey is the one key of a profile that is not a setting.
 const whenKey = "when"
 
+// sessionKey is the one setting a profile cannot set: start at login is
+// one entry of the desktop, read at login, whatever the hour; a profile
+// switching it would rewrite the entry at every switch.
+const sessionKey = "start_at_login"
+
 // maxWindows caps the entries of one `when`.
 const maxWindows = 50
 
@@ -200,11 +205,18 @@ func parseProfiles(raw any, main Settings, lines lineIndex, add func(key, msg st
 		}
 		values, unknown := flatten(rest)
 		for _, f := range Fields() {
-			if v, ok := values[f.Key]; ok && f.Key != "preset" {
-				p.Keys = append(p.Keys, f.Key)
-				if err := f.decode(&p.Values, v); err != nil {
-					add(prefix+"."+f.Key, err.Error())
-				}
+			v, ok := values[f.Key]
+			switch {
+			case !ok || f.Key == "preset":
+				continue
+			case f.Key == sessionKey:
+				add(prefix+"."+f.Key, lang.X("profile.err.session_key",
+					"start_at_login is about your login, not the time of day: set it in the main settings, not in a profile."))
+				continue
+			}
+			p.Keys = append(p.Keys, f.Key)
+			if err := f.decode(&p.Values, v); err != nil {
+				add(prefix+"."+f.Key, err.Error())
 			}
 		}
 		for i, key := range unknown {

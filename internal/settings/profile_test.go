@@ -130,6 +130,7 @@ func TestProfileProblems(t *testing.T) {
 		{"[profile.\"a b\"]\nbreaks.strict = true\n", 1, "cannot name a profile"},
 		{"profile = 3\n", 1, "table of its own"},
 		{"[profile.home]\npreset = \"lazy\"\n", 2, `Unknown preset "lazy"`},
+		{"[profile.home]\nstart_at_login = false\n", 2, "set it in the main settings"},
 	} {
 		_, probs := ParseFile([]byte(c.file), "c.toml")
 		if len(probs) == 0 || probs[0].Line != c.line || !strings.Contains(probs[0].Message, c.msg) {

@@ -17,9 +17,8 @@ import (
 // stays so until its marker is clicked; Save writes the profile's table
 // (settings.SaveProfile) and leaves the main settings alone.
 
-// profileKey reports whether a profile may set key from the window:
-// start_at_login is the login entry of the desktop, the same whatever the
-// profile.
+// profileKey reports whether a profile may set key from the window
+// (start_at_login is the main settings' only, as in the file).
 func profileKey(key string) bool { return key != "start_at_login" && key != "preset" }
 
 // overrides reports whether the profile sets key as the window stands.
