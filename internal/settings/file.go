@@ -44,7 +44,12 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 
 // ParseFile is Parse with the profiles ([profile.NAME] tables). With
 // problems, Main is the defaults and there are no profiles.
-func ParseFile(data []byte, file string) (File, []Problem) {
+func ParseFile(data []byte, file string) (File, []Problem) { return parseFile(data, file, true) }
+
+// parseFile is ParseFile; without withProfiles the profile tables are
+// left unread (an edit of the main settings must see them even when a
+// profile has a mistake).
+func parseFile(data []byte, file string, withProfiles bool) (File, []Problem) {
 	fail := func(p ...Problem) (File, []Problem) { return File{Main: Defaults()}, p }
 	// The TOML decoder checks each key against those before it in its
 	// table, so thousands of keys cost it quadratic time (87,000 unknown
@@ -108,7 +113,7 @@ func ParseFile(data []byte, file string) (File, []Problem) {
 			break
 		}
 		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
-		if near := closest(key, Keys()); near != "" {
+		if near := closest(key, append(Keys(), "profile")); near != "" { // [profiles.home]
 			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
 		}
 		add(key, msg)
@@ -117,7 +122,7 @@ func ParseFile(data []byte, file string) (File, []Problem) {
 		add(e.Key, e.Message)
 	}
 	var profiles []Profile
-	if hasProfiles && len(probs) == 0 { // a profile is checked on top of valid main settings only
+	if withProfiles && hasProfiles && len(probs) == 0 { // a profile is checked on top of valid main settings only
 		main := s
 		main.Normalize()
 		profiles = parseProfiles(rawProfiles, main, lines, add)

@@ -260,3 +260,30 @@ func TestSaveMainKeepsProfiles(t *testing.T) {
 		t.Errorf("a main value that breaks a profile: %v", err)
 	}
 }
+
+// A mistake in a profile keeps the previous settings in use; saving the
+// main settings from the window then still edits the file in place and
+// keeps the profile, mistake and all, for the user to fix.
+func TestSaveMainKeepsABrokenProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.toml")
+	text := "# mine\n[limits]\nhydration_goal = 5\n\n[profile.home]\nposture.intervall = \"20m\"\n"
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := Defaults()
+	s.HydrationGoal = 7
+	if err := Save(path, s); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	// (Saving writes the weekdays' lines too, as it always has.)
+	if want := strings.Replace(text, "= 5", "= 7", 1); !strings.HasPrefix(string(data), want) {
+		t.Errorf("file:\n%s\nwant:\n%s", data, want)
+	}
+	if _, probs := ParseFile(data, path); len(probs) != 1 || !strings.Contains(probs[0].Message, `Did you mean "posture.interval"`) {
+		t.Errorf("problems %v", probs)
+	}
+	if _, probs := ParseFile([]byte("[profiles.home]\nbreaks.strict = true\n"), path); len(probs) != 1 || !strings.Contains(probs[0].Message, `Did you mean "profile"`) {
+		t.Errorf("[profiles.home]: %v", probs)
+	}
+}

@@ -8,9 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 // WriteAtomic replaces path with data so that, whatever moment the process
@@ -100,13 +103,17 @@ func Save(path string, s Settings) error {
 	if old, err := ReadFile(target); err == nil {
 		// The profiles stay as they are, and must still work on top of
 		// the new main settings.
-		f, _ := ParseFile(old, target)
+		f, probs := ParseFile(old, target)
 		if errs := checkProfiles(s, f.Profiles); len(errs) > 0 {
 			return &InvalidError{Fields: errs}
 		}
 		out = EncodeFile(File{Main: s, Profiles: f.Profiles})
 		if edited, ok := editInPlace(old, s, target); ok {
 			out = edited
+		} else if onlyProfiles(probs) {
+			// Writing the file whole would drop the profile with the
+			// mistake: the user's to fix, not to lose.
+			return fmt.Errorf("a profile in %s has a mistake, so the file cannot be rewritten; fix it first (limber config check): %s", path, probs[0])
 		}
 	}
 	return WriteAtomic(target, out, perm)
@@ -128,7 +135,8 @@ func target(path string) (string, fs.FileMode) {
 // editInPlace rewrites only what differs between the file old and s; ok is
 // false when the result would not read back as s.
 func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
-	was, probs := Parse(old, file)
+	wasFile, probs := parseFile(old, file, false) // the profiles stay as they are, mistakes and all
+	was := wasFile.Main
 	for _, p := range probs {
 		if p.Key == "" {
 			return nil, false // not TOML: nothing to keep
@@ -217,14 +225,33 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 		text = strings.TrimRight(text, "\n") + "\n\n[" + sec + "]\n" + strings.Join(missing[sec], "\n") + "\n"
 	}
 	out := []byte(text)
-	got, probs := ParseFile(out, file)
+	got, probs := parseFile(out, file, false)
 	if len(probs) > 0 || !bytes.Equal(Encode(got.Main), Encode(s)) {
 		return nil, false
 	}
-	if wasFile, _ := ParseFile(old, file); !sameProfiles(wasFile.Profiles, got.Profiles) {
+	if !reflect.DeepEqual(rawProfiles(old), rawProfiles(out)) {
 		return nil, false // an edit landed in a profile's table
 	}
 	return out, true
+}
+
+// rawProfiles is the profile tables of a file as TOML decodes them.
+func rawProfiles(data []byte) any {
+	var doc map[string]any
+	if toml.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	return doc["profile"]
+}
+
+// onlyProfiles reports whether every problem is in a profile's table.
+func onlyProfiles(probs []Problem) bool {
+	for _, p := range probs {
+		if !strings.HasPrefix(p.Key, "profile.") && p.Key != "profile" {
+			return false
+		}
+	}
+	return len(probs) > 0
 }
 
 // sectionKeys is the set of [table] names the field table writes.
