@@ -19,7 +19,10 @@ func Layered(f File, active string) Settings {
 	if p := f.Profile(active); p != nil {
 		s = p.Apply(s)
 	}
-	// Layer 5, locked keys, goes here: applied last, so a lock beats a
-	// profile as it beats the user's file.
+	// Layer 5: locked keys, applied last, so a lock beats a profile as it
+	// beats the user's file.
+	if f.lock != nil {
+		s = f.lock(s)
+	}
 	return s
 }

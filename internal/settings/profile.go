@@ -72,7 +72,7 @@ func (p Profile) Apply(base Settings) Settings {
 	}
 	for _, key := range p.Keys {
 		if f, ok := FieldByKey(key); ok {
-			f.CopyValue(&s, &p.Values)
+			f.Copy(&s, &p.Values)
 		}
 	}
 	s.Normalize()
@@ -88,8 +88,8 @@ func FieldByKey(key string) (Field, bool) {
 	return Field{}, false
 }
 
-// CopyValue sets the field in dst to its value in src.
-func (f Field) CopyValue(dst, src *Settings) {
+// Copy sets the field in dst to its value in src.
+func (f Field) Copy(dst, src *Settings) {
 	switch p := f.Ptr(dst).(type) {
 	case *bool:
 		*p = *f.Ptr(src).(*bool)
@@ -112,6 +112,9 @@ func (f Field) Same(a, b *Settings) bool { return f.encode(a) == f.encode(b) }
 type File struct {
 	Main     Settings  `json:"main"`
 	Profiles []Profile `json:"profiles,omitempty"`
+	// lock puts the keys a system file locks back on top of a profile
+	// (layer 5, layers.go); nil when nothing is locked.
+	lock func(Settings) Settings
 }
 
 // Profile finds a profile by name (nil for none, "" or DefaultProfile).

@@ -74,7 +74,7 @@ func (f *form) showOverrides() {
 // onUseMain puts the main value back into a field: the profile no longer
 // sets it.
 func (f *form) onUseMain(fl *field) {
-	fl.CopyValue(&f.s, &f.main)
+	fl.Copy(&f.s, &f.main)
 	delete(f.over, fl.Key)
 	f.loading = true
 	fl.parseErr = ""
