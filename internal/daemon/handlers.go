@@ -233,8 +233,8 @@ func (d *Daemon) mux() *api.Mux {
 		return onLoop(d, func() (api.ProfileReply, error) { return d.profileReply(), nil })
 	})
 	api.Handle(m, api.CmdProfileUse, func(_ context.Context, a api.ProfileArgs) (api.ProfileReply, error) {
-		if a.Name == "" {
-			return api.ProfileReply{}, api.Usagef("profile use needs a profile name")
+		if a.Name == "" || len(a.Name) > 64 { // a profile's name is at most 32 characters
+			return api.ProfileReply{}, api.Usagef("profile use needs a profile name (see limber profile list)")
 		}
 		return onLoop(d, func() (api.ProfileReply, error) {
 			err := d.useProfile(a.Name)
