@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/tray"
 	"github.com/limber-app/limber/internal/version"
 )
@@ -42,7 +44,11 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
 		Tray:                   d.trayState(),
+		Profile:                cmp.Or(d.profile, settings.DefaultProfile),
+		Profiles:               d.file.ProfileNames(),
 	}
+	_, pinned := d.pinnedProfile()
+	st.ProfileAuto = !pinned
 	st.Problems, st.ProblemCount = d.problems(a.AllProblems)
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()
@@ -115,6 +121,7 @@ func (d *Daemon) refreshTray() {
 func menuKey(st api.Status) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses)
+	fmt.Fprintf(&b, "%s %t %q|", st.Profile, st.ProfileAuto, st.Profiles)
 	for _, br := range st.Breaks {
 		fmt.Fprintf(&b, "%s %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}

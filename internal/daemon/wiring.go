@@ -84,7 +84,7 @@ func (d *Daemon) onSettingsFile(u settings.Update) {
 	}
 	if u.OK() {
 		d.logf("settings file changed: applied")
-		d.applySettings(u.Settings, nil)
+		d.useFile(u.File)
 		return
 	}
 	var msg string

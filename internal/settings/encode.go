@@ -32,7 +32,12 @@ func (sys *System) Encode(s Settings) []byte {
 	comment("Limber settings. Limber rereads this file when you save it; a mistake is\n" +
 		"reported with its line and the previous settings stay in use.\n" +
 		"Check it with: limber config check\n" +
-		`Durations are written like "30m", "90s" or "1h30m"; times of day as "HH:MM".`)
+		`Durations are written like "30m", "90s" or "1h30m"; times of day as "HH:MM".` + "\n" +
+		"Profiles: [profile.NAME] tables at the end of the file set any of these keys\n" +
+		"(one a line, e.g. breaks.strict = false) while the profile is active: chosen\n" +
+		"by hand (limber profile use NAME) or by its schedule, e.g.\n" +
+		`when = ["mon-fri 18:00-24:00", "sat,sun"]: days mon..sun, ranges and lists;` + "\n" +
+		"hours up to the end, 24:00 is midnight, an end before the start runs past it.")
 	secs := map[string]Section{}
 	for _, sc := range Sections() {
 		secs[sc.Key] = sc

@@ -36,10 +36,17 @@ func (p Problem) String() string {
 // are the defaults and must not replace working ones.
 //
 // Keys left out of the file take the defaults of the file's preset, so a
-// file holding only `preset = "cornell"` is complete. System.Parse reads a
-// user's file over the system settings and under its locks.
+// file holding only `preset = "cornell"` is complete. The file's profiles
+// are checked too; ParseFile returns them. System.Parse reads a user's
+// file over the system settings and under its locks.
 func Parse(data []byte, file string) (Settings, []Problem) {
 	return (*System)(nil).Parse(data, file)
+}
+
+// ParseFile is Parse with the profiles ([profile.NAME] tables). With
+// problems, Main is the defaults and there are no profiles.
+func ParseFile(data []byte, file string) (File, []Problem) {
+	return (*System)(nil).ParseFile(data, file)
 }
 
 // readTOML decodes a settings file into its document and the line of each
@@ -137,7 +144,7 @@ func decode(s *Settings, doc map[string]any, pl *problemList) []string {
 				map[string]any{"Key": key})
 		} else if key == lockedKey {
 			msg = lang.X("settings.err.locked_user", `"locked" belongs in a system-wide settings file (see docs/managed.md), not in your own.`)
-		} else if near := closest(key, Keys()); near != "" {
+		} else if near := closest(key, append(Keys(), "profile")); near != "" { // [profiles.home]
 			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
 		}
 		pl.add(key, msg)
@@ -244,12 +251,23 @@ func Load(path string) (Settings, []Problem, error) {
 
 // Load reads and checks the user's settings file at path over sys.
 func (sys *System) Load(path string) (Settings, []Problem, error) {
+	f, probs, err := sys.LoadFile(path)
+	return f.Main, probs, err
+}
+
+// LoadFile is Load with the profiles.
+func LoadFile(path string) (File, []Problem, error) {
+	return LoadSystem().LoadFile(path)
+}
+
+// LoadFile is LoadFile over sys.
+func (sys *System) LoadFile(path string) (File, []Problem, error) {
 	data, err := ReadFile(path)
 	if err != nil {
-		return sys.Base(), nil, fmt.Errorf("reading settings: %w", err)
+		return sys.emptyFile(), nil, fmt.Errorf("reading settings: %w", err)
 	}
-	s, probs := sys.Parse(data, path)
-	return s, probs, nil
+	f, probs := sys.ParseFile(data, path)
+	return f, probs, nil
 }
 
 // lineIndex maps dotted key paths to the line that sets them.

@@ -2,6 +2,8 @@ package settings
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -20,6 +22,7 @@ type Store struct {
 	mu    sync.Mutex
 	sys   *System
 	cur   Settings
+	file  File // cur is its Main
 	probs []Problem
 }
 
@@ -41,12 +44,12 @@ func OpenStoreWith(sys *System, path string) (st *Store, created bool, err error
 		return nil, false, err
 	}
 	st = &Store{path: path, w: NewWatcher(path, 2*time.Second), sys: sys}
-	st.w.parse = func(data []byte, file string) (Settings, []Problem) { return st.System().Parse(data, file) }
-	s, probs, err := sys.Load(path)
+	st.w.parse = func(data []byte, file string) (File, []Problem) { return st.System().ParseFile(data, file) }
+	f, probs, err := sys.LoadFile(path)
 	if err != nil {
-		s, probs = sys.Base(), []Problem{Unreadable(path, err)}
+		f, probs = sys.emptyFile(), []Problem{Unreadable(path, err)}
 	}
-	st.cur, st.probs = s, probs
+	st.cur, st.file, st.probs = f.Main, f, probs
 	return st, created, nil
 }
 
@@ -74,6 +77,33 @@ func (st *Store) Current() (Settings, []Problem) {
 	return st.cur, append([]Problem(nil), st.probs...)
 }
 
+// File returns the whole file in use (the main settings and the profiles)
+// and the problems of the file on disk.
+func (st *Store) File() (File, []Problem) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.file, append([]Problem(nil), st.probs...)
+}
+
+// SetProfile saves the profile name (SaveProfile) and makes the file as
+// it now reads current.
+func (st *Store) SetProfile(name string, s Settings, keys []string) (File, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if err := st.w.Write(func() error { return st.sys.SaveProfile(st.path, name, s, keys) }); err != nil {
+		return st.file, err
+	}
+	f, probs, err := st.sys.LoadFile(st.path)
+	if err == nil && len(probs) > 0 { // just written and checked: only a race with an editor gets here
+		err = errors.New(probs[0].String())
+	}
+	if err != nil {
+		return st.file, fmt.Errorf("rereading the settings after saving: %w", err)
+	}
+	st.cur, st.file, st.probs = f.Main, f, nil
+	return f, nil
+}
+
 // Set validates s, writes it atomically and makes it current; the watcher
 // does not report this write back. Locked keys keep the system's value
 // and their lines in the file are left alone (System.Save). The error of
@@ -87,6 +117,7 @@ func (st *Store) Set(s Settings) (Settings, error) {
 	s = st.sys.Lock(s)
 	s.Normalize()
 	st.cur, st.probs = s, nil
+	st.file.Main = s
 	return s, nil
 }
 
@@ -112,7 +143,7 @@ func (st *Store) Watch(ctx context.Context, fn func(Update)) {
 			st.mu.Lock()
 			switch {
 			case u.OK():
-				st.cur, st.probs = u.Settings, nil
+				st.cur, st.file, st.probs = u.Settings, u.File, nil
 			case u.Err == nil:
 				st.probs = u.Problems
 			default:
@@ -142,18 +173,20 @@ func (st *Store) pollSystem(ctx context.Context) (Update, bool) {
 	}
 	st.w.writing.Lock() // the user's file as the daemon last saw it, not mid-save
 	defer st.w.writing.Unlock()
-	s, probs, err := sys.Load(st.path)
+	f, probs, err := sys.LoadFile(st.path)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.sys = sys
 	if err != nil || len(probs) > 0 {
 		// The user's file has problems (reported when it changed): the
 		// previous settings stay, under the new locks.
-		s = sys.Lock(st.cur)
-		if len(s.Validate()) > 0 {
-			s = sys.Base()
+		f = st.file
+		f.Main = sys.Lock(st.cur)
+		if len(f.Main.Validate()) > 0 {
+			f.Main = sys.Base()
 		}
+		f.lock = sys.emptyFile().lock
 	}
-	st.cur = s
-	return Update{Settings: s, System: sys}, true
+	st.cur, st.file = f.Main, f
+	return Update{Settings: f.Main, File: f, System: sys}, true
 }

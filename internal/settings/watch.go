@@ -13,6 +13,8 @@ import (
 // settings (Problems and Err empty), or why the file cannot be used.
 type Update struct {
 	Settings Settings
+	// File is the whole file (Settings is its Main), profiles included.
+	File     File
 	Problems []Problem
 	// Err is a read error; errors.Is(Err, fs.ErrNotExist) when the file was removed.
 	Err error
@@ -30,9 +32,9 @@ func (u Update) OK() bool { return u.Err == nil && len(u.Problems) == 0 }
 // the same for every editor, whether it rewrites, renames or truncates.
 type Watcher struct {
 	path string
-	// parse reads the file's bytes; Parse unless the Store says otherwise
+	// parse reads the file's bytes; ParseFile unless the Store says otherwise
 	// (the user's file over the system settings in effect).
-	parse  func(data []byte, file string) (Settings, []Problem)
+	parse  func(data []byte, file string) (File, []Problem)
 	every  time.Duration
 	settle time.Duration
 
@@ -74,7 +76,7 @@ func NewWatcher(path string, every time.Duration) *Watcher {
 	if every <= 0 {
 		every = 2 * time.Second
 	}
-	w := &Watcher{path: path, every: every, settle: every / 8, parse: Parse}
+	w := &Watcher{path: path, every: every, settle: every / 8, parse: ParseFile}
 	w.MarkSeen()
 	return w
 }
@@ -149,8 +151,8 @@ func (w *Watcher) check(ctx context.Context) (Update, bool) {
 	w.mu.Lock()
 	w.last, w.gone, w.stat = sum, false, st
 	w.mu.Unlock()
-	s, probs := w.parse(data, w.path)
-	return Update{Settings: s, Problems: probs}, true
+	f, probs := w.parse(data, w.path)
+	return Update{Settings: f.Main, File: f, Problems: probs}, true
 }
 
 // Run polls until ctx is done, calling fn (from Run's goroutine) with each change.

@@ -8,9 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 // WriteAtomic replaces path with data so that, whatever moment the process
@@ -105,26 +108,47 @@ func (sys *System) Save(path string, s Settings) error {
 		return &InvalidError{Fields: errs}
 	}
 	s.Normalize()
-	target, perm := path, fs.FileMode(0o600)
-	if t, err := filepath.EvalSymlinks(path); err == nil {
-		target = t
-		if fi, err := os.Stat(t); err == nil {
-			perm = fi.Mode().Perm()
-		}
-	}
+	target, perm := target(path)
 	out := sys.Encode(s)
 	if old, err := ReadFile(target); err == nil {
+		// The profiles stay as they are, and must still work on top of
+		// the new main settings.
+		f, probs := sys.ParseFile(old, target)
+		if errs := checkProfiles(s, f.Profiles); len(errs) > 0 {
+			return &InvalidError{Fields: errs}
+		}
+		out = sys.EncodeFile(File{Main: s, Profiles: f.Profiles})
 		if edited, ok := sys.editInPlace(old, s, target); ok {
 			out = edited
+		} else if onlyProfiles(probs) {
+			// Writing the file whole would drop the profile with the
+			// mistake: the user's to fix, not to lose.
+			return fmt.Errorf("a profile in %s has a mistake, so the file cannot be rewritten; fix it first (limber config check): %s", path, probs[0])
 		}
 	}
 	return WriteAtomic(target, out, perm)
 }
 
+// target is the file to write for path: a symlink's target (a dotfiles
+// setup), with its mode.
+func target(path string) (string, fs.FileMode) {
+	t, perm := path, fs.FileMode(0o600)
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		t = r
+		if fi, err := os.Stat(r); err == nil {
+			perm = fi.Mode().Perm()
+		}
+	}
+	return t, perm
+}
+
 // editInPlace rewrites only what differs between the file old and s; ok is
 // false when the result would not read back as s.
 func (sys *System) editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
-	was, probs := sys.parse(old, file, false) // the user's own values
+	// The user's own values (no locks); the profiles stay as they are,
+	// mistakes and all.
+	wasFile, probs := sys.parseFile(old, file, false, false)
+	was := wasFile.Main
 	for _, p := range probs {
 		if p.Key == "" {
 			return nil, false // not TOML: nothing to keep
@@ -141,10 +165,11 @@ func (sys *System) editInPlace(old []byte, s Settings, file string) ([]byte, boo
 	done := map[string]bool{}
 	firstTable := len(lines)
 	for k, n := range at {
-		if !strings.Contains(k, ".") && n > 0 {
-			if _, isSec := sectionKeys()[k]; isSec && n-1 < firstTable {
-				firstTable = n - 1
-			}
+		isSec := !strings.Contains(k, ".") && sectionKeys()[k]
+		// A profile's table may come first: top-level keys go above it.
+		isProfile := strings.HasPrefix(k, "profile.") && n > 0 && strings.HasPrefix(strings.TrimSpace(lines[n-1]), "[")
+		if (isSec || isProfile) && n > 0 && n-1 < firstTable {
+			firstTable = n - 1
 		}
 	}
 	// mine is what the file gets for a field: s's value, but the file's
@@ -223,11 +248,33 @@ func (sys *System) editInPlace(old []byte, s Settings, file string) ([]byte, boo
 		text = strings.TrimRight(text, "\n") + "\n\n[" + sec + "]\n" + strings.Join(missing[sec], "\n") + "\n"
 	}
 	out := []byte(text)
-	got, probs := sys.Parse(out, file)
-	if len(probs) > 0 || !bytes.Equal(Encode(got), Encode(s)) {
+	got, probs := sys.parseFile(out, file, true, false)
+	if len(probs) > 0 || !bytes.Equal(Encode(got.Main), Encode(s)) {
 		return nil, false
 	}
+	if !reflect.DeepEqual(rawProfiles(old), rawProfiles(out)) {
+		return nil, false // an edit landed in a profile's table
+	}
 	return out, true
+}
+
+// rawProfiles is the profile tables of a file as TOML decodes them.
+func rawProfiles(data []byte) any {
+	var doc map[string]any
+	if toml.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	return doc["profile"]
+}
+
+// onlyProfiles reports whether every problem is in a profile's table.
+func onlyProfiles(probs []Problem) bool {
+	for _, p := range probs {
+		if !strings.HasPrefix(p.Key, "profile.") && p.Key != "profile" {
+			return false
+		}
+	}
+	return len(probs) > 0
 }
 
 // sectionKeys is the set of [table] names the field table writes.

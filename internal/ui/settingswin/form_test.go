@@ -17,8 +17,23 @@ import (
 )
 
 type fakeCaller struct {
-	sets []settings.Settings
-	fail error
+	sets     []settings.Settings
+	profiles []savedProfile
+	fail     error
+}
+
+type savedProfile struct {
+	name string
+	s    settings.Settings
+	keys []string
+}
+
+func (c *fakeCaller) SaveProfile(_ context.Context, name string, s settings.Settings, keys []string) error {
+	if c.fail != nil {
+		return c.fail
+	}
+	c.profiles = append(c.profiles, savedProfile{name, s, keys})
+	return nil
 }
 
 func (c *fakeCaller) Settings(context.Context) (api.SettingsReply, error) {
