@@ -16,6 +16,7 @@ require (
 	github.com/pelletier/go-toml/v2 v2.4.3
 	github.com/teambition/rrule-go v1.8.2
 	golang.org/x/sys v0.50.0
+	howett.net/plist v1.0.1
 	modernc.org/sqlite v1.62.0
 )
 

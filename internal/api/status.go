@@ -49,6 +49,13 @@ type Status struct {
 	PhaseRemainingSeconds int64            `json:"phase_remaining_seconds,omitempty"`
 	Glasses               int              `json:"glasses_today"`
 	GlassGoal             int              `json:"glass_goal"`
+	// Profile is the active profile, "default" for the main settings;
+	// ProfileAuto says whether the schedule chose it (false: chosen by
+	// hand, until `limber profile auto`). Profiles lists the file's
+	// profiles in file order.
+	Profile     string   `json:"profile"`
+	ProfileAuto bool     `json:"profile_auto"`
+	Profiles    []string `json:"profiles,omitempty"`
 	// Tray says whether a tray host shows the icon.
 	Tray string `json:"tray"`
 	// Problems are things the user should fix (a bad config line, a bad

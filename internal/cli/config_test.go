@@ -103,3 +103,35 @@ func TestConfigCheckCalendar(t *testing.T) {
 		t.Errorf("good calendar: %d %q %q", code, out, errs)
 	}
 }
+
+// config check names each user value a lock overrides, at its FILE:LINE,
+// with the system file; warnings keep exit 0. A broken system file is an
+// error (exit 1) named at its FILE:LINE, and the user's file is still
+// checked.
+func TestConfigCheckLocked(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	sysDir := t.TempDir()
+	sysFile := filepath.Join(sysDir, "limber", "config.toml")
+	_ = os.MkdirAll(filepath.Dir(sysFile), 0o755)
+	_ = os.WriteFile(sysFile, []byte("locked = [\"breaks.strict\", \"stretch.interval\"]\n[stretch]\ninterval = \"45m\"\n[breaks]\nstrict = true\n"), 0o644)
+	t.Setenv("XDG_CONFIG_DIRS", sysDir)
+	user := filepath.Join(t.TempDir(), "config.toml")
+	_ = os.WriteFile(user, []byte("[stretch]\nlength = \"2m\"\ninterval = \"20m\"\n"), 0o600)
+
+	code, out, errs := runCmd(cmdConfig, "check", user)
+	if code != 0 || !strings.Contains(out, user+": valid") || !strings.Contains(out, sysFile+": system settings, valid; locked: breaks.strict, stretch.interval") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], user+":3: warning:") || !strings.Contains(lines[0], sysFile+":1") ||
+		!strings.Contains(lines[0], `"stretch.interval"`) {
+		t.Errorf("warnings:\n%s", errs)
+	}
+
+	_ = os.WriteFile(sysFile, []byte("locked = [\"stretch.intervall\"]\n"), 0o644)
+	code, out, errs = runCmd(cmdConfig, "check", user)
+	if code != 1 || !strings.HasPrefix(errs, sysFile+":1: ") || !strings.Contains(errs, `Did you mean "stretch.interval"`) ||
+		!strings.Contains(errs, "left out") || !strings.Contains(out, user+": valid") || strings.Contains(errs, "warning") {
+		t.Errorf("broken system file: exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+}

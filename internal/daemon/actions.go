@@ -212,6 +212,8 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 		err = d.openWindow("settings")
 	case a == tray.ActStats:
 		err = d.openWindow("stats")
+	case strings.HasPrefix(string(a), tray.ActProfilePrefix):
+		err = d.profileAction(a)
 	case a == tray.ActQuit:
 		d.Quit()
 	}

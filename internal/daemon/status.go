@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/tray"
 	"github.com/limber-app/limber/internal/version"
 )
@@ -42,6 +44,8 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
 		Tray:                   d.trayState(),
+		Profile:                cmp.Or(d.profile, settings.DefaultProfile),
+		Profiles:               d.file.ProfileNames(),
 	}
 	st.SkipsLeftToday, st.SkipsUsedToday = -1, snap.Budget.Used
 	if snap.Budget.On {
@@ -51,6 +55,8 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 	for _, kd := range snap.Budget.Debt {
 		st.DebtSeconds[string(kd.Kind)] = int64(kd.Debt / time.Second)
 	}
+	_, pinned := d.pinnedProfile()
+	st.ProfileAuto = !pinned
 	st.Problems, st.ProblemCount = d.problems(a.AllProblems)
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()
@@ -133,6 +139,7 @@ func menuKey(st api.Status) string {
 	if h := st.Holding; h != nil {
 		fmt.Fprintf(&b, "%s %v %s|", h.Reason, h.Until, h.Event)
 	}
+	fmt.Fprintf(&b, "%s %t %q|", st.Profile, st.ProfileAuto, st.Profiles)
 	for _, br := range st.Breaks {
 		fmt.Fprintf(&b, "%s %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}

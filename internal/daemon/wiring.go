@@ -75,9 +75,17 @@ func (d *Daemon) applySettings(s settings.Settings, probs []settings.Problem) {
 // apply at once; a mistake keeps the settings in use and is explained once
 // per edit (notification, tray line, status).
 func (d *Daemon) onSettingsFile(u settings.Update) {
+	if u.System != nil {
+		// The administrator's files: the user cannot fix them, so they go
+		// to the log (and `limber config check`), not a notification.
+		d.logf("system settings changed (%d sources, locked: %v)", len(u.System.Sources), u.System.LockedKeys())
+		for _, p := range u.System.Problems {
+			d.logf("system settings left out: %s", p)
+		}
+	}
 	if u.OK() {
 		d.logf("settings file changed: applied")
-		d.applySettings(u.Settings, nil)
+		d.useFile(u.File)
 		return
 	}
 	var msg string

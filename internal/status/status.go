@@ -13,6 +13,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/settings"
 )
 
 func secs(n int64) time.Duration { return time.Duration(n) * time.Second }
@@ -131,6 +132,9 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	if l := DebtLine(st); l != "" {
 		fmt.Fprintln(&b, l)
 	}
+	if len(st.Profiles) > 0 {
+		fmt.Fprintln(&b, ProfileLine(st))
+	}
 	if st.GlassGoal > 0 {
 		fmt.Fprintln(&b, lang.X("status.glasses", "Water: {{.N}} of {{.Goal}} glasses", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
 	}
@@ -175,4 +179,17 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		}
 	}
 	io.WriteString(w, b.String())
+}
+
+// ProfileLine says which profile is on and how it was chosen: "Profile:
+// home (automatic)".
+func ProfileLine(st api.Status) string {
+	name := st.Profile
+	if name == settings.DefaultProfile || name == "" {
+		name = lang.X("status.profile.main", "main settings")
+	}
+	if st.ProfileAuto {
+		return lang.X("status.profile.line_auto", "Profile: {{.Name}} (automatic)", map[string]any{"Name": name})
+	}
+	return lang.X("status.profile.line_hand", "Profile: {{.Name}} (chosen by hand)", map[string]any{"Name": name})
 }

@@ -167,6 +167,12 @@ A damaged history is moved aside as
 .IR history.db.corrupt\-TIMESTAMP ,
 never deleted.
 .TP
+.I $XDG_DATA_HOME/limber/profile.json
+the profile chosen by hand
+.RB ( "limber profile use" ),
+kept until
+.BR "limber profile auto" .
+.TP
 .I $XDG_RUNTIME_DIR/limber/limber.sock
 the control socket the commands talk to the daemon through.
 .PP
