@@ -92,8 +92,8 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 			// A file of thousands of unknown keys is not a settings file
 			// with typos: say how many, not each (each costs a message
 			// and a search for the nearest key).
-			probs = append(probs, Problem{File: file, Line: lines.find(key), Message: lang.X("settings.err.unknown_more",
-				"… and {{.N}} more unknown settings.", map[string]any{"N": len(unknown) - i})})
+			probs = append(probs, Problem{File: file, Line: lines.find(key), Message: lang.XN("settings.err.unknown_more",
+				"… and {{.N}} more unknown settings.", len(unknown)-i, map[string]any{"N": len(unknown) - i})})
 			break
 		}
 		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})

@@ -74,7 +74,7 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		fmt.Fprintln(&b, lang.X("status.phase", "Cycle: {{.Phase}}, {{.Left}} left", map[string]any{"Phase": st.Phase, "Left": duration.Approx(secs(st.PhaseRemainingSeconds))}))
 	}
 	if st.GlassGoal > 0 {
-		fmt.Fprintln(&b, lang.X("status.glasses", "Water: {{.N}} of {{.Goal}} glasses", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
+		fmt.Fprintln(&b, lang.XN("status.glasses", "Water: {{.Drunk}} of {{.N}} glasses", st.GlassGoal, map[string]any{"Drunk": st.Glasses, "N": st.GlassGoal}))
 	}
 	act := st.Activity
 	if st.ActivityError != "" {
