@@ -285,3 +285,25 @@ func render(t *testing.T, text string, data map[string]any) string {
 	}
 	return b.String()
 }
+
+// TestCatalogueTypography: see TypographyProblem.
+func TestCatalogueTypography(t *testing.T) {
+	for _, l := range Languages()[1:] {
+		cat, _ := Catalogue(l)
+		for k, v := range cat {
+			texts := []string{v.Other}
+			for _, f := range v.Forms {
+				texts = append(texts, f)
+			}
+			for _, s := range texts {
+				if msg := TypographyProblem(l, s); msg != "" {
+					t.Errorf("%s.json %s: %q: %s", l, k, s, msg)
+				}
+			}
+		}
+	}
+	if TypographyProblem(French, "Prêt ?") == "" || TypographyProblem(French, "l'eau") == "" || TypographyProblem(Spanish, "Listo?") == "" ||
+		TypographyProblem(French, "Prêt\u00a0? À 08:30, `limber status`\u00a0: FICHIER:LIGNE:") != "" {
+		t.Error("TypographyProblem misjudges its examples")
+	}
+}

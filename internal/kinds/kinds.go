@@ -153,5 +153,5 @@ func Check(s string) error {
 	if Valid(s) {
 		return nil
 	}
-	return errors.New(lang.X("kinds.unknown", "{{.Value}} is not a break kind: use {{.Kinds}}.", map[string]any{"Value": fmt.Sprintf("%q", s), "Kinds": List()}))
+	return errors.New(lang.X("kinds.unknown", "{{.Value}} is not a break kind: use {{.Kinds}}", map[string]any{"Value": fmt.Sprintf("%q", s), "Kinds": List()}))
 }
