@@ -137,18 +137,20 @@ func cardsList(args []string, env *Env) int {
 		}
 	} else {
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, lang.X("cli.cards.header", "ID\tKINDS\tTYPE\tTIME\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM"))
+		fmt.Fprintln(tw, lang.X("cli.cards.header", "ID\tKINDS\tTYPE\tTIME\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM\tTITLE"))
 		for _, c := range lib.Cards() {
 			from := lang.X("cli.cards.builtin", "built-in")
 			if c.Own {
 				from = lang.X("cli.cards.own", "own")
 			}
-			kindsCol, typ := strings.Join(strs(c.Kinds), ","), string(c.Type)
+			// The tags are the card files' own words, as people type them;
+			// the title is in the user's language.
+			kindsCol := strings.Join(strs(c.Kinds), ",")
 			if c.Tip {
-				kindsCol, typ = lang.X("cli.cards.tip", "(tip)"), typ+" tip"
+				kindsCol = lang.X("cli.cards.tip", "(tip)")
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, kindsCol, typ, cardTime(c), strings.Join(strs(c.Positions), ","),
-				strings.Join(strs(c.Factors), ","), strings.Join(strs(c.Areas), ","), from)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, kindsCol, c.Type, cardTime(c), strings.Join(strs(c.Positions), ","),
+				strings.Join(strs(c.Factors), ","), strings.Join(strs(c.Areas), ","), from, c.Local().Title)
 		}
 		tw.Flush()
 	}
@@ -281,7 +283,7 @@ func cardsPick(args []string, env *Env) int {
 	for i, pj := range out.Picks {
 		var parts []string
 		for _, c := range pj.Cards {
-			parts = append(parts, fmt.Sprintf("%s (%s, %s)", c.ID, duration.Format(time.Duration(c.Seconds)*time.Second), strings.Join(c.Positions, "/")))
+			parts = append(parts, fmt.Sprintf("%s (%s, %s, %s)", c.Title, c.ID, duration.Format(time.Duration(c.Seconds)*time.Second), strings.Join(c.Positions, "/")))
 		}
 		mark := ""
 		if !pj.Fills {
