@@ -13,6 +13,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/schedule"
 )
 
 func secs(n int64) time.Duration { return time.Duration(n) * time.Second }
@@ -106,9 +107,33 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		for _, br := range st.Breaks {
 			if !br.LastReset.IsZero() {
 				fmt.Fprintln(&b, lang.X("status.reset", "  {{.Kind}} last reset {{.At}} ({{.Reason}})", map[string]any{
-					"Kind": br.Kind, "At": br.LastReset.Local().Format("15:04:05"), "Reason": br.LastResetReason}))
+					"Kind": kinds.Label(br.Kind), "At": br.LastReset.Local().Format("15:04:05"), "Reason": resetReason(br.LastResetReason)}))
 			}
 		}
 	}
 	io.WriteString(w, b.String())
+}
+
+// resetReason is the core's reason for a timer reset ("done", "natural",
+// "not taken with stretch") in the user's language; an unknown one as it
+// is.
+func resetReason(r string) string {
+	switch r {
+	case "start":
+		return lang.X("status.reason.start", "start")
+	case "natural":
+		return lang.X("status.reason.natural", "natural break")
+	case "done":
+		return lang.X("status.reason.done", "done")
+	case "short":
+		return lang.X("status.reason.short", "too short")
+	case "skipped":
+		return lang.X("status.reason.skipped", "skipped")
+	case "closed early":
+		return lang.X("status.reason.closed", "closed early")
+	}
+	if big, ok := strings.CutPrefix(r, "not taken with "); ok {
+		return lang.X("status.reason.with", "taken with {{.Kind}}", map[string]any{"Kind": kinds.Label(schedule.Kind(big))})
+	}
+	return r
 }
