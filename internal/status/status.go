@@ -101,8 +101,8 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		fmt.Fprintln(&b, lang.X("status.problem", "problem: {{.P}}", map[string]any{"P": p}))
 	}
 	if explain {
-		if st.Why != "" {
-			fmt.Fprintln(&b, lang.X("status.why", "why: {{.W}}", map[string]any{"W": st.Why}))
+		if w := whyText(st); w != "" {
+			fmt.Fprintln(&b, lang.X("status.why", "why: {{.W}}", map[string]any{"W": w}))
 		}
 		for _, br := range st.Breaks {
 			if !br.LastReset.IsZero() {
@@ -136,4 +136,53 @@ func resetReason(r string) string {
 		return lang.X("status.reason.with", "taken with {{.Kind}}", map[string]any{"Kind": kinds.Label(schedule.Kind(big))})
 	}
 	return r
+}
+
+// whyText is the core's explanation of the activity state in the user's
+// language, from its parts; the timer resets follow on lines of their
+// own. A daemon that sends no parts (an older one) is quoted as it is.
+func whyText(st api.Status) string {
+	p := st.WhyParts
+	if p == nil {
+		return st.Why
+	}
+	secs := func(n int64) string { return duration.Format(time.Duration(n) * time.Second) }
+	var w string
+	switch p.State {
+	case "present":
+		w = lang.X("status.why.present", "sitting: present without input (a call, video or presentation), which counts as sitting")
+	case "no-source":
+		w = lang.X("status.why.no_source", "sitting: no idle source is available, so all time counts as sitting")
+	case "input":
+		w = lang.X("status.why.input", "sitting: last input {{.Idle}} ago, under the {{.Limit}} idle threshold",
+			map[string]any{"Idle": secs(p.IdleSeconds), "Limit": secs(p.IdleAfterSeconds)})
+	case "resuming":
+		w = lang.X("status.why.resuming", "away, but input just resumed: it counts as sitting once it goes on for {{.T}}",
+			map[string]any{"T": secs(p.ActiveAfterSeconds)})
+	case "away":
+		cause := map[string]func() string{
+			"start": func() string { return lang.X("status.why.cause.start", "just started") },
+			"locked": func() string {
+				return lang.X("status.why.cause.locked", "the screen is locked or the machine is going to sleep")
+			},
+			"no-input": func() string { return lang.X("status.why.cause.no_input", "no keyboard or pointer input") },
+			"asleep":   func() string { return lang.X("status.why.cause.asleep", "the machine was asleep") },
+			"stopped":  func() string { return lang.X("status.why.cause.stopped", "observations stopped") },
+		}[p.AwayCause]
+		if cause == nil {
+			return st.Why
+		}
+		w = lang.X("status.why.away", "away for {{.T}}: {{.Cause}}", map[string]any{"T": secs(p.AwaySeconds), "Cause": cause()})
+	default:
+		return st.Why
+	}
+	switch {
+	case st.Paused && st.PausedUntil == nil:
+		w += lang.X("status.why.paused", "; paused until resumed")
+	case st.Paused:
+		w += lang.X("status.why.paused_until", "; paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("15:04")})
+	case !st.InWorkingHours:
+		w += lang.X("status.why.off_hours", "; outside working hours")
+	}
+	return w
 }
