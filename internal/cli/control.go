@@ -17,6 +17,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
@@ -203,7 +204,7 @@ func cmdPause(args []string, env *Env) int {
 		return code
 	}
 	if st.PausedUntil != nil {
-		fmt.Fprintln(env.Stdout, lang.X("cli.paused", "Paused until {{.T}}.", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
+		fmt.Fprintln(env.Stdout, lang.X("cli.paused", "Paused until {{.T}}.", map[string]any{"T": i18n.WeekdayTime(st.PausedUntil.Local())}))
 	}
 	return ExitOK
 }

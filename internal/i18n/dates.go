@@ -23,6 +23,13 @@ func LongDate(t time.Time) string {
 		map[string]any{"Weekday": weekdayLong(t.Weekday()), "Day": t.Day(), "Month": monthLong(t.Month())})
 }
 
+// WeekdayTime is a time within the coming week, as a pause's end reads:
+// the weekday's abbreviation and the clock ("Mon 14:30", "Mo 14:30").
+func WeekdayTime(t time.Time) string {
+	return lang.X("date.weekday_time", "{{.Weekday}} {{.Time}}",
+		map[string]any{"Weekday": WeekdayShort(t.Weekday()), "Time": t.Format("15:04")})
+}
+
 // WeekdayShort is the weekday's abbreviation, as a chart labels its bars.
 func WeekdayShort(d time.Weekday) string {
 	switch d {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -56,7 +57,7 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	}
 	switch {
 	case st.Paused && st.PausedUntil != nil:
-		fmt.Fprintln(&b, lang.X("status.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
+		fmt.Fprintln(&b, lang.X("status.paused.until", "Paused until {{.T}}", map[string]any{"T": i18n.WeekdayTime(st.PausedUntil.Local())}))
 	case st.Paused:
 		fmt.Fprintln(&b, lang.X("status.paused", "Paused"))
 	case !st.InWorkingHours:
