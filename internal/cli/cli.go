@@ -52,7 +52,7 @@ func Table() []Command {
 		{"stats", i18n.X("cli.help.stats", "print sitting time, breaks and water over the last days"), cmdStats},
 		{"export", i18n.X("cli.help.export", "write every recorded event: export --csv FILE|- or --json FILE|-"), cmdExport},
 		{"config", i18n.X("cli.help.config", "settings file: config check [FILE] | config path | config defaults"), cmdConfig},
-		{"cards", i18n.X("cli.help.cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length D] [--count N] [--json]"), cmdCards},
+		{"cards", i18n.X("cli.help.cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length DURATION] [--count N] [--json]"), cmdCards},
 		{"profile", i18n.X("cli.help.profile", "named sets of settings: {{.Usage}}", map[string]any{"Usage": ProfileUsage}), cmdProfile},
 		{"autostart", i18n.X("cli.help.autostart", "start at login: autostart on|off|status"), cmdAutostart},
 		{"version", i18n.X("cli.help.version", "print the version"), cmdVersion},

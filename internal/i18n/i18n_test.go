@@ -2,12 +2,14 @@ package i18n
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/limber-app/limber/internal/i18n/extract"
 )
@@ -51,8 +53,10 @@ func TestCataloguesComplete(t *testing.T) {
 		switch e, ok := en[m.Key]; {
 		case !ok:
 			missing = append(missing, m.Key+" missing from en.json ("+m.Where+")")
-		case e != m.English:
+		case e.Other != m.English || e.Plural() != m.Plural:
 			missing = append(missing, m.Key+" in en.json is out of date ("+m.Where+")")
+		case m.Plural && e.Forms["one"] == "":
+			missing = append(missing, m.Key+" has no \"one\" form in en.json ("+m.Where+")")
 		}
 	}
 	for _, l := range Languages()[1:] {
@@ -64,8 +68,12 @@ func TestCataloguesComplete(t *testing.T) {
 			switch g, ok := cat[m.Key]; {
 			case !ok:
 				missing = append(missing, m.Key+" missing from "+l+".json ("+m.Where+")")
-			case g == "":
+			case g.Other == "":
 				missing = append(missing, m.Key+" is empty in "+l+".json")
+			case g.Plural() != m.Plural:
+				missing = append(missing, m.Key+" in "+l+".json should be plural forms: "+fmt.Sprint(m.Plural))
+			case m.Plural && g.Forms["one"] == "":
+				missing = append(missing, m.Key+" has no \"one\" form in "+l+".json")
 			}
 		}
 	}
@@ -89,9 +97,18 @@ func TestTranslationsKeepPlaceholders(t *testing.T) {
 			if !ok {
 				continue // reported by TestCataloguesComplete
 			}
-			want := placeholders(e)
-			if got := placeholders(g); !equal(got, want) {
+			want := placeholders(e.Other)
+			if got := placeholders(g.Other); !equal(got, want) {
 				t.Errorf("%s: %s has placeholders %v, English %v", k, l, got, want)
+			}
+			// A "one" form may spell the count out ("ein Tag"), so it
+			// may drop a placeholder but never add one.
+			for form, text := range g.Forms {
+				for _, p := range placeholders(text) {
+					if !contains(want, p) {
+						t.Errorf("%s: %s form %q has the placeholder %s the English lacks", k, l, form, p)
+					}
+				}
 			}
 		}
 		for k := range cat {
@@ -111,8 +128,8 @@ func TestTranslationsAreTranslated(t *testing.T) {
 	for _, l := range Languages()[1:] {
 		cat, _ := Catalogue(l)
 		for k, e := range en {
-			if cat[k] == e && english.MatchString(placeholder.ReplaceAllString(e, "")) {
-				t.Errorf("%s: %s.json still has the English %q", k, l, e)
+			if cat[k].Other == e.Other && english.MatchString(placeholder.ReplaceAllString(e.Other, "")) {
+				t.Errorf("%s: %s.json still has the English %q", k, l, e.Other)
 			}
 		}
 	}
@@ -125,6 +142,15 @@ func placeholders(s string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func equal(a, b []string) bool {
@@ -145,7 +171,7 @@ func TestInitSwitchesLanguage(t *testing.T) {
 	fr, _ := Catalogue(French)
 	es, _ := Catalogue(Spanish)
 	const key = "tray.quit" // differs in every language, no placeholders
-	if en[key] == de[key] || en[key] == fr[key] || en[key] == es[key] {
+	if en[key].Other == de[key].Other || en[key].Other == fr[key].Other || en[key].Other == es[key].Other {
 		t.Fatalf("%s should differ in every language", key)
 	}
 	for _, env := range []string{"C", "en_US.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8"} {
@@ -154,7 +180,7 @@ func TestInitSwitchesLanguage(t *testing.T) {
 			t.Setenv("LANGUAGE", "")
 			t.Setenv("LANG", env)
 			for _, c := range []struct{ setting, want string }{
-				{German, de[key]}, {English, en[key]}, {French, fr[key]}, {Spanish, es[key]}, {German, de[key]},
+				{German, de[key].Other}, {English, en[key].Other}, {French, fr[key].Other}, {Spanish, es[key].Other}, {German, de[key].Other},
 			} {
 				if err := Init(c.setting); err != nil {
 					t.Fatal(err)
@@ -166,9 +192,9 @@ func TestInitSwitchesLanguage(t *testing.T) {
 			if err := Init(System); err != nil {
 				t.Fatal(err)
 			}
-			want := map[string]string{"de_DE.UTF-8": de[key], "fr_FR.UTF-8": fr[key], "es_ES.UTF-8": es[key]}[env]
+			want := map[string]string{"de_DE.UTF-8": de[key].Other, "fr_FR.UTF-8": fr[key].Other, "es_ES.UTF-8": es[key].Other}[env]
 			if want == "" {
-				want = en[key]
+				want = en[key].Other
 			}
 			if got := X(key, "fallback"); got != want {
 				t.Errorf("system with LANG=%s: %q, want %q", env, got, want)
@@ -190,9 +216,12 @@ func f(n int) {
 	_ = other.X("not.lang", "no")
 	_ = i18n.X("c.d", "Ours")
 	_ = i18n.Init("de")
+	_ = i18n.XN("e.f", "{{.N}} days", n, map[string]any{"N": n})
+	_ = l.XN("g.h", "{{.N}} cards", n, map[string]any{"N": n})
 }`
 	msgs, errs := extract.File(newFset(), "p.go", []byte(src))
-	if len(msgs) != 3 || msgs[0].Key != "a.b" || msgs[0].English != "Hello {{.Name}}" || msgs[1].Key != "Plain text" || msgs[2].Key != "c.d" {
+	if len(msgs) != 5 || msgs[0].Key != "a.b" || msgs[0].English != "Hello {{.Name}}" || msgs[1].Key != "Plain text" || msgs[2].Key != "c.d" ||
+		msgs[3].Key != "e.f" || !msgs[3].Plural || msgs[4].Key != "g.h" || !msgs[4].Plural || msgs[2].Plural {
 		t.Errorf("messages %+v", msgs)
 	}
 	if len(errs) != 1 {
@@ -200,6 +229,91 @@ func f(n int) {
 	}
 }
 
+// TestPluralsReadRight: every text with a count reads right for 1, 2, 5
+// and a million in every language, whatever the system locale: 1 takes
+// the "one" form, the others the "other" (no "1 days", no "2 Tag"), and a
+// catalogue loaded under another locale's plural rules (an explicit
+// language choice, see Init) still answers in its own language, never with
+// the English fallback.
+func TestPluralsReadRight(t *testing.T) {
+	en, _ := Catalogue(English)
+	var keys []string
+	for k, e := range en {
+		if e.Plural() {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	if len(keys) < 5 {
+		t.Fatalf("only %d texts with plural forms: counts should read right", len(keys))
+	}
+	for _, env := range []string{"C", "de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8"} {
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LANGUAGE", "")
+		t.Setenv("LANG", env)
+		for _, l := range Languages() {
+			if err := Init(l); err != nil {
+				t.Fatal(err)
+			}
+			cat, _ := Catalogue(l)
+			for _, k := range keys {
+				data := map[string]any{}
+				for _, p := range placeholders(en[k].Other) {
+					data[p] = "X"
+				}
+				for _, n := range []int{1, 2, 5, 1000000} {
+					data["N"] = n
+					form := "other"
+					if n == 1 {
+						form = "one"
+					}
+					want := render(t, cat[k].Forms[form], data)
+					if got := XN(k, en[k].Other, n, data); got != want {
+						t.Errorf("LANG=%s, language %s: %s with %d = %q, want %q", env, l, k, n, got, want)
+					}
+				}
+			}
+		}
+	}
+	if err := Init(English); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func render(t *testing.T, text string, data map[string]any) string {
+	t.Helper()
+	tm, err := template.New("").Parse(text)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	var b strings.Builder
+	if err := tm.Execute(&b, data); err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	return b.String()
+}
+
+// TestCatalogueTypography: see TypographyProblem.
+func TestCatalogueTypography(t *testing.T) {
+	for _, l := range Languages()[1:] {
+		cat, _ := Catalogue(l)
+		for k, v := range cat {
+			texts := []string{v.Other}
+			for _, f := range v.Forms {
+				texts = append(texts, f)
+			}
+			for _, s := range texts {
+				if msg := TypographyProblem(l, s); msg != "" {
+					t.Errorf("%s.json %s: %q: %s", l, k, s, msg)
+				}
+			}
+		}
+	}
+	if TypographyProblem(French, "Prêt ?") == "" || TypographyProblem(French, "l'eau") == "" || TypographyProblem(Spanish, "Listo?") == "" ||
+		TypographyProblem(French, "Prêt\u00a0? À 08:30, `limber status`\u00a0: FICHIER:LIGNE:") != "" {
+		t.Error("TypographyProblem misjudges its examples")
+	}
+}
 func TestXFillsPlaceholders(t *testing.T) {
 	if err := Init(English); err != nil {
 		t.Fatal(err)
@@ -224,8 +338,74 @@ func TestXFillsPlaceholders(t *testing.T) {
 	}
 	// A key in the catalogue wins over the fallback, placeholders filled.
 	en, _ := Catalogue(English)
-	want := strings.ReplaceAll(en["cardwin.also"], "{{.What}}", "water")
+	want := strings.ReplaceAll(en["cardwin.also"].Other, "{{.What}}", "water")
 	if got := X("cardwin.also", "ignored {{.What}}", map[string]any{"What": "water"}); got != want {
 		t.Errorf("cardwin.also: %q, want %q", got, want)
+	}
+}
+
+// TestPluralForm: the CLDR cardinal rules of the four languages for whole
+// numbers, including French 0 and the millions of French and Spanish.
+func TestPluralForm(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{English, 0, "other"}, {English, 1, "one"}, {English, 2, "other"}, {English, -1, "one"}, {English, 1000000, "other"},
+		{German, 0, "other"}, {German, 1, "one"}, {German, 21, "other"}, {German, 1000000, "other"},
+		{French, 0, "one"}, {French, 1, "one"}, {French, 2, "other"}, {French, 999999, "other"},
+		{French, 1000000, "many"}, {French, 3000000, "many"}, {French, 1000001, "other"},
+		{Spanish, 0, "other"}, {Spanish, 1, "one"}, {Spanish, 5, "other"}, {Spanish, 2000000, "many"}, {Spanish, -1000000, "many"},
+	} {
+		if got := pluralForm(c.lang, c.n); got != c.want {
+			t.Errorf("pluralForm(%s, %d) = %s, want %s", c.lang, c.n, got, c.want)
+		}
+	}
+}
+
+// TestXNPicksForm: XN takes the form the count asks for, "other" when
+// the text lacks it, the fallback for an unknown key, and a plain text as
+// it is; X gives a plural text's "other" form.
+func TestXNPicksForm(t *testing.T) {
+	t.Cleanup(func() { current.Store(nil) })
+	current.Store(&loaded{lang: French, cat: map[string]Text{
+		"days":  {Other: "{{.N}} jours", Forms: map[string]string{"one": "{{.N}} jour", "other": "{{.N}} jours", "many": "{{.N}} de jours"}},
+		"cards": {Other: "{{.N}} cartes", Forms: map[string]string{"one": "{{.N}} carte", "other": "{{.N}} cartes"}},
+		"plain": {Other: "{{.N}} fois"},
+	}})
+	for _, c := range []struct {
+		key  string
+		n    int
+		want string
+	}{
+		{"days", 0, "0 jour"}, {"days", 1, "1 jour"}, {"days", 2, "2 jours"}, {"days", 1000000, "1000000 de jours"},
+		{"cards", 1000000, "1000000 cartes"}, {"cards", 1, "1 carte"},
+		{"plain", 1, "1 fois"}, {"missing", 1, "fallback 1"},
+	} {
+		if got := XN(c.key, "fallback {{.N}}", c.n, map[string]any{"N": c.n}); got != c.want {
+			t.Errorf("XN(%s, %d) = %q, want %q", c.key, c.n, got, c.want)
+		}
+	}
+	if got := X("days", "fallback", map[string]any{"N": 3}); got != "3 jours" {
+		t.Errorf("X of a plural text = %q, want its other form", got)
+	}
+}
+
+// TestExtractSelf: inside internal/i18n the package's own X and XN calls
+// (the translated dates) are messages too; elsewhere a bare X is not.
+func TestExtractSelf(t *testing.T) {
+	src := `package i18n
+func f(n int) {
+	_ = X("date.wd.mon", "Mon")
+	_ = XN("e.f", "{{.N}} days", n, map[string]any{"N": n})
+	_ = Y("not.one", "no")
+}`
+	msgs, errs := extract.File(newFset(), "internal/i18n/d.go", []byte(src))
+	if len(errs) != 0 || len(msgs) != 2 || msgs[0].Key != "date.wd.mon" || msgs[1].Key != "e.f" || !msgs[1].Plural {
+		t.Errorf("messages %+v, errors %v", msgs, errs)
+	}
+	if msgs, _ := extract.File(newFset(), "internal/other/d.go", []byte(strings.Replace(src, "package i18n", "package other", 1))); len(msgs) != 0 {
+		t.Errorf("a bare X outside internal/i18n: %+v", msgs)
 	}
 }

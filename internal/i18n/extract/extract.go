@@ -1,7 +1,7 @@
 // Package extract finds the translatable strings of a Go source tree: every
-// call of Limber's i18n.X and of Fyne's lang.X / lang.L / lang.N / lang.XN
-// (and their long names) with its key and English text, so the catalogues
-// can be built and checked.
+// call of Limber's i18n.X / i18n.XN (X / XN inside internal/i18n) and of
+// Fyne's lang.X / lang.L / lang.N / lang.XN (and their long names) with its
+// key and English text, so the catalogues can be built and checked.
 package extract
 
 import (
@@ -30,6 +30,10 @@ type Message struct {
 	English string
 	// Where is the first place it is used, "file.go:12".
 	Where string
+	// Plural is set for a text with a count (lang.N, lang.XN): its
+	// catalogue entries are objects of plural forms, and English is the
+	// "other" form (the "one" form is written in en.json by hand).
+	Plural bool
 }
 
 // Dirs walks the given folders (relative to root) and returns every message
@@ -62,9 +66,9 @@ func Dirs(root string, dirs ...string) ([]Message, []error) {
 			errs = append(errs, ferrs...)
 			for _, m := range msgs {
 				if old, ok := byKey[m.Key]; ok {
-					if old.English != m.English {
-						errs = append(errs, fmt.Errorf("%s: key %q has English %q, but %s has %q; use one text per key",
-							m.Where, m.Key, m.English, old.Where, old.English))
+					if old.English != m.English || old.Plural != m.Plural {
+						errs = append(errs, fmt.Errorf("%s: key %q has English %q (plural %v), but %s has %q (plural %v); use one text per key",
+							m.Where, m.Key, m.English, m.Plural, old.Where, old.English, old.Plural))
 					}
 					continue
 				}
@@ -109,7 +113,9 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 			locals[name] = true
 		}
 	}
-	if len(locals) == 0 {
+	// internal/i18n itself calls its X unqualified (the translated dates).
+	self := f.Name.Name == "i18n" && filepath.ToSlash(filepath.Dir(name)) == "internal/i18n"
+	if len(locals) == 0 && !self {
 		return nil, nil
 	}
 	var msgs []Message
@@ -119,17 +125,30 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 		if !ok {
 			return true
 		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
-		pkg, ok := sel.X.(*ast.Ident)
-		if !ok || !locals[pkg.Name] {
+		var pkg, fun *ast.Ident
+		switch f := call.Fun.(type) {
+		case *ast.SelectorExpr:
+			p, ok := f.X.(*ast.Ident)
+			if !ok || !locals[p.Name] {
+				return true
+			}
+			pkg, fun = p, f.Sel
+		case *ast.Ident:
+			if !self || (f.Name != "X" && f.Name != "XN") {
+				return true
+			}
+			pkg, fun = ast.NewIdent("i18n"), f
+		default:
 			return true
 		}
 		where := fset.Position(call.Pos()).String()
 		var keyArg, textArg ast.Expr
-		switch sel.Sel.Name {
+		plural := false
+		switch fun.Name {
+		case "XN", "LocalizePluralKey", "N", "LocalizePlural":
+			plural = true
+		}
+		switch fun.Name {
 		case "X", "LocalizeKey", "XN", "LocalizePluralKey":
 			if len(call.Args) < 2 {
 				return true
@@ -147,10 +166,10 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 		text, ok2 := literal(textArg)
 		if !ok1 || !ok2 {
 			errs = append(errs, fmt.Errorf("%s: %s.%s needs literal strings for its key and English text so the catalogue can find them",
-				where, pkg.Name, sel.Sel.Name))
+				where, pkg.Name, fun.Name))
 			return true
 		}
-		msgs = append(msgs, Message{Key: key, English: text, Where: where})
+		msgs = append(msgs, Message{Key: key, English: text, Where: where, Plural: plural})
 		return true
 	})
 	return msgs, errs

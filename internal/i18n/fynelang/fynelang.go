@@ -5,6 +5,7 @@
 package fynelang
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -34,6 +35,10 @@ func Init(setting string) error {
 	for _, l := range i18n.Languages() {
 		b, err := i18n.Data(l)
 		keep(err)
+		if err == nil {
+			b, err = padPlurals(b)
+			keep(err)
+		}
 		data[l] = b
 	}
 	if firstErr != nil {
@@ -54,4 +59,30 @@ func Init(setting string) error {
 		return fmt.Errorf("loading translations: %w", firstErr)
 	}
 	return nil
+}
+
+// padPlurals gives every plural text of a catalogue all the CLDR forms,
+// the missing ones copied from "other". A catalogue can be loaded under
+// another locale than its own (an explicit language choice is loaded
+// under the system's locale, see Init), whose plural rules may ask for a
+// form the language does not have (French and Spanish ask for "many" at
+// a million, German never): without it go-i18n fails and Fyne falls back
+// to the English text. (i18n.XN reads a missing form as "other" itself.)
+func padPlurals(data []byte) ([]byte, error) {
+	m := map[string]i18n.Text{}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	for k, t := range m {
+		if !t.Plural() {
+			continue
+		}
+		for _, f := range i18n.PluralForms {
+			if _, ok := t.Forms[f]; !ok {
+				t.Forms[f] = t.Other
+			}
+		}
+		m[k] = t
+	}
+	return json.Marshal(m)
 }
