@@ -302,7 +302,17 @@ func cmdSnooze(args []string, env *Env) int {
 	default:
 		return usageErr(env, usage, "%s", lang.X("cli.snooze.args", "snooze takes at most one duration"))
 	}
-	return call(env, "snooze", func(ctx context.Context, c *api.Client) error { return c.Snooze(ctx, "", d) })
+	var rep api.SnoozeReply
+	if code := call(env, "snooze", func(ctx context.Context, c *api.Client) (err error) {
+		rep, err = c.Snooze(ctx, "", d)
+		return err
+	}); code != ExitOK {
+		return code
+	}
+	// Say what moved: with nothing due, snooze postpones the next break.
+	fmt.Fprintln(env.Stdout, lang.X("cli.snooze.done", "{{.Kind}} postponed: it comes again after {{.In}} of sitting.",
+		map[string]any{"Kind": kinds.Label(rep.Kind), "In": duration.Approx(time.Duration(rep.Seconds) * time.Second)}))
+	return ExitOK
 }
 
 func cmdDrink(args []string, env *Env) int {
