@@ -52,7 +52,7 @@ func (s *Scheduler) trackCall(now time.Duration, wall time.Time, in bool) {
 func (s *Scheduler) longCallEnded(at time.Time) {
 	for i := range s.tracks {
 		t := &s.tracks[i]
-		if t.Kind != Movement || !t.Enabled || t.reset.After(s.call.endWall) || t.stage == stageOffered {
+		if t.Kind != Movement || !t.Enabled || t.reset.After(s.call.endWall) || t.stage == stageOffered || t.stage == stageTaking {
 			continue
 		}
 		for j := range s.tracks {

@@ -88,6 +88,37 @@ func ruleCases() map[string]ruleCase {
 			09:32:00 natural stretch 3m0s
 			09:47:01 due posture 10s
 			10:01:00 note end`},
+		// A card on screen decides its break: the user does the stretch away
+		// from the keys, and the away clock (started at the last input,
+		// before the card) reaches the length first; no natural break ends
+		// it, the card's Done does. Without the card (offered by
+		// notification) the same time away is a natural break.
+		"card on screen decides": {cfg: func() schedule.Config {
+			c := simple()
+			c.Tracks = []schedule.Track{{Kind: schedule.Stretch, Enabled: true, Interval: 90 * time.Second, Length: 30 * time.Second}}
+			return c
+		}, script: `
+			type 1m35s
+			read 3s
+			shown stretch
+			away 28s
+			status
+			done stretch
+			type 1m35s
+			read 3s
+			away 30s
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:01:31 due stretch 30s
+			09:02:05 session_end 1m34s
+			09:02:06 status away session=0s today=1m34s away=31s | stretch due
+			09:02:06 done stretch 30s
+			09:02:12 session_start 32s
+			09:03:37 due stretch 30s
+			09:04:11 natural stretch 30s
+			09:04:11 session_end 1m34s
+			09:04:14 note end`},
 		// Track.Natural asks for more away time than Length: 1 min away
 		// resets posture but not hydration, 3 min resets both.
 		"natural longer than length": {cfg: func() schedule.Config {
@@ -594,8 +625,8 @@ func ruleCases() map[string]ruleCase {
 			09:29:31 warn stretch 3m0s
 			09:30:01 due stretch 3m0s with posture
 			09:30:01 daily_limit 30m0s
-			09:30:31 natural posture 30s
-			09:33:01 natural stretch 3m0s
+			09:33:01 done posture 10s
+			09:33:01 done stretch 3m0s
 			-- Sun 2026-03-01 --
 			23:40:00 note now the previous day 23:40 local
 			23:40:01 clock_jump -10h0m0s
@@ -605,10 +636,10 @@ func ruleCases() map[string]ruleCase {
 			00:02:32 warn movement 10m0s
 			00:03:02 due movement 10m0s with posture,stretch
 			00:03:02 daily_limit 1h0m0s
-			00:03:32 natural posture 30s
-			00:06:02 natural stretch 3m0s
-			00:13:02 natural movement 10m0s
 			00:13:02 session_end 1h0m0s
+			00:13:02 done posture 10s
+			00:13:02 done stretch 3m0s
+			00:13:02 done movement 10m0s
 			00:13:02 note end`},
 		// A due break waits for a lull in typing (LullGap without input)...
 		"lull: due in a pause": {cfg: withLull, script: `

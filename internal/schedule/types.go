@@ -171,7 +171,7 @@ type TrackState struct {
 	Enabled bool
 	// Stage is where the break stands, one of: "idle" (counting toward it),
 	// "warned" (counting, the warning given or waived), "offered" (due and
-	// offered), "held" (due, held while present without input), "notified"
+	// offered), "taking" (offered, its card on screen: see Scheduler.Shown), "held" (due, held while present without input), "notified"
 	// (held past HoldLimit, offered as a notification), "merged" (to be taken
 	// with MergedInto). Due, Held, Warned and MergedInto are views of it.
 	Stage string
