@@ -163,6 +163,7 @@ func (d *Daemon) offer(e schedule.Event) {
 		// One card at a time. The core merged the open card's break into
 		// this one if it is smaller: the new card replaces it.
 		if c.kind == e.Kind {
+			d.shown(e.Kind, true) // offered again, and still on screen
 			return
 		}
 		d.closeCard()
@@ -196,6 +197,9 @@ func (d *Daemon) offer(e schedule.Event) {
 	}
 	c := &openCard{kind: e.Kind, cardID: id, win: win, length: e.Duration, title: title, summary: summary, with: e.With}
 	d.card = c
+	// From now on the card decides how the break ends: time away (the
+	// user doing the exercise) is no natural break (schedule.Shown).
+	d.shown(e.Kind, true)
 	go d.watchCard(c)
 }
 
@@ -328,6 +332,7 @@ func (d *Daemon) watchCard(c *openCard) {
 			// instead (the core keeps it due, as for a notification-style
 			// break) and record that the card was not shown.
 			c.done = true
+			d.shown(c.kind, false) // no card after all: a natural break may end it
 			d.logf("card window for %s found no display: shown as a notification", c.kind)
 			d.notify(trDueTitle(c.kind, c.length), trDueBody(c.kind, c.title, c.summary))
 			d.journal(history.BreakEntry(history.BreakRecord{At: d.now().Round(0), Kind: c.kind, CardID: c.cardID, Outcome: history.NotShown}))
@@ -341,6 +346,16 @@ func (d *Daemon) watchCard(c *openCard) {
 		}
 		d.poke()
 	})
+}
+
+// shown tells the core whether the card of kind is on screen.
+func (d *Daemon) shown(kind schedule.Kind, on bool) {
+	ev, err := d.sched.Shown(kind, on, d.now().Round(0))
+	if err != nil {
+		d.logf("card of %s: %v", kind, err)
+		return
+	}
+	d.act(ev, origin{})
 }
 
 // closeWindows closes the card and the welcome window as the daemon stops:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -244,6 +245,68 @@ func TestStretchBreakOpensCardAndIsRecorded(t *testing.T) {
 	}
 	if spans := h.journal(history.TypeSitting); len(spans) == 0 {
 		t.Error("no sitting recorded")
+	}
+}
+
+// The trial's bug: the user does the stretch away from the keys with the
+// card on screen. The away clock started at the last input, before the
+// card, so it used to reach the break's length first and record a natural
+// break, closing the card early. The card decides: still due, then done.
+func TestCardOnScreenIsNotEndedByTimeAway(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 10*time.Second, true)
+	if _, err := h.c.BreakNow(context.Background(), "stretch"); err != nil {
+		t.Fatal(err)
+	}
+	h.w.advance(h.d, 3*time.Minute, false) // twice the length, nobody at the keys
+	for _, b := range h.journal(history.TypeBreak) {
+		if b.Kind == "stretch" {
+			t.Fatalf("the stretch ended while its card was on screen: %+v", b)
+		}
+	}
+	h.w.mu.Lock()
+	win := h.w.windows[0]
+	h.w.mu.Unlock()
+	select {
+	case <-win.done:
+		t.Fatal("the card window was closed")
+	default:
+	}
+	if err := h.raw("break_result", `{"kind":"stretch","card_id":"x","outcome":"done","elapsed_seconds":90}`); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range h.journal(history.TypeBreak) {
+		got = append(got, b.Kind+" "+b.Outcome)
+	}
+	if !slices.Contains(got, "stretch done") || slices.Contains(got, "stretch natural") {
+		t.Errorf("journal breaks: %v, want the stretch done", got)
+	}
+}
+
+// Without a card (notification style) the same time away is a natural break.
+func TestNotificationBreakEndsByTimeAway(t *testing.T) {
+	h := newHarness(t)
+	cur, err := h.c.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := cur.Settings
+	st.Posture.Style = settings.StyleNotification
+	if err := h.c.SetSettings(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	h.w.advance(h.d, 10*time.Second, true)
+	if _, err := h.c.BreakNow(context.Background(), "posture"); err != nil {
+		t.Fatal(err)
+	}
+	h.w.advance(h.d, 3*time.Minute, false)
+	var got []string
+	for _, b := range h.journal(history.TypeBreak) {
+		got = append(got, b.Kind+" "+b.Outcome)
+	}
+	if !slices.Contains(got, "posture natural") {
+		t.Errorf("journal breaks: %v, want the posture natural", got)
 	}
 }
 
