@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"syscall"
@@ -76,6 +77,10 @@ func runDaemon(verbose bool) int {
 		opts.Settings = st
 	}
 	opts.Cards = cards.LoadDefault()
+	if d, err := paths.DataDir(); err == nil {
+		// The profile chosen by hand (`limber profile use`), kept until `profile auto`.
+		opts.ProfileChoice = filepath.Join(d, "profile.json")
+	}
 
 	if p, err := paths.HistoryFile(); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v; history will not be kept\n", err)

@@ -25,6 +25,10 @@ const (
 	CmdSettingsGet Command = "settings_get" // none → SettingsReply
 	CmdSettingsSet Command = "settings_set" // SettingsArgs → none
 	CmdStats       Command = "stats"        // StatsArgs → history.Stats
+	// Profiles (profile.go).
+	CmdProfileList Command = "profile_list" // none → ProfileReply
+	CmdProfileUse  Command = "profile_use"  // ProfileArgs → ProfileReply
+	CmdProfileAuto Command = "profile_auto" // none → ProfileReply
 	// The status window's (and a second `limber` launch's).
 	CmdShow Command = "show" // ShowArgs → none
 	CmdMenu Command = "menu" // MenuArgs → none
@@ -127,16 +131,31 @@ type VersionReply struct {
 
 // SettingsReply answers settings_get: the settings in use, the file they
 // come from and the problems of that file on disk (empty when it is valid).
+// Locked maps each key an administrator locked to where (the settings
+// window shows those read-only; settings_set keeps their system value).
 type SettingsReply struct {
 	Settings settings.Settings  `json:"settings"`
 	Path     string             `json:"path"`
 	Problems []settings.Problem `json:"problems"`
+	// Profile is the active profile ("" for the main settings): Settings
+	// are then the main ones under it, Main the main ones alone, and
+	// Overrides the keys the profile sets.
+	Profile   string            `json:"profile,omitempty"`
+	Main      settings.Settings `json:"main"`
+	Overrides []string          `json:"overrides,omitempty"`
+	// Locked maps each key an administrator locked to where (the settings
+	// window shows those read-only; settings_set keeps their system value).
+	Locked map[string]settings.Lock `json:"locked,omitempty"`
 }
 
 // SettingsArgs is settings_set: the daemon validates (an invalid value is
-// an error naming the field), saves the file and applies it at once.
+// an error naming the field), saves the file and applies it at once. With
+// Profile, the profile's table is saved instead: it then overrides the
+// keys in Overrides, with their values in Settings.
 type SettingsArgs struct {
-	Settings settings.Settings `json:"settings"`
+	Settings  settings.Settings `json:"settings"`
+	Profile   string            `json:"profile,omitempty"`
+	Overrides []string          `json:"overrides,omitempty"`
 }
 
 // StatsArgs asks for the figures of the last Days days.

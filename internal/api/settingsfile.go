@@ -15,11 +15,12 @@ type SettingsFile struct{ Path string }
 
 // Settings reads the file; a missing one gives the defaults.
 func (f SettingsFile) Settings(context.Context) (SettingsReply, error) {
-	s, probs, err := settings.Load(f.Path)
+	sys := settings.LoadSystem()
+	s, probs, err := sys.Load(f.Path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return SettingsReply{}, err
 	}
-	return SettingsReply{Settings: s, Path: f.Path, Problems: probs}, nil
+	return SettingsReply{Settings: s, Path: f.Path, Problems: probs, Locked: sys.Locks}, nil
 }
 
 // SetSettings validates s and writes the file.

@@ -36,11 +36,26 @@ type Status struct {
 	PausedUntil            *time.Time `json:"paused_until,omitempty"`
 	InWorkingHours         bool       `json:"in_working_hours"`
 	Strict                 bool       `json:"strict"`
-	Breaks                 []Break    `json:"breaks"`
-	Phase                  string     `json:"phase,omitempty"`
-	PhaseRemainingSeconds  int64      `json:"phase_remaining_seconds,omitempty"`
-	Glasses                int        `json:"glasses_today"`
-	GlassGoal              int        `json:"glass_goal"`
+	// SkipsLeftToday is how many stretch and movement breaks may still be
+	// skipped today (the daily skip budget less the skips spent; -1 when
+	// no budget applies). SkipsUsedToday is how many were.
+	SkipsLeftToday int `json:"skips_left_today"`
+	SkipsUsedToday int `json:"skips_used_today"`
+	// DebtSeconds is the break debt: missed minutes of skipped or short
+	// breaks, per budgeted kind (kind ids as keys) and "total".
+	DebtSeconds           map[string]int64 `json:"debt_seconds"`
+	Breaks                []Break          `json:"breaks"`
+	Phase                 string           `json:"phase,omitempty"`
+	PhaseRemainingSeconds int64            `json:"phase_remaining_seconds,omitempty"`
+	Glasses               int              `json:"glasses_today"`
+	GlassGoal             int              `json:"glass_goal"`
+	// Profile is the active profile, "default" for the main settings;
+	// ProfileAuto says whether the schedule chose it (false: chosen by
+	// hand, until `limber profile auto`). Profiles lists the file's
+	// profiles in file order.
+	Profile     string   `json:"profile"`
+	ProfileAuto bool     `json:"profile_auto"`
+	Profiles    []string `json:"profiles,omitempty"`
 	// Tray says whether a tray host shows the icon.
 	Tray string `json:"tray"`
 	// Problems are things the user should fix (a bad config line, a bad
@@ -50,6 +65,31 @@ type Status struct {
 	ProblemCount int `json:"problem_count"`
 	// Why explains the activity state and the last timer resets.
 	Why string `json:"why,omitempty"`
+	// Holding says what holds back a break coming due now; null when
+	// nothing does.
+	Holding *Holding `json:"holding"`
+}
+
+// Holding is what holds back a break: a due break waits for it to end.
+type Holding struct {
+	// Reason is one of "meeting" (a calendar event), "call" (a microphone
+	// or camera in use, or the two minutes after a call) or "presence"
+	// (present without input: full screen, a video, an idle inhibitor).
+	Reason string `json:"reason"`
+	// Until is when the hold ends, when known: the meeting's end (of the
+	// last of back-to-back meetings less than 2 minutes apart), the end of
+	// the grace after a call.
+	Until *time.Time `json:"until,omitempty"`
+	// Event is the title (SUMMARY) of the meeting; never its description.
+	Event string `json:"event,omitempty"`
+}
+
+// DebtTotal is the key of the whole debt in Status.DebtSeconds.
+const DebtTotal = "total"
+
+// Debt is kind k's break debt (or, with DebtTotal, all of it).
+func (st Status) Debt(k string) time.Duration {
+	return time.Duration(st.DebtSeconds[k]) * time.Second
 }
 
 // Break is one break track.

@@ -287,7 +287,10 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 		return f
 	}
 	switch rf.View {
-	case "", "side":
+	case "":
+		// The bases facing the viewer are drawn from the front unless the card says.
+		f.Front = rf.Base == "stand-front" || rf.Base == "sit-front"
+	case "side":
 	case "front":
 		f.Front = true
 	default:
@@ -304,7 +307,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	}
 	switch rf.Keep {
 	case "":
-		f.Feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "kneel"
+		f.Feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "sit-front" || baseName == "kneel"
 	case "feet":
 		f.Feet = true
 	case "hip":
@@ -327,7 +330,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	if len(rf.Pose) > 8 {
 		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
 	}
-	known := map[string]bool{"lift": true, "hold": true}
+	known := map[string]bool{"lift": true, "hold": true, "move": true}
 	for _, j := range append(pose.Joints(), pose.OptionalJoints()...) {
 		known[string(j)] = true
 	}
@@ -351,6 +354,11 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 					bad(line, "hold %v in pose %d is outside 0 to 60 seconds", v, i+1)
 				}
 				p.Hold = v
+			case k == "move":
+				if !(v >= 0 && v <= 20) {
+					bad(line, "move %v in pose %d is outside 0 to 20 seconds", v, i+1)
+				}
+				p.Move = v
 			case k == "lift":
 				if !(v >= 0 && v <= 1) {
 					bad(line, "lift %v is outside 0 to 1", v)
@@ -358,6 +366,8 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 				p.Lift = v
 			case k == string(pose.Turn) && !(v >= 0 && v <= 90):
 				bad(line, "turn = %v is outside 0 to 90 degrees", v)
+			case k == string(pose.Shrug) && !(v >= 0 && v <= 1):
+				bad(line, "shrug = %v is outside 0 (shoulders down) to 1 (up to the ears)", v)
 			case !(v >= -360 && v <= 360):
 				bad(line, "%s = %v is outside -360 to 360 degrees", k, v)
 			default:
@@ -369,7 +379,7 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	if len(f.Poses) == 0 {
 		f.Poses = []pose.Pose{base}
 	}
-	return f
+	return f.Presolve()
 }
 
 // number reads a TOML number (integer or float).

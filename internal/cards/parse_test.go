@@ -138,3 +138,26 @@ func TestParseNoFigureGivesStandingFigure(t *testing.T) {
 		t.Fatalf("a card without [figure] is valid and shows one pose: %v %+v", probs, c.Figure)
 	}
 }
+
+// The bases that face the viewer are drawn from the front by default;
+// lying face down ("lie-front") is a side view.
+func TestFacingBasesDefaultToFront(t *testing.T) {
+	for base, front := range map[string]bool{"stand-front": true, "sit-front": true, "lie-front": false, "sit": false} {
+		c, _ := Parse("x.toml", []byte(`id = "x"
+title = "X"
+kinds = ["stretch"]
+type = "stretch"
+duration = "30s"
+positions = ["desk"]
+factors = []
+areas = ["hips"]
+steps = ["Do it."]
+safety = "Gently."
+[figure]
+base = "`+base+`"
+`))
+		if c.Figure.Front != front {
+			t.Errorf("base %s: front view %v, want %v", base, c.Figure.Front, front)
+		}
+	}
+}

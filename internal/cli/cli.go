@@ -53,6 +53,7 @@ func Table() []Command {
 		{"export", lang.X("cli.help.export", "write every recorded event: export --csv FILE|- or --json FILE|-"), cmdExport},
 		{"config", lang.X("cli.help.config", "settings file: config check [FILE] | config path | config defaults"), cmdConfig},
 		{"cards", lang.X("cli.help.cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length D] [--count N] [--json]"), cmdCards},
+		{"profile", lang.X("cli.help.profile", "named sets of settings: {{.Usage}}", map[string]any{"Usage": ProfileUsage}), cmdProfile},
 		{"autostart", lang.X("cli.help.autostart", "start at login: autostart on|off|status"), cmdAutostart},
 		{"version", lang.X("cli.help.version", "print the version"), cmdVersion},
 		{"quit", lang.X("cli.help.quit", "stop the running daemon"), cmdQuit},

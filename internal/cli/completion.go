@@ -7,6 +7,7 @@ import (
 
 	"github.com/limber-app/limber/internal/completion"
 	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/settings"
 )
 
 // completionTable describes every command's words and flags for the shell
@@ -29,6 +30,11 @@ func completionTable() []completion.Command {
 		{Name: "cards", Subs: []string{"check", "list", "pick"}},
 		{Name: "cards list", Flags: []string{"--json"}},
 		{Name: "cards pick", Subs: kindNames, Flags: []string{"--length DURATION", "--count N", "--json"}},
+		{Name: "profile", Subs: []string{"list", "use", "auto"}},
+		{Name: "profile list", Flags: []string{"--json"}},
+		// Profile names are the user's file's; the scripts are static, so
+		// only the main settings' name is offered.
+		{Name: "profile use", Subs: []string{settings.DefaultProfile}},
 		{Name: "autostart", Subs: []string{"on", "off", "status"}},
 		{Name: "version"},
 		{Name: "quit"},

@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/limber-app/limber/internal/calendar"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
 )
@@ -15,8 +19,10 @@ import (
 // configUsage is the synopsis and, in the user's language, what each
 // subcommand does.
 func configUsage() string {
-	return "config check [FILE] | config path | config defaults\n\n" + lang.X("cli.config.help", `  check [FILE]  check the settings file (default: the one Limber reads);
-                prints FILE:LINE: message for each problem, exit 1 if any
+	return "config check [FILE] | config path | config defaults\n\n" + lang.X("cli.config.help", `  check [FILE]  check the settings file (default: the one Limber reads)
+                and the system-wide ones; prints FILE:LINE: message for
+                each problem, exit 1 if any; a value an administrator's
+                lock overrides is a warning (exit 0)
   path          print where the settings file is
   defaults      print a commented settings file with the default values`)
 }
@@ -92,25 +98,73 @@ func configCheck(args []string, env *Env) int {
 		}
 		file = p
 	}
-	_, probs, err := settings.Load(file)
+	// The system settings first: a user's file is read over them.
+	sys := settings.LoadSystem()
+	for _, p := range sys.Problems {
+		fmt.Fprintln(env.Stderr, p.String())
+	}
+	sysBad := len(sys.Problems) > 0
+	for _, src := range sys.Sources {
+		if slices.ContainsFunc(sys.Problems, func(p settings.Problem) bool { return p.File == src }) {
+			fmt.Fprintln(env.Stderr, lang.X("cli.config.system_left_out", "{{.File}}: left out until it is fixed (its locks too); the other settings still apply.",
+				map[string]any{"File": src}))
+			continue
+		}
+		var locks []string
+		for _, k := range sys.LockedKeys() {
+			if sys.Locks[k].Source == src {
+				locks = append(locks, k)
+			}
+		}
+		msg := lang.X("cli.config.system_ok", "{{.File}}: system settings, valid.", map[string]any{"File": src})
+		if len(locks) > 0 {
+			msg = lang.X("cli.config.system_locks", "{{.File}}: system settings, valid; locked: {{.Keys}}.",
+				map[string]any{"File": src, "Keys": strings.Join(locks, ", ")})
+		}
+		fmt.Fprintln(env.Stdout, msg)
+	}
+	failed := func() int {
+		if sysBad {
+			return ExitFailed
+		}
+		return ExitOK
+	}
+
+	data, err := settings.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) && !given {
 		fmt.Fprintln(env.Stdout, lang.X("cli.config.none", "{{.File}}: no settings file yet; Limber uses the defaults and writes it on first start.",
 			map[string]any{"File": file}))
-		return ExitOK
+		return failed()
 	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, lang.X("cli.config.unreadable", "{{.File}}: cannot read it: {{.Err}}",
 			map[string]any{"File": file, "Err": unwrapPathErr(err)}))
 		return ExitFailed
 	}
+	cur, probs := sys.Parse(data, file)
 	for _, p := range probs {
 		fmt.Fprintln(env.Stderr, p.String())
+	}
+	// Warnings, not mistakes: the file is fine, the administrator's value
+	// simply wins.
+	for _, w := range sys.Overridden(data, file) {
+		fmt.Fprintln(env.Stderr, w.String())
 	}
 	if len(probs) > 0 {
 		return ExitFailed
 	}
 	fmt.Fprintln(env.Stdout, lang.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
-	return ExitOK
+	if cals := cur.Calendar.FileList(); len(cals) > 0 {
+		calProbs, n := calendar.Check(cals, time.Now())
+		for _, p := range calProbs {
+			fmt.Fprintln(env.Stderr, p)
+		}
+		if len(calProbs) > 0 {
+			return ExitFailed
+		}
+		fmt.Fprintln(env.Stdout, lang.X("cli.config.calendar_ok", "Calendar read; meetings in the coming week: {{.N}}.", map[string]any{"N": n}))
+	}
+	return failed()
 }
 
 // unwrapPathErr drops the path from an *os.PathError, which the message already names.

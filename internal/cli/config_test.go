@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func runCmd(f func([]string, *Env) int, args ...string) (int, string, string) {
@@ -82,5 +83,55 @@ func TestAutostartCommand(t *testing.T) {
 		if code, _, _ := runCmd(cmdAutostart, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// config check reads the calendar files the settings name: a missing one
+// is named and fails the check; a good one says how many meetings it holds.
+func TestConfigCheckCalendar(t *testing.T) {
+	dir := t.TempDir()
+	ics := filepath.Join(dir, "work.ics")
+	conf := filepath.Join(dir, "c.toml")
+	_ = os.WriteFile(conf, []byte("[calendar]\nfiles = [\""+ics+"\"]\n"), 0o600)
+	code, out, errs := runCmd(cmdConfig, "check", conf)
+	if code != 1 || !strings.Contains(out, "valid") || !strings.Contains(errs, "calendar "+ics+": no such file") {
+		t.Errorf("missing calendar: %d %q %q", code, out, errs)
+	}
+	at := time.Now().Add(24 * time.Hour).UTC().Format("20060102T150405Z")
+	_ = os.WriteFile(ics, []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Review\r\nDTSTART:"+at+"\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o600)
+	if code, out, errs := runCmd(cmdConfig, "check", conf); code != 0 || !strings.Contains(out, "Calendar read; meetings in the coming week: 1.") {
+		t.Errorf("good calendar: %d %q %q", code, out, errs)
+	}
+}
+
+// config check names each user value a lock overrides, at its FILE:LINE,
+// with the system file; warnings keep exit 0. A broken system file is an
+// error (exit 1) named at its FILE:LINE, and the user's file is still
+// checked.
+func TestConfigCheckLocked(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	sysDir := t.TempDir()
+	sysFile := filepath.Join(sysDir, "limber", "config.toml")
+	_ = os.MkdirAll(filepath.Dir(sysFile), 0o755)
+	_ = os.WriteFile(sysFile, []byte("locked = [\"breaks.strict\", \"stretch.interval\"]\n[stretch]\ninterval = \"45m\"\n[breaks]\nstrict = true\n"), 0o644)
+	t.Setenv("XDG_CONFIG_DIRS", sysDir)
+	user := filepath.Join(t.TempDir(), "config.toml")
+	_ = os.WriteFile(user, []byte("[stretch]\nlength = \"2m\"\ninterval = \"20m\"\n"), 0o600)
+
+	code, out, errs := runCmd(cmdConfig, "check", user)
+	if code != 0 || !strings.Contains(out, user+": valid") || !strings.Contains(out, sysFile+": system settings, valid; locked: breaks.strict, stretch.interval") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], user+":3: warning:") || !strings.Contains(lines[0], sysFile+":1") ||
+		!strings.Contains(lines[0], `"stretch.interval"`) {
+		t.Errorf("warnings:\n%s", errs)
+	}
+
+	_ = os.WriteFile(sysFile, []byte("locked = [\"stretch.intervall\"]\n"), 0o644)
+	code, out, errs = runCmd(cmdConfig, "check", user)
+	if code != 1 || !strings.HasPrefix(errs, sysFile+":1: ") || !strings.Contains(errs, `Did you mean "stretch.interval"`) ||
+		!strings.Contains(errs, "left out") || !strings.Contains(out, user+": valid") || strings.Contains(errs, "warning") {
+		t.Errorf("broken system file: exit %d\nstdout: %s\nstderr: %s", code, out, errs)
 	}
 }

@@ -124,8 +124,13 @@ type DayJSON struct {
 	Glasses       int        `json:"glasses"`
 	Breaks        BreaksJSON `json:"breaks"`
 	LimitWarnings int        `json:"limit_warnings"`
-	Active        bool       `json:"active"`
-	MetGoals      bool       `json:"met_goals"`
+	// The break debt made that day, what was paid back of it, and the
+	// skips of the daily budget spent.
+	DebtS       int64 `json:"debt_s"`
+	RepaidS     int64 `json:"repaid_s"`
+	BudgetSkips int   `json:"budget_skips"`
+	Active      bool  `json:"active"`
+	MetGoals    bool  `json:"met_goals"`
 }
 
 // KindJSON is one kind's compliance; Share is null when no break of the
@@ -154,6 +159,7 @@ func dayJSON(d history.Day) DayJSON {
 		Date: d.Date, SittingS: int64(d.Sitting / time.Second), AfterHoursS: int64(d.AfterHours / time.Second),
 		PausedS: int64(d.Paused / time.Second), Glasses: d.Glasses, Breaks: breaksJSON(d.Breaks),
 		LimitWarnings: d.LimitWarnings, Active: d.Active, MetGoals: d.Met,
+		DebtS: int64(d.Debt / time.Second), RepaidS: int64(d.Repaid / time.Second), BudgetSkips: d.SkipsSpent,
 	}
 }
 
@@ -211,18 +217,28 @@ func WriteStats(w io.Writer, st history.Stats) error {
 	if t.LimitWarnings > 0 {
 		fmt.Fprintf(tw, "  %s\t%d\n", lang.X("stats.cli.limit_warnings", "Limit warnings"), t.LimitWarnings)
 	}
+	if t.Debt > 0 || t.SkipsSpent > 0 {
+		fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.debt", "Break debt"), lang.X("stats.cli.debt_line",
+			"{{.D}} owed, {{.P}} paid back; skips used: {{.N}}", map[string]any{
+				"D": duration.Minutes(t.Debt), "P": duration.Minutes(t.Repaid), "N": t.SkipsSpent}))
+	}
 	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.streak", "Streak"),
 		lang.X("stats.cli.streak_days", "{{.N}} days meeting your goals", map[string]any{"N": st.Streak}))
 	fmt.Fprintln(tw)
 
 	fmt.Fprintln(tw, lang.X("stats.cli.last_days", "Last {{.N}} days", map[string]any{"N": len(st.Days)}))
-	fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n",
+	fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 		lang.X("stats.cli.col.day", "Day"), lang.X("stats.cli.col.sitting", "Sitting"), lang.X("stats.cli.col.after", "After hours"),
-		lang.X("stats.cli.col.glasses", "Glasses"), lang.X("stats.cli.col.breaks", "Breaks taken"), lang.X("stats.cli.col.goals", "Goals"))
+		lang.X("stats.cli.col.glasses", "Glasses"), lang.X("stats.cli.col.breaks", "Breaks taken"), lang.X("stats.cli.col.debt", "Break debt"),
+		lang.X("stats.cli.col.goals", "Goals"))
 	for _, d := range st.Days {
 		if !d.Active {
-			fmt.Fprintf(tw, "  %s\t-\t-\t-\t-\t\n", d.Start.Format("Mon 2 Jan"))
+			fmt.Fprintf(tw, "  %s\t-\t-\t-\t-\t-\t\n", d.Start.Format("Mon 2 Jan"))
 			continue
+		}
+		debt := "-"
+		if d.Debt > 0 {
+			debt = duration.Minutes(d.Debt)
 		}
 		met := ""
 		if d.Met {
@@ -232,8 +248,8 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		if d.AfterHours > 0 {
 			after = duration.Minutes(d.AfterHours)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\n", d.Start.Format("Mon 2 Jan"), duration.Minutes(d.Sitting),
-			after, d.Glasses, d.Breaks.Taken(), d.Breaks.Decided(), met)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\t%s\n", d.Start.Format("Mon 2 Jan"), duration.Minutes(d.Sitting),
+			after, d.Glasses, d.Breaks.Taken(), d.Breaks.Decided(), debt, met)
 	}
 	fmt.Fprintln(tw)
 

@@ -130,3 +130,27 @@ func TestExportCSVAndJSON(t *testing.T) {
 		t.Errorf("bad destination: %d %q", code, errs)
 	}
 }
+
+// TestStatsDebt: the day's break debt shows on the today lines and in the
+// days table.
+func TestStatsDebt(t *testing.T) {
+	db := historyFixture(t)
+	s, err := history.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now().Add(-10 * time.Minute)
+	if err := s.RecordBreak(history.BreakRecord{At: at, Kind: schedule.Stretch, Outcome: history.Skipped, Debt: 6 * time.Minute, Spent: true}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, errs := runStats(t, cmdStats, "--db", db, "--days", "7")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Break debt", "6 min owed, 0 min paid back; skips used: 1", "6 min  "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -61,7 +62,8 @@ func (d *Daemon) act(events []schedule.Event, from origin) {
 // rule: time on the break (done, closed early), time away (natural), the
 // postponement (snoozed), nothing for a skip.
 func (d *Daemon) recordBreak(e schedule.Event, from origin) {
-	r := history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: history.Outcome(e.Type), Duration: e.Duration}
+	r := history.BreakRecord{At: e.At, Kind: e.Kind, Outcome: history.Outcome(e.Type), Duration: e.Duration,
+		Debt: e.Debt, Paid: e.Paid, Spent: e.Spent}
 	if from.card != nil && from.card.kind == e.Kind {
 		r.CardID = from.cardID
 		if e.Type == schedule.EventDone || e.Type == schedule.EventShort {
@@ -181,6 +183,12 @@ func (d *Daemon) offer(e schedule.Event) {
 	}
 	if d.sched.Config().Strict {
 		args = append(args, "--strict")
+	} else if b := d.sched.Snapshot().Budget; b.On && schedule.Budgeted(e.Kind) && b.Left == 0 {
+		// Skip is gone for the day: the card says why instead.
+		args = append(args, "--no-skip", strconv.Itoa(b.Used))
+	}
+	if e.Extra > 0 {
+		args = append(args, "--debt", e.Extra.String())
 	}
 	if d.cur.Snooze > 0 {
 		args = append(args, "--snooze", d.cur.Snooze.String())
@@ -220,7 +228,10 @@ func (d *Daemon) offerNotification(e schedule.Event, title, summary string) {
 	}
 	actions := []notify.Action{{Key: "done", Label: done}}
 	if !d.sched.Config().Strict {
-		actions = append(actions, notify.Action{Key: "snooze", Label: trActionSnooze(d.cur.Snooze)}, notify.Action{Key: "skip", Label: trActionSkip()})
+		actions = append(actions, notify.Action{Key: "snooze", Label: trActionSnooze(d.cur.Snooze)})
+		if d.canSkip(k) {
+			actions = append(actions, notify.Action{Key: "skip", Label: trActionSkip()})
+		}
 	}
 	d.ask(trDueTitle(k, e.Duration), body, actions, func(key string) error {
 		switch key {
@@ -239,6 +250,18 @@ func (d *Daemon) offerNotification(e schedule.Event, title, summary string) {
 	})
 }
 
+// canSkip reports whether the core would let kind k be skipped now (the
+// caps in a row and the day's skip budget), so no Skip is offered that
+// would only be refused.
+func (d *Daemon) canSkip(k schedule.Kind) bool {
+	for _, t := range d.sched.Snapshot().Tracks {
+		if t.Kind == k {
+			return t.CanSkip
+		}
+	}
+	return false
+}
+
 // warn gives the pre-break warning, saying when, with Start now,
 // Postpone and Skip where the notification server has actions.
 func (d *Daemon) warn(e schedule.Event) {
@@ -251,7 +274,10 @@ func (d *Daemon) warn(e schedule.Event) {
 	}
 	actions := []notify.Action{{Key: "start", Label: trActionStart()}}
 	if !d.sched.Config().Strict {
-		actions = append(actions, notify.Action{Key: "postpone", Label: trActionSnooze(5 * time.Minute)}, notify.Action{Key: "skip", Label: trActionSkip()})
+		actions = append(actions, notify.Action{Key: "postpone", Label: trActionSnooze(5 * time.Minute)})
+		if d.canSkip(k) {
+			actions = append(actions, notify.Action{Key: "skip", Label: trActionSkip()})
+		}
 	}
 	d.ask(trWarnTitle(k, in), trWarnBody(k, e.Duration), actions, func(key string) error {
 		switch key {

@@ -92,9 +92,28 @@ func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) error {
 func (d *Daemon) skip(kind schedule.Kind) error {
 	k := kindOrDue(d.sched.Snapshot(), kind)
 	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
-		return d.sched.Skip(k, now)
+		return d.skipNow(k, now)
 	}, origin{})
 }
+
+// skipNow asks the core to skip k; a skip past the day's budget is
+// refused in the user's words (the error still wraps ErrSkipBudget).
+func (d *Daemon) skipNow(k schedule.Kind, now time.Time) ([]schedule.Event, error) {
+	ev, err := d.sched.Skip(k, now)
+	if errors.Is(err, schedule.ErrSkipBudget) {
+		err = &budgetError{msg: trNoSkipsLeft(d.sched.Snapshot().Budget.Used), err: err}
+	}
+	return ev, err
+}
+
+// budgetError is the core's ErrSkipBudget said for people.
+type budgetError struct {
+	msg string
+	err error
+}
+
+func (e *budgetError) Error() string { return e.msg }
+func (e *budgetError) Unwrap() error { return e.err }
 
 // pause stops reminders until until, or until tomorrow's day start.
 func (d *Daemon) pause(until time.Time, tomorrow bool) error {
@@ -161,7 +180,7 @@ func (d *Daemon) breakResult(r api.BreakResult) error {
 		case api.Snoozed:
 			return d.sched.Snooze(r.Kind, time.Duration(r.SnoozeSeconds)*time.Second, now)
 		case api.Skipped:
-			return d.sched.Skip(r.Kind, now)
+			return d.skipNow(r.Kind, now)
 		case api.ClosedEarly:
 			return d.sched.ClosedEarly(r.Kind, r.Elapsed(), now)
 		}
@@ -193,6 +212,8 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 		err = d.openWindow("settings")
 	case a == tray.ActStats:
 		err = d.openWindow("stats")
+	case strings.HasPrefix(string(a), tray.ActProfilePrefix):
+		err = d.profileAction(a)
 	case a == tray.ActQuit:
 		d.Quit()
 	}

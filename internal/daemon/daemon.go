@@ -62,6 +62,9 @@ type Options struct {
 	Cards *cards.Library
 	// Seed seeds the card picker (0: from the start time).
 	Seed int64
+	// ProfileChoice is the file that keeps the profile chosen by hand
+	// across restarts ("": not kept).
+	ProfileChoice string
 	// FirstRun: the settings file was just written for the first time;
 	// the welcome window opens once the loop runs.
 	FirstRun bool
@@ -104,11 +107,20 @@ type Daemon struct {
 	pausedAt  time.Time
 	picker    *cards.Picker
 	cur       settings.Settings
-	allowed   []cards.Position
-	welcome   Window // the first-run window, closed with the daemon
+	// Profiles: profile.go.
+	file        settings.File
+	profile     string
+	pinned      string
+	profileNext time.Time
+	allowed     []cards.Position
+	welcome     Window // the first-run window, closed with the daemon
 	// settingsProblem explains a bad settings file, historyProblem a
 	// failed history write ("" when fine).
 	settingsProblem, historyProblem string
+	// calendarProblem says what is wrong with the calendar files ("" when fine).
+	calendarProblem string
+	// cal hands the calendar's paths to the goroutine reading the files.
+	cal *calendarWatch
 	// historyGen is the history failure last told by notification.
 	historyGen int
 	// acks collects the acknowledgements of the events journaled by the
@@ -157,14 +169,21 @@ func New(o Options) *Daemon {
 		opts: o, now: o.Now, logf: o.Logf,
 		wake: make(chan struct{}, 1), calls: make(chan func()),
 		quit: make(chan struct{}), stopped: make(chan struct{}),
+		cal: newCalendarWatch(),
 	}
 	d.start = d.now()
-	cur := settings.Defaults()
+	d.file = settings.File{Main: settings.Defaults()}
 	var probs []settings.Problem
 	if o.Settings != nil {
-		cur, probs = o.Settings.Current()
+		d.file, probs = o.Settings.File()
+		for _, p := range o.Settings.System().Problems {
+			d.logf("system settings left out: %s", p)
+		}
 	}
+	d.pinned = d.loadChoice()
 	first := d.observation()
+	d.chooseProfile(first.Wall)
+	cur := d.layered()
 	d.sched = schedule.New(cur.Schedule(), first)
 	d.lastObs = first
 	d.day = schedule.DayBegin(first.Wall, cur.Advanced.DayStart)
@@ -250,6 +269,7 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 			d.do(func() { d.onSettingsFile(u) })
 		})
 	}
+	go d.runCalendar(ctx, d.cal)
 	if d.opts.FirstRun && d.opts.Launch != nil {
 		if w, err := d.opts.Launch("welcome"); err != nil {
 			d.logf("opening the welcome window: %v", err)
@@ -327,6 +347,7 @@ func (d *Daemon) Tick() time.Duration {
 // The wait is capped at a minute so the tray's sitting time stays current
 // and a suspend (which stops Go's monotonic timers) is noticed soon after.
 func (d *Daemon) tick() time.Duration {
+	d.switchProfileIfDue(d.now())
 	o := d.observation()
 	events, sat := d.sched.Observe(o)
 	d.lastObs = o
@@ -337,7 +358,7 @@ func (d *Daemon) tick() time.Duration {
 	d.act(events, origin{})
 	d.noticeHistory()
 	d.refreshTray()
-	return min(max(d.sched.NextCheck(), time.Second), time.Minute)
+	return d.untilProfile(min(max(d.sched.NextCheck(), time.Second), time.Minute))
 }
 
 // poke asks the loop for an observation now.

@@ -9,6 +9,7 @@ import (
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/tray"
 	"github.com/limber-app/limber/internal/version"
 )
@@ -194,11 +195,16 @@ func (d *Daemon) mux() *api.Mux {
 	})
 	api.Handle(m, api.CmdSettingsGet, func(context.Context, api.None) (api.SettingsReply, error) {
 		return onLoop(d, func() (api.SettingsReply, error) {
-			if d.opts.Settings == nil {
-				return api.SettingsReply{Settings: d.cur}, nil
+			r := api.SettingsReply{Settings: d.layered(), Main: d.file.Main, Profile: d.profile}
+			if p := d.file.Profile(d.profile); p != nil {
+				r.Overrides = append([]string{}, p.Keys...)
 			}
-			s, probs := d.opts.Settings.Current()
-			return api.SettingsReply{Settings: s, Path: d.opts.Settings.Path(), Problems: probs}, nil
+			if d.opts.Settings != nil {
+				_, r.Problems = d.opts.Settings.Current()
+				r.Path = d.opts.Settings.Path()
+				r.Locked = d.opts.Settings.System().Locks
+			}
+			return r, nil
 		})
 	})
 	api.Handle(m, api.CmdSettingsSet, func(_ context.Context, a api.SettingsArgs) (api.None, error) {
@@ -206,12 +212,40 @@ func (d *Daemon) mux() *api.Mux {
 			if d.opts.Settings == nil {
 				return none(errors.New("this daemon runs without a settings file"))
 			}
+			if a.Profile != "" && a.Profile != settings.DefaultProfile {
+				f, err := d.opts.Settings.SetProfile(a.Profile, a.Settings, a.Overrides)
+				if err != nil {
+					return none(err)
+				}
+				d.useFile(f)
+				return api.None{}, nil
+			}
 			s, err := d.opts.Settings.Set(a.Settings)
 			if err != nil {
 				return none(err)
 			}
-			d.applySettings(s, nil)
+			f := d.file
+			f.Main = s
+			d.useFile(f)
 			return api.None{}, nil
+		})
+	})
+	api.Handle(m, api.CmdProfileList, func(context.Context, api.None) (api.ProfileReply, error) {
+		return onLoop(d, func() (api.ProfileReply, error) { return d.profileReply(), nil })
+	})
+	api.Handle(m, api.CmdProfileUse, func(_ context.Context, a api.ProfileArgs) (api.ProfileReply, error) {
+		if a.Name == "" || len(a.Name) > 64 { // a profile's name is at most 32 characters
+			return api.ProfileReply{}, api.Usagef("profile use needs a profile name (see limber profile list)")
+		}
+		return onLoop(d, func() (api.ProfileReply, error) {
+			err := d.useProfile(a.Name)
+			return d.profileReply(), err
+		})
+	})
+	api.Handle(m, api.CmdProfileAuto, func(context.Context, api.None) (api.ProfileReply, error) {
+		return onLoop(d, func() (api.ProfileReply, error) {
+			err := d.useProfile("")
+			return d.profileReply(), err
 		})
 	})
 	api.Handle(m, api.CmdStats, func(_ context.Context, a api.StatsArgs) (history.Stats, error) {

@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/tray"
 	"github.com/limber-app/limber/internal/version"
 )
@@ -42,7 +44,19 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
 		Tray:                   d.trayState(),
+		Profile:                cmp.Or(d.profile, settings.DefaultProfile),
+		Profiles:               d.file.ProfileNames(),
 	}
+	st.SkipsLeftToday, st.SkipsUsedToday = -1, snap.Budget.Used
+	if snap.Budget.On {
+		st.SkipsLeftToday = snap.Budget.Left
+	}
+	st.DebtSeconds = map[string]int64{api.DebtTotal: int64(snap.Budget.Total() / time.Second)}
+	for _, kd := range snap.Budget.Debt {
+		st.DebtSeconds[string(kd.Kind)] = int64(kd.Debt / time.Second)
+	}
+	_, pinned := d.pinnedProfile()
+	st.ProfileAuto = !pinned
 	st.Problems, st.ProblemCount = d.problems(a.AllProblems)
 	if d.srcErr != nil {
 		st.ActivityError = d.srcErr.Error()
@@ -76,6 +90,13 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 			Due:              t.Due, Held: t.Held, With: t.MergedInto,
 			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
 		})
+	}
+	if h := snap.Hold; h != nil {
+		st.Holding = &api.Holding{Reason: h.Reason, Event: h.Event}
+		if !h.Until.IsZero() {
+			u := h.Until
+			st.Holding.Until = &u
+		}
 	}
 	if explain {
 		st.Why = snap.Why
@@ -114,7 +135,11 @@ func (d *Daemon) refreshTray() {
 // menuKey sums up what tray.Build shows of st.
 func menuKey(st api.Status) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses)
+	fmt.Fprintf(&b, "%d %d %t %v %t %s %t %d %d %d|", st.SessionSeconds/60, st.TodaySeconds/60, st.Paused, st.PausedUntil, st.Strict, st.Activity, len(st.Problems) > 0, st.Glasses, st.SkipsLeftToday, st.DebtSeconds[api.DebtTotal]/60)
+	if h := st.Holding; h != nil {
+		fmt.Fprintf(&b, "%s %v %s|", h.Reason, h.Until, h.Event)
+	}
+	fmt.Fprintf(&b, "%s %t %q|", st.Profile, st.ProfileAuto, st.Profiles)
 	for _, br := range st.Breaks {
 		fmt.Fprintf(&b, "%s %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}

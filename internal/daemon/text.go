@@ -128,3 +128,8 @@ func trHistoryFailing(err error, queued, inFile int) string {
 func trMoreCardProblems(n int) string {
 	return lang.X("daemon.cards.more", "… and {{.N}} more problems in card files: `limber cards check` lists them all.", map[string]any{"N": n})
 }
+
+// trNoSkipsLeft refuses a skip past the day's budget, and says what is left.
+func trNoSkipsLeft(used int) string {
+	return lang.X("daemon.skip.budget", "No skips left today ({{.N}} used): take the break, or close it early (the time you miss is added to your break debt).", map[string]any{"N": used})
+}

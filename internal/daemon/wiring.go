@@ -28,6 +28,7 @@ func (d *Daemon) useSettings(s settings.Settings, probs []settings.Problem) {
 	if c, ok := d.opts.Presence.(CallSignals); ok {
 		c.SetCalls(s.Calls.Microphone, s.Calls.Camera, s.Calls.IgnoreList())
 	}
+	d.cal.setPaths(s.Calendar.FileList())
 	d.allowed = cards.PositionsFrom(s.Positions.Allowed())
 	d.settingsProblem = settings.Summary(probs)
 	d.lastMenu = ""
@@ -74,9 +75,17 @@ func (d *Daemon) applySettings(s settings.Settings, probs []settings.Problem) {
 // apply at once; a mistake keeps the settings in use and is explained once
 // per edit (notification, tray line, status).
 func (d *Daemon) onSettingsFile(u settings.Update) {
+	if u.System != nil {
+		// The administrator's files: the user cannot fix them, so they go
+		// to the log (and `limber config check`), not a notification.
+		d.logf("system settings changed (%d sources, locked: %v)", len(u.System.Sources), u.System.LockedKeys())
+		for _, p := range u.System.Problems {
+			d.logf("system settings left out: %s", p)
+		}
+	}
 	if u.OK() {
 		d.logf("settings file changed: applied")
-		d.applySettings(u.Settings, nil)
+		d.useFile(u.File)
 		return
 	}
 	var msg string
@@ -128,6 +137,15 @@ func (d *Daemon) restoreToday(now time.Time) {
 	d.glasses = st.Today.Glasses
 	if err := d.sched.RestoreToday(st.Today.Sitting, st.Today.AfterHours, now); err != nil {
 		d.logf("restoring today's sitting: %v", err)
+	}
+	// The skips spent and the debt survive a restart too: quitting is no
+	// way round the budget.
+	skips, debt, err := h.TodayBudget(now, time.Local, d.cur.Advanced.DayStart)
+	if err == nil {
+		err = d.sched.RestoreBudget(skips, debt, now)
+	}
+	if err != nil {
+		d.logf("restoring today's skips and break debt: %v", err)
 	}
 }
 
@@ -199,7 +217,7 @@ func (d *Daemon) historyState() string {
 // fits the socket's cap by design.
 func (d *Daemon) problems(all bool) ([]string, int) {
 	var out []string
-	for _, p := range []string{d.settingsProblem, d.historyProblem} {
+	for _, p := range []string{d.settingsProblem, d.calendarProblem, d.historyProblem} {
 		if p != "" {
 			out = append(out, p)
 		}

@@ -39,10 +39,7 @@ func TestEveryFigureKeepsItsContacts(t *testing.T) {
 			s := pose.Layout(p, f.Front, f.Feet)
 			for _, ct := range p.Touch {
 				n++
-				if ct.Target == "head" {
-					continue // the face is beside the skull's centre; checked by Solve's own test
-				}
-				// Body points, and props where they are drawn (a hand on
+				// Body points (the face for "head"), and props where they are drawn (a hand on
 				// the desk, the back against the backrest).
 				if d := pl.Gap(s, p, ct); d > pxTolerance {
 					t.Errorf("%s at %.2fs: %s is %.2f from %s", c.ID, tm, ct.Effector, d, ct.Target)
@@ -57,14 +54,17 @@ func TestEveryFigureKeepsItsContacts(t *testing.T) {
 }
 
 // TestEveryFigureWithinJointLimits: no knee or elbow bends backwards in
-// any frame of a side-view figure.
+// any frame of a side-view figure, no knee in a front-view one (drawn in
+// depth: a knee bends away from its kneecap).
 func TestEveryFigureWithinJointLimits(t *testing.T) {
 	for _, c := range cards.Builtin().Cards() {
-		if c.Figure.Front {
-			continue // a front view shows sideways bends, not flexion
-		}
 		for _, tm := range frames(c.Figure) {
-			if bad := c.Figure.At(tm).WithinLimits(); len(bad) > 0 {
+			p := c.Figure.At(tm)
+			bad := p.WithinLimits()
+			if c.Figure.Front {
+				bad = p.WithinLimitsFront()
+			}
+			if len(bad) > 0 {
 				t.Errorf("%s at %.2fs: %v bend the wrong way", c.ID, tm, bad)
 				break
 			}
@@ -110,6 +110,10 @@ func TestPropContactsDeclared(t *testing.T) {
 		"posture-lumbar-support": "back:chair",
 		"box-breathing":          "back:chair",
 		"seated-twist":           "hand_r:chair",
+		"eye-palming":            "elbow_r:desk",
+		"seated-figure-four":     "foot_r:knee_l",
+		"hip-circles":            "hand_l:hip_l",
+		"upper-back-hug":         "hand_r:shoulder_l",
 	}
 	lib := cards.Builtin()
 	for id, ct := range want {
@@ -151,5 +155,64 @@ func TestEyeCardsShowTheEyes(t *testing.T) {
 		if !shows {
 			t.Errorf("%s: the figure shows nothing of the eyes' action", c.ID)
 		}
+	}
+}
+
+// TestContactsHeldThroughout: the cards whose every step keeps a contact
+// (hands on the hips while the hips circle, palms pressed on the desk)
+// declare it in every drawn frame, moves between keyframes included.
+func TestContactsHeldThroughout(t *testing.T) {
+	lib := cards.Builtin()
+	for id, want := range map[string][]string{
+		"hip-circles": {"hand_l:hip_l", "hand_r:hip_r"},
+		"desk-plank":  {"hand_r:desk", "hand_l:desk"},
+		"calf-raises": {"hand_r:desk"},
+	} {
+		c, ok := lib.Card(id)
+		if !ok {
+			t.Errorf("no card %s", id)
+			continue
+		}
+		for _, tm := range frames(c.Figure) {
+			have := map[string]bool{}
+			for _, x := range c.Figure.At(tm).Touch {
+				have[x.String()] = true
+			}
+			for _, w := range want {
+				if !have[w] {
+					t.Errorf("%s at %.2fs: %s not held", id, tm, w)
+				}
+			}
+		}
+	}
+}
+
+// TestFrontViewSeated: a figure seated from the front has its thighs
+// towards the viewer, drawn short (foreshortened), its shins at full
+// length, and the chair drawn from the front behind it.
+func TestFrontViewSeated(t *testing.T) {
+	n := 0
+	for _, c := range cards.Builtin().Cards() {
+		f := c.Figure
+		if !f.Front || !hasProp(f, "chair") {
+			continue
+		}
+		n++
+		s := pose.Layout(f.Poses[0], f.Front, f.Feet)
+		thigh := math.Hypot(s.KneeL.X-s.HipL.X, s.KneeL.Y-s.HipL.Y)
+		shin := math.Hypot(s.AnkleL.X-s.KneeL.X, s.AnkleL.Y-s.KneeL.Y)
+		if thigh > 0.6*pose.LenThigh || math.Abs(shin-pose.LenShin) > 0.05 {
+			t.Errorf("%s: seated from the front the thigh is drawn %.2f long and the shin %.2f (want a short thigh, a %.2f shin)", c.ID, thigh, shin, pose.LenShin)
+		}
+		if s.Z("knee_l") < 0.6*pose.LenThigh {
+			t.Errorf("%s: the knee is only %.2f towards the viewer", c.ID, s.Z("knee_l"))
+		}
+		pl := f.Place()
+		if !(pl.SeatY > s.Hip.Y && pl.SeatY < s.Hip.Y+0.2 && pl.BackTop.Y < s.Shoulder.Y+0.3) {
+			t.Errorf("%s: the chair seen from the front is not under the hips with its backrest behind the back: %+v", c.ID, pl)
+		}
+	}
+	if n < 3 {
+		t.Errorf("only %d cards drawn seated from the front (side bend, twist, hip opener)", n)
 	}
 }

@@ -129,26 +129,24 @@ func (w *Widget) CreateRenderer() fyne.WidgetRenderer {
 		r.joints[i] = canvas.NewCircle(color.Transparent)
 		r.starts[i] = canvas.NewCircle(color.Transparent)
 	}
-	for i := range r.hands {
-		r.hands[i] = canvas.NewCircle(color.Transparent)
-	}
 	r.objects = append(r.objects, r.mat, r.floor)
 	for _, p := range r.props {
 		r.objects = append(r.objects, p)
 	}
-	// Far limbs first so near ones are drawn over them.
+	// In the order of the skeleton's limbs: far ones first, so near
+	// ones are drawn over them.
 	for i := range r.limbs {
 		r.objects = append(r.objects, r.starts[i], r.limbs[i], r.joints[i])
-		if i == 4 {
-			r.objects = append(r.objects, r.hands[0]) // the far hand, with its arm
-		}
 	}
-	r.objects = append(r.objects, r.hands[1], r.head, r.glass, r.gaze)
+	for i := range r.eyes {
+		r.eyes[i] = canvas.NewCircle(color.Transparent)
+	}
+	r.objects = append(r.objects, r.head, r.eyes[0], r.eyes[1], r.glass, r.gaze)
 	r.Refresh()
 	return r
 }
 
-const maxLimbs = 14 // 12 limbs, plus shoulders and hips in the front view
+const maxLimbs = 16 // 12 limbs and 2 hands, plus shoulders and hips in the front view
 
 type renderer struct {
 	w       *Widget
@@ -157,12 +155,12 @@ type renderer struct {
 	head    *canvas.Circle
 	mat     *canvas.Rectangle
 	glass   *canvas.Rectangle
-	props   [16]*canvas.Line
+	props   [20]*canvas.Line
 	gaze    *canvas.Line // the line of sight of eye exercises
 	limbs   [maxLimbs]*canvas.Line
 	joints  [maxLimbs]*canvas.Circle // round ends: a circle at each end of a segment
 	starts  [maxLimbs]*canvas.Circle
-	hands   [2]*canvas.Circle
+	eyes    [2]*canvas.Circle // front view only: they show where the head turns
 	size    fyne.Size
 }
 
@@ -218,7 +216,13 @@ func (r *renderer) Refresh() {
 	muted := th.Color(theme.ColorNameDisabled, v)
 	// Far limbs in a solid lighter shade: a translucent one would darken
 	// where its segments and joints overlap.
-	far := mix(fg, th.Color(theme.ColorNameBackground, v), 0.55)
+	// In the front view they are only the left side, nearer the viewer
+	// than in a side view, and must not blend with the chair behind them.
+	paler := 0.55
+	if r.w.fig.Front {
+		paler = 0.35
+	}
+	far := mix(fg, th.Color(theme.ColorNameBackground, v), paler)
 
 	tr := r.transform()
 	f := r.w.fig
@@ -254,9 +258,6 @@ func (r *renderer) Refresh() {
 		dot(c0, lb.From, stroke, col)
 		dot(c, lb.To, stroke, col)
 	}
-	hd := float32(math.Max(3, tr.scale*2*pose.HandRadius))
-	dot(r.hands[0], s.HandL, hd, far)
-	dot(r.hands[1], s.HandR, hd, fg)
 	hp := tr.pos(s.Head)
 	hr := float32(pose.HeadRadius * tr.scale)
 	r.head.FillColor = accent
@@ -264,6 +265,20 @@ func (r *renderer) Refresh() {
 	r.head.Position1 = fyne.NewPos(hp.X-hr, hp.Y-hr)
 	r.head.Position2 = fyne.NewPos(hp.X+hr, hp.Y+hr)
 	r.head.Refresh()
+	for i, e := range r.eyes {
+		if !f.Front {
+			e.Hide()
+			continue
+		}
+		// On the face, turning with the shoulders (turn) and tilting with the head.
+		a := now.Angle(pose.Head) * math.Pi / 180
+		up := pose.Point{X: math.Sin(a), Y: math.Cos(a)}
+		across := pose.Point{X: -up.Y, Y: up.X}
+		t := now.Angles[pose.Turn] * math.Pi / 180
+		k := (float64(2*i-1)*0.38*math.Cos(t) + 0.5*math.Sin(t)) * pose.HeadRadius
+		at := pose.Point{X: s.Head.X + across.X*k + up.X*0.12*pose.HeadRadius, Y: s.Head.Y + across.Y*k + up.Y*0.12*pose.HeadRadius}
+		dot(e, at, float32(math.Max(2, tr.scale*0.055)), th.Color(theme.ColorNameInputBackground, v))
+	}
 
 	b := r.w.bounds
 	r.floor.StrokeColor, r.floor.StrokeWidth = muted, float32(math.Max(1, tr.scale*0.03))
@@ -291,6 +306,9 @@ func (r *renderer) Refresh() {
 			continue
 		}
 		l.StrokeColor, l.StrokeWidth = muted, float32(math.Max(1.5, tr.scale*segs[i].width))
+		if segs[i].strong {
+			l.StrokeColor = mix(muted, fg, 0.25)
+		}
 		l.Position1, l.Position2 = tr.pos(segs[i].a), tr.pos(segs[i].b)
 		l.Show()
 		l.Refresh()
@@ -350,8 +368,9 @@ func hasProp(f pose.Figure, name string) bool {
 }
 
 type seg struct {
-	a, b  pose.Point
-	width float64 // stroke in figure units
+	a, b   pose.Point
+	width  float64 // stroke in figure units
+	strong bool    // drawn a shade darker: the seat seen from the front, which must read behind the thighs
 }
 
 // staticProps draws the chair, desk, wall and distant target where
@@ -367,35 +386,60 @@ func staticProps(f pose.Figure) []seg {
 	P := func(x, y float64) pose.Point { return pose.Point{X: x, Y: y} }
 	const thick, thin = 0.07, 0.045
 	seated := s.Hip.Y > -1.3 && s.Hip.Y < -0.5
-	if pl.Chair {
+	switch {
+	case pl.Chair && f.Front:
+		// Seen from the front and a little above: the seat's top as a
+		// band from the backrest towards the viewer, the backrest's frame
+		// behind the back (the body hides its middle), four legs down to
+		// the floor at their depth.
+		y, l, r := pl.SeatY, pl.SeatBack, pl.SeatFront
+		z0, z1 := pl.SeatZ0, pl.SeatZ1
+		yb, yf := y+pose.Depth*z0, y+pose.Depth*z1
+		top := pl.BackTop.Y
+		out = append(out,
+			seg{P(l+0.06, yb), P(l+0.06, top), thick, false}, seg{P(r-0.06, yb), P(r-0.06, top), thick, false},
+			seg{P(l+0.06, top), P(r-0.06, top), thick, false}, seg{P(l+0.06, top+0.3), P(r-0.06, top+0.3), thin, false},
+			seg{P(l+0.04, yb), P(l+0.04, pl.FloorAt(z0)), thin, false}, seg{P(r-0.04, yb), P(r-0.04, pl.FloorAt(z0)), thin, false},
+			seg{P(l, (yb+yf)/2), P(r, (yb+yf)/2), yf - yb, true},
+			seg{P(l+0.03, yf), P(l+0.03, pl.FloorAt(z1)), thin, false}, seg{P(r-0.03, yf), P(r-0.03, pl.FloorAt(z1)), thin, false},
+		)
+	case pl.Chair:
 		y := pl.SeatY
 		back, front := pl.SeatBack, pl.SeatFront
+		// The backrest's pad is drawn behind its face, which is what the
+		// back leans on, so the body does not hide it.
+		d := math.Hypot(pl.BackTop.X-pl.BackFoot.X, pl.BackTop.Y-pl.BackFoot.Y)
+		off := pose.Point{X: (pl.BackTop.Y - pl.BackFoot.Y) / d * pose.BackrestWidth / 2, Y: -(pl.BackTop.X - pl.BackFoot.X) / d * pose.BackrestWidth / 2}
+		if off.X > 0 {
+			off = pose.Point{X: -off.X, Y: -off.Y}
+		}
+		mv := func(p pose.Point, k float64) pose.Point { return pose.Point{X: p.X + off.X*k, Y: p.Y + off.Y*k} }
 		out = append(out,
-			seg{P(back, y), P(front, y), thick},
-			seg{pl.BackFoot, pl.BackTop, thick},
-			seg{P(back+0.05, y), P(back+0.05, 0), thin},
-			seg{P(front-0.05, y), P(front-0.05, 0), thin},
+			seg{P(back, y), P(front, y), thick, false},
+			seg{mv(pl.BackFoot, 1), mv(pl.BackTop, 1), pose.BackrestWidth, false},
+			seg{P(back+0.05, y), P(back+0.05, 0), thin, false},
+			seg{P(front-0.05, y), P(front-0.05, 0), thin, false},
 		)
 	}
 	if pl.Desk {
 		top, x0, x1 := pl.DeskY, pl.DeskX0, pl.DeskX1
 		out = append(out,
-			seg{P(x0, top), P(x1, top), thick},
-			seg{P(x1-0.06, top), P(x1-0.06, 0), thin},
+			seg{P(x0, top), P(x1, top), thick, false},
+			seg{P(x1-0.06, top), P(x1-0.06, 0), thin, false},
 		)
 		if seated {
 			// A screen on the desk, its top edge at eye level.
 			eye := s.Head.Y
 			sx := x1 - 0.3
 			out = append(out,
-				seg{P(sx, top), P(sx, eye+0.45), thin},
-				seg{P(sx-0.03, eye+0.45), P(sx-0.03, eye-0.02), 0.13},
+				seg{P(sx, top), P(sx, eye+0.45), thin, false},
+				seg{P(sx-0.03, eye+0.45), P(sx-0.03, eye-0.02), 0.13, false},
 			)
 		}
 	}
 	if hasProp(f, "wall") {
 		x := math.Max(s.HandR.X, s.HandL.X) + 0.06
-		out = append(out, seg{P(x, 0), P(x, s.Head.Y-0.4), thick})
+		out = append(out, seg{P(x, 0), P(x, s.Head.Y-0.4), thick, false})
 	}
 	if pl.Far {
 		// A window far ahead: its frame, and a hill on the horizon in it.
@@ -403,9 +447,9 @@ func staticProps(f pose.Figure) []seg {
 		const w, h = 0.36, 0.5
 		l, r, t, b := c.X-w/2, c.X+w/2, c.Y-h/2, c.Y+h/2
 		out = append(out,
-			seg{P(l, t), P(r, t), thin}, seg{P(r, t), P(r, b), thin},
-			seg{P(r, b), P(l, b), thin}, seg{P(l, b), P(l, t), thin},
-			seg{P(l, c.Y+0.08), P(c.X, c.Y-0.04), thin}, seg{P(c.X, c.Y-0.04), P(r, c.Y+0.1), thin},
+			seg{P(l, t), P(r, t), thin, false}, seg{P(r, t), P(r, b), thin, false},
+			seg{P(r, b), P(l, b), thin, false}, seg{P(l, b), P(l, t), thin, false},
+			seg{P(l, c.Y+0.08), P(c.X, c.Y-0.04), thin, false}, seg{P(c.X, c.Y-0.04), P(r, c.Y+0.1), thin, false},
 		)
 	}
 	return out

@@ -7,6 +7,8 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -29,13 +31,25 @@ func TestFollowsTheme(t *testing.T) {
 		test.ApplyTheme(t, th)
 		w.Refresh()
 		v := fyne.CurrentApp().Settings().ThemeVariant()
-		if got, want := r.limbs[7].StrokeColor, th.Color(theme.ColorNameForeground, v); got != want {
+		if got, want := r.limbs[limb(t, w, "thigh_r")].StrokeColor, th.Color(theme.ColorNameForeground, v); got != want {
 			t.Errorf("near limb colour %v, want the foreground %v", got, want)
 		}
 		if got, want := r.head.FillColor, th.Color(theme.ColorNamePrimary, v); got != want {
 			t.Errorf("head colour %v, want the primary %v", got, want)
 		}
 	}
+}
+
+// limb is the index of the drawn segment named name in w's current frame.
+func limb(t *testing.T, w *Widget, name string) int {
+	f := w.Figure()
+	for i, l := range pose.Layout(f.At(w.t), f.Front, f.Feet).Limbs {
+		if l.Name == name {
+			return i
+		}
+	}
+	t.Fatalf("no limb %s", name)
+	return 0
 }
 
 func TestScalesWithSize(t *testing.T) {
@@ -74,9 +88,9 @@ func TestMovesBetweenPoses(t *testing.T) {
 	win.Resize(fyne.NewSize(200, 200))
 	r := test.TempWidgetRenderer(t, w).(*renderer)
 	w.SetTime(0)
-	a := r.limbs[11].Position2
+	a := r.limbs[limb(t, w, "forearm_r")].Position2
 	w.SetTime(c.Figure.KeyframeAt(1)) // the second keyframe: arms up
-	b := r.limbs[11].Position2
+	b := r.limbs[limb(t, w, "forearm_r")].Position2
 	if b.Y >= a.Y {
 		t.Errorf("the hand should rise from %v to %v", a, b)
 	}
@@ -91,20 +105,31 @@ func TestContactSheet(t *testing.T) {
 	}
 	test.NewTempApp(t)
 	test.ApplyTheme(t, theme.LightTheme())
+	only := os.Getenv("LIMBER_FIGURE_ONLY") // a comma-separated list of card ids, or all
+	px := 220
+	if n, err := strconv.Atoi(os.Getenv("LIMBER_FIGURE_PX")); err == nil && n > 0 {
+		px = n // a frame's size, to look closer
+	}
 	for _, c := range cards.Builtin().Cards() {
+		if only != "" && !strings.Contains(","+only+",", ","+c.ID+",") {
+			continue
+		}
 		f := c.Figure
 		n := len(f.Poses)
-		sheet := image.NewRGBA(image.Rect(0, 0, 220*(2*n), 220))
+		sheet := image.NewRGBA(image.Rect(0, 0, px*(2*n), px))
 		w := New(f)
 		win := test.NewTempWindow(t, w)
 		win.SetPadded(false)
-		win.Resize(fyne.NewSize(220, 220))
+		win.Resize(fyne.NewSize(float32(px), float32(px)))
 		for i := 0; i < 2*n; i++ {
 			// keyframe i/2, or halfway to the next one
-			tt := float64(i/2)*(hold(f)+move(f)) + float64(i%2)*(hold(f)+move(f)/2)
+			tt := f.KeyframeAt(i / 2)
+			if i%2 == 1 {
+				tt += f.HoldOf(i/2) + move(f)/2
+			}
 			w.SetTime(tt)
 			img := win.Canvas().Capture()
-			draw.Draw(sheet, image.Rect(220*i, 0, 220*(i+1), 220), img, image.Point{}, draw.Src)
+			draw.Draw(sheet, image.Rect(px*i, 0, px*(i+1), px), img, image.Point{}, draw.Src)
 		}
 		out, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s.png", c.ID)))
 		if err != nil {
@@ -113,13 +138,6 @@ func TestContactSheet(t *testing.T) {
 		png.Encode(out, sheet)
 		out.Close()
 	}
-}
-
-func hold(f pose.Figure) float64 {
-	if f.Hold > 0 {
-		return f.Hold
-	}
-	return pose.DefaultHold
 }
 
 func move(f pose.Figure) float64 {

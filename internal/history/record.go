@@ -71,6 +71,11 @@ type BreakRecord struct {
 	// closed_early, short), the time away (natural), the postponement (snoozed),
 	// 0 for skipped.
 	Duration time.Duration
+	// Debt is the missing time this outcome added to the kind's break
+	// debt; Paid the debt its extra time repaid; Spent: a skip that used
+	// the day's skip budget (schedule.Event's fields of the same names).
+	Debt, Paid time.Duration
+	Spent      bool
 }
 
 // RecordBreak records one break's outcome.
@@ -84,8 +89,8 @@ func (s *Store) RecordBreak(b BreakRecord) error {
 	if b.Kind == "" {
 		return errors.New("recording a break: no kind given")
 	}
-	if b.Duration < 0 {
-		return fmt.Errorf("recording a break: negative duration %v", b.Duration)
+	if b.Duration < 0 || b.Debt < 0 || b.Paid < 0 {
+		return fmt.Errorf("recording a break: negative duration (%v, debt %v, paid %v)", b.Duration, b.Debt, b.Paid)
 	}
 	var due any
 	if !b.Due.IsZero() {
@@ -96,7 +101,7 @@ func (s *Store) RecordBreak(b BreakRecord) error {
 	if err := s.flushLocked(); err != nil {
 		return err
 	}
-	if _, err := s.st.insBreak.Exec(ms(b.At), string(b.Kind), b.CardID, due, string(b.Outcome), b.Duration.Milliseconds()); err != nil {
+	if _, err := s.st.insBreak.Exec(ms(b.At), string(b.Kind), b.CardID, due, string(b.Outcome), b.Duration.Milliseconds(), b.Debt.Milliseconds(), b.Paid.Milliseconds(), boolInt(b.Spent)); err != nil {
 		return fmt.Errorf("recording a %s break: %w", b.Kind, err)
 	}
 	return nil

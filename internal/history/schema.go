@@ -66,6 +66,12 @@ func migrations() []string {
 			key   TEXT PRIMARY KEY,
 			value TEXT NOT NULL
 		) WITHOUT ROWID;`,
+
+		// v3: the skip budget and break debt. Rows written before have
+		// neither (0): they owed nothing and spent no budget.
+		`ALTER TABLE breaks ADD COLUMN debt_ms INTEGER NOT NULL DEFAULT 0; -- missing time owed (BreakRecord.Debt)
+		ALTER TABLE breaks ADD COLUMN paid_ms INTEGER NOT NULL DEFAULT 0;  -- debt repaid (BreakRecord.Paid)
+		ALTER TABLE breaks ADD COLUMN spent INTEGER NOT NULL DEFAULT 0;    -- a skip of the daily budget`,
 	}
 }
 

@@ -71,6 +71,12 @@ type Day struct {
 	Glasses             int
 	Breaks              Counts
 	LimitWarnings       int
+	// Debt is the break debt made that day (missing time of skipped and
+	// short breaks), Repaid what longer breaks paid back of it, and
+	// SkipsSpent the skips of the daily budget used. What was left at
+	// the end of the day, Debt-Repaid, was forgiven overnight.
+	Debt, Repaid time.Duration
+	SkipsSpent   int
 	// Active: anything at all was recorded that day.
 	Active bool
 	// Met: the day was active and met every goal that is set.
@@ -413,6 +419,18 @@ func (s *Store) aggregateRun(ds []Day, b []int64) error {
 		span, []any{&outcome, &cnt}, func(d *Day) { d.Breaks.add(Outcome(outcome), cnt) }); err != nil {
 		return err
 	}
+	if s.schema() >= 3 { // older files (a reader beside an old daemon) have no debt
+		var debt, paid int64
+		if err := grouped("reading break debt",
+			`SELECT (at - ?) / ?, sum(debt_ms), sum(paid_ms), sum(spent) FROM breaks WHERE at >= ? AND at < ? GROUP BY 1`,
+			span, []any{&debt, &paid, &cnt}, func(d *Day) {
+				d.Debt += time.Duration(debt) * time.Millisecond
+				d.Repaid += time.Duration(paid) * time.Millisecond
+				d.SkipsSpent += cnt
+			}); err != nil {
+			return err
+		}
+	}
 	if err := grouped("reading glasses",
 		`SELECT (at - ?) / ?, count(*) FROM glasses WHERE at >= ? AND at < ? GROUP BY 1`,
 		span, []any{&cnt}, func(d *Day) { d.Glasses += cnt }); err != nil {
@@ -514,4 +532,46 @@ func (a StatsArgs) Check() error {
 		return fmt.Errorf("stats: days must be between 1 and %d, got %d", MaxIPCDays, a.Days)
 	}
 	return nil
+}
+
+// schema is the file's schema version (0 when it cannot be read).
+func (s *Store) schema() int {
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return 0
+	}
+	return v
+}
+
+// TodayBudget returns the skips of the daily budget spent and the break
+// debt left per kind in the day (cut at dayStart, in loc) containing now,
+// for a daemon restarted during the day to put back into its core.
+func (s *Store) TodayBudget(now time.Time, loc *time.Location, dayStart time.Duration) (int, map[schedule.Kind]time.Duration, error) {
+	if s.schema() < 3 {
+		return 0, nil, nil
+	}
+	if loc == nil {
+		loc = time.Local
+	}
+	from := dayBegin(now, loc, dayStart)
+	to := dayBounds(from, 0, 1, dayStart)[1]
+	rows, err := s.db.Query(`SELECT kind, sum(spent), sum(debt_ms) - sum(paid_ms) FROM breaks WHERE at >= ? AND at < ? GROUP BY kind`, ms(from), ms(to))
+	if err != nil {
+		return 0, nil, fmt.Errorf("reading today's skips and break debt: %w", err)
+	}
+	skips, debt := 0, map[schedule.Kind]time.Duration{}
+	for rows.Next() {
+		var k string
+		var n int
+		var left int64
+		if err := rows.Scan(&k, &n, &left); err != nil {
+			rows.Close()
+			return 0, nil, fmt.Errorf("reading today's skips and break debt: %w", err)
+		}
+		skips += n
+		if left > 0 {
+			debt[schedule.Kind(k)] = time.Duration(left) * time.Millisecond
+		}
+	}
+	return skips, debt, closeRows(rows, "reading today's skips and break debt")
 }

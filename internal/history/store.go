@@ -355,7 +355,7 @@ func (s *Store) init() error {
 		return st
 	}
 	s.st = stmts{
-		insBreak: prep(`INSERT INTO breaks(at, kind, card, due, outcome, dur_ms) VALUES(?,?,?,?,?,?)`),
+		insBreak: prep(`INSERT INTO breaks(at, kind, card, due, outcome, dur_ms, debt_ms, paid_ms, spent) VALUES(?,?,?,?,?,?,?,?,?)`),
 		insSpan:  prep(`INSERT INTO activity(start_at, end_at, after_hours) VALUES(?,?,?)`),
 		updSpan:  prep(`UPDATE activity SET start_at=?, end_at=? WHERE id=?`),
 		insGlass: prep(`INSERT INTO glasses(at, source) VALUES(?,?)`),

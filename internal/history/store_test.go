@@ -559,6 +559,7 @@ var oldFixtures = map[int]string{
 		INSERT INTO pauses(start_at, end_at) VALUES(1772440000000, 1772441000000);
 		INSERT INTO limit_warnings(at, sitting_ms) VALUES(1772438400000, 14400000);`,
 	2: `INSERT INTO meta(key, value) VALUES('goals', '{"Glasses":5}');`,
+	3: `INSERT INTO breaks(at, kind, card, due, outcome, dur_ms, debt_ms, paid_ms, spent) VALUES(1772438500000, 'stretch', '', NULL, 'skipped', 0, 90000, 0, 1);`,
 }
 
 func TestUpgradeFromEveryVersion(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 )
 
@@ -101,4 +102,31 @@ func AutostartDir() (string, error) {
 		return "", fmt.Errorf("finding the config folder: %w", err)
 	}
 	return filepath.Join(d, "autostart"), nil
+}
+
+// SystemConfigFiles are the system-wide settings files an administrator
+// may write: limber/config.toml in each of $XDG_CONFIG_DIRS (default
+// /etc/xdg), most important first, as the XDG base directory spec orders
+// them. Relative entries are ignored, as the spec says. On Windows, where
+// policies come from the registry, only an XDG_CONFIG_DIRS that is set
+// counts: there is no /etc/xdg to default to.
+func SystemConfigFiles() []string {
+	dirs := os.Getenv("XDG_CONFIG_DIRS")
+	if dirs == "" {
+		if runtime.GOOS == "windows" {
+			return nil
+		}
+		dirs = "/etc/xdg"
+	}
+	var out []string
+	for _, d := range filepath.SplitList(dirs) {
+		if d == "" || !filepath.IsAbs(d) {
+			continue
+		}
+		f := filepath.Join(d, app, "config.toml")
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -26,3 +26,18 @@ func TestRuntimeDirFallback(t *testing.T) {
 		t.Errorf("with XDG_RUNTIME_DIR: %s", got)
 	}
 }
+
+// The XDG config dirs, most important first; relative ones and repeats
+// are dropped; unset is /etc/xdg.
+func TestSystemConfigFiles(t *testing.T) {
+	t.Setenv("XDG_CONFIG_DIRS", "/opt/site/xdg:relative/dir::/etc/xdg:/opt/site/xdg")
+	got := SystemConfigFiles()
+	want := []string{"/opt/site/xdg/limber/config.toml", "/etc/xdg/limber/config.toml"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	t.Setenv("XDG_CONFIG_DIRS", "")
+	if got := SystemConfigFiles(); len(got) != 1 || got[0] != "/etc/xdg/limber/config.toml" {
+		t.Errorf("unset: %q", got)
+	}
+}

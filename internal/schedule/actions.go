@@ -47,7 +47,7 @@ func (s *Scheduler) resetWith(i int, took time.Duration, at time.Time, reason st
 			continue
 		}
 		s.resetWith(j, -1, at, "not taken with "+string(big))
-		s.emit(Event{At: at, Type: EventSkipped, Kind: t.Kind})
+		s.emit(Event{At: at, Type: EventSkipped, Kind: t.Kind, Debt: s.owe(t.Kind, t.Length)})
 	}
 }
 
@@ -79,12 +79,20 @@ func (s *Scheduler) Done(kind Kind, at time.Time) ([]Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("finishing a break: %w", err)
 	}
+	return s.done(i, -1, at)
+}
+
+// done takes break i after elapsed (< 0: to the end) as Done, repaying
+// the debt its extra time covered.
+func (s *Scheduler) done(i int, elapsed time.Duration, at time.Time) ([]Event, error) {
 	t := &s.tracks[i]
 	if !t.stage.due() && t.stage != stageMerged {
 		return nil, nil
 	}
-	s.emit(Event{At: at, Type: EventDone, Kind: kind, Duration: t.Length})
-	s.takeBreak(i, t.Length, at, "done")
+	// Done counts as its own length at least, plus the extra time spent.
+	paid := s.repay(i, elapsed)
+	s.emit(Event{At: at, Type: EventDone, Kind: t.Kind, Duration: t.Length + paid, Paid: paid})
+	s.takeBreak(i, t.Length+paid, at, "done")
 	return s.flush(), nil
 }
 
@@ -103,13 +111,13 @@ func (s *Scheduler) Finish(kind Kind, elapsed time.Duration, at time.Time) ([]Ev
 	case elapsed < 0:
 		return nil, fmt.Errorf("finishing %s after %v: %w", kind, elapsed, ErrBadDuration)
 	case elapsed*100 >= t.Length*ShortBelow:
-		return s.Done(kind, at)
+		return s.done(i, elapsed, at)
 	case !t.stage.due():
 		return nil, nil
 	case s.cfg.Strict:
 		return nil, fmt.Errorf("finishing %s after %v: %w", kind, elapsed, ErrStrict)
 	}
-	s.emit(Event{At: at, Type: EventShort, Kind: kind, Duration: elapsed})
+	s.emit(Event{At: at, Type: EventShort, Kind: kind, Duration: elapsed, Debt: s.owe(kind, t.Length-elapsed)})
 	skips := t.skips
 	s.takeBreak(i, elapsed, at, "short")
 	t.skips = skips
@@ -168,9 +176,10 @@ func (s *Scheduler) Snooze(kind Kind, d time.Duration, at time.Time) ([]Event, e
 
 // Skip drops due break kind: the track (and the breaks merged into it)
 // restarts without the break being taken, and counts toward MaxSkips.
-// Refused with ErrNotDue, ErrStrict, or ErrSkipCapped after MaxSkips skips
+// Refused with ErrNotDue, ErrStrict, ErrSkipCapped after MaxSkips skips
 // in a row (cleared by Done, by being taken with a bigger break, or by a
-// natural break).
+// natural break), or ErrSkipBudget once the day's skip budget is spent.
+// A budgeted break skipped owes its Length as debt (budget.go).
 func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
 	i, err := s.find(kind)
 	if err != nil {
@@ -185,8 +194,11 @@ func (s *Scheduler) Skip(kind Kind, at time.Time) ([]Event, error) {
 	case s.cfg.MaxSkips > 0 && t.skips >= s.cfg.MaxSkips:
 		return nil, fmt.Errorf("skipping %s (%d times in a row already): %w", kind, t.skips, ErrSkipCapped)
 	}
+	if err := s.checkBudget(kind); err != nil {
+		return nil, err
+	}
 	skips := t.skips
-	s.emit(Event{At: at, Type: EventSkipped, Kind: kind})
+	s.emit(Event{At: at, Type: EventSkipped, Kind: kind, Spent: s.spend(kind), Debt: s.owe(kind, t.Length)})
 	s.resetWith(i, -1, at, "skipped")
 	t.skips = skips + 1
 	return s.flush(), nil
@@ -213,10 +225,10 @@ func (s *Scheduler) ClosedEarly(kind Kind, elapsed time.Duration, at time.Time) 
 		return nil, fmt.Errorf("closing %s early: %w", kind, ErrStrict)
 	}
 	if elapsed >= t.Length {
-		return s.Done(kind, at)
+		return s.done(i, elapsed, at)
 	}
 	skips := t.skips
-	s.emit(Event{At: at, Type: EventClosedEarly, Kind: kind, Duration: elapsed})
+	s.emit(Event{At: at, Type: EventClosedEarly, Kind: kind, Duration: elapsed, Debt: s.owe(kind, t.Length-elapsed)})
 	s.takeBreak(i, elapsed, at, "closed early")
 	t.skips = skips
 	if elapsed < t.Length/2 {

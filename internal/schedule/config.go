@@ -98,6 +98,8 @@ func DefaultConfig() Config {
 		Snooze: 5 * time.Minute,
 		// Three in a row, then the break has to be taken (or skipped).
 		MaxSkips: 3, MaxSnoozes: 3,
+		// A daily price on skipping the breaks that matter (budget.go).
+		SkipBudget: DefaultSkipBudget, DebtCap: DefaultDebtCap,
 		// Workrave-like: reading a paragraph without touching the keyboard
 		// for under 30 s is still work; longer means the user stepped away.
 		IdleAfter: 30 * time.Second,
@@ -115,6 +117,10 @@ func DefaultConfig() Config {
 		// Most typing has a pause of a few seconds within a minute; a
 		// break that waited longer would come late, so then it comes.
 		LullLimit: 60 * time.Second,
+		// Five minutes before a meeting is time enough for the walking
+		// break (5 min) or a stretch, and no one starts a break later
+		// than that before a call.
+		Early: 5 * time.Minute,
 	}
 }
 
@@ -159,6 +165,12 @@ func (c Config) Validate() error {
 	if c.MaxSnoozes < 0 {
 		return fmt.Errorf("MaxSnoozes is %d: must be 0 (no cap) or more", c.MaxSnoozes)
 	}
+	if c.SkipBudget < NoSkipBudget {
+		return fmt.Errorf("SkipBudget is %d: must be 0 (no skips) or more, or NoSkipBudget (%d)", c.SkipBudget, NoSkipBudget)
+	}
+	if c.DebtCap < 0 || c.DebtCap > 100 {
+		return fmt.Errorf("DebtCap is %d: must be between 0 (no debt) and 100 per cent", c.DebtCap)
+	}
 	if c.IdleAfter <= 0 {
 		return fmt.Errorf("IdleAfter is %v: must be positive", c.IdleAfter)
 	}
@@ -179,6 +191,9 @@ func (c Config) Validate() error {
 	}
 	if c.LullLimit < 0 {
 		return fmt.Errorf("LullLimit is %v: %w", c.LullLimit, ErrBadDuration)
+	}
+	if c.Early < 0 {
+		return fmt.Errorf("Early is %v: %w", c.Early, ErrBadDuration)
 	}
 	if cy := c.Cycle; cy != nil {
 		if cy.Sit <= 0 {

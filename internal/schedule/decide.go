@@ -7,17 +7,22 @@ import "time"
 // the user is active in working hours and not paused, warnings, dues, phase
 // changes and the daily limit are evaluated.
 func (s *Scheduler) decide(r reading, prevPresent bool) {
+	meeting := s.followMeetings(r.wall)
 	if !s.inHours || s.paused {
 		return
 	}
 	// Within CallGrace of a call the user counts as still in it: held
-	// breaks stay held and new dues are held too.
-	present := r.present || s.call.grace
+	// breaks stay held and new dues are held too. A meeting holds the same way.
+	present := r.present || s.call.grace || meeting
 	if !present && !r.away && (prevPresent || s.state == stActive) {
-		if s.call.long {
+		switch {
+		case s.call.long:
 			s.call.long = false
-			s.longCallEnded(r.wall)
-		} else if s.holding() {
+			s.offerMovement(r.wall, s.call.endWall)
+		case s.meet.between:
+			s.meet.between = false
+			s.offerMovement(r.wall, s.meet.since)
+		case s.holding():
 			s.release(r.wall)
 		}
 	}
@@ -42,29 +47,6 @@ func (s *Scheduler) trackCall(now time.Duration, wall time.Time, in bool) {
 	case !in && c.grace && now-c.end >= CallGrace:
 		c.grace = false
 		c.long = c.end-c.start >= LongCall
-	}
-}
-
-// longCallEnded offers the movement break after a long call, due or not,
-// with the smaller due breaks merged into it — unless the user has walked
-// away long enough since for it to count as taken; then, and without an
-// enabled movement track, held breaks are released as after any call.
-func (s *Scheduler) longCallEnded(at time.Time) {
-	for i := range s.tracks {
-		t := &s.tracks[i]
-		if t.Kind != Movement || !t.Enabled || t.reset.After(s.call.endWall) || t.stage == stageOffered || t.stage == stageTaking {
-			continue
-		}
-		for j := range s.tracks {
-			if j != i && s.tracks[j].stage.due() && s.bigger(i, j) {
-				s.goTo(j, stageMerged, i)
-			}
-		}
-		s.offer(i, at)
-		return
-	}
-	if s.holding() {
-		s.release(at)
 	}
 }
 
@@ -93,7 +75,7 @@ func (s *Scheduler) release(at time.Time) {
 func (s *Scheduler) offer(i int, at time.Time) {
 	s.goTo(i, stageOffered, -1)
 	t := &s.tracks[i]
-	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length, With: s.nameMerged(i)})
+	s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length + t.extra, Extra: t.extra, With: s.nameMerged(i)})
 }
 
 // nameMerged lists the tracks merged into track i, smallest first, and
@@ -152,6 +134,12 @@ func (s *Scheduler) reachDue(r reading) bool {
 			ready = true
 		}
 	}
+	for i := range s.tracks {
+		if t := &s.tracks[i]; t.Enabled && t.stage.counting() && t.active < t.dueAt && s.early(i, r.wall) {
+			t.dueAt = t.active // offered now: it would come due just before a meeting
+			ready = true
+		}
+	}
 	if !ready {
 		s.waiting = false
 		return false
@@ -198,7 +186,7 @@ func (s *Scheduler) settleDue(at time.Time, present bool) {
 	if present {
 		s.goTo(top, stageHeld, -1)
 		t := &s.tracks[top]
-		s.emit(Event{At: at, Type: EventHeld, Kind: t.Kind, Duration: t.Length})
+		s.emit(Event{At: at, Type: EventHeld, Kind: t.Kind, Duration: t.Length + t.extra, Extra: t.extra})
 		return
 	}
 	s.offer(top, at)
@@ -225,13 +213,13 @@ func (s *Scheduler) absorbedBy(i int) int {
 
 // holdLimit offers a break held for HoldLimit once as a notification only.
 func (s *Scheduler) holdLimit(at time.Time) {
-	if s.cfg.HoldLimit <= 0 {
+	if s.cfg.HoldLimit <= 0 || s.meet.on { // a meeting's end is known: no notification during it
 		return
 	}
 	for i := range s.tracks {
 		if t := &s.tracks[i]; t.stage == stageHeld && t.heldFor >= s.cfg.HoldLimit {
 			s.goTo(i, stageNotified, -1)
-			s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length, NotifyOnly: true})
+			s.emit(Event{At: at, Type: EventDue, Kind: t.Kind, Duration: t.Length + t.extra, Extra: t.extra, NotifyOnly: true})
 		}
 	}
 }
@@ -253,7 +241,8 @@ func (s *Scheduler) warn(at time.Time, present bool) {
 	}
 	if last >= 0 {
 		t := &s.tracks[last]
-		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length})
+		x := s.extraFor(last)
+		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length + x, Extra: x})
 	}
 }
 

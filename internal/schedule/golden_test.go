@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/limber-app/limber/internal/calendar"
 
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/schedule/sim"
@@ -29,7 +32,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := sim.Parse(schedule.DefaultConfig(), string(src))
+			s, err := sim.ParseWith(schedule.DefaultConfig(), string(src), calendarFor(t, path))
 			if err != nil {
 				t.Fatalf("%s: %v", path, err)
 			}
@@ -49,6 +52,27 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s differs from %s:\n%s", path, golden, diff(string(want), got))
 			}
 		})
+	}
+}
+
+// calendarFor hands a script the busy events of the .ics file beside it
+// (NAME.ics for NAME.script), if any, read for the week from its start.
+func calendarFor(t *testing.T, script string) func(*sim.Sim) {
+	f, err := os.Open(strings.TrimSuffix(script, ".script") + ".ics")
+	if err != nil {
+		return nil
+	}
+	return func(s *sim.Sim) {
+		defer f.Close()
+		start := s.Clock.Wall()
+		ev, err := calendar.Read(f, start.Add(-24*time.Hour), start.Add(8*24*time.Hour), start.Location())
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name(), err)
+		}
+		for _, e := range ev {
+			s.Busy = append(s.Busy, schedule.Busy{Start: e.Start, End: e.End, Summary: e.Summary})
+		}
+		s.Sched.SetBusy(s.Busy)
 	}
 }
 

@@ -252,14 +252,18 @@ func (s *Scheduler) addAway(at time.Time, d time.Duration) {
 		if t.Natural > 0 {
 			need = t.Natural
 		}
+		// A break owing debt is longer, walked away from or not (budget.go).
+		extra := s.length(i) - t.Length
+		need += extra
 		if !t.Enabled || prev >= need || s.away < need || (t.active == 0 && !t.stage.due()) {
 			continue // nothing to credit on a track that has not started
 		}
 		if s.cardDecides(i) {
 			continue // its card is on screen: the user is doing the break with it
 		}
+		paid := s.payDebt(t.Kind, extra)
 		s.naturalReset(i, at)
-		s.emit(Event{At: at, Type: EventNatural, Kind: t.Kind, Duration: s.away})
+		s.emit(Event{At: at, Type: EventNatural, Kind: t.Kind, Duration: s.away, Paid: paid})
 	}
 	end := s.longest()
 	if end == 0 {

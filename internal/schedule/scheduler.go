@@ -36,10 +36,14 @@ type track struct {
 	active  time.Duration // active time since the last reset
 	dueAt   time.Duration // active time at which it falls due (Interval, or later after a snooze)
 	heldFor time.Duration // stageHeld: how long it has been held
+	extra   time.Duration // while due: how much longer it is for its debt (budget.go)
 	skips   int
 	snoozes int
 	reset   time.Time
 	reason  string
+	// earlyFor is the start of the meeting this break was last offered
+	// early for (Config.Early), so it is offered early once per meeting.
+	earlyFor time.Time
 }
 
 // Scheduler is Limber's decision core. It is not safe for concurrent use:
@@ -99,6 +103,10 @@ type track struct {
 //     presence ends (unless Away); held for HoldLimit it is offered once as
 //     a notification (EventDue with NotifyOnly) and still offered in full
 //     when presence ends.
+//   - Meetings (SetBusy, meeting.go): a meeting holds like presence, to its
+//     known end and without the HoldLimit notification; a break due less
+//     than Early before one is offered early; back-to-back meetings get
+//     the movement break in the gap.
 //   - Stages: each track is in exactly one stage (idle, warned, due,
 //     offered, held, notified, merged; see stage.go), which TrackState.Stage
 //     names and Due, Held, Warned and MergedInto are read from.
@@ -157,6 +165,10 @@ type Scheduler struct {
 	zoneEnd           time.Time
 
 	call callState
+	meet meetings // the calendar (meeting.go)
+
+	skipsToday int                    // budgeted skips spent today
+	debt       map[Kind]time.Duration // break debt per budgeted kind; nil when none
 
 	paused      bool
 	pausedUntil time.Time
@@ -285,7 +297,7 @@ func (s *Scheduler) longest() time.Duration {
 	var l time.Duration
 	for i := range s.tracks {
 		if t := &s.tracks[i]; t.Enabled {
-			l = max(l, t.Length, t.Natural)
+			l = max(l, max(t.Length, t.Natural)+s.length(i)-t.Length) // with its debt's extra
 		}
 	}
 	if s.cycle != nil && s.cycle.Move > l {
@@ -305,6 +317,7 @@ func (s *Scheduler) flush() []Event {
 }
 
 func (s *Scheduler) newDay(wall time.Time) {
+	s.clearBudget(wall)
 	s.today, s.afterHours = 0, 0
 	s.dailyNext = s.cfg.DailyLimit
 	s.dayEnd = PauseUntilTomorrow(wall, s.cfg.DayStart)

@@ -74,6 +74,19 @@ func (s *Scheduler) NextCheck() time.Duration {
 	if d := s.dayEnd.Sub(s.lastWall); d > 0 {
 		sooner(d)
 	}
+	// A meeting's start, its early window and its end are decision points.
+	m := &s.meet
+	if b, in := m.blockAt(s.lastWall); b < len(m.blocks) {
+		if in {
+			sooner(m.ends[b].Sub(s.lastWall))
+		} else {
+			for _, at := range []time.Time{m.starts[b].Add(-s.cfg.Early), m.starts[b]} {
+				if d := at.Sub(s.lastWall); d > 0 {
+					sooner(d)
+				}
+			}
+		}
+	}
 	return max(next, ShortCheck)
 }
 
@@ -104,7 +117,7 @@ func (s *Scheduler) Snapshot() Snapshot {
 			Held:            t.stage.held(),
 			Skips:           t.skips,
 			Snoozes:         t.snoozes,
-			CanSkip:         t.Enabled && !s.cfg.Strict && (s.cfg.MaxSkips == 0 || t.skips < s.cfg.MaxSkips),
+			CanSkip:         t.Enabled && !s.cfg.Strict && (s.cfg.MaxSkips == 0 || t.skips < s.cfg.MaxSkips) && s.checkBudget(t.Kind) == nil,
 			CanSnooze:       t.Enabled && !s.cfg.Strict && (s.cfg.MaxSnoozes == 0 || t.snoozes < s.cfg.MaxSnoozes),
 			LastReset:       t.reset,
 			LastResetReason: t.reason,
@@ -123,6 +136,8 @@ func (s *Scheduler) Snapshot() Snapshot {
 		sn.Phase = phaseName(s.phase)
 		sn.PhaseRemaining = max(dur[s.phase]-s.phaseDone, 0)
 	}
+	sn.Budget = s.budget()
+	sn.Hold = s.hold()
 	sn.Why = s.why()
 	return sn
 }
@@ -154,6 +169,10 @@ func (s *Scheduler) why() string {
 		fmt.Fprintf(&b, ", paused until %s", s.pausedUntil.Format("15:04"))
 	case !s.inHours:
 		b.WriteString(", outside working hours")
+	}
+	if h := s.hold(); h != nil && h.Reason == HoldMeeting {
+		// The summary only: an event's description may be private.
+		fmt.Fprintf(&b, ", breaks held: in a meeting until %s (%q)", h.Until.In(s.lastWall.Location()).Format("15:04"), h.Event)
 	}
 	sep := "; last reset: "
 	for i := range s.tracks {

@@ -24,7 +24,7 @@ import (
 //	idle ─warning point─▶ warned ─due point─▶ due ─▶ offered | held | merged
 //	idle ─due point (no warning on the way)──▶ due
 //	warned ─Postpone past the warning window─▶ idle
-//	held ─HoldLimit─▶ notified;  held, notified ─presence ends─▶ offered
+//	held ─HoldLimit (not during a meeting)─▶ notified;  held, notified ─presence or meeting ends─▶ offered
 //	offered ─Shown─▶ taking;  taking ─Shown off (the card could not show)─▶ offered
 //	offered, taking, held, notified ─a bigger break due, offered or released─▶ merged
 //	idle, warned, offered, taking, held, notified, merged ─BreakNow─▶ offered
@@ -51,8 +51,8 @@ const (
 	// stageTaking: offered, and its card is on screen (Shown): the card,
 	// not time away, decides how it ends.
 	stageTaking
-	// stageHeld: due while the user is present without input (EventHeld);
-	// it is offered when the presence ends.
+	// stageHeld: due while the user is present without input or in a
+	// meeting of the calendar (EventHeld); it is offered when that ends.
 	stageHeld
 	// stageNotified: held past HoldLimit and offered once as a
 	// notification only (EventDue NotifyOnly); still held.
@@ -92,7 +92,14 @@ func (s *Scheduler) goTo(i int, to stage, with int) {
 	if s.trace != nil {
 		s.trace(t.Kind, t.stage, to)
 	}
+	from := t.stage
 	t.stage = to
+	switch {
+	case !to.due():
+		t.extra = 0
+	case !from.due():
+		t.extra = s.extraFor(i) // fixed while it is due: the card shows it
+	}
 	t.with, t.named = -1, false
 	if to == stageMerged {
 		t.with = with

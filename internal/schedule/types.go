@@ -58,6 +58,13 @@ type Config struct {
 	// MaxSkips and MaxSnoozes cap consecutive skips/snoozes of one kind;
 	// past the cap the break can only be taken (0 = no cap).
 	MaxSkips, MaxSnoozes int
+	// SkipBudget is how many stretch and movement breaks may be skipped
+	// per day, the kinds together (0 = none; NoSkipBudget = no budget).
+	// See budget.go.
+	SkipBudget int
+	// DebtCap is the most, in per cent of a break's Length, that its
+	// debt lengthens it (0 = no break debt is kept). See budget.go.
+	DebtCap int
 	// Strict is a flag for the UI: no skip, no snooze, no early close.
 	Strict bool
 	// IdleAfter is how long without input before the user counts as away
@@ -84,6 +91,10 @@ type Config struct {
 	// of LullGap) so that it does not land mid-sentence; past it the
 	// break comes anyway. 0 = no waiting.
 	LullLimit time.Duration
+	// Early: a break that would come due less than this before a meeting
+	// (SetBusy) starts is offered when that window opens, so the meeting
+	// starts rested. 0 = never early.
+	Early time.Duration
 }
 
 // Observation is one reading of the world, taken by the daemon's poll loop.
@@ -139,6 +150,8 @@ const (
 	EventSuspendGap   EventType = "gap"        // time missing between observations (sleep), counted as away
 	EventClockJump    EventType = "clock_jump" // wall clock changed without time passing
 	EventPhase        EventType = "phase"      // cycle phase change (Phase says which)
+	// EventDebtCleared: the day boundary forgave a kind's break debt (Duration).
+	EventDebtCleared EventType = "debt_cleared"
 )
 
 // Event is one decision, time-stamped with the wall time of the observation
@@ -159,6 +172,15 @@ type Event struct {
 	// (smallest first): they travel with it and the card or notification
 	// must name them. Each is credited only when its own part is done.
 	With []Kind
+	// Extra, for due, held and warn: the part of Duration that pays back
+	// break debt (see budget.go).
+	Extra time.Duration
+	// Debt, for skipped, short and closed_early: the missing time this
+	// outcome added to its kind's debt. Paid, for done, short and
+	// closed_early: the debt the break's extra time repaid.
+	Debt, Paid time.Duration
+	// Spent, for skipped: the skip used one of the day's skip budget.
+	Spent bool
 }
 
 // Counted is the sitting one observation added to today's totals: InHours
@@ -183,7 +205,8 @@ type TrackState struct {
 	Due bool
 	// Held: due and held while present without input (held or notified).
 	Held bool
-	// Skips and Snoozes in a row; CanSkip/CanSnooze apply the caps and strict mode.
+	// Skips and Snoozes in a row; CanSkip/CanSnooze apply the caps, the
+	// day's skip budget (CanSkip) and strict mode.
 	Skips, Snoozes     int
 	CanSkip, CanSnooze bool
 	// LastReset is when the track last restarted, and why ("natural", "done", "skipped", "start", ...).
@@ -216,9 +239,14 @@ type Snapshot struct {
 	PhaseRemaining time.Duration
 	// Why explains the current activity state in a sentence (for status --explain).
 	Why string
+	// Hold says what holds back a break coming due now (a meeting, a call,
+	// presence without input); nil when nothing does.
+	Hold *Hold
 	// State is the activity state: "active", "noise" (input just resumed,
 	// not yet counted) or "away".
 	State string
 	// Away is how long the user has been away (0 while active).
 	Away time.Duration
+	// Budget is today's skip budget and the break debt.
+	Budget Budget
 }

@@ -1,6 +1,10 @@
 package settings
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // BenchmarkParse reads the default file; the daemon does this on every edit.
 func BenchmarkParse(b *testing.B) {
@@ -18,6 +22,28 @@ func BenchmarkParseProblems(b *testing.B) {
 	for b.Loop() {
 		if _, probs := Parse(data, "c.toml"); len(probs) == 0 {
 			b.Fatal("no problems")
+		}
+	}
+}
+
+// BenchmarkParseProfiles reads a file with two profiles, one on a schedule.
+func BenchmarkParseProfiles(b *testing.B) {
+	data := append(Encode(Defaults()), profileFile[strings.Index(profileFile, "# at home"):]...)
+	for b.Loop() {
+		if f, probs := ParseFile(data, "c.toml"); len(probs) > 0 || len(f.Profiles) != 2 {
+			b.Fatal(probs)
+		}
+	}
+}
+
+// BenchmarkNextProfileChange is the daemon's work at each switch: the
+// worst case, a schedule that changes once a week.
+func BenchmarkNextProfileChange(b *testing.B) {
+	f, _ := ParseFile([]byte("[profile.w]\nwhen = [\"mon 09:00-10:00\"]\nbreaks.strict = true\n"), "c.toml")
+	at := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC) // Tuesday: the next change is next Monday
+	for b.Loop() {
+		if NextProfileChange(f.Profiles, at).IsZero() {
+			b.Fatal("no change found")
 		}
 	}
 }

@@ -1,10 +1,13 @@
 package settings
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // SetStartAtLogin changes only the start_at_login line of the file at path,
@@ -12,14 +15,19 @@ import (
 // file agree. A file with problems is left alone (the error says why); a
 // missing file is written with the defaults first.
 func SetStartAtLogin(path string, on bool) error {
-	if _, err := EnsureFile(path); err != nil {
+	sys := LoadSystem()
+	if l, ok := sys.Locks["start_at_login"]; ok {
+		return errors.New(lang.X("settings.err.autostart_locked", "Starting at login is set by your administrator ({{.Source}}); it cannot be changed here.",
+			map[string]any{"Source": l.Where()}))
+	}
+	if _, err := sys.EnsureFile(path); err != nil {
 		return err
 	}
 	data, err := ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("reading settings: %w", err)
 	}
-	if _, probs := Parse(data, path); len(probs) > 0 {
+	if _, probs := sys.Parse(data, path); len(probs) > 0 {
 		return fmt.Errorf("%s has problems, fix it first (limber config check): %s", path, probs[0])
 	}
 	lines := strings.Split(string(data), "\n")
@@ -34,7 +42,7 @@ func SetStartAtLogin(path string, on bool) error {
 		lines = slices.Insert(lines, i, value)
 	}
 	out := []byte(strings.Join(lines, "\n"))
-	s, probs := Parse(out, path)
+	s, probs := sys.Parse(out, path)
 	if len(probs) > 0 || s.StartAtLogin != on {
 		return fmt.Errorf("could not change start_at_login in %s safely; edit it by hand", path)
 	}

@@ -65,6 +65,9 @@ type Field struct {
 	// TooHigh for one over Max (TooLow when nil).
 	TooLow, TooHigh Text
 	Options         []Option
+	// Placeholder is the window's hint in an empty List field (nil: a
+	// generic one about names).
+	Placeholder Text
 	// Active says whether the field matters now (the window greys it out
 	// otherwise); nil is always. Checked says whether its limits are
 	// checked; nil is always.
@@ -219,7 +222,7 @@ func buildTable() ([]Section, []Field) {
 	sec(Section{Key: "breaks", Comment: "Postponing and skipping.",
 		Title: func() string { return lang.X("settings.section.postpone", "Snoozing and skipping") },
 		Hint: func() string {
-			return lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit.")
+			return lang.X("settings.hint.caps", "After this many in a row a break can only be taken; 0 means no limit. Skips per day counts stretch and movement together; past it Skip is gone until tomorrow (0: no skipping).")
 		}})
 	add(TabLimits, Field{Key: "breaks.snooze", Type: Duration, Min: 30 * second, Max: 2 * hour, Ptr: func(s *Settings) any { return &s.Snooze },
 		Label: func() string { return lang.X("settings.field.snooze", "Snooze for") }, Comment: "How much more sitting time a snoozed break waits.",
@@ -228,6 +231,12 @@ func buildTable() ([]Section, []Field) {
 		Label: func() string { return lang.X("settings.field.max_skips", "Skips in a row") }, Comment: "Skips of one break in a row before it can only be taken; 0 = no cap."})
 	add(TabLimits, Field{Key: "breaks.max_snoozes", Type: Int, Max: maxCap, TooLow: capMsg, Ptr: func(s *Settings) any { return &s.MaxSnoozes },
 		Label: func() string { return lang.X("settings.field.max_snoozes", "Snoozes in a row") }, Comment: "Snoozes of one break in a row before it can only be taken; 0 = no cap."})
+	add(TabLimits, Field{Key: "breaks.skip_budget", Type: Int, Max: maxSkipBudget, Ptr: func(s *Settings) any { return &s.SkipBudget },
+		Label:   func() string { return lang.X("settings.field.skip_budget", "Skips per day") },
+		Comment: "Stretch and movement breaks you may skip per day, together; past it Skip is\ngone until tomorrow. 0 = no skipping. A skipped or short break adds its\nmissing time to a break debt, paid back by longer breaks of that kind.",
+		TooLow: func() string {
+			return lang.X("settings.err.skip_budget", "Use a number of skips from 0 to 20 (0 means no skipping).")
+		}})
 	add(TabLimits, Field{Key: "breaks.strict", Type: Bool, Ptr: func(s *Settings) any { return &s.Strict },
 		Label: func() string {
 			return lang.X("settings.field.strict", "Strict mode: no skipping, snoozing or closing early")
@@ -309,6 +318,29 @@ func buildTable() ([]Section, []Field) {
 		Comment: "Programs whose microphone or camera use is no call (a dictation tool, a\nrecorder), by name as `limber status --explain` shows them: [\"Dragon\"].",
 		TooLow: func() string {
 			return lang.X("settings.err.calls_ignore", "Write program names separated by commas, at most 50, each under 100 characters.")
+		}})
+	sec(Section{Key: "calendar", Comment: "Calendar: a break that would come due during a meeting waits and comes right\nafter it; one due just before a meeting comes early; back-to-back meetings\nget a walking break between them. All-day and free events are ignored.",
+		Title: func() string { return lang.X("settings.section.calendar", "Calendar") },
+		Hint: func() string {
+			return lang.X("settings.hint.calendar", "A break due during a meeting waits and comes right after it; one due just before a meeting comes early.")
+		}})
+	add(TabHours, Field{Key: "calendar.files", Type: List, Max: maxListItems, Ptr: func(s *Settings) any { return &s.Calendar.Files },
+		Label: func() string { return lang.X("settings.field.calendar_files", "Calendar files (.ics) or folders") },
+		Placeholder: func() string {
+			return lang.X("settings.calendar.placeholder", "paths separated by commas, for example: ~/work.ics, ~/.local/share/evolution/calendar")
+		},
+		Comment: "iCalendar (.ics) files, or folders of them, as your mail or calendar program\nwrites them; read again when they change: [\"~/work.ics\"].",
+		TooLow: func() string {
+			return lang.X("settings.err.calendar_files", "Write paths separated by commas, at most 50, each under 100 characters.")
+		}})
+	add(TabHours, Field{Key: "calendar.early", Type: Duration, Max: 30 * minute, ZeroOff: true, Ptr: func(s *Settings) any { return &s.Calendar.Early },
+		Active: func(s *Settings) bool { return s.Calendar.Files != "" },
+		Label: func() string {
+			return lang.X("settings.field.calendar_early", "Early before a meeting, up to")
+		},
+		Comment: "A break due less than this before a meeting comes at once, so you start the\nmeeting rested; \"0s\" never brings a break forward.",
+		TooLow: func() string {
+			return lang.X("settings.err.calendar_early", "Use 0 to never offer a break early, or at most 30 minutes.")
 		}})
 	sec(Section{Key: "advanced", Comment: "Activity detection; the defaults suit most people.",
 		Title: func() string { return lang.X("settings.section.advanced", "Activity detection") }})

@@ -30,19 +30,34 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s: %s", p.File, p.Message)
 }
 
-// Parse reads a config file's bytes. file names it in problems. With no
-// problems the settings are valid (and Normalized); with problems the
-// returned settings are the defaults and must not replace working ones.
+// Parse reads a config file's bytes over the built-in defaults alone (no
+// system settings). file names it in problems. With no problems the
+// settings are valid (and Normalized); with problems the returned settings
+// are the defaults and must not replace working ones.
 //
 // Keys left out of the file take the defaults of the file's preset, so a
-// file holding only `preset = "cornell"` is complete.
+// file holding only `preset = "cornell"` is complete. The file's profiles
+// are checked too; ParseFile returns them. System.Parse reads a user's
+// file over the system settings and under its locks.
 func Parse(data []byte, file string) (Settings, []Problem) {
+	return (*System)(nil).Parse(data, file)
+}
+
+// ParseFile is Parse with the profiles ([profile.NAME] tables). With
+// problems, Main is the defaults and there are no profiles.
+func ParseFile(data []byte, file string) (File, []Problem) {
+	return (*System)(nil).ParseFile(data, file)
+}
+
+// readTOML decodes a settings file into its document and the line of each
+// key, or returns the one problem that stops it being read at all.
+func readTOML(data []byte, file string) (map[string]any, lineIndex, []Problem) {
 	// The TOML decoder checks each key against those before it in its
 	// table, so thousands of keys cost it quadratic time (87,000 unknown
 	// keys in 1 MiB took minutes). A settings file has about 150 lines.
 	// Keys of an inline table share a line, so count '=' too.
 	if n := max(bytes.Count(data, []byte("\n")), bytes.Count(data, []byte("="))); n > MaxLines {
-		return Defaults(), []Problem{{File: file, Message: lang.X("settings.err.too_many_lines",
+		return nil, nil, []Problem{{File: file, Message: lang.X("settings.err.too_many_lines",
 			"This file has {{.N}} lines or keys; a settings file has about 150 and at most {{.Max}} are read. Is it the right file?",
 			map[string]any{"N": n, "Max": MaxLines})}}
 	}
@@ -55,35 +70,62 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 			p.Line, _ = de.Position()
 			p.Key = strings.Join(de.Key(), ".")
 		}
-		return Defaults(), []Problem{p}
+		return nil, nil, []Problem{p}
 	}
-	lines, bad := keyLines(data), map[string]bool{}
-	var probs []Problem
-	add := func(key, msg string) {
-		if !bad[key] { // one problem a key: a value that did not parse is not also "too short"
-			bad[key] = true
-			probs = append(probs, Problem{File: file, Line: lines.find(key), Key: key, Message: msg})
-		}
-	}
+	return doc, keyLines(data), nil
+}
 
-	s := Defaults()
+// problemList gathers the problems of one file, one a key: a value that
+// did not parse is not also "too short".
+type problemList struct {
+	file  string
+	lines lineIndex
+	bad   map[string]bool
+	list  []Problem
+	// system: the file is a system-wide one (managed.go).
+	system bool
+}
+
+func newProblems(file string, lines lineIndex) *problemList {
+	return &problemList{file: file, lines: lines, bad: map[string]bool{}}
+}
+
+func (p *problemList) add(key, msg string) {
+	if !p.bad[key] {
+		p.bad[key] = true
+		p.list = append(p.list, Problem{File: p.file, Line: p.lines.find(key), Key: key, Message: msg})
+	}
+}
+
+// sorted is the problems in line order.
+func (p *problemList) sorted() []Problem {
+	slices.SortStableFunc(p.list, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
+	return p.list
+}
+
+// decode applies a file's preset, then its keys, onto s, and reports
+// unknown keys and values that do not decode. It returns the keys the
+// file sets.
+func decode(s *Settings, doc map[string]any, pl *problemList) []string {
 	if v, ok := doc["preset"]; ok {
 		switch name, isText := v.(string); {
 		case !isText:
-			add("preset", lang.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
+			pl.add("preset", lang.X("settings.err.want_text", `Write this value as text in quotes, for example "30m".`))
 		case name == "" || name == PresetCustom:
 		case IsPreset(name):
 			s.ApplyPreset(name)
 		default:
-			add("preset", lang.X("settings.err.preset", `Unknown preset "{{.Value}}": use office, cornell, eyes-20-20-20, gentle or custom.`,
+			pl.add("preset", lang.X("settings.err.preset", `Unknown preset "{{.Value}}": use office, cornell, eyes-20-20-20, gentle or custom.`,
 				map[string]any{"Value": name}))
 		}
 	}
 	values, unknown := flatten(doc)
+	var set []string
 	for _, f := range Fields() {
 		if v, ok := values[f.Key]; ok && f.Key != "preset" {
-			if err := f.decode(&s, v); err != nil {
-				add(f.Key, err.Error())
+			set = append(set, f.Key)
+			if err := f.decode(s, v); err != nil {
+				pl.add(f.Key, err.Error())
 			}
 		}
 	}
@@ -92,25 +134,22 @@ func Parse(data []byte, file string) (Settings, []Problem) {
 			// A file of thousands of unknown keys is not a settings file
 			// with typos: say how many, not each (each costs a message
 			// and a search for the nearest key).
-			probs = append(probs, Problem{File: file, Line: lines.find(key), Message: lang.X("settings.err.unknown_more",
+			pl.list = append(pl.list, Problem{File: pl.file, Line: pl.lines.find(key), Message: lang.X("settings.err.unknown_more",
 				"… and {{.N}} more unknown settings.", map[string]any{"N": len(unknown) - i})})
 			break
 		}
 		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})
-		if near := closest(key, Keys()); near != "" {
+		if pl.system && strings.HasSuffix(key, "."+lockedKey) {
+			msg = lang.X("settings.err.locked_table", `"locked" goes at the top of the file, before the first [table]: here it is read as "{{.Key}}".`,
+				map[string]any{"Key": key})
+		} else if key == lockedKey {
+			msg = lang.X("settings.err.locked_user", `"locked" belongs in a system-wide settings file (see docs/managed.md), not in your own.`)
+		} else if near := closest(key, append(Keys(), "profile")); near != "" { // [profiles.home]
 			msg += " " + lang.X("settings.err.did_you_mean", `Did you mean "{{.Key}}"?`, map[string]any{"Key": near})
 		}
-		add(key, msg)
+		pl.add(key, msg)
 	}
-	for _, e := range s.Validate() {
-		add(e.Key, e.Message)
-	}
-	if len(probs) > 0 {
-		slices.SortStableFunc(probs, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
-		return Defaults(), probs
-	}
-	s.Normalize()
-	return s, nil
+	return set
 }
 
 // maxUnknown is how many unknown keys Parse reports one by one.
@@ -147,8 +186,18 @@ func flatten(doc map[string]any) (values map[string]any, unknown []string) {
 	return values, unknown
 }
 
-// closest returns the known key within two edits of key, if any.
+// closest returns the known key within two edits of key, if any, or
+// the one known key that ends in it ("strict" for "breaks.strict").
 func closest(key string, known []string) string {
+	var ends []string
+	for _, k := range known {
+		if strings.HasSuffix(k, "."+key) {
+			ends = append(ends, k)
+		}
+	}
+	if len(ends) == 1 {
+		return ends[0]
+	}
 	best, bestD := "", 3
 	for _, k := range known {
 		if d := editDistance(key, k); d < bestD {
@@ -192,16 +241,33 @@ func ReadFile(path string) ([]byte, error) {
 	return safefile.Read(path, MaxFileSize)
 }
 
-// Load reads and checks the settings file at path. A missing file is an
-// error wrapping fs.ErrNotExist (see EnsureFile); a file with problems
-// returns the defaults and the problems, and the caller keeps what it had.
+// Load reads and checks the settings file at path, over this machine's
+// system settings (LoadSystem). A missing file is an error wrapping
+// fs.ErrNotExist (see EnsureFile); a file with problems returns the
+// system's settings (Base) and the problems, and the caller keeps what it had.
 func Load(path string) (Settings, []Problem, error) {
+	return LoadSystem().Load(path)
+}
+
+// Load reads and checks the user's settings file at path over sys.
+func (sys *System) Load(path string) (Settings, []Problem, error) {
+	f, probs, err := sys.LoadFile(path)
+	return f.Main, probs, err
+}
+
+// LoadFile is Load with the profiles.
+func LoadFile(path string) (File, []Problem, error) {
+	return LoadSystem().LoadFile(path)
+}
+
+// LoadFile is LoadFile over sys.
+func (sys *System) LoadFile(path string) (File, []Problem, error) {
 	data, err := ReadFile(path)
 	if err != nil {
-		return Defaults(), nil, fmt.Errorf("reading settings: %w", err)
+		return sys.emptyFile(), nil, fmt.Errorf("reading settings: %w", err)
 	}
-	s, probs := Parse(data, path)
-	return s, probs, nil
+	f, probs := sys.ParseFile(data, path)
+	return f, probs, nil
 }
 
 // lineIndex maps dotted key paths to the line that sets them.

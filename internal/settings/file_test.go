@@ -328,6 +328,8 @@ func FuzzParse(f *testing.F) {
 		"[working_hours]\nenabled = true\nmonday = { start = \"18:00\", end = \"17:00\" }\n",
 		"a.b.c = 1\n[a]\n", "s = \"\"\"\nx = 1\n\"\"\"\n", "[cards]\npositions = [1, \"desk\"]\n",
 		"[limits]\nhydration_goal = 99999999999999\n",
+		"[profile.home]\nwhen = [\"mon-fri 18:00-24:00\", \"sat,sun\"]\nbreaks.strict = true\n[profile.home.posture]\ninterval = \"20m\"\n",
+		"[profile.x]\npreset = \"gentle\"\nwhen = \"fri 22:00-02:00\"\n", "[profile]\nhome.stretch.length = \"2m\"\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -350,6 +352,22 @@ func FuzzParse(f *testing.F) {
 		again, probs := Parse(Encode(s), "f.toml")
 		if len(probs) > 0 || again != s {
 			t.Fatalf("re-encoding changed it: %v\n%+v\n%+v", probs, again, s)
+		}
+		// Every profile is as safe to hand to the core as the main
+		// settings, and writes back as it reads.
+		file, _ := ParseFile(data, "f.toml")
+		for _, p := range file.Profiles {
+			ps := Layered(file, p.Name)
+			if errs := ps.Validate(); len(errs) > 0 {
+				t.Fatalf("profile %s: no problems but invalid: %v", p.Name, errs)
+			}
+			if err := ps.Schedule().Validate(); err != nil {
+				t.Fatalf("profile %s: the core refuses it: %v", p.Name, err)
+			}
+		}
+		back, probs := ParseFile(EncodeFile(file), "f.toml")
+		if len(probs) > 0 || !sameProfiles(back.Profiles, file.Profiles) {
+			t.Fatalf("re-encoding the profiles changed them: %v\n%s", probs, EncodeFile(file))
 		}
 	})
 }

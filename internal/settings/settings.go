@@ -132,6 +132,20 @@ type Calls struct {
 	Ignore string `json:"ignore"`
 }
 
+// Calendar are the user's calendar files: a due break waits for a meeting
+// to end, and one due just before a meeting comes early.
+type Calendar struct {
+	// Files are .ics files or folders of them ("~/" is home), as one
+	// comma-separated list; a string so that Settings stays comparable.
+	Files string `json:"files"`
+	// Early: a break due less than this before a meeting comes at once
+	// (0 = never early).
+	Early time.Duration `json:"early"`
+}
+
+// FileList is Files as paths.
+func (c Calendar) FileList() []string { return splitList(c.Files) }
+
 // IgnoreList is Ignore as names.
 func (c Calls) IgnoreList() []string { return splitList(c.Ignore) }
 
@@ -152,7 +166,9 @@ type Settings struct {
 	Snooze     time.Duration `json:"snooze"`
 	MaxSkips   int           `json:"max_skips"`
 	MaxSnoozes int           `json:"max_snoozes"`
-	Strict     bool          `json:"strict"`
+	// SkipBudget is stretch and movement skips per day (0 = none).
+	SkipBudget int  `json:"skip_budget"`
+	Strict     bool `json:"strict"`
 
 	// DailyLimit warns once sitting today passes it, then every
 	// DailyLimitStep (0 = off / no repeat).
@@ -169,7 +185,8 @@ type Settings struct {
 	// HistoryDays is how many days of history to keep (0 = keep all).
 	HistoryDays int `json:"history_days"`
 
-	Calls Calls `json:"calls"`
+	Calls    Calls    `json:"calls"`
+	Calendar Calendar `json:"calendar"`
 
 	// AutoClose closes a card this long after its time is up (0 = stays
 	// until Done); Sound plays a soft sound at its start and end.
@@ -197,11 +214,13 @@ func Defaults() Settings {
 		Snooze:         c.Snooze,
 		MaxSkips:       c.MaxSkips,
 		MaxSnoozes:     c.MaxSnoozes,
+		SkipBudget:     c.SkipBudget,
 		DailyLimit:     c.DailyLimit,
 		DailyLimitStep: c.DailyLimitStep,
 		HydrationGoal:  8,
 		Language:       LangSystem,
 		Calls:          Calls{Microphone: true, Camera: true},
+		Calendar:       Calendar{Early: c.Early},
 		HistoryDays:    0, // keep everything unless the user chooses a limit
 		// Long enough to read "well done", short enough not to sit on
 		// screen while the user is back at work.
@@ -235,6 +254,8 @@ func (s Settings) Schedule() schedule.Config {
 		Snooze:         s.Snooze,
 		MaxSkips:       s.MaxSkips,
 		MaxSnoozes:     s.MaxSnoozes,
+		SkipBudget:     s.SkipBudget,
+		DebtCap:        schedule.DefaultDebtCap,
 		Strict:         s.Strict,
 		IdleAfter:      s.Advanced.IdleAfter,
 		ActiveAfter:    s.Advanced.ActiveAfter,
@@ -243,6 +264,7 @@ func (s Settings) Schedule() schedule.Config {
 		DayStart:       s.Advanced.DayStart,
 		HoldLimit:      s.Advanced.HoldLimit,
 		LullLimit:      s.Advanced.LullLimit,
+		Early:          s.Calendar.Early,
 	}
 	for _, k := range schedule.AllKinds() {
 		b := s.Break(k)

@@ -25,6 +25,7 @@ func (e FieldError) Error() string { return e.Key + ": " + e.Message }
 // is caught rather than obeyed. The others are in the field table.
 const (
 	maxCap         = 20
+	maxSkipBudget  = 20 // skips per day: more is no budget at all
 	maxGlasses     = 30
 	maxHistoryDays = 100 * 366
 )

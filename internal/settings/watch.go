@@ -13,9 +13,15 @@ import (
 // settings (Problems and Err empty), or why the file cannot be used.
 type Update struct {
 	Settings Settings
+	// File is the whole file (Settings is its Main), profiles included.
+	File     File
 	Problems []Problem
 	// Err is a read error; errors.Is(Err, fs.ErrNotExist) when the file was removed.
 	Err error
+	// System is set when the system settings changed (the Store's
+	// updates): Settings are then the user's file over the new ones, or
+	// the previous settings under its locks while the file has problems.
+	System *System
 }
 
 // OK reports whether the update carries settings to apply.
@@ -25,7 +31,10 @@ func (u Update) OK() bool { return u.Err == nil && len(u.Problems) == 0 }
 // a few kilobytes every couple of seconds is cheaper than it sounds and works
 // the same for every editor, whether it rewrites, renames or truncates.
 type Watcher struct {
-	path   string
+	path string
+	// parse reads the file's bytes; ParseFile unless the Store says otherwise
+	// (the user's file over the system settings in effect).
+	parse  func(data []byte, file string) (File, []Problem)
 	every  time.Duration
 	settle time.Duration
 
@@ -67,7 +76,7 @@ func NewWatcher(path string, every time.Duration) *Watcher {
 	if every <= 0 {
 		every = 2 * time.Second
 	}
-	w := &Watcher{path: path, every: every, settle: every / 8}
+	w := &Watcher{path: path, every: every, settle: every / 8, parse: ParseFile}
 	w.MarkSeen()
 	return w
 }
@@ -142,8 +151,8 @@ func (w *Watcher) check(ctx context.Context) (Update, bool) {
 	w.mu.Lock()
 	w.last, w.gone, w.stat = sum, false, st
 	w.mu.Unlock()
-	s, probs := Parse(data, w.path)
-	return Update{Settings: s, Problems: probs}, true
+	f, probs := w.parse(data, w.path)
+	return Update{Settings: f.Main, File: f, Problems: probs}, true
 }
 
 // Run polls until ctx is done, calling fn (from Run's goroutine) with each change.
@@ -155,12 +164,16 @@ func (w *Watcher) Run(ctx context.Context, fn func(Update)) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			w.writing.Lock()
-			u, ok := w.check(ctx)
-			w.writing.Unlock()
-			if ok {
+			if u, ok := w.poll(ctx); ok {
 				fn(u)
 			}
 		}
 	}
+}
+
+// poll looks at the file once, never during the daemon's own write.
+func (w *Watcher) poll(ctx context.Context) (Update, bool) {
+	w.writing.Lock()
+	defer w.writing.Unlock()
+	return w.check(ctx)
 }

@@ -8,9 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 // WriteAtomic replaces path with data so that, whatever moment the process
@@ -90,31 +93,62 @@ func (e *InvalidError) Unwrap() error { return ErrInvalid }
 // is written, atomically there, and keeps its mode. A file that is not
 // valid TOML, or that an edit in place would not turn into exactly s, is
 // written whole from the field table instead.
-func Save(path string, s Settings) error {
+//
+// Save reads this machine's system settings (LoadSystem); System.Save
+// takes them as given.
+func Save(path string, s Settings) error { return LoadSystem().Save(path, s) }
+
+// Save is Save over sys. Locked keys take the system's value first (what a
+// client sends for them is not used); their lines in the file are never
+// written: the user's own value, or its absence, stays as it was and
+// applies again once the lock is lifted.
+func (sys *System) Save(path string, s Settings) error {
+	sys.lock(&s)
 	if errs := s.Validate(); len(errs) > 0 {
 		return &InvalidError{Fields: errs}
 	}
 	s.Normalize()
-	target, perm := path, fs.FileMode(0o600)
-	if t, err := filepath.EvalSymlinks(path); err == nil {
-		target = t
-		if fi, err := os.Stat(t); err == nil {
-			perm = fi.Mode().Perm()
-		}
-	}
-	out := Encode(s)
+	target, perm := target(path)
+	out := sys.Encode(s)
 	if old, err := ReadFile(target); err == nil {
-		if edited, ok := editInPlace(old, s, target); ok {
+		// The profiles stay as they are, and must still work on top of
+		// the new main settings.
+		f, probs := sys.ParseFile(old, target)
+		if errs := checkProfiles(s, f.Profiles); len(errs) > 0 {
+			return &InvalidError{Fields: errs}
+		}
+		out = sys.EncodeFile(File{Main: s, Profiles: f.Profiles})
+		if edited, ok := sys.editInPlace(old, s, target); ok {
 			out = edited
+		} else if onlyProfiles(probs) {
+			// Writing the file whole would drop the profile with the
+			// mistake: the user's to fix, not to lose.
+			return fmt.Errorf("a profile in %s has a mistake, so the file cannot be rewritten; fix it first (limber config check): %s", path, probs[0])
 		}
 	}
 	return WriteAtomic(target, out, perm)
 }
 
+// target is the file to write for path: a symlink's target (a dotfiles
+// setup), with its mode.
+func target(path string) (string, fs.FileMode) {
+	t, perm := path, fs.FileMode(0o600)
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		t = r
+		if fi, err := os.Stat(r); err == nil {
+			perm = fi.Mode().Perm()
+		}
+	}
+	return t, perm
+}
+
 // editInPlace rewrites only what differs between the file old and s; ok is
 // false when the result would not read back as s.
-func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
-	was, probs := Parse(old, file)
+func (sys *System) editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
+	// The user's own values (no locks); the profiles stay as they are,
+	// mistakes and all.
+	wasFile, probs := sys.parseFile(old, file, false, false)
+	was := wasFile.Main
 	for _, p := range probs {
 		if p.Key == "" {
 			return nil, false // not TOML: nothing to keep
@@ -131,16 +165,28 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 	done := map[string]bool{}
 	firstTable := len(lines)
 	for k, n := range at {
-		if !strings.Contains(k, ".") && n > 0 {
-			if _, isSec := sectionKeys()[k]; isSec && n-1 < firstTable {
-				firstTable = n - 1
-			}
+		isSec := !strings.Contains(k, ".") && sectionKeys()[k]
+		// A profile's table may come first: top-level keys go above it.
+		isProfile := strings.HasPrefix(k, "profile.") && n > 0 && strings.HasPrefix(strings.TrimSpace(lines[n-1]), "[")
+		if (isSec || isProfile) && n > 0 && n-1 < firstTable {
+			firstTable = n - 1
 		}
+	}
+	// mine is what the file gets for a field: s's value, but the file's
+	// own for a locked key.
+	mine := func(g Field) string {
+		if sys.Locked(g.Key) {
+			return g.encode(&was)
+		}
+		return g.encode(&s)
 	}
 	for _, f := range Fields() {
 		sec := SectionOf(f.Key)
-		key, text := f.Key, f.encode(&s)
+		key, text := f.Key, mine(f)
 		parent, _, inline := strings.Cut(sec, ".")
+		if !inline && sys.Locked(key) {
+			continue // never written: the user's line, or none, stays
+		}
 		if inline {
 			if done[sec] {
 				continue
@@ -150,8 +196,8 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 			same := true
 			for _, g := range Fields() {
 				if SectionOf(g.Key) == sec {
-					parts = append(parts, g.Key[len(sec)+1:]+" = "+g.encode(&s))
-					same = same && g.encode(&was) == g.encode(&s)
+					parts = append(parts, g.Key[len(sec)+1:]+" = "+mine(g))
+					same = same && g.encode(&was) == mine(g)
 				}
 			}
 			key, text = sec, "{ "+strings.Join(parts, ", ")+" }"
@@ -202,11 +248,33 @@ func editInPlace(old []byte, s Settings, file string) ([]byte, bool) {
 		text = strings.TrimRight(text, "\n") + "\n\n[" + sec + "]\n" + strings.Join(missing[sec], "\n") + "\n"
 	}
 	out := []byte(text)
-	got, probs := Parse(out, file)
-	if len(probs) > 0 || !bytes.Equal(Encode(got), Encode(s)) {
+	got, probs := sys.parseFile(out, file, true, false)
+	if len(probs) > 0 || !bytes.Equal(Encode(got.Main), Encode(s)) {
 		return nil, false
 	}
+	if !reflect.DeepEqual(rawProfiles(old), rawProfiles(out)) {
+		return nil, false // an edit landed in a profile's table
+	}
 	return out, true
+}
+
+// rawProfiles is the profile tables of a file as TOML decodes them.
+func rawProfiles(data []byte) any {
+	var doc map[string]any
+	if toml.Unmarshal(data, &doc) != nil {
+		return nil
+	}
+	return doc["profile"]
+}
+
+// onlyProfiles reports whether every problem is in a profile's table.
+func onlyProfiles(probs []Problem) bool {
+	for _, p := range probs {
+		if !strings.HasPrefix(p.Key, "profile.") && p.Key != "profile" {
+			return false
+		}
+	}
+	return len(probs) > 0
 }
 
 // sectionKeys is the set of [table] names the field table writes.
@@ -223,7 +291,14 @@ func sectionKeys() map[string]bool {
 // EnsureFile writes the default settings to path when no file is there
 // (first run) and reports whether it did. An existing file, even a broken
 // one, is never touched.
-func EnsureFile(path string) (created bool, err error) {
+//
+// The file holds the values in effect then (the system settings
+// included), with the keys the system sets written as comments, so that
+// they keep following the system until the user sets them.
+func EnsureFile(path string) (created bool, err error) { return LoadSystem().EnsureFile(path) }
+
+// EnsureFile is EnsureFile over sys.
+func (sys *System) EnsureFile(path string) (created bool, err error) {
 	// Lstat: a dangling or looping symlink is the user's to fix (Load
 	// reports it), not a missing file to write over.
 	if _, err := os.Lstat(path); err == nil {
@@ -231,9 +306,9 @@ func EnsureFile(path string) (created bool, err error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return false, fmt.Errorf("checking %s: %w", path, err)
 	}
-	d := Defaults()
+	d := sys.Base()
 	d.Normalize()
-	if err := WriteAtomic(path, Encode(d), 0o600); err != nil {
+	if err := WriteAtomic(path, sys.Encode(d), 0o600); err != nil {
 		return false, err
 	}
 	return true, nil

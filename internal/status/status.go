@@ -13,6 +13,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/settings"
 )
 
 func secs(n int64) time.Duration { return time.Duration(n) * time.Second }
@@ -24,12 +25,33 @@ func SittingLine(st api.Status) string {
 	})
 }
 
+// HoldLine says what holds back a break now, naming a meeting by its title
+// and end ("" when nothing holds, or a call or presentation, which the
+// presence line names already).
+func HoldLine(st api.Status) string {
+	h := st.Holding
+	if h == nil || h.Reason != "meeting" || h.Until == nil {
+		return ""
+	}
+	until := h.Until.Local().Format("15:04")
+	if h.Event == "" {
+		return lang.X("status.hold.meeting", "In a meeting until {{.T}}: breaks wait until it ends", map[string]any{"T": until})
+	}
+	return lang.X("status.hold.meeting_named", "In a meeting until {{.T}} ({{.Event}}): breaks wait until it ends", map[string]any{"T": until, "Event": h.Event})
+}
+
 // BreakLine says when one break is next due.
-func BreakLine(b api.Break) string {
+func BreakLine(b api.Break) string { return BreakLineIn(api.Status{}, b) }
+
+// BreakLineIn says when one break is next due, in st (which says what
+// holds a held break).
+func BreakLineIn(st api.Status, b api.Break) string {
 	name := kinds.Label(b.Kind)
 	switch {
 	case !b.Enabled:
 		return lang.X("status.break.off", "{{.Name}}: off", map[string]any{"Name": name})
+	case b.Held && st.Holding != nil && st.Holding.Reason == "meeting" && st.Holding.Until != nil:
+		return lang.X("status.break.held_meeting", "{{.Name}}: waiting until your meeting ends at {{.T}}", map[string]any{"Name": name, "T": st.Holding.Until.Local().Format("15:04")})
 	case b.Held:
 		return lang.X("status.break.held", "{{.Name}}: waiting until your call or presentation ends", map[string]any{"Name": name})
 	case b.Due:
@@ -41,6 +63,34 @@ func BreakLine(b api.Break) string {
 		return lang.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
 	}
 	return lang.X("status.break.in", "{{.Name}} in {{.In}}", map[string]any{"Name": name, "In": duration.Approx(secs(b.RemainingSeconds))})
+}
+
+// DebtLine is the break debt in a few words ("Break debt 6 min"), or ""
+// when there is none.
+func DebtLine(st api.Status) string {
+	d := st.Debt(api.DebtTotal)
+	if d <= 0 {
+		return ""
+	}
+	return lang.X("status.debt", "Break debt {{.T}}", map[string]any{"T": duration.Approx(d)})
+}
+
+// NoSkipsLeft says that Skip is gone for the day, and why: "No skips left
+// today (3 used)" (the tray, status and the card window).
+func NoSkipsLeft(used int) string {
+	return lang.X("status.skips.none", "No skips left today ({{.Used}} used)", map[string]any{"Used": used})
+}
+
+// SkipsLine says how many skips are left today ("" without a budget).
+func SkipsLine(st api.Status) string {
+	if st.SkipsLeftToday < 0 {
+		return ""
+	}
+	if st.SkipsLeftToday == 0 {
+		return NoSkipsLeft(st.SkipsUsedToday)
+	}
+	return lang.X("status.skips.left", "Skips left today: {{.Left}} of {{.Budget}}", map[string]any{
+		"Left": st.SkipsLeftToday, "Budget": st.SkipsLeftToday + st.SkipsUsedToday})
 }
 
 // Write prints the status for people, one fact a line.
@@ -67,11 +117,23 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	default:
 		fmt.Fprintln(&b, lang.X("status.idle", "Idle for {{.T}}", map[string]any{"T": duration.Approx(secs(st.IdleSeconds))}))
 	}
+	if h := HoldLine(st); h != "" {
+		fmt.Fprintln(&b, h)
+	}
 	for _, br := range st.Breaks {
-		fmt.Fprintln(&b, "  "+BreakLine(br))
+		fmt.Fprintln(&b, "  "+BreakLineIn(st, br))
 	}
 	if st.Phase != "" {
 		fmt.Fprintln(&b, lang.X("status.phase", "Cycle: {{.Phase}}, {{.Left}} left", map[string]any{"Phase": st.Phase, "Left": duration.Approx(secs(st.PhaseRemainingSeconds))}))
+	}
+	if l := SkipsLine(st); l != "" {
+		fmt.Fprintln(&b, l)
+	}
+	if l := DebtLine(st); l != "" {
+		fmt.Fprintln(&b, l)
+	}
+	if len(st.Profiles) > 0 {
+		fmt.Fprintln(&b, ProfileLine(st))
 	}
 	if st.GlassGoal > 0 {
 		fmt.Fprintln(&b, lang.X("status.glasses", "Water: {{.N}} of {{.Goal}} glasses", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
@@ -104,6 +166,12 @@ func Write(w io.Writer, st api.Status, explain bool) {
 			fmt.Fprintln(&b, lang.X("status.why", "why: {{.W}}", map[string]any{"W": st.Why}))
 		}
 		for _, br := range st.Breaks {
+			if d := st.Debt(string(br.Kind)); d > 0 {
+				fmt.Fprintln(&b, lang.X("status.debt.kind", "  {{.Kind}} debt {{.T}}: its next break is longer by up to half its length until it is paid", map[string]any{
+					"Kind": br.Kind, "T": duration.Format(d)}))
+			}
+		}
+		for _, br := range st.Breaks {
 			if !br.LastReset.IsZero() {
 				fmt.Fprintln(&b, lang.X("status.reset", "  {{.Kind}} last reset {{.At}} ({{.Reason}})", map[string]any{
 					"Kind": br.Kind, "At": br.LastReset.Local().Format("15:04:05"), "Reason": br.LastResetReason}))
@@ -111,4 +179,17 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		}
 	}
 	io.WriteString(w, b.String())
+}
+
+// ProfileLine says which profile is on and how it was chosen: "Profile:
+// home (automatic)".
+func ProfileLine(st api.Status) string {
+	name := st.Profile
+	if name == settings.DefaultProfile || name == "" {
+		name = lang.X("status.profile.main", "main settings")
+	}
+	if st.ProfileAuto {
+		return lang.X("status.profile.line_auto", "Profile: {{.Name}} (automatic)", map[string]any{"Name": name})
+	}
+	return lang.X("status.profile.line_hand", "Profile: {{.Name}} (chosen by hand)", map[string]any{"Name": name})
 }

@@ -4,11 +4,14 @@
 package tray
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/status"
 )
 
@@ -37,6 +40,10 @@ const (
 	ActSettings     = "settings"
 	ActStats        = "stats"
 	ActQuit         = "quit"
+	// ActProfilePrefix + ProfileAuto, + "default" (the main settings) or
+	// + the 1-based place of a profile in the file: the Profile submenu.
+	ActProfilePrefix = "profile:"
+	ProfileAuto      = "auto"
 )
 
 // Item is one menu entry. Items with no Action are information lines.
@@ -47,7 +54,9 @@ type Item struct {
 	Enabled bool
 	Hidden  bool
 	Sep     bool // a separator (other fields unused)
-	Sub     []Item
+	// Check makes the entry a check box, ticked when Checked.
+	Check, Checked bool
+	Sub            []Item
 }
 
 // Menu is the whole tray: icon, tooltip and entries.
@@ -79,7 +88,7 @@ func Build(st api.Status) Menu {
 	if st.Paused {
 		m.Tooltip += "\n" + pausedLine(st)
 	} else if next, ok := nextBreak(st); ok {
-		m.Tooltip += "\n" + status.BreakLine(next)
+		m.Tooltip += "\n" + status.BreakLineIn(st, next)
 	}
 
 	// Information lines are enabled items without an action: a disabled
@@ -97,7 +106,15 @@ func Build(st api.Status) Menu {
 	for _, info := range kinds.All() {
 		k := info.Kind
 		b, ok := byKind[k]
-		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLine(b), Enabled: true, Hidden: !ok || !b.Enabled || st.Paused})
+		items = append(items, Item{ID: "next:" + string(k), Title: status.BreakLineIn(st, b), Enabled: true, Hidden: !ok || !b.Enabled || st.Paused})
+	}
+	// The price of skipping, shown while there is one: the debt, and that
+	// Skip is gone for the day (the card and notifications offer none).
+	debt := status.DebtLine(st)
+	items = append(items, Item{ID: "debt", Title: debt, Enabled: true, Hidden: debt == ""})
+	items = append(items, Item{ID: "noskips", Title: status.SkipsLine(st), Enabled: true, Hidden: st.SkipsLeftToday != 0 || st.Strict})
+	if debt != "" {
+		m.Tooltip += "\n" + debt
 	}
 	noSource := st.Activity == "none"
 	items = append(items, Item{ID: "nosource", Title: lang.X("tray.nosource", "No idle detection: counting wall-clock time"), Enabled: true, Hidden: !noSource})
@@ -124,6 +141,7 @@ func Build(st api.Status) Menu {
 		}},
 		Item{ID: "resume", Title: lang.X("tray.resume", "Resume"), Action: ActResume, Enabled: st.Paused},
 		Item{ID: "drink", Title: lang.X("tray.drink", "I drank a glass of water"), Action: ActDrink, Enabled: true},
+		profileMenu(st),
 		Item{Sep: true, ID: "sep2"},
 		Item{ID: "settings", Title: lang.X("tray.settings", "Settings…"), Action: ActSettings, Enabled: true},
 		Item{ID: "stats", Title: lang.X("tray.stats", "Statistics…"), Action: ActStats, Enabled: true},
@@ -132,6 +150,30 @@ func Build(st api.Status) Menu {
 	)
 	m.Items = items
 	return m
+}
+
+// profileMenu is the Profile submenu: Automatic, the main settings and a
+// slot for each profile the file may hold (the menu's structure is fixed;
+// unused slots are hidden). Exactly one entry is ticked: Automatic, or the
+// profile chosen by hand. Hidden when the file has no profiles.
+func profileMenu(st api.Status) Item {
+	hand := !st.ProfileAuto
+	sub := []Item{
+		{ID: "profile:auto", Title: lang.X("tray.profile.auto", "Automatic"), Action: ActProfilePrefix + ProfileAuto,
+			Enabled: true, Check: true, Checked: !hand},
+		{Sep: true, ID: "profile:sep"},
+		{ID: "profile:default", Title: lang.X("tray.profile.default", "Main settings"), Action: ActProfilePrefix + settings.DefaultProfile,
+			Enabled: true, Check: true, Checked: hand && st.Profile == settings.DefaultProfile},
+	}
+	for i := range settings.MaxProfiles {
+		n := strconv.Itoa(i + 1)
+		it := Item{ID: "profile:" + n, Action: Action(ActProfilePrefix + n), Enabled: true, Check: true, Hidden: i >= len(st.Profiles)}
+		if !it.Hidden {
+			it.Title, it.Checked = st.Profiles[i], hand && st.Profile == st.Profiles[i]
+		}
+		sub = append(sub, it)
+	}
+	return Item{ID: "profile", Title: status.ProfileLine(st), Enabled: true, Hidden: len(st.Profiles) == 0, Sub: sub}
 }
 
 func pausedLine(st api.Status) string {

@@ -186,3 +186,95 @@ func TestMergedLine(t *testing.T) {
 		t.Errorf("merged line %q", it.Title)
 	}
 }
+
+// TestDebtLines: the debt shows (menu and tooltip) only when there is some,
+// and "no skips left" only once the budget is spent.
+func TestDebtLines(t *testing.T) {
+	st := baseStatus()
+	st.SkipsLeftToday, st.SkipsUsedToday = 2, 1
+	st.DebtSeconds = map[string]int64{"stretch": 0, "movement": 0, "total": 0}
+	m := Build(st)
+	if it, _ := find(m.Items, "debt"); !it.Hidden {
+		t.Errorf("debt line shown without debt: %q", it.Title)
+	}
+	if it, _ := find(m.Items, "noskips"); !it.Hidden {
+		t.Errorf("no-skips line shown with 2 left: %q", it.Title)
+	}
+	st.SkipsLeftToday, st.SkipsUsedToday = 0, 3
+	st.DebtSeconds = map[string]int64{"stretch": 60, "movement": 300, "total": 360}
+	m = Build(st)
+	if it, _ := find(m.Items, "debt"); it.Hidden || it.Title != "Break debt 6 min" {
+		t.Errorf("debt line %+v, want Break debt 6 min", it)
+	}
+	if !strings.Contains(m.Tooltip, "Break debt 6 min") {
+		t.Errorf("tooltip %q does not show the debt", m.Tooltip)
+	}
+	if it, _ := find(m.Items, "noskips"); it.Hidden || it.Title != "No skips left today (3 used)" {
+		t.Errorf("no-skips line %+v", it)
+	}
+	st.Strict = true // strict mode says no skipping by itself
+	if it, _ := find(Build(st).Items, "noskips"); !it.Hidden {
+		t.Error("no-skips line in strict mode")
+	}
+}
+
+// The Profile submenu: hidden without profiles, one slot per profile, one
+// tick (Automatic, or the profile chosen by hand), the same IDs whatever
+// the number of profiles (the adapter creates the entries once).
+func TestProfileMenu(t *testing.T) {
+	st := baseStatus()
+	st.Profile, st.ProfileAuto = "default", true
+	m := Build(st)
+	if it, _ := find(m.Items, "profile"); !it.Hidden {
+		t.Error("the Profile submenu shows without profiles")
+	}
+	ids := func(m Menu) string {
+		it, _ := find(m.Items, "profile")
+		var b strings.Builder
+		for _, s := range it.Sub {
+			b.WriteString(s.ID + " ")
+		}
+		return b.String()
+	}
+	none := ids(m)
+	st.Profiles, st.Profile = []string{"home", "work"}, "home"
+	m = Build(st)
+	if ids(m) != none {
+		t.Errorf("the submenu's structure changed with the profiles: %s vs %s", ids(m), none)
+	}
+	p, _ := find(m.Items, "profile")
+	if p.Hidden || p.Title != "Profile: home (automatic)" {
+		t.Errorf("profile item %+v", p)
+	}
+	ticked := func(m Menu) []string {
+		it, _ := find(m.Items, "profile")
+		var out []string
+		for _, s := range it.Sub {
+			if s.Checked && !s.Hidden {
+				out = append(out, s.Title)
+			}
+		}
+		return out
+	}
+	if got := ticked(m); len(got) != 1 || got[0] != "Automatic" {
+		t.Errorf("ticked %v, want Automatic", got)
+	}
+	if it, _ := find(m.Items, "profile:2"); it.Title != "work" || it.Hidden || it.Action != "profile:2" {
+		t.Errorf("slot 2 %+v", it)
+	}
+	if it, _ := find(m.Items, "profile:3"); !it.Hidden {
+		t.Error("an unused slot shows")
+	}
+	st.ProfileAuto, st.Profile = false, "work"
+	m = Build(st)
+	if got := ticked(m); len(got) != 1 || got[0] != "work" {
+		t.Errorf("ticked %v, want work", got)
+	}
+	if p, _ := find(m.Items, "profile"); p.Title != "Profile: work (chosen by hand)" {
+		t.Errorf("profile item %q", p.Title)
+	}
+	st.Profile = "default"
+	if got := ticked(Build(st)); len(got) != 1 || got[0] != "Main settings" {
+		t.Errorf("ticked %v, want Main settings", got)
+	}
+}

@@ -94,9 +94,14 @@ func (t *Tray) build(parent *systray.MenuItem, items []Item) {
 			continue
 		}
 		var mi *systray.MenuItem
-		if parent == nil {
+		switch {
+		case parent == nil && it.Check:
+			mi = systray.AddMenuItemCheckbox(it.Title, "", it.Checked)
+		case parent == nil:
 			mi = systray.AddMenuItem(it.Title, "")
-		} else {
+		case it.Check:
+			mi = parent.AddSubMenuItemCheckbox(it.Title, "", it.Checked)
+		default:
 			mi = parent.AddSubMenuItem(it.Title, "")
 		}
 		t.items[it.ID] = mi
@@ -126,6 +131,13 @@ func (t *Tray) apply(old, items []Item) {
 		}
 		if prev.Enabled != it.Enabled || prev.Hidden != it.Hidden {
 			setState(mi, it)
+		}
+		if it.Check && prev.Checked != it.Checked {
+			if it.Checked {
+				mi.Check()
+			} else {
+				mi.Uncheck()
+			}
 		}
 		if len(it.Sub) > 0 {
 			t.apply(prev.Sub, it.Sub)

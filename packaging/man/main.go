@@ -152,11 +152,26 @@ stay in use.
 .I $XDG_CONFIG_HOME/limber/cards/
 your own exercise cards.
 .TP
+.I ~/work.ics
+(any path)
+calendar files or folders of them, named in the settings under
+.B [calendar] files
+and read again when they change: a break due during a meeting waits until
+it ends, one due just before a meeting comes early.
+.B "limber config check"
+reads them too.
+.TP
 .I $XDG_DATA_HOME/limber/history.db
 the history of sitting time, breaks and water (SQLite).
 A damaged history is moved aside as
 .IR history.db.corrupt\-TIMESTAMP ,
 never deleted.
+.TP
+.I $XDG_DATA_HOME/limber/profile.json
+the profile chosen by hand
+.RB ( "limber profile use" ),
+kept until
+.BR "limber profile auto" .
 .TP
 .I $XDG_RUNTIME_DIR/limber/limber.sock
 the control socket the commands talk to the daemon through.

@@ -41,14 +41,30 @@ const (
 	// profile, so a seated twist shows as a twist: the shoulders open up
 	// towards the viewer.
 	Turn Joint = "turn"
+	// Shrug is optional: how far (0 to 1) the shoulders are drawn up
+	// towards the ears, for shrugs, shoulder rolls and tensing; 1 lifts
+	// them MaxShrug torso lengths.
+	Shrug Joint = "shrug"
 	// Gaze is optional: where the eyes look (an absolute angle like the
 	// limbs': 90 straight ahead, 135 up and ahead), drawn as a line of
 	// sight so eye exercises show what the eyes do.
 	Gaze Joint = "gaze"
 )
 
+// Fwd names the optional depth of segment j in the front view: how many
+// degrees it points out of the picture towards the viewer ("thigh_r_fwd"),
+// 0 in the picture plane, 90 straight at the viewer (a seated thigh);
+// negative away. The side view ignores it.
+func Fwd(j Joint) Joint { return j + "_fwd" }
+
 // OptionalJoints returns the joints a pose may leave out.
-func OptionalJoints() []Joint { return []Joint{FootL, FootR, Turn, Gaze} }
+func OptionalJoints() []Joint {
+	o := []Joint{FootL, FootR, Turn, Gaze, Shrug}
+	for _, j := range Joints() {
+		o = append(o, Fwd(j))
+	}
+	return o
+}
 
 // Joints returns every joint in a fixed order.
 func Joints() []Joint {
@@ -66,6 +82,9 @@ type Pose struct {
 	// Hold is how long (seconds) this keyframe is held, as its step says
 	// ("hold for four breaths"); 0 uses the figure's Hold.
 	Hold float64
+	// Move is how long (seconds) the move from this keyframe to the next
+	// takes ("breathe out for six counts"); 0 uses the figure's Move.
+	Move float64
 }
 
 // Angle returns the angle of j (0 when unset).
@@ -73,7 +92,7 @@ func (p Pose) Angle(j Joint) float64 { return p.Angles[j] }
 
 // Clone returns a deep copy.
 func (p Pose) Clone() Pose {
-	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...), Hold: p.Hold}
+	q := Pose{Angles: make(map[Joint]float64, len(p.Angles)), Lift: p.Lift, Touch: append([]Contact(nil), p.Touch...), Hold: p.Hold, Move: p.Move}
 	for k, v := range p.Angles {
 		q.Angles[k] = v
 	}
@@ -108,6 +127,12 @@ func Base(name string) (p Pose, ok bool) {
 		return mk(180, 180, -12, -8, 12, 8, -6, -4, 6, 4), true
 	case "sit":
 		return mk(180, 180, 15, 70, 25, 75, 90, 0, 90, 0), true
+	case "sit-front": // sitting facing the viewer: thighs towards you, hands on them
+		p := mk(180, 180, -3, -1, 3, 1, -30, 3, 30, -3)
+		p.Angles[Fwd(ThighL)], p.Angles[Fwd(ThighR)] = 78, 78
+		p.Angles[Fwd(ArmL)], p.Angles[Fwd(ArmR)] = 18, 18
+		p.Angles[Fwd(ForearmL)], p.Angles[Fwd(ForearmR)] = 30, 30
+		return p, true
 	case "lie-back": // on the back, head to the left, knees bent
 		return mk(-90, -90, 88, 90, 92, 90, 135, 20, 140, 25), true
 	case "lie-front": // face down, head to the right
@@ -122,7 +147,7 @@ func Base(name string) (p Pose, ok bool) {
 
 // BaseNames lists the names Base accepts.
 func BaseNames() []string {
-	n := []string{"stand", "stand-front", "sit", "lie-back", "lie-front", "all-fours", "kneel"}
+	n := []string{"stand", "stand-front", "sit", "sit-front", "lie-back", "lie-front", "all-fours", "kneel"}
 	sort.Strings(n)
 	return n
 }
@@ -159,8 +184,8 @@ func (p Pose) foot(j Joint) float64 {
 	if v, ok := p.Angles[j]; ok {
 		return v
 	}
-	if j == Turn {
-		return 0
+	if j != FootL && j != FootR {
+		return 0 // turn and the depths: none unless set
 	}
 	if j == FootL {
 		return footAngle(p.Angle(ShinL))
@@ -179,7 +204,10 @@ const (
 	LenShin    = 0.86
 	LenFoot    = 0.22
 	shoulderHW = 0.26 // half shoulder width, front view
-	hipHW      = 0.14 // half hip width, front view
+	// MaxShrug is how far (torso lengths) a full shrug lifts the shoulders
+	// (and the top of the torso, so the neck shows shorter).
+	MaxShrug = 0.14
+	hipHW    = 0.14 // half hip width, front view
 )
 
 // Point is a position in figure units, y growing downwards.
@@ -195,6 +223,10 @@ type Limb struct {
 	From, To Point
 	Far      bool    // an "_l" limb, drawn dimmer
 	Width    float64 // thickness in figure units: a body, not a stick
+	// Name is the joint the segment is drawn for ("thigh_l"; "hand_r" for
+	// a hand, a dot: From = To; "shoulders" and "hips" across the body).
+	Name string
+	z    float64 // how near the viewer (front view): nearer is drawn later
 }
 
 // Thickness of the body's segments, in torso lengths: roughly a person's
@@ -224,6 +256,56 @@ type Skeleton struct {
 	KneeR    Point
 	// Where each limb starts (the same point in the side view).
 	ShoulderL, ShoulderR, HipL, HipR Point
+	ElbowL, ElbowR                   Point
+	// WaistL and WaistR are the sides of the hips, where a hand rests
+	// "on the hips" (targets hip_l, hip_r).
+	WaistL, WaistR Point
+	// Face is where a hand covers the eyes (target head).
+	Face Point
+	// z is each named point's depth towards the viewer (front view; 0 in
+	// the side view): the 3D position of a point drawn at (x, y) is
+	// (x, y-Depth*z, z).
+	z map[string]float64
+}
+
+// Depth is how the front view shows depth: it looks down on the figure a
+// little, so a point d units nearer the viewer is drawn Depth*d lower. It
+// is an oblique parallel projection: a thigh pointing at the viewer (a
+// seated figure) is drawn short and downwards, a shin crossed over the
+// other knee at full length, and a contact solved in 3D holds on screen.
+const Depth = 0.35
+
+type vec3 struct{ X, Y, Z float64 }
+
+func (a vec3) add(b vec3) vec3           { return vec3{a.X + b.X, a.Y + b.Y, a.Z + b.Z} }
+func (a vec3) sub(b vec3) vec3           { return vec3{a.X - b.X, a.Y - b.Y, a.Z - b.Z} }
+func (a vec3) mul(k float64) vec3        { return vec3{a.X * k, a.Y * k, a.Z * k} }
+func (a vec3) dot(b vec3) float64        { return a.X*b.X + a.Y*b.Y + a.Z*b.Z }
+func (a vec3) norm() float64             { return math.Sqrt(a.dot(a)) }
+func (a vec3) screen() Point             { return Point{a.X, a.Y + Depth*a.Z} }
+func (a vec3) unit() vec3                { return a.mul(1 / a.norm()) }
+func at3(p Point, z float64) vec3        { return vec3{p.X, p.Y - Depth*z, z} }
+func (p Pose) fwd(j Joint) float64       { return p.Angles[Fwd(j)] }
+func (p Pose) dir3(j Joint) vec3         { return dir3(p.Angle(j), p.fwd(j)) }
+func (s Skeleton) at3(n string) vec3     { return at3(s.Point(n), s.z[n]) }
+func (s Skeleton) Z(name string) float64 { return s.z[name] }
+
+// dir3 is the unit direction of a segment at screen angle a (degrees, as
+// the side view's) tilted fwd degrees towards the viewer.
+func dir3(a, fwd float64) vec3 {
+	ar, fr := a*math.Pi/180, fwd*math.Pi/180
+	return vec3{math.Sin(ar) * math.Cos(fr), math.Cos(ar) * math.Cos(fr), math.Sin(fr)}
+}
+
+// angles3 is the inverse of dir3; keep is the screen angle used when d
+// points straight at the viewer (no screen angle to read).
+func angles3(d vec3, keep float64) (a, fwd float64) {
+	d = d.unit()
+	fwd = deg(math.Asin(math.Max(-1, math.Min(1, d.Z))))
+	if math.Hypot(d.X, d.Y) < 1e-6 {
+		return keep, fwd
+	}
+	return deg(math.Atan2(d.X, d.Y)), fwd
 }
 
 // Layout turns a pose into lines. front selects the front view (shoulders
@@ -262,19 +344,18 @@ const liftedFoot = 0.15
 
 // layout places the limbs with the hip at the origin, not grounded.
 func layout(p Pose, front bool) Skeleton {
+	if front {
+		return layoutFront(p)
+	}
 	hip := Point{}
 	neck := hip.add(p.Angle(Torso), LenTorso)
 	head := neck.add(p.Angle(Head), LenNeck+HeadRadius)
-	shL, shR, hipL, hipR := neck, neck, hip, hip
-	if front {
-		perp := p.Angle(Torso) + 90
-		shL, shR = neck.add(perp, shoulderHW), neck.add(perp, -shoulderHW)
-		hipL, hipR = hip.add(perp, hipHW), hip.add(perp, -hipHW)
-		// With the torso upright perp points left on screen, which is where "_l" belongs.
-	} else if t := p.Angles[Turn]; t != 0 {
+	sh := neck.add(p.Angle(Torso), p.Angles[Shrug]*MaxShrug)
+	shL, shR, hipL, hipR := sh, sh, hip, hip
+	if t := p.Angles[Turn]; t != 0 {
 		// Turned to the right: the near (right) shoulder goes back, the far one forward.
 		w := shoulderHW * math.Sin(t*math.Pi/180)
-		shR, shL = neck.add(p.Angle(Torso)-90, w), neck.add(p.Angle(Torso)+90, w)
+		shR, shL = sh.add(p.Angle(Torso)-90, w), sh.add(p.Angle(Torso)+90, w)
 	}
 	elL := shL.add(p.Angle(ArmL), LenArm)
 	haL := elL.add(p.Angle(ForearmL), LenForearm)
@@ -284,28 +365,88 @@ func layout(p Pose, front bool) Skeleton {
 	anL := knL.add(p.Angle(ShinL), LenShin)
 	knR := hipR.add(p.Angle(ThighR), LenThigh)
 	anR := knR.add(p.Angle(ShinR), LenShin)
-	var ftL, ftR Point
-	if front {
-		ftL = anL.add(p.Angle(ShinL)-90, LenFoot*0.6)
-		ftR = anR.add(p.Angle(ShinR)+90, LenFoot*0.6)
-	} else {
-		ftL = anL.add(p.foot(FootL), LenFoot)
-		ftR = anR.add(p.foot(FootR), LenFoot)
-	}
+	ftL := anL.add(p.foot(FootL), LenFoot)
+	ftR := anR.add(p.foot(FootR), LenFoot)
+	waist := hip.add(p.Angle(Torso), 0.1)
 	s := Skeleton{Head: head, Hip: hip, HandL: haL, HandR: haR, Shoulder: neck, AnkleL: anL, AnkleR: anR,
-		KneeL: knL, KneeR: knR, ShoulderL: shL, ShoulderR: shR, HipL: hipL, HipR: hipR}
+		KneeL: knL, KneeR: knR, ShoulderL: shL, ShoulderR: shR, HipL: hipL, HipR: hipR,
+		ElbowL: elL, ElbowR: elR, WaistL: waist, WaistR: waist,
+		Face: Point{head.X + HeadRadius*0.8, head.Y}}
 	s.Limbs = []Limb{
-		{hipL, knL, true, WidthThigh}, {knL, anL, true, WidthShin}, {anL, ftL, true, WidthFoot},
-		{shL, elL, true, WidthArm}, {elL, haL, true, WidthForearm},
-		{hip, neck, false, WidthTorso}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck},
-		{hipR, knR, false, WidthThigh}, {knR, anR, false, WidthShin}, {anR, ftR, false, WidthFoot},
-		{shR, elR, false, WidthArm}, {elR, haR, false, WidthForearm},
+		{hipL, knL, true, WidthThigh, "thigh_l", 0}, {knL, anL, true, WidthShin, "shin_l", 0}, {anL, ftL, true, WidthFoot, "foot_l", 0},
+		{shL, elL, true, WidthArm, "arm_l", 0}, {elL, haL, true, WidthForearm, "forearm_l", 0}, {haL, haL, true, 2 * HandRadius, "hand_l", 0},
+		{hip, sh, false, WidthTorso, "torso", 0}, {neck, neck.add(p.Angle(Head), LenNeck), false, WidthNeck, "neck", 0},
+		{hipR, knR, false, WidthThigh, "thigh_r", 0}, {knR, anR, false, WidthShin, "shin_r", 0}, {anR, ftR, false, WidthFoot, "foot_r", 0},
+		{shR, elR, false, WidthArm, "arm_r", 0}, {elR, haR, false, WidthForearm, "forearm_r", 0}, {haR, haR, false, 2 * HandRadius, "hand_r", 0},
 	}
-	if front {
-		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6}, Limb{hipL, hipR, false, WidthTorso * 0.8})
-	} else if shL != shR {
-		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6})
+	if shL != shR {
+		s.Limbs = append(s.Limbs, Limb{shL, shR, false, WidthTorso * 0.6, "shoulders", 0})
 	}
+	return s
+}
+
+// layoutFront is the front view: the body in 3D (x to the viewer's right,
+// y down, z towards the viewer), each segment at its screen angle tilted
+// by its _fwd depth, drawn with the Depth projection.
+func layoutFront(p Pose) Skeleton {
+	var hip vec3
+	neck := hip.add(p.dir3(Torso).mul(LenTorso))
+	head := neck.add(p.dir3(Head).mul(LenNeck + HeadRadius))
+	// Across the body, in the picture plane: with the torso upright this
+	// points left on screen, which is where "_l" belongs.
+	across := dir3(p.Angle(Torso)+90, 0)
+	t := p.Angles[Turn] * math.Pi / 180
+	// Turned to the right: the right shoulder goes back, the left comes forward.
+	sh := neck.add(p.dir3(Torso).mul(p.Angles[Shrug] * MaxShrug))
+	shL := sh.add(across.mul(shoulderHW * math.Cos(t))).add(vec3{Z: shoulderHW * math.Sin(t)})
+	shR := sh.add(across.mul(-shoulderHW * math.Cos(t))).add(vec3{Z: -shoulderHW * math.Sin(t)})
+	hipL, hipR := hip.add(across.mul(hipHW)), hip.add(across.mul(-hipHW))
+	seg := func(from vec3, j Joint, l float64) vec3 { return from.add(p.dir3(j).mul(l)) }
+	elL, elR := seg(shL, ArmL, LenArm), seg(shR, ArmR, LenArm)
+	haL, haR := seg(elL, ForearmL, LenForearm), seg(elR, ForearmR, LenForearm)
+	knL, knR := seg(hipL, ThighL, LenThigh), seg(hipR, ThighR, LenThigh)
+	anL, anR := seg(knL, ShinL, LenShin), seg(knR, ShinR, LenShin)
+	// Feet point towards the viewer, splayed out a little, square to the shin.
+	foot := func(an vec3, shin Joint, out float64) vec3 {
+		d := vec3{out * 0.5, 0, 0.87}
+		s := p.dir3(shin)
+		d = d.sub(s.mul(d.dot(s)))
+		if d.norm() < 1e-3 {
+			d = vec3{Y: 1}
+		}
+		return an.add(d.unit().mul(LenFoot * 0.8))
+	}
+	ftL, ftR := foot(anL, ShinL, -1), foot(anR, ShinR, 1)
+	waistL := hipL.add(across.mul(0.1)).add(p.dir3(Torso).mul(0.1))
+	waistR := hipR.add(across.mul(-0.1)).add(p.dir3(Torso).mul(0.1))
+	face := head.add(vec3{Z: HeadRadius * 0.8})
+	P := vec3.screen
+	s := Skeleton{Head: P(head), Hip: P(hip), HandL: P(haL), HandR: P(haR), Shoulder: P(neck),
+		AnkleL: P(anL), AnkleR: P(anR), KneeL: P(knL), KneeR: P(knR),
+		ShoulderL: P(shL), ShoulderR: P(shR), HipL: P(hipL), HipR: P(hipR),
+		ElbowL: P(elL), ElbowR: P(elR), WaistL: P(waistL), WaistR: P(waistR), Face: P(face)}
+	s.z = map[string]float64{"hand_l": haL.Z, "hand_r": haR.Z, "elbow_l": elL.Z, "elbow_r": elR.Z,
+		"knee_l": knL.Z, "knee_r": knR.Z, "ankle_l": anL.Z, "ankle_r": anR.Z, "foot_l": anL.Z, "foot_r": anR.Z,
+		"shoulder": neck.Z, "shoulder_l": shL.Z, "shoulder_r": shR.Z, "hip_l": waistL.Z, "hip_r": waistR.Z,
+		"head": face.Z, "hipjoint_l": hipL.Z, "hipjoint_r": hipR.Z}
+	neckTop := neck.add(p.dir3(Head).mul(LenNeck))
+	L := func(a, b vec3, far bool, w float64, name string) Limb {
+		return Limb{P(a), P(b), far, w, name, (a.Z + b.Z) / 2}
+	}
+	// A thigh pointing at the viewer shows its full width end-on.
+	thigh := func(j Joint) float64 { return WidthThigh * (1 + 0.35*math.Abs(math.Sin(p.fwd(j)*math.Pi/180))) }
+	s.Limbs = []Limb{
+		L(hipL, knL, true, thigh(ThighL), "thigh_l"), L(knL, anL, true, WidthShin, "shin_l"), L(anL, ftL, true, WidthFoot, "foot_l"),
+		L(shL, elL, true, WidthArm, "arm_l"), L(elL, haL, true, WidthForearm, "forearm_l"), L(haL, haL, true, 2*HandRadius, "hand_l"),
+		L(hip, sh, false, WidthTorso, "torso"), L(neck, neckTop, false, WidthNeck, "neck"),
+		L(shL, shR, false, WidthTorso*0.6, "shoulders"), L(hipL, hipR, false, WidthTorso*0.8, "hips"),
+		L(hipR, knR, false, thigh(ThighR), "thigh_r"), L(knR, anR, false, WidthShin, "shin_r"), L(anR, ftR, false, WidthFoot, "foot_r"),
+		L(shR, elR, false, WidthArm, "arm_r"), L(elR, haR, false, WidthForearm, "forearm_r"), L(haR, haR, false, 2*HandRadius, "hand_r"),
+	}
+	// Nearer segments are drawn later, over the others: the thighs of a
+	// seated figure over its hips, arms crossed in front over the chest.
+	// Within a few hundredths the card's order stands (limbs beside the body).
+	sort.SliceStable(s.Limbs, func(i, j int) bool { return s.Limbs[i].z < s.Limbs[j].z-0.05 })
 	return s
 }
 
@@ -331,6 +472,7 @@ func (s *Skeleton) shift(dx, dy float64) {
 	s.Head, s.Hip, s.HandL, s.HandR, s.Shoulder = mv(s.Head), mv(s.Hip), mv(s.HandL), mv(s.HandR), mv(s.Shoulder)
 	s.AnkleL, s.AnkleR, s.KneeL, s.KneeR = mv(s.AnkleL), mv(s.AnkleR), mv(s.KneeL), mv(s.KneeR)
 	s.ShoulderL, s.ShoulderR, s.HipL, s.HipR = mv(s.ShoulderL), mv(s.ShoulderR), mv(s.HipL), mv(s.HipR)
+	s.ElbowL, s.ElbowR, s.WaistL, s.WaistR, s.Face = mv(s.ElbowL), mv(s.ElbowR), mv(s.WaistL), mv(s.WaistR), mv(s.Face)
 }
 
 // Bounds returns the smallest box holding the skeleton (head included).
@@ -387,7 +529,7 @@ func (f Figure) Period() float64 {
 	}
 	per := 0.0
 	for i := range f.Poses {
-		per += f.HoldOf(i) + f.move()
+		per += f.HoldOf(i) + f.MoveOf(i)
 	}
 	return per
 }
@@ -405,9 +547,18 @@ func (f Figure) HoldOf(i int) float64 {
 func (f Figure) KeyframeAt(i int) float64 {
 	t := 0.0
 	for j := 0; j < i && j < len(f.Poses); j++ {
-		t += f.HoldOf(j) + f.move()
+		t += f.HoldOf(j) + f.MoveOf(j)
 	}
 	return t
+}
+
+// MoveOf is how long the move from keyframe i to the next takes: its
+// own Move (a breath in for four counts), else the figure's.
+func (f Figure) MoveOf(i int) float64 {
+	if m := f.Poses[i].Move; m > 0 {
+		return m
+	}
+	return f.move()
 }
 
 func (f Figure) hold() float64 {
@@ -432,7 +583,7 @@ func (f Figure) At(t float64) Pose {
 		p, _ := Base("stand")
 		return p
 	case 1:
-		return f.solveProps(f.Poses[0])
+		return f.solve(f.Poses[0])
 	}
 	per := f.Period()
 	t = math.Mod(t, per)
@@ -440,18 +591,20 @@ func (f Figure) At(t float64) Pose {
 		t += per
 	}
 	i, start := 0, 0.0
-	for i < len(f.Poses)-1 && t >= start+f.HoldOf(i)+f.move() {
-		start += f.HoldOf(i) + f.move()
+	for i < len(f.Poses)-1 && t >= start+f.HoldOf(i)+f.MoveOf(i) {
+		start += f.HoldOf(i) + f.MoveOf(i)
 		i++
 	}
 	in := t - start
 	a, b := f.Poses[i], f.Poses[(i+1)%len(f.Poses)]
 	if in <= f.HoldOf(i) {
-		return f.solveProps(a.Clone())
+		return f.solve(a.Clone())
 	}
-	u := math.Min(1, (in-f.HoldOf(i))/f.move())
+	u := math.Min(1, (in-f.HoldOf(i))/f.MoveOf(i))
 	u = u * u * (3 - 2*u) // smoothstep
-	q := Lerp(a, b, u)
+	// From solved keyframe to solved keyframe, so the figure does not
+	// jump when a hold starts.
+	q := Lerp(f.solve(a), f.solve(b), u)
 	// A contact both keyframes share holds all the way between them.
 	for _, c := range a.Touch {
 		for _, d := range b.Touch {
@@ -460,7 +613,7 @@ func (f Figure) At(t float64) Pose {
 			}
 		}
 	}
-	return f.solveProps(q.Solve(f.Front))
+	return f.solve(q)
 }
 
 // Eye is where the eyes are in s for pose p: on the face, a little above

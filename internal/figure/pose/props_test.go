@@ -40,12 +40,12 @@ func TestPropContacts(t *testing.T) {
 }
 
 func TestParsePropContact(t *testing.T) {
-	for _, ok := range []string{"hand_r:desk", "hand_l:chair", "back:chair"} {
+	for _, ok := range []string{"hand_r:desk", "hand_l:chair", "back:chair", "elbow_l:desk", "hand_r:hip_l", "hand_l:shoulder_r"} {
 		if _, err := ParseContact(ok); err != nil {
 			t.Errorf("%s: %v", ok, err)
 		}
 	}
-	for _, bad := range []string{"back:desk", "back:knee_l", "elbow_r:desk"} {
+	for _, bad := range []string{"back:desk", "back:knee_l", "elbow_r:knee_l", "knee_r:desk"} {
 		if _, err := ParseContact(bad); err == nil {
 			t.Errorf("%s accepted", bad)
 		}

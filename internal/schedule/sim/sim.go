@@ -29,13 +29,17 @@
 //	note text                       # a line in the log
 //	status                          # a line with the core's Snapshot (see Status)
 //	boot off | boot on              # leave Observation.Boot unknown, or fill it
+//	budget 3 | budget off           # daily skip budget (with break debt), or neither
+//	meeting 10:00-10:30 Stand-up    # a busy calendar event today (Scheduler.SetBusy)
 //
 // Comments start with #. The package never reads the real clock.
 package sim
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,7 +92,8 @@ type Sim struct {
 	// NoBoot leaves Observation.Boot zero (as on systems without it).
 	NoBoot bool
 	// Auto is how the simulated user reacts to a due break: "done" (stops
-	// input for the break length, then Done), "snooze", "skip" or "off".
+	// input for the break length, then Done), "snooze", "skip" (and, with
+	// the day's skip budget spent, as "done") or "off".
 	Auto string
 	// OnObserve, when set, sees every observation with its events (for
 	// property checks).
@@ -102,6 +107,9 @@ type Sim struct {
 	lastDay   string
 	inputBoot time.Duration // boot reading of the last input
 	reacting  bool
+	// Busy are the calendar's busy events handed to the core (meeting
+	// commands add to them).
+	Busy []schedule.Busy
 }
 
 // New starts a simulation at wall time start with configuration cfg. The
@@ -168,7 +176,8 @@ func (s *Sim) logf(at time.Time, format string, args ...any) {
 }
 
 // Status renders a snapshot on one line: the activity state, sitting
-// totals, pause, phase, then each enabled track as time left, "due",
+// totals, pause, phase, the skips spent of the budget and each kind's
+// break debt (when any), then each enabled track as time left, "due",
 // "held" or "merged>KIND", with skip/snooze counts when not zero.
 func Status(sn schedule.Snapshot) string {
 	var b strings.Builder
@@ -184,6 +193,16 @@ func Status(sn schedule.Snapshot) string {
 	}
 	if sn.Phase != "" {
 		fmt.Fprintf(&b, " phase=%s(%v left)", sn.Phase, sn.PhaseRemaining)
+	}
+	if bu := sn.Budget; bu.Used > 0 || bu.Total() > 0 {
+		if bu.On && bu.Used > 0 {
+			fmt.Fprintf(&b, " skips=%d/%d", bu.Used, bu.Used+bu.Left)
+		}
+		for _, d := range bu.Debt {
+			if d.Debt > 0 {
+				fmt.Fprintf(&b, " debt-%s=%v", d.Kind, d.Debt)
+			}
+		}
 	}
 	for _, t := range sn.Tracks {
 		if !t.Enabled {
@@ -225,6 +244,18 @@ func Format(e schedule.Event) string {
 	}
 	if e.NotifyOnly {
 		b.WriteString(" notify-only")
+	}
+	if e.Extra != 0 {
+		b.WriteString(" extra " + e.Extra.String())
+	}
+	if e.Spent {
+		b.WriteString(" spent")
+	}
+	if e.Debt != 0 {
+		b.WriteString(" debt+" + e.Debt.String())
+	}
+	if e.Paid != 0 {
+		b.WriteString(" paid " + e.Paid.String())
 	}
 	for i, k := range e.With {
 		if i == 0 {
@@ -286,7 +317,16 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 			continue
 		}
 		at := s.Clock.wall
-		switch s.Auto {
+		how := s.Auto
+		if how == "skip" {
+			ev, err := s.Sched.Skip(e.Kind, at)
+			s.act(at, "skip", e.Kind)(ev, err)
+			if !errors.Is(err, schedule.ErrSkipBudget) {
+				continue
+			}
+			how = "done" // Skip is gone for the day: the user takes the break
+		}
+		switch how {
 		case "done":
 			// The card is on screen while the user does it, away from the keys.
 			s.act(at, "shown", e.Kind)(s.Sched.Shown(e.Kind, true, at))
@@ -303,8 +343,6 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 			s.inputBoot = s.Clock.boot // back at the keyboard
 		case "snooze":
 			s.act(at, "snooze", e.Kind)(s.Sched.Snooze(e.Kind, 0, at))
-		case "skip":
-			s.act(at, "skip", e.Kind)(s.Sched.Skip(e.Kind, at))
 		}
 	}
 	return took
@@ -433,6 +471,23 @@ func (s *Sim) Step(f []string) error {
 		s.logf(at, "note %s", strings.Join(f[1:], " "))
 	case "status":
 		s.logf(at, "status %s", Status(s.Sched.Snapshot()))
+	case "budget":
+		// "budget N" sets the daily skip budget (debt on), "budget off"
+		// turns budget and debt off (scripts written before them).
+		cfg := s.Sched.Config()
+		if arg(1) == "off" {
+			cfg.SkipBudget, cfg.DebtCap = schedule.NoSkipBudget, 0
+		} else {
+			n, err := strconv.Atoi(arg(1))
+			if err != nil || n < 0 {
+				return fmt.Errorf("budget wants a number of skips or off")
+			}
+			cfg.SkipBudget = n
+			if cfg.DebtCap == 0 {
+				cfg.DebtCap = schedule.DefaultDebtCap
+			}
+		}
+		s.act(at, "budget", "")(s.Sched.SetConfig(cfg, at))
 	case "boot":
 		switch arg(1) {
 		case "on", "off":
@@ -440,6 +495,18 @@ func (s *Sim) Step(f []string) error {
 			return nil
 		}
 		return fmt.Errorf("boot wants on or off")
+	case "meeting":
+		from, to, ok := strings.Cut(arg(1), "-")
+		a, err1 := time.Parse("15:04", from)
+		b, err2 := time.Parse("15:04", to)
+		if !ok || err1 != nil || err2 != nil {
+			return fmt.Errorf("meeting wants HH:MM-HH:MM and a title")
+		}
+		day := func(t time.Time) time.Time {
+			return time.Date(at.Year(), at.Month(), at.Day(), t.Hour(), t.Minute(), 0, 0, at.Location())
+		}
+		s.Busy = append(s.Busy, schedule.Busy{Start: day(a), End: day(b), Summary: strings.Join(f[2:], " ")})
+		s.Sched.SetBusy(s.Busy)
 	case "pause":
 		var until time.Time
 		switch arg(1) {
@@ -529,6 +596,12 @@ func ParseZone(z string) (*time.Location, error) {
 // Parse starts a simulation from a script whose first command is
 // "start YYYY-MM-DD HH:MM OFFSET", runs the rest and returns it.
 func Parse(cfg schedule.Config, script string) (*Sim, error) {
+	return ParseWith(cfg, script, nil)
+}
+
+// ParseWith is Parse with setup run on the new simulation before the
+// script (to hand it a calendar, say).
+func ParseWith(cfg schedule.Config, script string, setup func(*Sim)) (*Sim, error) {
 	lines := strings.Split(script, "\n")
 	for i, line := range lines {
 		if j := strings.IndexByte(line, '#'); j >= 0 {
@@ -550,6 +623,9 @@ func Parse(cfg schedule.Config, script string) (*Sim, error) {
 			return nil, fmt.Errorf("script line %d: start time: %w", i+1, err)
 		}
 		s := New(cfg, t)
+		if setup != nil {
+			setup(s)
+		}
 		// Blank lines in place of those read keep the line numbers right.
 		rest := strings.Repeat("\n", i+1) + strings.Join(lines[i+1:], "\n")
 		return s, s.Run(rest)

@@ -34,6 +34,8 @@ Shows a break card and reports to the daemon how the break ended.
   --compact        the small card (default for posture and hydration;
                    --compact=false for the full card)
   --also KINDS     smaller breaks taken with this one, e.g. hydration,posture
+  --no-skip N      no Skip: the day's skip budget is spent (N skips used)
+  --debt D         the part of --length that pays back break debt
   --auto-close D   close the card this long after time is up (default 5s; 0 = stay)
   --sound          a soft sound when the card opens and when time is up
   --positions P    with --offline: allowed positions, e.g. desk,standing
@@ -55,6 +57,8 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 	fs.DurationVar(&o.AutoClose, "auto-close", 5*time.Second, "")
 	fs.BoolVar(&o.Sound, "sound", false, "")
 	fs.BoolVar(&offline, "offline", false, "")
+	noSkip := fs.Int("no-skip", -1, "")
+	fs.DurationVar(&o.Debt, "debt", 0, "")
 	if err := fs.Parse(args); err != nil {
 		return o, false, nil, err
 	}
@@ -62,6 +66,10 @@ func parseArgs(args []string) (o Options, offline bool, positions []cards.Positi
 		return o, false, nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	o.Kind = schedule.Kind(*kind)
+	o.NoSkip, o.SkipsUsed = *noSkip >= 0, max(*noSkip, 0)
+	if o.Debt < 0 || o.Debt > o.Length {
+		return o, false, nil, fmt.Errorf("--debt %s is outside 0 to --length (%s)", o.Debt, o.Length)
+	}
 	if ids := strings.Split(o.CardID, ","); len(ids) > 1 {
 		o.CardID, o.Next = ids[0], ids[1:]
 	}

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,7 @@ import (
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/status"
 	"github.com/limber-app/limber/internal/ui/xwm"
 )
 
@@ -44,6 +46,12 @@ type Options struct {
 	AutoClose time.Duration
 	// Sound plays a soft chime when the card opens and when time is up.
 	Sound bool
+	// NoSkip: the day's skip budget is spent (SkipsUsed skips), so there
+	// is no Skip and the card says why. Debt is the part of Length that
+	// pays back break debt, which the card names.
+	NoSkip    bool
+	SkipsUsed int
+	Debt      time.Duration
 }
 
 // typingGap: input this recent means the user is typing, so the break's
@@ -94,6 +102,7 @@ type cardWindow struct {
 	skipBtn    *keyButton
 	anotherBtn *keyButton
 	notice     *widget.Label
+	budget     *widget.Label // why there is no Skip; the debt the break pays back
 	also       *fyne.Container
 }
 
@@ -198,6 +207,15 @@ func (w *cardWindow) build() fyne.CanvasObject {
 		w.skipBtn.Hide()
 		w.doneBtn.Disable() // until the countdown ends
 	}
+	w.budget = widget.NewLabel(w.budgetText())
+	w.budget.Wrapping = fyne.TextWrapWord
+	w.budget.Importance = widget.MediumImportance
+	if w.opts.NoSkip {
+		w.skipBtn.Hide()
+	}
+	if w.budget.Text == "" {
+		w.budget.Hide()
+	}
 
 	safetyRow := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, w.safety)
 	text := container.NewVBox(w.steps, safetyRow)
@@ -209,7 +227,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	if w.opts.Compact {
 		w.anotherBtn.Hide()
 	}
-	footer := container.NewVBox(w.progress, w.notice, buttons)
+	footer := container.NewVBox(w.progress, w.notice, w.budget, buttons)
 
 	figSize := fyne.NewSize(300, 300)
 	if w.opts.Compact {
@@ -476,8 +494,22 @@ func (w *cardWindow) onSnooze() {
 	}
 }
 
+// budgetText is the card's line about the skip budget and break debt:
+// why Skip is gone (not in strict mode, which never has one), and how much
+// of the break pays back debt ("" when neither).
+func (w *cardWindow) budgetText() string {
+	var lines []string
+	if w.opts.NoSkip && !w.opts.Strict {
+		lines = append(lines, status.NoSkipsLeft(w.opts.SkipsUsed))
+	}
+	if w.opts.Debt > 0 {
+		lines = append(lines, lang.X("cardwin.debt", "{{.T}} longer than usual, to pay back your break debt", map[string]any{"T": duration.Format(w.opts.Debt)}))
+	}
+	return strings.Join(lines, "\n")
+}
+
 func (w *cardWindow) onSkip() {
-	if !w.opts.Strict {
+	if !w.opts.Strict && !w.opts.NoSkip {
 		w.finish(api.Skipped)
 	}
 }

@@ -3,6 +3,7 @@ package settingswin
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -29,6 +30,10 @@ type field struct {
 	w        fyne.Disableable
 	entry    *widget.Entry // for text fields: marked red while its value is wrong
 	within   settings.Text // the row of an inline table ("Monday"), for its messages
+	locked   bool          // set by the administrator: shown, never edited
+	// mainBtn, beside a field the active profile sets, marks it and puts
+	// the main value back (nil without a profile).
+	mainBtn *widget.Button
 }
 
 // form is the settings window's content, built from settings.Fields().
@@ -42,6 +47,17 @@ type form struct {
 	saved   settings.Settings // as last saved or loaded
 	path    string
 	offline bool // no daemon: saving writes the file only
+	// locked: the keys an administrator locked, and where; their rows are
+	// read-only and keep the value the daemon sent.
+	locked map[string]settings.Lock
+
+	// With a profile active the window edits it (profile.go): main is the
+	// main settings under it, over the keys it sets.
+	profile    string
+	main       settings.Settings
+	over       map[string]bool
+	savedOver  map[string]bool
+	overridden map[string]bool // shown, as of the last onChanged: for tests
 
 	loading bool // refreshing widgets from s: ignore their change events
 	fields  []*field
@@ -50,6 +66,7 @@ type form struct {
 	checks  map[string]*widget.Check // by key; a Set's options as key.value
 	selects map[string]*widget.Select
 	steps   map[string][2]*stepButton // a duration's − and +, by key, for tests
+	notes   map[string]*widget.Label  // "Set by your administrator", by locked key
 
 	presetLabel *widget.Label
 	presetDesc  *widget.Label
@@ -66,12 +83,17 @@ type form struct {
 func newForm(win fyne.Window, got api.SettingsReply, c Daemon, auto Autostarter, offline bool) *form {
 	f := &form{
 		win: win, c: c, auto: auto, offline: offline,
-		s: got.Settings, saved: got.Settings, path: got.Path,
+		s: got.Settings, saved: got.Settings, path: got.Path, locked: got.Locked,
+		profile: got.Profile, main: got.Main, over: map[string]bool{}, savedOver: map[string]bool{}, overridden: map[string]bool{},
 		byKey:   map[string]*field{},
 		entries: map[string]*widget.Entry{},
 		checks:  map[string]*widget.Check{},
 		selects: map[string]*widget.Select{},
 		steps:   map[string][2]*stepButton{},
+		notes:   map[string]*widget.Label{},
+	}
+	for _, k := range got.Overrides {
+		f.over[k], f.savedOver[k] = true, true
 	}
 	f.build(got.Problems)
 	f.refreshAll()
@@ -146,8 +168,50 @@ func (f *form) onShortcut(s fyne.Shortcut) bool {
 	return true
 }
 
-// widget makes the field's widget and registers the field.
+// widget makes the field's widget, with the profile's marker beside it
+// when a profile is being edited.
 func (f *form) widget(sf settings.Field) fyne.CanvasObject {
+	w := f.fieldWidget(sf)
+	fl := f.byKey[sf.Key]
+	if _, ok := f.locked[sf.Key]; ok {
+		return f.lockRow(fl, w)
+	}
+	if f.profile == "" || !profileKey(sf.Key) {
+		return w
+	}
+	fl.mainBtn = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { f.onUseMain(fl) })
+	fl.mainBtn.Importance = widget.WarningImportance
+	fl.mainBtn.Hide()
+	return container.NewBorder(nil, nil, nil, fl.mainBtn, w)
+}
+
+// lockRow makes a locked field's row read-only, saying why: the value is
+// the administrator's (a profile cannot set it either).
+func (f *form) lockRow(fl *field, w fyne.CanvasObject) fyne.CanvasObject {
+	sf := fl.Field
+	fl.locked = true
+	if fl.w != nil {
+		fl.w.Disable()
+	}
+	if sf.Key == "start_at_login" {
+		f.autostart.Disable()
+	}
+	if sf.Type == settings.Set {
+		for _, o := range sf.Options {
+			f.checks[sf.Key+"."+o.Value].Disable()
+		}
+	}
+	note := widget.NewLabelWithStyle(lockedNote(), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	note.SizeName = theme.SizeNameCaptionText
+	f.notes[sf.Key] = note
+	return container.NewVBox(w, note)
+}
+
+// lockedNote is what a locked row says.
+func lockedNote() string { return lang.X("settings.locked", "Set by your administrator") }
+
+// fieldWidget makes the field's widget and registers the field.
+func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
 	fl := &field{Field: sf, msg: widget.NewLabel("")}
 	fl.msg.Importance = widget.DangerImportance
 	fl.msg.Wrapping = fyne.TextWrapWord
@@ -224,6 +288,9 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 	e.AlwaysShowValidationError = true
 	def := settings.Defaults()
 	e.SetPlaceHolder(sf.Format(&def))
+	if sf.Type == settings.List && e.PlaceHolder == "" && sf.Placeholder != nil {
+		e.SetPlaceHolder(sf.Placeholder())
+	}
 	if sf.Type == settings.List && e.PlaceHolder == "" {
 		e.SetPlaceHolder(lang.X("settings.list.placeholder", "names separated by commas, for example: Dragon, Audacity"))
 	}
@@ -425,6 +492,22 @@ func (f *form) build(problems []settings.Problem) {
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, f.saveBtn), f.status)
 
 	f.banner = container.NewVBox()
+	if len(f.locked) > 0 {
+		var srcs []string
+		for _, l := range f.locked {
+			if !slices.Contains(srcs, l.Source) {
+				srcs = append(srcs, l.Source)
+			}
+		}
+		slices.Sort(srcs)
+		msg := wrapped(lang.X("settings.locked_banner",
+			"Some settings are set by your administrator ({{.Source}}) and cannot be changed here.",
+			map[string]any{"Source": strings.Join(srcs, ", ")}))
+		f.banner.Add(msg)
+	}
+	if f.profile != "" {
+		f.banner.Add(f.profileBanner())
+	}
 	if len(problems) > 0 {
 		msg := wrapped(lang.X("settings.file_problems",
 			"The settings file has mistakes, so Limber is using the settings shown here. Saving replaces the file with them."))
@@ -506,7 +589,7 @@ func (f *form) onChanged() {
 		}
 		f.setMessage(fl.Key, msgs[fl.Key])
 		if fl.Active != nil && fl.w != nil {
-			if fl.Active(&f.s) {
+			if fl.Active(&f.s) && !fl.locked {
 				fl.w.Enable()
 			} else {
 				fl.w.Disable()
@@ -517,6 +600,7 @@ func (f *form) onChanged() {
 			}
 		}
 	}
+	f.showOverrides()
 	f.s.Normalize()
 	f.presetLabel.SetText(settings.PresetTitle(f.s.Preset))
 	f.presetDesc.SetText(settings.PresetDescription(f.s.Preset))
@@ -532,7 +616,7 @@ func (f *form) onChanged() {
 	case len(msgs) > 0:
 		f.saveBtn.Disable()
 		f.status.SetText(lang.X("settings.status.invalid", "Fix the fields marked in red to save."))
-	case f.s == f.saved:
+	case !f.dirty():
 		f.saveBtn.Disable()
 		f.status.SetText("")
 	default:
@@ -543,7 +627,7 @@ func (f *form) onChanged() {
 
 // onClose closes the window, asking first when edits are unsaved.
 func (f *form) onClose() {
-	if f.s == f.saved {
+	if !f.dirty() {
 		f.win.Close()
 		return
 	}
@@ -558,11 +642,23 @@ func (f *form) onClose() {
 
 func (f *form) onPreset(name string) {
 	f.s.ApplyPreset(name)
+	f.keepLocked()
 	f.refreshAll()
+}
+
+// keepLocked puts the administrator's value back into every locked key
+// (a preset sets many keys at once); the daemon would anyway.
+func (f *form) keepLocked() {
+	for _, fl := range f.fields {
+		if fl.locked {
+			fl.Copy(&f.s, &f.saved)
+		}
+	}
 }
 
 func (f *form) onRevert() {
 	f.s = f.saved
+	f.over = maps.Clone(f.savedOver)
 	f.refreshAll()
 }
 
@@ -583,7 +679,11 @@ func (f *form) onAutostart(on bool) {
 	// in step, does not undo it.
 	s := f.saved
 	s.StartAtLogin = on
-	if err := f.save(s); err != nil {
+	if f.profile != "" { // the main settings' key: profiles leave it alone
+		s = f.main
+		s.StartAtLogin = on
+	}
+	if err := f.saveMain(s); err != nil {
 		f.status.SetText(err.Error())
 	}
 	f.s.StartAtLogin = on
@@ -610,10 +710,33 @@ func (f *form) onSave() {
 	f.status.SetText(msg)
 }
 
-// save sends s to the daemon, which validates, writes and applies it.
+// save sends s to the daemon, which validates, writes and applies it:
+// into the profile being edited, or as the main settings.
 func (f *form) save(s settings.Settings) error {
+	if f.profile == "" {
+		return f.saveMain(s)
+	}
+	keys := f.overrideKeys()
+	if err := f.c.SaveProfile(context.Background(), f.profile, s, keys); err != nil {
+		return errors.New(lang.X("settings.status.save_failed", "Not saved: {{.Err}}", map[string]any{"Err": err.Error()}))
+	}
+	f.saved = s
+	f.over, f.savedOver = map[string]bool{}, map[string]bool{}
+	for _, k := range keys {
+		f.over[k], f.savedOver[k] = true, true
+	}
+	return nil
+}
+
+// saveMain saves s as the main settings.
+func (f *form) saveMain(s settings.Settings) error {
 	if err := f.c.SetSettings(context.Background(), s); err != nil {
 		return errors.New(lang.X("settings.status.save_failed", "Not saved: {{.Err}}", map[string]any{"Err": err.Error()}))
+	}
+	if f.profile != "" {
+		f.main = s
+		f.saved.StartAtLogin = s.StartAtLogin
+		return nil
 	}
 	f.saved = s
 	return nil

@@ -17,8 +17,23 @@ import (
 )
 
 type fakeCaller struct {
-	sets []settings.Settings
-	fail error
+	sets     []settings.Settings
+	profiles []savedProfile
+	fail     error
+}
+
+type savedProfile struct {
+	name string
+	s    settings.Settings
+	keys []string
+}
+
+func (c *fakeCaller) SaveProfile(_ context.Context, name string, s settings.Settings, keys []string) error {
+	if c.fail != nil {
+		return c.fail
+	}
+	c.profiles = append(c.profiles, savedProfile{name, s, keys})
+	return nil
 }
 
 func (c *fakeCaller) Settings(context.Context) (api.SettingsReply, error) {
@@ -407,5 +422,53 @@ func TestKeyboardSwitchesTabs(t *testing.T) {
 	}
 	if f.onShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierControl}) {
 		t.Error("Ctrl+Q taken as the window's shortcut")
+	}
+}
+
+// A locked key's row is read-only and says who set it; a preset does not
+// change it, and saving sends the administrator's value.
+func TestLockedRowReadOnly(t *testing.T) {
+	s := settings.Defaults()
+	s.Stretch.Interval = 45 * time.Minute
+	s.Strict = true
+	s.Normalize()
+	src := "/etc/xdg/limber/config.toml"
+	f, c, _ := newTestForm(t, api.SettingsReply{Settings: s, Path: "/home/u/.config/limber/config.toml",
+		Locked: map[string]settings.Lock{"stretch.interval": {Source: src, Line: 1}, "breaks.strict": {Source: src, Line: 1}}})
+
+	if e := f.entries["stretch.interval"]; !e.Disabled() || e.Text != "45 min" {
+		t.Errorf("locked entry: disabled %v text %q", e.Disabled(), e.Text)
+	}
+	if c := f.checks["breaks.strict"]; !c.Disabled() || !c.Checked {
+		t.Errorf("locked check: disabled %v checked %v", c.Disabled(), c.Checked)
+	}
+	if f.entries["stretch.length"].Disabled() || f.checks["posture.enabled"].Disabled() {
+		t.Error("an unlocked row is read-only")
+	}
+	for _, k := range []string{"stretch.interval", "breaks.strict"} {
+		if n := f.notes[k]; n == nil || n.Text != "Set by your administrator" {
+			t.Errorf("%s: no note", k)
+		}
+	}
+	if _, ok := f.notes["stretch.length"]; ok {
+		t.Error("note on an unlocked row")
+	}
+	if len(f.banner.Objects) == 0 || !strings.Contains(f.banner.Objects[0].(*widget.Label).Text, src) {
+		t.Error("no banner naming the system file")
+	}
+	// The stretch's enabled check toggles Active: the row stays read-only.
+	f.checks["stretch.enabled"].SetChecked(false)
+	f.checks["stretch.enabled"].SetChecked(true)
+	if !f.entries["stretch.interval"].Disabled() {
+		t.Error("locked entry enabled again by its Active rule")
+	}
+	f.onPreset(settings.PresetGentle)
+	if f.s.Stretch.Interval != 45*time.Minute || f.entries["stretch.interval"].Text != "45 min" {
+		t.Errorf("preset changed a locked key: %v", f.s.Stretch.Interval)
+	}
+	typeInto(t, f, "stretch.length", "3")
+	f.onSave()
+	if len(c.sets) != 1 || c.sets[0].Stretch.Interval != 45*time.Minute || !c.sets[0].Strict || c.sets[0].Stretch.Length != 3*time.Minute {
+		t.Fatalf("saved: %+v", c.sets)
 	}
 }

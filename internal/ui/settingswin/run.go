@@ -29,6 +29,8 @@ import (
 type Daemon interface {
 	Settings(ctx context.Context) (api.SettingsReply, error)
 	SetSettings(ctx context.Context, s settings.Settings) error
+	// SaveProfile saves the profile name: it sets keys, with their values in s.
+	SaveProfile(ctx context.Context, name string, s settings.Settings, keys []string) error
 }
 
 // Autostarter turns start-at-login on and off.

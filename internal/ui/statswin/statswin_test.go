@@ -357,3 +357,32 @@ func TestTipInFooter(t *testing.T) {
 		t.Errorf("tip line %q does not show %s", v.tip.Text, tip.ID)
 	}
 }
+
+// TestViewShowsDebtPerDay: each day's break debt is a bar (paid back, and
+// the rest on top), and today's is named on the breaks tile.
+func TestViewShowsDebtPerDay(t *testing.T) {
+	test.NewTempApp(t)
+	v := newView(14)
+	test.NewTempWindow(t, v.root)
+	st := fixture()
+	st.Days[12].Debt, st.Days[12].Repaid = 6*time.Minute, 2*time.Minute
+	st.Days[13].Debt, st.Days[13].Repaid = 90*time.Second, 0
+	st.Today = st.Days[13]
+	v.set(st, "")
+	if len(v.debtChart.bars) != 14 {
+		t.Fatalf("%d debt bars", len(v.debtChart.bars))
+	}
+	if b := v.debtChart.bars[12]; b.Value != 2 || b.Extra != 4 {
+		t.Errorf("yesterday's debt bar %+v, want 2 min paid back and 4 left", b)
+	}
+	if b := v.debtChart.bars[0]; b.Value != 0 || b.Extra != 0 {
+		t.Errorf("a day without debt: %+v", b)
+	}
+	if !strings.Contains(v.breaks.detail.Text, "break debt 2 min, 0 min paid back") {
+		t.Errorf("breaks tile %q does not name today's debt", v.breaks.detail.Text)
+	}
+	v.set(fixture(), "")
+	if strings.Contains(v.breaks.detail.Text, "debt") {
+		t.Errorf("breaks tile %q names a debt on a day without one", v.breaks.detail.Text)
+	}
+}

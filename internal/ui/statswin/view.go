@@ -68,6 +68,9 @@ type view struct {
 	legend        *fyne.Container
 	glassChart    *barChart
 	glassTitle    *widget.Label
+	debtChart     *barChart
+	debtTitle     *widget.Label
+	perDay        *container.AppTabs // glasses or debt per day
 	kinds         *shareChart
 	swatches      []swatch
 	footer        *widget.Label
@@ -143,6 +146,17 @@ func newView(days int) *view {
 	)
 	glassSection := container.NewBorder(container.NewBorder(nil, nil, v.glassTitle, glassLegend), nil, nil, nil, v.glassChart)
 
+	// Break debt per day, in minutes: what was paid back, and on top what
+	// was left to be forgiven overnight.
+	v.debtChart = newBarChart()
+	v.debtChart.MinTop = 5
+	v.debtTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	debtLegend := container.NewHBox(
+		v.legendItem(theme.ColorNamePrimary, 1, lang.X("stats.win.legend.repaid", "Paid back")),
+		v.legendItem(theme.ColorNamePrimary, 0.4, lang.X("stats.win.legend.unpaid", "Left")),
+	)
+	debtSection := container.NewBorder(container.NewBorder(nil, nil, v.debtTitle, debtLegend), nil, nil, nil, v.debtChart)
+
 	v.footer = widget.NewLabel("")
 	v.footer.SizeName = theme.SizeNameCaptionText
 	v.footer.Wrapping = fyne.TextWrapWord
@@ -155,8 +169,14 @@ func newView(days int) *view {
 		tiles,
 		sittingHead,
 	)
-	bottom := container.NewGridWithColumns(2, kindSection, glassSection)
-	charts := container.NewGridWithRows(2, v.sittingChart, bottom)
+	// Water and debt share a place (tabs): a third chart would not fit the
+	// window's height or width.
+	v.perDay = container.NewAppTabs(
+		container.NewTabItem(lang.X("stats.win.water", "Water"), glassSection),
+		container.NewTabItem(lang.X("stats.win.debt", "Break debt"), debtSection))
+	bottom := container.NewGridWithColumns(2, kindSection, v.perDay)
+	// The sitting chart takes what the rest leaves.
+	charts := container.NewBorder(nil, bottom, nil, nil, v.sittingChart)
 	v.body = container.NewBorder(top, container.NewVBox(v.tip, v.footer), nil, nil, charts)
 	v.message = widget.NewLabel(lang.X("stats.win.loading", "Loading…"))
 	v.message.Wrapping = fyne.TextWrapWord
@@ -241,6 +261,10 @@ func (v *view) set(st history.Stats, note string) {
 	v.breaks.detail.SetText(lang.X("stats.win.breaks_detail",
 		"{{.Done}} done · {{.Natural}} natural · {{.Short}} too short\n{{.Skipped}} skipped · {{.Snoozed}} snoozed",
 		map[string]any{"Done": b.Done, "Natural": b.Natural, "Short": b.Short, "Skipped": b.Skipped, "Snoozed": b.Snoozed}))
+	if t.Debt > 0 {
+		v.breaks.detail.SetText(v.breaks.detail.Text + "\n" + lang.X("stats.win.debt_today", "break debt {{.D}}, {{.P}} paid back", map[string]any{
+			"D": duration.Minutes(t.Debt), "P": duration.Minutes(t.Repaid)}))
+	}
 
 	// water
 	if g.Glasses > 0 {
@@ -273,12 +297,15 @@ func (v *view) set(st history.Stats, note string) {
 	}
 	bars := make([]bar, n)
 	gbars := make([]bar, n)
+	dbars := make([]bar, n)
 	for i, d := range st.Days {
 		short := strconv.Itoa(d.Start.Day())
 		label := d.Start.Format("Mon") + " " + short
 		last := i == n-1
 		bars[i] = bar{Value: d.Sitting.Hours(), Extra: d.AfterHours.Hours(), Label: label, Short: short, Dim: !d.Active, Strong: last}
 		gbars[i] = bar{Value: float64(d.Glasses), Label: label, Short: short, Dim: !d.Active, Strong: last}
+		repaid := min(d.Repaid, d.Debt)
+		dbars[i] = bar{Value: repaid.Minutes(), Extra: (d.Debt - repaid).Minutes(), Label: label, Short: short, Dim: !d.Active, Strong: last}
 	}
 	v.sittingChart.setBars(bars)
 
@@ -290,6 +317,10 @@ func (v *view) set(st history.Stats, note string) {
 		v.glassChart.LimitLabel = lang.X("stats.win.goal_line", "goal {{.G}}", map[string]any{"G": g.Glasses})
 	}
 	v.glassChart.setBars(gbars)
+
+	// break debt per day
+	v.debtTitle.SetText(lang.X("stats.win.debt_per_day", "Break debt per day, minutes"))
+	v.debtChart.setBars(dbars)
 
 	// compliance per kind
 	rows := make([]shareRow, 0, len(st.Kinds))

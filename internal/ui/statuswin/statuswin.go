@@ -232,7 +232,7 @@ func (v *view) button(it tray.Item, parentOn bool) *widget.Button {
 	if !it.Enabled || !parentOn {
 		b.Disable()
 	}
-	if a == tray.ActResume && it.Enabled {
+	if a == tray.ActResume && it.Enabled || it.Check && it.Checked { // Resume, or the profile choice in force
 		b.Importance = widget.HighImportance
 	}
 	return b

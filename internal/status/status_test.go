@@ -1,0 +1,44 @@
+package status
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/limber-app/limber/internal/api"
+)
+
+// TestBudgetLines: the skips left and the break debt in status, and the
+// per-kind debt with --explain; nothing of either when there is nothing.
+func TestBudgetLines(t *testing.T) {
+	st := api.Status{InWorkingHours: true, Active: true, SkipsLeftToday: 2, SkipsUsedToday: 1,
+		DebtSeconds: map[string]int64{"stretch": 90, "movement": 270, "total": 360},
+		Breaks:      []api.Break{{Kind: "stretch", Enabled: true}, {Kind: "movement", Enabled: true}}}
+	var b strings.Builder
+	Write(&b, st, false)
+	out := b.String()
+	for _, want := range []string{"Skips left today: 2 of 3\n", "Break debt 6 min\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "movement debt") {
+		t.Errorf("per-kind debt without --explain:\n%s", out)
+	}
+	b.Reset()
+	Write(&b, st, true)
+	if !strings.Contains(b.String(), "movement debt 4 min 30 s") || !strings.Contains(b.String(), "stretch debt 1 min 30 s") {
+		t.Errorf("--explain lacks the per-kind debt:\n%s", b.String())
+	}
+
+	st.SkipsLeftToday, st.SkipsUsedToday = 0, 3
+	if got := SkipsLine(st); got != "No skips left today (3 used)" {
+		t.Errorf("spent budget: %q", got)
+	}
+	st.SkipsLeftToday = -1
+	st.DebtSeconds = map[string]int64{"stretch": 0, "movement": 0, "total": 0}
+	b.Reset()
+	Write(&b, st, true)
+	if strings.Contains(b.String(), "kip") || strings.Contains(b.String(), "debt") {
+		t.Errorf("no budget and no debt, yet:\n%s", b.String())
+	}
+}

@@ -1,0 +1,94 @@
+package settingswin
+
+import (
+	"maps"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// While a profile is active the window edits it: the values shown are the
+// main settings with the profile on top, and a key the profile sets has a
+// marker beside it (the undo icon) that puts the main value back. A key
+// becomes the profile's own once its value differs from the main one, and
+// stays so until its marker is clicked; Save writes the profile's table
+// (settings.SaveProfile) and leaves the main settings alone.
+
+// profileKey reports whether a profile may set key from the window
+// (start_at_login is the main settings' only, as in the file).
+func profileKey(key string) bool { return key != "start_at_login" && key != "preset" }
+
+// overrides reports whether the profile sets key as the window stands.
+func (f *form) overrides(fl *field) bool {
+	return profileKey(fl.Key) && (f.over[fl.Key] || !fl.Same(&f.s, &f.main))
+}
+
+// overrideKeys lists the keys the profile sets, in table order.
+func (f *form) overrideKeys() []string {
+	var keys []string
+	for _, fl := range f.fields {
+		if f.overrides(fl) {
+			keys = append(keys, fl.Key)
+		}
+	}
+	return keys
+}
+
+// dirty reports unsaved edits: values, or which keys the profile sets.
+func (f *form) dirty() bool {
+	if f.s != f.saved {
+		return true
+	}
+	if f.profile == "" {
+		return false
+	}
+	now := map[string]bool{}
+	for _, k := range f.overrideKeys() {
+		now[k] = true
+	}
+	return !maps.Equal(now, f.savedOver)
+}
+
+// showOverrides shows each field's marker as the window stands.
+func (f *form) showOverrides() {
+	if f.profile == "" {
+		return
+	}
+	for _, fl := range f.fields {
+		on := f.overrides(fl)
+		f.overridden[fl.Key] = on
+		if fl.mainBtn == nil {
+			continue
+		}
+		if on {
+			fl.mainBtn.Show()
+		} else {
+			fl.mainBtn.Hide()
+		}
+	}
+}
+
+// onUseMain puts the main value back into a field: the profile no longer
+// sets it.
+func (f *form) onUseMain(fl *field) {
+	fl.Copy(&f.s, &f.main)
+	delete(f.over, fl.Key)
+	f.loading = true
+	fl.parseErr = ""
+	fl.refresh()
+	f.loading = false
+	f.onChanged()
+}
+
+// profileBanner says which profile the window edits and what the markers mean.
+func (f *form) profileBanner() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.X("settings.profile.title", `Editing profile "{{.Name}}"`, map[string]any{"Name": f.profile}),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := wrapped(lang.X("settings.profile.hint",
+		"It is active now. A change here is saved into the profile; the other settings keep their main values. Settings the profile sets have a marker at their right: click it to use the main value again. To edit the main settings, choose Main settings under Profile in the tray menu."))
+	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.ContentUndoIcon())) // the markers' look
+	return container.NewPadded(container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(title, hint)))
+}
