@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -61,6 +62,13 @@ const typingGap = 2 * time.Second
 // idleEvery is how often the window asks the daemon for the idle time.
 const idleEvery = time.Second
 
+// ownGrace: input the daemon saw no later than this after the card's own
+// last key or pointer event is taken to be that event (the daemon reports
+// idle time in whole seconds, so its last input is known to a second).
+// Operating the card is not typing: Tab, Space or a click on "Another one"
+// must not pause the countdown.
+const ownGrace = 1500 * time.Millisecond
+
 // cardWindow holds one break window's state and widgets. All its methods
 // run on the Fyne main goroutine (the ticker hands over with fyne.DoAndWait).
 type cardWindow struct {
@@ -81,6 +89,7 @@ type cardWindow struct {
 	last     time.Time     // the last tick
 	spent    time.Duration // break time counted: not while typing
 	typing   bool          // input within typingGap: the countdown is paused
+	ownAt    time.Time     // the card's own last key or pointer event (not typing)
 	endedAt  time.Time     // when time was up
 	ended    bool          // the countdown reached zero
 	drank    bool          // the glass of an "also" water break is logged
@@ -141,9 +150,16 @@ func newCardWindow(win fyne.Window, o Options, lib *cards.Library, c Daemon, clk
 	}
 	w.seqLen = 1 + len(w.next)
 	win.SetTitle(fmt.Sprintf("%s — Limber", kinds.Label(o.Kind)))
-	win.SetContent(w.build())
+	// Under everything, a pointer-aware background: moving the pointer
+	// over the card is operating it, not typing.
+	win.SetContent(container.NewStack(newOwnArea(w.ownInput), w.build()))
 	win.SetCloseIntercept(w.onCloseRequested)
 	win.Canvas().SetOnTypedKey(w.onKey)
+	if dc, ok := win.Canvas().(desktop.Canvas); ok {
+		// Keys with no button focused (Tab to the first one, Enter).
+		dc.SetOnKeyDown(func(*fyne.KeyEvent) { w.ownInput() })
+		dc.SetOnKeyUp(func(*fyne.KeyEvent) { w.ownInput() })
+	}
 	if o.Strict {
 		win.SetFullScreen(true)
 	} else if o.Compact {
@@ -273,8 +289,9 @@ func (w *cardWindow) showCard(c cards.Card) {
 // as the card does while it has the focus (a plain button only answers
 // Space, so the keys died once Done was focused).
 func (w *cardWindow) button(label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{onKey: w.onKey, ring: canvas.NewRectangle(color.Transparent)}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b := &keyButton{onKey: w.onKey, own: w.ownInput, ring: canvas.NewRectangle(color.Transparent)}
+	b.Text, b.Icon = label, icon
+	b.OnTapped = func() { w.ownInput(); tapped() }
 	b.ExtendBaseWidget(b)
 	b.ring.StrokeWidth = 2
 	b.ring.CornerRadius = theme.InputRadiusSize() + theme.Padding()
@@ -285,11 +302,14 @@ func (w *cardWindow) button(label string, icon fyne.Resource, tapped func()) *ke
 	return b
 }
 
-// keyButton hands Enter and Escape to the window's keys, and draws a
-// clear ring while it has the focus (Fyne's own focus tint is faint).
+// keyButton activates on Enter (main or keypad) as on Space, hands Escape
+// to the window's keys, draws a clear ring while it has the focus (Fyne's
+// own focus tint is faint), and tells the window of the keys and pointer
+// moves it gets (own input, not typing).
 type keyButton struct {
 	widget.Button
 	onKey func(*fyne.KeyEvent)
+	own   func()
 	ring  *canvas.Rectangle
 	box   *fyne.Container // the button with its ring: what the layout holds
 }
@@ -314,13 +334,30 @@ func (b *keyButton) FocusLost() {
 func (b *keyButton) Hide() { b.Button.Hide(); b.box.Hide() }
 func (b *keyButton) Show() { b.Button.Show(); b.box.Show() }
 
+// TypedKey: Enter and Space activate the focused button (the one with
+// the ring), whichever it is; Escape keeps its meaning for the whole card.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() {
+			b.Tapped(&fyne.PointEvent{})
+		}
+	case fyne.KeyEscape:
 		b.onKey(ev)
 	default:
 		b.Button.TypedKey(ev)
 	}
+}
+
+// KeyDown and KeyUp see every key the button gets while focused, Tab
+// included (the focus moves on after KeyDown).
+func (b *keyButton) KeyDown(*fyne.KeyEvent) { b.own() }
+func (b *keyButton) KeyUp(*fyne.KeyEvent)   { b.own() }
+
+func (b *keyButton) MouseIn(e *desktop.MouseEvent) { b.own(); b.Button.MouseIn(e) }
+func (b *keyButton) MouseMoved(e *desktop.MouseEvent) {
+	b.own()
+	b.Button.MouseMoved(e)
 }
 
 // elapsed is the break time counted so far: wall time while the user is
@@ -359,7 +396,7 @@ func (w *cardWindow) run() {
 	go func() {
 		defer t.Stop()
 		var asked time.Time
-		typing := false
+		var typing input
 		for {
 			select {
 			case <-w.stop:
@@ -370,7 +407,7 @@ func (w *cardWindow) run() {
 					typing = w.askTyping()
 				}
 				fyne.DoAndWait(func() {
-					w.typing = typing && w.pausesOnInput() && !w.ended
+					w.typing = typing.at(now, w.ownAt) && w.pausesOnInput() && !w.ended
 					w.onTick(now)
 				})
 				if w.afterTick != nil {
@@ -385,17 +422,57 @@ func (w *cardWindow) run() {
 	}
 }
 
-// askTyping reports whether the user typed within typingGap; when the
-// daemon does not answer, the countdown runs.
-func (w *cardWindow) askTyping() bool {
-	ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
-	defer cancel()
-	st, err := w.caller.Status(ctx, false)
-	if err != nil {
+// input is what the daemon last said of the user's input.
+type input struct {
+	known bool
+	asked time.Time     // when the daemon was asked
+	idle  time.Duration // time since the last input then
+}
+
+// at reports whether input means typing at now: input within typingGap,
+// unless it was the card's own (at ownAt, within ownGrace).
+func (in input) at(now, ownAt time.Time) bool {
+	if !in.known || in.idle+now.Sub(in.asked) >= typingGap {
 		return false
 	}
-	return time.Duration(st.IdleSeconds)*time.Second < typingGap && !st.Away
+	last := in.asked.Add(-in.idle) // to a second: idle comes in whole seconds
+	return ownAt.IsZero() || last.Sub(ownAt) > ownGrace
 }
+
+// askTyping asks the daemon how long ago the last input was; when it does
+// not answer, the countdown runs.
+func (w *cardWindow) askTyping() input {
+	ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
+	defer cancel()
+	now := w.clock.Now()
+	st, err := w.caller.Status(ctx, false)
+	if err != nil || st.Away {
+		return input{}
+	}
+	return input{known: true, asked: now, idle: time.Duration(st.IdleSeconds) * time.Second}
+}
+
+// ownArea tells of the pointer moving over the window where no button is.
+type ownArea struct {
+	widget.BaseWidget
+	own func()
+}
+
+func newOwnArea(own func()) *ownArea {
+	a := &ownArea{own: own}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+func (a *ownArea) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+func (a *ownArea) MouseIn(*desktop.MouseEvent)    { a.own() }
+func (a *ownArea) MouseMoved(*desktop.MouseEvent) { a.own() }
+func (a *ownArea) MouseOut()                      {}
+
+// ownInput notes a key or pointer event of the card's own window.
+func (w *cardWindow) ownInput() { w.ownAt = w.clock.Now() }
 
 func (w *cardWindow) onTick(now time.Time) {
 	if w.reported {

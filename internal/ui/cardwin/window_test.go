@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -339,6 +340,74 @@ func TestPausedWhileTyping(t *testing.T) {
 	// 10 s, then 21 s of typing, then 6 s: 16 s of break, not 37.
 	if r := h.onlyResult(); r.ElapsedSeconds != 16 {
 		t.Errorf("elapsed %v s, want 16 (typing time not counted)", r.ElapsedSeconds)
+	}
+}
+
+// Keys and pointer moves sent to the card itself are not typing: Tab to
+// "Another one" and Space on it used to pause the countdown.
+func TestOwnInputIsNotTyping(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+	h.advance(10 * time.Second)
+	tab := &fyne.KeyEvent{Name: fyne.KeyTab}
+	h.w.anotherBtn.KeyDown(tab) // the key the daemon sees as input
+	h.w.anotherBtn.KeyUp(tab)
+	h.rec.setIdle(0)
+	h.advance(time.Second)
+	if h.w.typing {
+		t.Fatalf("a key pressed on the card paused it: %q", h.w.progress.TextFormatter())
+	}
+	h.advance(time.Second)
+	h.w.anotherBtn.MouseMoved(&desktop.MouseEvent{}) // the pointer on a button
+	h.advance(time.Second)
+	newOwnArea(h.w.ownInput).MouseMoved(&desktop.MouseEvent{}) // and over the card
+	h.advance(time.Second)
+	if h.w.typing {
+		t.Fatalf("pointer moves over the card paused it: %q", h.w.progress.TextFormatter())
+	}
+	// Input elsewhere, well after the card's own, is typing.
+	h.rec.setIdle(time.Hour)
+	h.advance(3 * time.Second)
+	h.rec.setIdle(0)
+	h.advance(time.Second)
+	if !h.w.typing || h.w.progress.TextFormatter() != "Paused while you type" {
+		t.Errorf("typing in another window did not pause the card: %q", h.w.progress.TextFormatter())
+	}
+}
+
+// Enter and Space activate the focused button; Enter is Done only when no
+// button has the focus.
+func TestEnterActivatesFocusedButton(t *testing.T) {
+	for name, tc := range map[string]struct {
+		focus func(w *cardWindow) fyne.Focusable
+		key   fyne.KeyName
+		want  api.Outcome // "" : no result, the card stays
+	}{
+		"enter on skip":    {func(w *cardWindow) fyne.Focusable { return w.skipBtn }, fyne.KeyReturn, api.Skipped},
+		"space on skip":    {func(w *cardWindow) fyne.Focusable { return w.skipBtn }, fyne.KeySpace, api.Skipped},
+		"keypad on snooze": {func(w *cardWindow) fyne.Focusable { return w.snoozeBtn }, fyne.KeyEnter, api.Snoozed},
+		"enter on another": {func(w *cardWindow) fyne.Focusable { return w.anotherBtn }, fyne.KeyReturn, ""},
+		"enter on done":    {func(w *cardWindow) fyne.Focusable { return w.doneBtn }, fyne.KeyReturn, api.Done},
+		"enter, no focus":  {nil, fyne.KeyReturn, api.Done},
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+			h.advance(5 * time.Second)
+			c := h.win.Canvas()
+			ev := &fyne.KeyEvent{Name: tc.key}
+			if tc.focus != nil {
+				c.Focus(tc.focus(h.w))
+				c.Focused().TypedKey(ev) // as the driver hands keys to the focused widget
+			} else {
+				h.w.onKey(ev) // the canvas's own key handler
+			}
+			rs := h.rec.results()
+			switch {
+			case tc.want == "" && (len(rs) != 0 || h.w.card.ID == "side-bend"):
+				t.Errorf("results %+v, card %s: want another card, the window open", rs, h.w.card.ID)
+			case tc.want != "" && (len(rs) != 1 || rs[0].Outcome != tc.want):
+				t.Errorf("results %+v, want %s", rs, tc.want)
+			}
+		})
 	}
 }
 
