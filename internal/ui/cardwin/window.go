@@ -106,6 +106,7 @@ type cardWindow struct {
 	safety     *widget.Label
 	fig        *figure.Widget
 	progress   *widget.ProgressBar
+	left       *widget.Label // the countdown's text, above the bar
 	doneBtn    *keyButton
 	snoozeBtn  *keyButton
 	skipBtn    *keyButton
@@ -113,6 +114,7 @@ type cardWindow struct {
 	notice     *widget.Label
 	budget     *widget.Label // why there is no Skip; the debt the break pays back
 	also       *fyne.Container
+	waterCheck *widget.Check // the tick of a water break merged into this one
 }
 
 // keepAbove hands the native window to xwm (X11 and XWayland); elsewhere
@@ -191,8 +193,13 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	w.notice.Hide()
 
 	w.fig = figure.New(w.card.Figure)
+	// The countdown is said above the bar, in the text colour on the
+	// window's background: written over the bar (Fyne's own label) it is
+	// white on the bar's pale unfilled part, 2:1 in the light theme.
 	w.progress = widget.NewProgressBar()
-	w.progress.TextFormatter = w.progressText
+	w.progress.TextFormatter = func() string { return "" }
+	w.left = widget.NewLabel("")
+	w.left.TextStyle = fyne.TextStyle{Bold: true}
 
 	hydration := w.opts.Kind == schedule.Hydration
 	doneText := lang.X("cardwin.done", "Done")
@@ -210,8 +217,15 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	for _, k := range w.opts.Also {
 		text := lang.X("cardwin.also", "Also: {{.What}}", map[string]any{"What": kinds.Also(k)})
 		if k == schedule.Hydration {
-			// Its own tick: the glass is logged, and the water break with it.
-			w.also.Add(widget.NewCheck(text, w.onAlsoDrank))
+			// Its own tick: the glass is logged, and the water break with
+			// it. A plain check under the steps was easy to miss (a faint
+			// empty box): it sits on a panel with an accent stripe, a to-do.
+			w.waterCheck = widget.NewCheck(text, w.onAlsoDrank)
+			stripe := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+			stripe.SetMinSize(fyne.NewSize(4, 0))
+			stripe.CornerRadius = 2
+			w.also.Add(container.NewStack(newPanel(), container.NewPadded(
+				container.NewBorder(nil, nil, stripe, nil, container.NewThemeOverride(w.waterCheck, strongBox{fyne.CurrentApp().Settings().Theme()})))))
 			continue
 		}
 		l := widget.NewLabel(text) // covered by this break itself
@@ -234,7 +248,11 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	}
 
 	safetyRow := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, w.safety)
-	text := container.NewVBox(w.steps, safetyRow)
+	// A gap sets the safety line apart from the last step (a step of
+	// several lines ran into it).
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(0, 2*theme.Padding()))
+	text := container.NewVBox(w.steps, gap, safetyRow)
 	if len(w.opts.Also) > 0 {
 		text.Add(w.also)
 	}
@@ -243,7 +261,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	if w.opts.Compact {
 		w.anotherBtn.Hide()
 	}
-	footer := container.NewVBox(w.progress, w.notice, w.budget, buttons)
+	footer := container.NewVBox(w.left, w.progress, w.notice, w.budget, buttons)
 
 	figSize := fyne.NewSize(300, 300)
 	if w.opts.Compact {
@@ -379,6 +397,12 @@ func (w *cardWindow) progressText() string {
 	return lang.X("cardwin.left", "{{.M}}:{{.S}} left", map[string]any{"M": s / 60, "S": fmt.Sprintf("%02d", s%60)})
 }
 
+// refreshBar redraws the bar and its text.
+func (w *cardWindow) refreshBar() {
+	w.progress.Refresh()
+	w.left.SetText(w.progressText())
+}
+
 // closesIn is how long until the card closes by itself.
 func (w *cardWindow) closesIn(now time.Time) time.Duration {
 	return w.opts.AutoClose - now.Sub(w.endedAt)
@@ -487,7 +511,7 @@ func (w *cardWindow) onTick(now time.Time) {
 			w.finish(api.Done)
 			return
 		}
-		w.progress.Refresh()
+		w.refreshBar()
 		return
 	}
 	e := w.spent
@@ -497,6 +521,7 @@ func (w *cardWindow) onTick(now time.Time) {
 		return
 	}
 	w.progress.SetValue(float64(e) / float64(w.opts.Length))
+	w.left.SetText(w.progressText())
 	if len(w.next) > 0 && now.Sub(w.cardAt) >= w.card.Duration {
 		// The next card of the sequence, with its own figure.
 		c := w.next[0]
@@ -517,7 +542,7 @@ func (w *cardWindow) timeUp(now time.Time) {
 	w.anotherBtn.Hide()
 	w.doneBtn.Enable()
 	w.win.Canvas().Focus(w.doneBtn)
-	w.progress.Refresh()
+	w.refreshBar()
 	if w.opts.Sound {
 		go chime(true)
 	}

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
@@ -162,21 +161,21 @@ func TestDoneReportsOnce(t *testing.T) {
 
 func TestCountdown(t *testing.T) {
 	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "neck-side-tilt")
-	if got := h.w.progress.TextFormatter(); got != "1:00 left" {
+	if got := h.w.progressText(); got != "1:00 left" {
 		t.Errorf("at the start the bar says %q", got)
 	}
 	h.advance(15 * time.Second)
 	if v := h.w.progress.Value; v < 0.249 || v > 0.251 {
 		t.Errorf("after 15 s of 60 the bar is at %v", v)
 	}
-	if got := h.w.progress.TextFormatter(); got != "0:45 left" {
+	if got := h.w.progressText(); got != "0:45 left" {
 		t.Errorf("after 15 s the bar says %q", got)
 	}
 	h.advance(45 * time.Second)
 	if !h.w.ended || h.w.progress.Value != 1 {
 		t.Fatalf("the countdown should have ended: ended=%v value=%v", h.w.ended, h.w.progress.Value)
 	}
-	if got := h.w.progress.TextFormatter(); !strings.Contains(got, "well done") {
+	if got := h.w.progressText(); !strings.Contains(got, "well done") {
 		t.Errorf("at the end the bar says %q", got)
 	}
 	if len(h.rec.results()) != 0 {
@@ -330,7 +329,7 @@ func TestPausedWhileTyping(t *testing.T) {
 	h.rec.setIdle(0) // typing
 	h.advance(time.Second)
 	h.advance(20 * time.Second)
-	if got := h.w.progress.TextFormatter(); got != "Paused while you type" {
+	if got := h.w.progressText(); got != "Paused while you type" {
 		t.Errorf("while typing the bar says %q", got)
 	}
 	h.rec.setIdle(time.Hour) // hands off the keys again
@@ -354,7 +353,7 @@ func TestOwnInputIsNotTyping(t *testing.T) {
 	h.rec.setIdle(0)
 	h.advance(time.Second)
 	if h.w.typing {
-		t.Fatalf("a key pressed on the card paused it: %q", h.w.progress.TextFormatter())
+		t.Fatalf("a key pressed on the card paused it: %q", h.w.progressText())
 	}
 	h.advance(time.Second)
 	h.w.anotherBtn.MouseMoved(&desktop.MouseEvent{}) // the pointer on a button
@@ -362,15 +361,15 @@ func TestOwnInputIsNotTyping(t *testing.T) {
 	newOwnArea(h.w.ownInput).MouseMoved(&desktop.MouseEvent{}) // and over the card
 	h.advance(time.Second)
 	if h.w.typing {
-		t.Fatalf("pointer moves over the card paused it: %q", h.w.progress.TextFormatter())
+		t.Fatalf("pointer moves over the card paused it: %q", h.w.progressText())
 	}
 	// Input elsewhere, well after the card's own, is typing.
 	h.rec.setIdle(time.Hour)
 	h.advance(3 * time.Second)
 	h.rec.setIdle(0)
 	h.advance(time.Second)
-	if !h.w.typing || h.w.progress.TextFormatter() != "Paused while you type" {
-		t.Errorf("typing in another window did not pause the card: %q", h.w.progress.TextFormatter())
+	if !h.w.typing || h.w.progressText() != "Paused while you type" {
+		t.Errorf("typing in another window did not pause the card: %q", h.w.progressText())
 	}
 }
 
@@ -445,7 +444,7 @@ func TestTimeUpKeysAndAutoClose(t *testing.T) {
 		h := newHarness(t, Options{Kind: schedule.Stretch, Length: 30 * time.Second, AutoClose: 5 * time.Second}, "side-bend")
 		h.advance(30 * time.Second)
 		h.advance(2 * time.Second)
-		if got := h.w.progress.TextFormatter(); got != "Time's up — well done! Closing in 3 s" {
+		if got := h.w.progressText(); got != "Time's up — well done! Closing in 3 s" {
 			t.Errorf("bar %q", got)
 		}
 		if len(h.rec.results()) != 0 {
@@ -460,12 +459,7 @@ func TestTimeUpKeysAndAutoClose(t *testing.T) {
 
 func TestAlsoWaterTick(t *testing.T) {
 	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute, Also: []schedule.Kind{schedule.Posture, schedule.Hydration}}, "side-bend")
-	var check *widget.Check
-	for _, o := range h.w.also.Objects {
-		if c, ok := o.(*widget.Check); ok {
-			check = c
-		}
-	}
+	check := h.w.waterCheck
 	if check == nil || len(h.w.also.Objects) != 2 || check.Text != "Also: drink a glass of water" {
 		t.Fatalf("also rows %v", h.w.also.Objects)
 	}
