@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image/color"
 	"io"
 	"strings"
 	"sync"
@@ -14,9 +15,11 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/contrast"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -575,5 +578,34 @@ func TestSequence(t *testing.T) {
 	test.Tap(h.w.doneBtn)
 	if r := h.onlyResult(); r.CardID != "side-bend" || r.Outcome != api.Done {
 		t.Errorf("result %+v", r)
+	}
+}
+
+// The countdown text stands out 4.5:1 from what it is drawn on, light and
+// dark: the window's background (over the bar's pale part, white text was
+// 2.0:1 in the light theme), and nothing is written over the bar.
+func TestCountdownContrast(t *testing.T) {
+	for name, th := range map[string]fyne.Theme{"light": theme.LightTheme(), "dark": theme.DarkTheme()} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+			test.ApplyTheme(t, th)
+			h.advance(10 * time.Second)
+			if got := h.w.progress.TextFormatter(); got != "" {
+				t.Errorf("text %q drawn over the bar", got)
+			}
+			if h.w.left.Text != "0:50 left" || h.w.left.Importance != widget.MediumImportance {
+				t.Errorf("countdown %q, importance %v", h.w.left.Text, h.w.left.Importance)
+			}
+			v := fyne.CurrentApp().Settings().ThemeVariant()
+			fg, bg := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameBackground, v)
+			if r := contrast.Ratio(fg, bg); r < 4.5 {
+				t.Errorf("countdown text %v on %v: %.2f:1, want 4.5:1", fg, bg, r)
+			}
+			// What the old label was: white on the bar's faded part.
+			faded := contrast.Over(color.NRGBA{41, 111, 246, 127}, bg)
+			if name == "light" && contrast.Ratio(th.Color(theme.ColorNameForegroundOnPrimary, v), faded) >= 4.5 {
+				t.Errorf("the check cannot tell the old bug: %v on %v", th.Color(theme.ColorNameForegroundOnPrimary, v), faded)
+			}
+		})
 	}
 }
