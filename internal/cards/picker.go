@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"sync"
 	"time"
 
@@ -72,8 +73,13 @@ func (p *Picker) remember(id string) {
 type Plan struct {
 	Cards []Card
 	// Total is the time the cards take on this break (a timed card takes
-	// the whole break).
+	// the whole break), Rest included.
 	Total time.Duration
+	// Rest is time the last card is held or repeated for beyond its own
+	// Duration, so that the plan fills the break when no cards of the
+	// library can (a 10-minute stretch break from 40-second cards). The card
+	// window says so on the last card ("Repeat it until the time is up").
+	Rest time.Duration
 	// Length is the break's length the plan was made for (0: any).
 	Length time.Duration
 }
@@ -170,6 +176,9 @@ func (p *Picker) plan(kind schedule.Kind, length time.Duration, allowed []Positi
 		if fresh {
 			pool = filter(base, func(c Card) bool { return !recent[c.ID] })
 		}
+		if !canFill(pool, length) {
+			continue
+		}
 		for i := range attempts {
 			pl := p.try(pool, length, i)
 			if pl.Fills() {
@@ -180,7 +189,30 @@ func (p *Picker) plan(kind schedule.Kind, length time.Duration, allowed []Positi
 			}
 		}
 	}
+	// Random sequences that vary the body areas found no filling plan: the
+	// longest cards first may still fill it (a 5-minute stretch break
+	// needs the few long cards).
+	for _, fresh := range []bool{true, false} {
+		pool := base
+		if fresh {
+			pool = filter(base, func(c Card) bool { return !recent[c.ID] })
+		}
+		pl := longestFirst(pool, length)
+		if pl.Fills() {
+			return pl, nil
+		}
+		if pl.Total > best.Total {
+			best = pl
+		}
+	}
 	if len(best.Cards) > 0 {
+		// The library truly cannot fill the break: the last card is held
+		// (repeated) for the rest, so the break shown is the break asked
+		// for, and Done at its end is no "too short".
+		if best.Total < length {
+			best.Rest = length - best.Total
+			best.Total = length
+		}
 		return best, nil
 	}
 	// Nothing is as short as the break: the shortest card, so the break
@@ -214,9 +246,9 @@ func (p *Picker) try(pool []Card, length time.Duration, slack int) Plan {
 			if float64(length-rest) >= MinFill*float64(length) {
 				return true
 			}
-			return len(pl.Cards)+1 < MaxSequence && len(filter(pool, func(d Card) bool {
+			return len(pl.Cards)+1 < MaxSequence && anyCard(pool, func(d Card) bool {
 				return d.ID != c.ID && !used[d.ID] && d.Duration <= rest
-			})) > 0
+			})
 		}); len(ok) > 0 {
 			cand = ok
 		}
@@ -229,6 +261,64 @@ func (p *Picker) try(pool []Card, length time.Duration, slack int) Plan {
 		}
 	}
 	return pl
+}
+
+// longestFirst fills the break greedily with the longest cards that fit
+// what is left, up to MaxSequence.
+func longestFirst(pool []Card, length time.Duration) Plan {
+	byLen := append([]Card(nil), pool...)
+	sort.SliceStable(byLen, func(i, j int) bool { return byLen[i].Time(length) > byLen[j].Time(length) })
+	pl := Plan{Length: length}
+	for _, c := range byLen {
+		if len(pl.Cards) == MaxSequence || pl.Fills() {
+			break
+		}
+		left := length - pl.Total
+		if c.Duration > left {
+			continue
+		}
+		pl.Cards = append(pl.Cards, c)
+		pl.Total += c.Time(left)
+	}
+	return pl
+}
+
+// anyCard reports whether one of cs is ok (filter without the copies).
+func anyCard(cs []Card, ok func(Card) bool) bool {
+	for i := range cs {
+		if ok(cs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// canFill reports whether some plan of pool's cards could fill the break:
+// a timed card that fits it, or the MaxSequence longest cards that fit
+// reaching MinFill. When not, the random tries are not worth making.
+func canFill(pool []Card, length time.Duration) bool {
+	var top [MaxSequence]time.Duration
+	for i := range pool {
+		c := &pool[i]
+		if c.Duration > length {
+			continue
+		}
+		if c.Timed {
+			return true
+		}
+		for k := range top { // keep the longest, longest first
+			if c.Duration > top[k] {
+				copy(top[k+1:], top[k:len(top)-1])
+				top[k] = c.Duration
+				break
+			}
+		}
+	}
+	var sum time.Duration
+	for _, d := range top {
+		sum += d
+	}
+	return float64(sum) >= MinFill*float64(length)
 }
 
 func filter(cs []Card, ok func(Card) bool) []Card {

@@ -144,7 +144,7 @@ func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time
 // notification names them.
 func (d *Daemon) offer(e schedule.Event) {
 	var id, seq, title, summary string
-	if pl, ok := d.pickPlan(e.Kind, e.Duration); ok {
+	if pl, ok := d.pickPlan(e.Kind, e.Duration, nil); ok {
 		// The window shows a sequence one card after the other: "--card a,b".
 		c := pl.Cards[0].Local()
 		id, seq, title = c.ID, strings.Join(pl.IDs(), ","), c.Title
@@ -315,28 +315,13 @@ func (d *Daemon) ask(title, body string, actions []notify.Action, answer func(ke
 	}
 }
 
-// pickCard chooses a card for a break of kind and length among the
-// positions the user allows; the picker remembers recent cards across
-// windows so none repeats soon.
-func (d *Daemon) pickCard(kind schedule.Kind, length time.Duration, exclude []string) (cards.Card, bool) {
-	if d.picker == nil {
-		return cards.Card{}, false
-	}
-	c, err := d.picker.Pick(kind, length, d.allowed, exclude)
-	if err != nil {
-		d.logf("no card for a %s break of %v: %v", kind, length, err)
-		return cards.Card{}, false
-	}
-	return c, true
-}
-
 // pickPlan plans a whole break (a card, or cards one after the other,
 // that fill its length) among the positions the user allows.
-func (d *Daemon) pickPlan(kind schedule.Kind, length time.Duration) (cards.Plan, bool) {
+func (d *Daemon) pickPlan(kind schedule.Kind, length time.Duration, exclude []string) (cards.Plan, bool) {
 	if d.picker == nil {
 		return cards.Plan{}, false
 	}
-	pl, err := d.picker.Sequence(kind, length, d.allowed, nil)
+	pl, err := d.picker.Sequence(kind, length, d.allowed, exclude)
 	if err != nil {
 		d.logf("no card for a %s break of %v: %v", kind, length, err)
 		return cards.Plan{}, false

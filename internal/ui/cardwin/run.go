@@ -169,6 +169,13 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	return 0
 }
 
+func first(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
 // chooseCard finds the card to show: the one asked for, else the daemon's
 // pick, else (daemon unreachable) a local pick.
 func chooseCard(o Options, lib *cards.Library, c Daemon, local Daemon) (cards.Card, error) {
@@ -180,16 +187,16 @@ func chooseCard(o Options, lib *cards.Library, c Daemon, local Daemon) (cards.Ca
 	}
 	ctx := context.Background()
 	args := api.CardPickArgs{Kind: o.Kind, LengthSeconds: int64(o.Length.Seconds())}
-	id, err := c.PickCard(ctx, args)
-	if card, ok := lib.Card(id); err == nil && ok {
+	ids, err := c.PickPlan(ctx, args)
+	if card, ok := lib.Card(first(ids)); err == nil && ok {
 		return card, nil
 	}
 	if err == nil {
 		err = errors.New("the daemon picked no card")
 	}
 	if c != local {
-		if id, lerr := local.PickCard(ctx, args); lerr == nil {
-			if card, ok := lib.Card(id); ok {
+		if ids, lerr := local.PickPlan(ctx, args); lerr == nil {
+			if card, ok := lib.Card(first(ids)); ok {
 				return card, nil
 			}
 		}

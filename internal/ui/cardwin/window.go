@@ -103,6 +103,7 @@ type cardWindow struct {
 	kindLabel  *widget.Label
 	title      *widget.Label
 	steps      *fyne.Container
+	repeat     *widget.Label // on the last card, when the break lasts longer than it
 	safety     *widget.Label
 	fig        *figure.Widget
 	progress   *widget.ProgressBar
@@ -184,6 +185,10 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	w.title.TextStyle = fyne.TextStyle{Bold: true}
 	w.title.Wrapping = fyne.TextWrapWord
 	w.steps = container.NewVBox()
+	w.repeat = widget.NewLabel("")
+	w.repeat.TextStyle = fyne.TextStyle{Bold: true}
+	w.repeat.Wrapping = fyne.TextWrapWord
+	w.repeat.Hide()
 	w.safety = widget.NewLabel("")
 	w.safety.Wrapping = fyne.TextWrapWord
 	w.safety.TextStyle = fyne.TextStyle{Italic: true}
@@ -252,7 +257,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	// several lines ran into it).
 	gap := canvas.NewRectangle(color.Transparent)
 	gap.SetMinSize(fyne.NewSize(0, 2*theme.Padding()))
-	text := container.NewVBox(w.steps, gap, safetyRow)
+	text := container.NewVBox(w.steps, w.repeat, gap, safetyRow)
 	if len(w.opts.Also) > 0 {
 		text.Add(w.also)
 	}
@@ -301,7 +306,20 @@ func (w *cardWindow) showCard(c cards.Card) {
 	}
 	w.safety.SetText(c.Safety)
 	w.fig.SetFigure(c.Figure)
+	// The last card, with more of the break left than it takes (the
+	// library could not fill the break): say what to do with the rest, so
+	// nobody presses Done early and gets "too short".
+	if left := w.opts.Length - w.spent; len(w.next) == 0 && !c.Timed && left > c.Duration+repeatSlack {
+		w.repeat.SetText(lang.X("cardwin.repeat", "Then repeat it, slowly, until the time is up."))
+		w.repeat.Show()
+	} else {
+		w.repeat.Hide()
+	}
 }
+
+// repeatSlack: a last card this much shorter than the rest of the break
+// fills it well enough (the picker's plans fill 80 % of it).
+const repeatSlack = 15 * time.Second
 
 // button is a button that also answers Enter, keypad Enter and Escape
 // as the card does while it has the focus (a plain button only answers
@@ -632,11 +650,20 @@ func (w *cardWindow) onCloseRequested() {
 	w.finish(api.ClosedEarly)
 }
 
+// onAnother replaces the card on screen, and the rest of its sequence,
+// with a new plan for what is left of the break: one card seldom fills it
+// (a 5-minute move break got a 40 s card).
 func (w *cardWindow) onAnother() {
-	id, err := w.caller.PickCard(context.Background(), api.CardPickArgs{Kind: w.opts.Kind,
-		LengthSeconds: int64(w.opts.Length.Seconds()), Exclude: w.shown})
-	c, ok := w.lib.Card(id)
-	if err != nil || !ok {
+	left := max(w.opts.Length-w.spent, cards.MinDuration)
+	ids, err := w.caller.PickPlan(context.Background(), api.CardPickArgs{Kind: w.opts.Kind,
+		LengthSeconds: int64(math.Ceil(left.Seconds())), Exclude: w.shown})
+	var plan []cards.Card
+	for _, id := range ids {
+		if c, ok := w.lib.Card(id); ok {
+			plan = append(plan, c)
+		}
+	}
+	if err != nil || len(plan) == 0 {
 		if err != nil {
 			fmt.Fprintf(w.errOut, "limber: picking another card failed: %v\n", err)
 		}
@@ -645,8 +672,9 @@ func (w *cardWindow) onAnother() {
 		return
 	}
 	w.notice.Hide()
-	w.shown = append(w.shown, c.ID)
-	w.showCard(c)
+	w.next, w.seqAt, w.seqLen = plan[1:], 1, len(plan)
+	w.shown = append(w.shown, plan[0].ID)
+	w.showCard(plan[0])
 }
 
 // finish reports the outcome once and closes the window.

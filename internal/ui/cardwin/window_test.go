@@ -68,10 +68,10 @@ type call struct {
 	args any
 }
 
-func (r *recorder) PickCard(_ context.Context, a api.CardPickArgs) (string, error) {
+func (r *recorder) PickPlan(_ context.Context, a api.CardPickArgs) ([]string, error) {
 	r.calls = append(r.calls, call{api.CmdCardPick, a})
-	c, err := r.picker.Pick(a.Kind, time.Duration(a.LengthSeconds)*time.Second, nil, a.Exclude)
-	return c.ID, err
+	pl, err := r.picker.Sequence(a.Kind, time.Duration(a.LengthSeconds)*time.Second, nil, a.Exclude)
+	return pl.IDs(), err
 }
 
 func (r *recorder) ReportBreak(_ context.Context, res api.BreakResult) error {
@@ -411,6 +411,56 @@ func TestEnterActivatesFocusedButton(t *testing.T) {
 			}
 		})
 	}
+}
+
+// "Another one" on a 5-minute move break gives a plan for what is left of
+// it, like the first pick, not one 40-second card.
+func TestAnotherOneFillsTheRest(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Movement, Length: 5 * time.Minute}, "cool-down")
+	h.advance(30 * time.Second)
+	test.Tap(h.w.anotherBtn)
+	var pick api.CardPickArgs
+	for _, c := range h.rec.calls {
+		if c.cmd == api.CmdCardPick {
+			pick = c.args.(api.CardPickArgs)
+		}
+	}
+	if pick.LengthSeconds != 270 {
+		t.Errorf("asked for %d s, want the 270 s left", pick.LengthSeconds)
+	}
+	plan := append([]cards.Card{h.w.card}, h.w.next...)
+	var total time.Duration
+	left := 270 * time.Second
+	for _, c := range plan {
+		total += c.Time(left)
+		left -= c.Time(left)
+	}
+	if float64(total) < cards.MinFill*float64(270*time.Second) && !h.w.repeat.Visible() {
+		t.Errorf("another plan %v takes %v of the 270 s left, and no word of repeating it", planIDs(plan), total)
+	}
+	if h.w.seqLen != len(plan) || h.w.seqAt != 1 {
+		t.Errorf("sequence %d of %d for a plan of %d", h.w.seqAt, h.w.seqLen, len(plan))
+	}
+}
+
+// A lone card much shorter than the break says to repeat it.
+func TestRepeatLine(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: 5 * time.Minute}, "side-bend")
+	if !h.w.repeat.Visible() || !strings.Contains(h.w.repeat.Text, "repeat") {
+		t.Errorf("a %v card on a 5 min break: repeat line %q shown %v", h.w.card.Duration, h.w.repeat.Text, h.w.repeat.Visible())
+	}
+	f := newHarness(t, Options{Kind: schedule.Stretch, Length: h.w.card.Duration}, "side-bend")
+	if f.w.repeat.Visible() {
+		t.Errorf("a card that fills its break says %q", f.w.repeat.Text)
+	}
+}
+
+func planIDs(cs []cards.Card) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.ID)
+	}
+	return out
 }
 
 func TestHandsOnDeskKeepsCounting(t *testing.T) {
