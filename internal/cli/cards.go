@@ -190,12 +190,12 @@ type PickJSON struct {
 type PlanJSON struct {
 	Cards        []PickedJSON `json:"cards"`
 	TotalSeconds int          `json:"total_seconds"`
-	Fill         float64      `json:"fill"`  // total / length
+	Fill         float64      `json:"fill"` // total / length
 	// RestSeconds: the last card is held (repeated) this long beyond its
 	// own time, included in its seconds, as the library cannot fill the
 	// break with cards (the card window says "Repeat it until the time is up").
-	RestSeconds int `json:"rest_seconds,omitempty"`
-	Fills        bool         `json:"fills"` // at least 80 % and at most 100 %
+	RestSeconds int  `json:"rest_seconds,omitempty"`
+	Fills       bool `json:"fills"` // at least 80 % and at most 100 %
 }
 
 // PickedJSON is one card of a plan.
