@@ -279,7 +279,11 @@ func (d *Daemon) warn(e schedule.Event) {
 			actions = append(actions, notify.Action{Key: "skip", Label: trActionSkip()})
 		}
 	}
-	d.ask(trWarnTitle(k, in), trWarnBody(k, e.Duration), actions, func(key string) error {
+	body := trWarnBody(k, e.Duration)
+	if len(e.With) > 0 {
+		body += "\n" + trAlso(e.With) // the smaller breaks that come with it
+	}
+	d.ask(trWarnTitle(k, in), body, actions, func(key string) error {
 		switch key {
 		case "start":
 			_, err := d.breakNow(k)
@@ -291,6 +295,40 @@ func (d *Daemon) warn(e schedule.Event) {
 		}
 		return nil
 	})
+}
+
+// lullNotice is how long a break past its due point waits for a pause in
+// typing before the user is told: a pause usually comes within seconds,
+// and a notification just before the card would only be noise.
+const lullNotice = 5 * time.Second
+
+// noticeLull tells the user, once per wait, that the break announced for
+// now comes when they pause typing: the warning said "in 30 s", and the
+// lull rule may hold the card back up to LullLimit (a minute) longer.
+func (d *Daemon) noticeLull() {
+	sn := d.sched.Snapshot()
+	if sn.LullWait == 0 {
+		d.lullNoted = false
+		return
+	}
+	if d.lullNoted || sn.LullWait < lullNotice {
+		return
+	}
+	var k schedule.Kind // the biggest waiting break: the one that comes
+	var length time.Duration
+	for _, t := range d.sched.Config().Tracks {
+		for _, ts := range sn.Tracks {
+			if ts.Kind == t.Kind && ts.Waiting && t.Length >= length {
+				k, length = t.Kind, t.Length
+			}
+		}
+	}
+	if k == "" {
+		return
+	}
+	d.lullNoted = true
+	in := max(d.sched.Config().LullLimit-sn.LullWait, 0)
+	d.notify(trLullTitle(k), trLullBody(in))
 }
 
 // ask shows a notification with actions (a plain one where the server

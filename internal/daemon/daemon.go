@@ -99,6 +99,9 @@ type Daemon struct {
 	tray     *tray.Tray
 	trayNote string
 	lastMenu string
+	// lullNoted: the break waiting for a pause in typing has been announced
+	// as such (once per wait).
+	lullNoted bool
 	glasses  int
 	day      time.Time
 	card     *openCard
@@ -356,6 +359,7 @@ func (d *Daemon) tick() time.Duration {
 	}
 	d.recordSitting(sat.InHours, sat.AfterHours, o.Wall)
 	d.act(events, origin{})
+	d.noticeLull()
 	d.noticeHistory()
 	d.refreshTray()
 	return d.untilProfile(min(max(d.sched.NextCheck(), time.Second), time.Minute))

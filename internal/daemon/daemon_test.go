@@ -248,6 +248,40 @@ func TestStretchBreakOpensCardAndIsRecorded(t *testing.T) {
 	}
 }
 
+// The warning names the posture check that comes with the stretch, and a
+// stretch held back by typing without pauses (the lull rule) is shown due
+// in the tray and announced as coming when the user pauses: the warning
+// said "in 30 s".
+func TestWarningNamesMergedAndLullIsSaid(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 30*time.Minute+10*time.Second, true)
+	var waiting bool
+	for _, b := range h.status().Breaks {
+		if b.Kind == "stretch" {
+			waiting = b.Waiting && !b.Due
+		}
+	}
+	if !waiting {
+		t.Errorf("the stretch is not shown waiting for a pause: %+v", h.status().Breaks)
+	}
+	h.w.advance(h.d, 2*time.Minute, true)
+	var warn, lull *notify.Message
+	for _, n := range h.notes.Sent() {
+		switch n.Title {
+		case "Stretch in 30 s":
+			warn = &n
+		case "Stretch when you pause typing":
+			lull = &n
+		}
+	}
+	if warn == nil || !strings.Contains(warn.Body, "Also: sit back") {
+		t.Errorf("the warning does not name the posture check: %+v", warn)
+	}
+	if lull == nil || !strings.Contains(lull.Body, "at the most") {
+		t.Errorf("no word that the stretch waits for a pause: %+v", h.notes.Sent())
+	}
+}
+
 // The trial's bug: the user does the stretch away from the keys with the
 // card on screen. The away clock started at the last input, before the
 // card, so it used to reach the break's length first and record a natural
