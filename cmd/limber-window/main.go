@@ -94,6 +94,6 @@ func run(args []string) int {
 }
 
 func usage() int {
-	fmt.Fprintln(os.Stderr, lang.X("cli.help.usage", "usage:"), "limber window "+cli.WindowNames)
+	fmt.Fprintln(os.Stderr, lang.X("cli.help.usage", "usage:"), cli.WindowUsage())
 	return cli.ExitUsage
 }

@@ -73,7 +73,13 @@ type desktop struct {
 
 func newDesktop(t testing.TB) *desktop {
 	t.Helper()
-	d := &desktop{display: desktoptest.Xvfb(t), bus: desktoptest.Bus(t)}
+	return newDesktopOn(t, desktoptest.Bus(t))
+}
+
+// newDesktopOn is newDesktop on the session bus at address bus.
+func newDesktopOn(t testing.TB, bus string) *desktop {
+	t.Helper()
+	d := &desktop{display: desktoptest.Xvfb(t), bus: bus}
 	conn, err := dbus.Connect(d.bus)
 	if err != nil {
 		t.Fatalf("connecting to the private bus: %v", err)

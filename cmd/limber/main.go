@@ -84,6 +84,6 @@ func dial() (*api.Client, func(), error) {
 }
 
 func usageWindow() int {
-	fmt.Fprintln(os.Stderr, lang.X("cli.help.usage", "usage:"), "limber window "+cli.WindowNames)
+	fmt.Fprintln(os.Stderr, lang.X("cli.help.usage", "usage:"), cli.WindowUsage())
 	return cli.ExitUsage
 }

@@ -65,9 +65,24 @@ type Status struct {
 	ProblemCount int `json:"problem_count"`
 	// Why explains the activity state and the last timer resets.
 	Why string `json:"why,omitempty"`
+	// WhyParts is Why as data (with explain), so the command line says
+	// it in the user's language.
+	WhyParts *WhyParts `json:"why_parts,omitempty"`
 	// Holding says what holds back a break coming due now; null when
 	// nothing does.
 	Holding *Holding `json:"holding"`
+}
+
+// WhyParts is the activity state behind Status.Why.
+type WhyParts struct {
+	// State is "present", "no-source", "input", "resuming" or "away".
+	State string `json:"state"`
+	// AwayCause, when away: "start", "locked", "no-input", "asleep" or "stopped".
+	AwayCause          string `json:"away_cause,omitempty"`
+	IdleSeconds        int64  `json:"idle_seconds"`
+	IdleAfterSeconds   int64  `json:"idle_after_seconds"`
+	ActiveAfterSeconds int64  `json:"active_after_seconds"`
+	AwaySeconds        int64  `json:"away_seconds"`
 }
 
 // Holding is what holds back a break: a due break waits for it to end.

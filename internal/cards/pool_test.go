@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/internal/schedule"
+	"github.com/limber-app/limber/internal/settings"
 )
 
 // breakLengths are the lengths the presets give each kind (and a few more
@@ -179,6 +180,50 @@ func TestTimedFillsAndShortCards(t *testing.T) {
 		if c.Duration <= ShortCard && len(c.Steps) > MaxShortSteps {
 			t.Errorf("%s: a %v card with %d steps", c.ID, c.Duration, len(c.Steps))
 		}
+	}
+}
+
+// TestPresetsPickFittingCards is the "done when" over the presets
+// people start from: 200 breaks of every enabled kind, at the preset's own
+// lengths and positions, each offer fills at least 80 % of the break and
+// serves the kind's pool; the 20-20-20 eyes preset turns eye breaks on
+// and they show eye cards, while the office default leaves them off.
+func TestPresetsPickFittingCards(t *testing.T) {
+	lib := Builtin()
+	for _, name := range settings.PresetNames() {
+		if name == settings.PresetCustom {
+			continue
+		}
+		s := settings.Defaults()
+		s.ApplyPreset(name)
+		allowed := PositionsFrom(s.Positions.Allowed())
+		p := NewPicker(lib, 12, 8)
+		for _, k := range schedule.AllKinds() {
+			b := s.Break(k)
+			if !b.Enabled {
+				continue
+			}
+			fill := 0.0
+			for i := range 200 {
+				pl, err := p.Sequence(k, b.Length, allowed, nil)
+				if err != nil {
+					t.Fatalf("%s, %s break of %v: %v", name, k, b.Length, err)
+				}
+				if !pl.Fills() {
+					t.Fatalf("%s, %s break %d of %v: %v take %v, under 80 %%", name, k, i, b.Length, pl.IDs(), pl.Total)
+				}
+				for _, c := range pl.Cards {
+					checkServes(t, k, allowed, c)
+				}
+				fill += float64(pl.Total) / float64(b.Length)
+			}
+			t.Logf("%s: %s breaks of %v filled %.0f %% on average", name, k, b.Length, fill/2)
+		}
+	}
+	office, eyes := settings.Defaults(), settings.Defaults()
+	eyes.ApplyPreset(settings.PresetEyes)
+	if office.Eyes.Enabled || !eyes.Eyes.Enabled {
+		t.Errorf("eye breaks: office %v (want off), 20-20-20 %v (want on)", office.Eyes.Enabled, eyes.Eyes.Enabled)
 	}
 }
 

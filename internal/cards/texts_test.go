@@ -76,3 +76,19 @@ func TestParseTranslations(t *testing.T) {
 		}
 	}
 }
+
+// TestCardTypography: French puts a non-breaking space before : ; ? ! and
+// uses the typographic apostrophe; Spanish opens its questions and
+// exclamations with ¿ and ¡; German quotes „so“.
+func TestCardTypography(t *testing.T) {
+	for _, c := range Builtin().Cards() {
+		for _, l := range i18n.Languages()[1:] {
+			tx := c.Texts[l]
+			for _, s := range append([]string{tx.Title, tx.Safety}, tx.Steps...) {
+				if msg := i18n.TypographyProblem(l, s); msg != "" {
+					t.Errorf("%s [%s]: %q: %s", c.ID, l, s, msg)
+				}
+			}
+		}
+	}
+}

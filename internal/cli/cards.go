@@ -54,12 +54,12 @@ type CardJSON struct {
 func cmdCards(args []string, env *Env) int {
 	if len(args) == 0 {
 		fmt.Fprintln(env.Stderr, lang.X("cli.cards.need_sub", "limber cards: say what to do: check, list or pick."))
-		fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), cardsUsage())
+		fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), localUsage(cardsUsage()))
 		return ExitUsage
 	}
 	switch args[0] {
 	case "-h", "--help", "-help", "help":
-		fmt.Fprintf(env.Stdout, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), cardsUsage())
+		fmt.Fprintf(env.Stdout, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), localUsage(cardsUsage()))
 		return ExitOK
 	case "check":
 		return cardsCheck(args[1:], env)
@@ -100,11 +100,14 @@ func cardsCheck(args []string, env *Env) int {
 		fmt.Fprintln(env.Stderr, p.Error())
 	}
 	if len(probs) > 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.check_failed", "{{.Bad}} problem(s); {{.Good}} card(s) valid. Fix the lines above; the card format is in assets/cardfiles/README.md.",
-			map[string]any{"Bad": len(probs), "Good": len(valid)}))
+		fmt.Fprintln(env.Stderr, lang.X("cli.cards.check_failed", "{{.Problems}}; {{.Valid}}. Fix the lines above; the card format is in assets/cardfiles/README.md.",
+			map[string]any{
+				"Problems": lang.XN("cli.cards.problems", "{{.N}} problems", len(probs), map[string]any{"N": len(probs)}),
+				"Valid":    lang.XN("cli.cards.valid", "{{.N}} cards valid", len(valid), map[string]any{"N": len(valid)}),
+			}))
 		return ExitFailed
 	}
-	fmt.Fprintln(env.Stdout, lang.X("cli.cards.check_ok", "{{.Dir}}: {{.N}} card(s), all valid.", map[string]any{"Dir": dir, "N": len(valid)}))
+	fmt.Fprintln(env.Stdout, lang.XN("cli.cards.check_ok", "{{.Dir}}: {{.N}} cards, all valid.", len(valid), map[string]any{"Dir": dir, "N": len(valid)}))
 	return ExitOK
 }
 
@@ -134,18 +137,20 @@ func cardsList(args []string, env *Env) int {
 		}
 	} else {
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, lang.X("cli.cards.header", "ID\tKINDS\tTYPE\tTIME\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM"))
+		fmt.Fprintln(tw, lang.X("cli.cards.header", "ID\tKINDS\tTYPE\tTIME\tPOSITIONS\tFACTORS\tBODY AREAS\tFROM\tTITLE"))
 		for _, c := range lib.Cards() {
 			from := lang.X("cli.cards.builtin", "built-in")
 			if c.Own {
 				from = lang.X("cli.cards.own", "own")
 			}
-			kindsCol, typ := strings.Join(strs(c.Kinds), ","), string(c.Type)
+			// The tags are the card files' own words, as people type them;
+			// the title is in the user's language.
+			kindsCol := strings.Join(strs(c.Kinds), ",")
 			if c.Tip {
-				kindsCol, typ = lang.X("cli.cards.tip", "(tip)"), typ+" tip"
+				kindsCol = lang.X("cli.cards.tip", "(tip)")
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, kindsCol, typ, cardTime(c), strings.Join(strs(c.Positions), ","),
-				strings.Join(strs(c.Factors), ","), strings.Join(strs(c.Areas), ","), from)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, kindsCol, c.Type, cardTime(c), strings.Join(strs(c.Positions), ","),
+				strings.Join(strs(c.Factors), ","), strings.Join(strs(c.Areas), ","), from, c.Local().Title)
 		}
 		tw.Flush()
 	}
@@ -153,8 +158,8 @@ func cardsList(args []string, env *Env) int {
 		fmt.Fprintln(env.Stderr, lang.X("cli.cards.replaced", "note: your card {{.ID}} replaces the built-in card with the same id.", map[string]any{"ID": id}))
 	}
 	if n := len(lib.Problems()); n > 0 {
-		fmt.Fprintln(env.Stderr, lang.X("cli.cards.skipped", "note: {{.N}} problem(s) in your card files; those cards are left out. Run `limber cards check` to see them.",
-			map[string]any{"N": n}))
+		fmt.Fprintln(env.Stderr, lang.XN("cli.cards.skipped", "note: {{.N}} problems in your card files; those cards are left out. Run `limber cards check` to see them.",
+			n, map[string]any{"N": n}))
 	}
 	return ExitOK
 }
@@ -285,7 +290,7 @@ func cardsPick(args []string, env *Env) int {
 	for i, pj := range out.Picks {
 		var parts []string
 		for _, c := range pj.Cards {
-			parts = append(parts, fmt.Sprintf("%s (%s, %s)", c.ID, duration.Format(time.Duration(c.Seconds)*time.Second), strings.Join(c.Positions, "/")))
+			parts = append(parts, fmt.Sprintf("%s (%s, %s, %s)", c.Title, c.ID, duration.Format(time.Duration(c.Seconds)*time.Second), strings.Join(c.Positions, "/")))
 		}
 		mark := ""
 		switch {

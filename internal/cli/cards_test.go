@@ -34,7 +34,7 @@ func TestCardsCheck(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "good.toml"), []byte(goodCard), 0o644)
-	if code, out, errs := runCards(t, "check", dir); code != 0 || !strings.Contains(out, "1 card(s), all valid") {
+	if code, out, errs := runCards(t, "check", dir); code != 0 || !strings.Contains(out, "1 card, valid.") {
 		t.Errorf("valid folder: exit %d, %q %q", code, out, errs)
 	}
 	os.WriteFile(filepath.Join(dir, "bad.toml"), []byte(strings.Replace(goodCard, `"desk"`, `"sofa"`, 1)), 0o644)
@@ -58,7 +58,7 @@ func TestCardsList(t *testing.T) {
 	os.WriteFile(filepath.Join(cfg, "limber", "cards", "bad.toml"), []byte("id = "), 0o644)
 
 	code, out, errs := runCards(t, "list")
-	if code != 0 || !strings.Contains(out, "bird-dog") || !strings.Contains(out, "my-stretch") || !strings.Contains(errs, "1 problem(s)") {
+	if code != 0 || !strings.Contains(out, "bird-dog") || !strings.Contains(out, "my-stretch") || !strings.Contains(errs, "1 problem in your card files") {
 		t.Errorf("list: exit %d\n%s\n%s", code, out, errs)
 	}
 	code, out, _ = runCards(t, "list", "--json")

@@ -52,7 +52,7 @@ func Table() []Command {
 		{"stats", lang.X("cli.help.stats", "print sitting time, breaks and water over the last days"), cmdStats},
 		{"export", lang.X("cli.help.export", "write every recorded event: export --csv FILE|- or --json FILE|-"), cmdExport},
 		{"config", lang.X("cli.help.config", "settings file: config check [FILE] | config path | config defaults"), cmdConfig},
-		{"cards", lang.X("cli.help.cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length D] [--count N] [--json]"), cmdCards},
+		{"cards", lang.X("cli.help.cards", "exercise cards: cards check [DIR] | cards list [--json] | cards pick KIND [--length DURATION] [--count N] [--json]"), cmdCards},
 		{"profile", lang.X("cli.help.profile", "named sets of settings: {{.Usage}}", map[string]any{"Usage": ProfileUsage}), cmdProfile},
 		{"autostart", lang.X("cli.help.autostart", "start at login: autostart on|off|status"), cmdAutostart},
 		{"version", lang.X("cli.help.version", "print the version"), cmdVersion},

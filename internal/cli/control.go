@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 	"github.com/agnivade/levenshtein"
@@ -16,6 +17,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
@@ -28,20 +30,21 @@ func newFlags(name, usage string, env *Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "%s limber %s\n", lang.X("cli.help.usage", "usage:"), usage)
+		fmt.Fprintf(fs.Output(), "%s limber %s\n", lang.X("cli.help.usage", "usage:"), localUsage(usage))
 		printFlags(fs)
 	}
 	return fs
 }
 
-// printFlags is flag.PrintDefaults with the default named in the user's
-// language (the descriptions are translated where each flag is declared).
+// printFlags is flag.PrintDefaults in the user's language: the value word
+// and the default named in it (the descriptions are translated where each
+// flag is declared), the flag written --name as the usage lines write it.
 func printFlags(fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
-		kind, text := flag.UnquoteUsage(f)
-		line := "  -" + f.Name
-		if kind != "" {
-			line += " " + kind
+		_, text := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if arg := flagArg(f); arg != "" {
+			line += " " + arg
 		}
 		line += "\n    \t" + text
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
@@ -56,16 +59,19 @@ func printFlags(fs *flag.FlagSet) {
 // flag package would print the usage itself on -h, to stderr, before
 // returning ErrHelp; it is silenced for the parse so help comes out once.
 func parse(fs *flag.FlagSet, args []string, env *Env) (done bool, code int) {
-	usage := fs.Usage
+	usage, out := fs.Usage, fs.Output()
 	fs.Usage = func() {}
+	fs.SetOutput(io.Discard) // its English complaint is replaced by flagError
 	err := fs.Parse(args)
 	fs.Usage = usage
+	fs.SetOutput(out)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(env.Stdout)
 		usage()
 		return true, ExitOK
 	}
 	if err != nil {
+		fmt.Fprintln(env.Stderr, "limber: "+flagError(err, fs))
 		usage()
 		return true, ExitUsage
 	}
@@ -74,7 +80,7 @@ func parse(fs *flag.FlagSet, args []string, env *Env) (done bool, code int) {
 
 func usageErr(env *Env, usage, format string, args ...any) int {
 	fmt.Fprintf(env.Stderr, "limber: "+format+"\n", args...)
-	fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), usage)
+	fmt.Fprintf(env.Stderr, "%s limber %s\n", lang.X("cli.help.usage", "usage:"), localUsage(usage))
 	return ExitUsage
 }
 
@@ -144,7 +150,7 @@ func ParsePause(args []string, now time.Time) (api.PauseArgs, error) {
 	case len(args) == 2 && args[0] == "until":
 		t, err := time.ParseInLocation("15:04", args[1], now.Location())
 		if err != nil {
-			return api.PauseArgs{}, fmt.Errorf("%q is not a time of day like 14:30", args[1])
+			return api.PauseArgs{}, errors.New(lang.X("cli.pause.clock", "{{.Value}} is not a time of day: write it as HH:MM, for example 14:30.", map[string]any{"Value": fmt.Sprintf("%q", args[1])}))
 		}
 		until := time.Date(now.Year(), now.Month(), now.Day(), t.Hour(), t.Minute(), 0, 0, now.Location())
 		if !until.After(now) {
@@ -158,18 +164,24 @@ func ParsePause(args []string, now time.Time) (api.PauseArgs, error) {
 		}
 		return api.PauseArgs{Seconds: int64(d / time.Second)}, nil
 	}
-	return api.PauseArgs{}, errors.New("say how long: a duration (30m, 1h), until HH:MM, or tomorrow")
+	return api.PauseArgs{}, errors.New(lang.X("cli.pause.how_long", "say how long: a duration (30m, 1h), until HH:MM, or tomorrow"))
 }
 
 // ParseDuration reads a duration as people type it (duration.Parse: "30"
 // is minutes), between one second and one week.
 func ParseDuration(s string) (time.Duration, error) {
 	d, err := duration.Parse(s)
-	if err != nil {
-		return 0, err
+	switch {
+	case err == nil:
+	case strings.TrimSpace(s) == "":
+		return 0, errors.New(lang.X("settings.err.duration_none", "Empty: write a duration, for example \"20\" (minutes), \"90s\", \"1h30\" or \"1:30\"."))
+	case strings.HasPrefix(strings.TrimSpace(s), "-"):
+		return 0, errors.New(lang.X("settings.err.negative", "\"{{.Value}}\" is negative: durations start at 0.", map[string]any{"Value": s}))
+	default:
+		return 0, errors.New(lang.X("settings.err.not_duration", "\"{{.Value}}\" is not a duration: write for example \"20\" (minutes), \"90s\", \"1h30\" or \"1:30\".", map[string]any{"Value": s}))
 	}
 	if d < time.Second || d > api.MaxDuration {
-		return 0, fmt.Errorf("%q is out of range: give between 1s and %s", s, duration.Compact(api.MaxDuration))
+		return 0, errors.New(lang.X("cli.duration.range", "{{.Value}} is out of range: give between 1s and {{.Max}}.", map[string]any{"Value": fmt.Sprintf("%q", s), "Max": duration.Compact(api.MaxDuration)}))
 	}
 	return d, nil
 }
@@ -192,7 +204,7 @@ func cmdPause(args []string, env *Env) int {
 		return code
 	}
 	if st.PausedUntil != nil {
-		fmt.Fprintln(env.Stdout, lang.X("cli.paused", "Paused until {{.T}}.", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
+		fmt.Fprintln(env.Stdout, lang.X("cli.paused", "Paused until {{.T}}.", map[string]any{"T": i18n.WeekdayTime(st.PausedUntil.Local())}))
 	}
 	return ExitOK
 }
@@ -337,7 +349,7 @@ func Main(args []string, env *Env) int {
 			return ExitUsage
 		}
 		if args[1] == "window" {
-			fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), "limber window "+WindowNames)
+			fmt.Fprintln(env.Stdout, lang.X("cli.help.usage", "usage:"), WindowUsage())
 			return ExitOK
 		}
 		c, ok := Lookup(args[1])
@@ -355,6 +367,9 @@ func Main(args []string, env *Env) int {
 
 // WindowNames lists the windows `limber window` opens, for its usage.
 const WindowNames = "card|settings|stats|status|welcome [OPTIONS]"
+
+// WindowUsage is `limber window`'s synopsis in the user's language.
+func WindowUsage() string { return localUsage("limber window " + WindowNames) }
 
 // unknownCommand says a command does not exist, suggests the nearest one
 // when a typo is likely, and exits 2.
@@ -404,11 +419,25 @@ func notRunningText(err error, verbose bool) string {
 // Help prints the command list.
 func Help(w io.Writer) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s limber [--verbose]          %s\n", lang.X("cli.help.usage", "usage:"), lang.X("cli.help.daemon", "run the tray daemon"))
-	fmt.Fprintf(&b, "       limber COMMAND [ARGS]       %s\n\n%s\n", lang.X("cli.help.control", "control it"), lang.X("cli.help.commands", "commands:"))
+	// The two synopses line up under each other whatever the length of
+	// "usage:" and of the placeholders in the user's language.
+	head := lang.X("cli.help.usage", "usage:") + " "
+	pad := strings.Repeat(" ", utf8.RuneCountInString(head))
+	first, second := "limber [--verbose]", "limber "+argWord("COMMAND")+" ["+argWord("ARGS")+"]"
+	col := max(utf8.RuneCountInString(first), utf8.RuneCountInString(second)) + 3
+	fmt.Fprintf(&b, "%s%s%s\n", head, padRight(first, col), lang.X("cli.help.daemon", "run the tray daemon"))
+	fmt.Fprintf(&b, "%s%s%s\n\n%s\n", pad, padRight(second, col), lang.X("cli.help.control", "control it"), lang.X("cli.help.commands", "commands:"))
 	for _, c := range Table() {
-		fmt.Fprintf(&b, "  %-11s %s\n", c.Name, c.Summary)
+		fmt.Fprintf(&b, "  %-11s %s\n", c.Name, localUsage(c.Summary))
 	}
 	b.WriteString("\n" + lang.X("cli.help.more", "Run `limber COMMAND --help` for a command's options.") + "\n")
 	io.WriteString(w, b.String())
+}
+
+// padRight pads s with spaces to w characters (runes, not bytes: "DURÉE").
+func padRight(s string, w int) string {
+	if n := utf8.RuneCountInString(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s + " "
 }

@@ -74,9 +74,9 @@ func exportTo(path string, force bool, fill func(io.Writer) error) error {
 		}
 		return f.Close()
 	case !fi.Mode().IsRegular():
-		return fmt.Errorf("%s is not a regular file (%s); give a new file name, or - for standard output", path, fi.Mode().Type())
+		return errors.New(lang.X("cli.export.not_file", "{{.Path}} is not a regular file ({{.Mode}}); give a new file name, or - for standard output.", map[string]any{"Path": path, "Mode": fi.Mode().Type().String()}))
 	case !force:
-		return fmt.Errorf("%s exists; add --force to replace it, or give a new file name", path)
+		return errors.New(lang.X("cli.export.exists", "{{.Path}} exists; add --force to replace it, or give a new file name.", map[string]any{"Path": path}))
 	}
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
 )
@@ -195,7 +196,7 @@ func StatsReport(st history.Stats) StatsJSON {
 func WriteStats(w io.Writer, st history.Stats) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	t := st.Today
-	fmt.Fprintln(tw, lang.X("stats.cli.today", "Today ({{.D}})", map[string]any{"D": t.Start.Format("Mon 2 Jan")}))
+	fmt.Fprintln(tw, lang.X("stats.cli.today", "Today ({{.D}})", map[string]any{"D": i18n.ShortDate(t.Start)}))
 	sit := duration.Minutes(t.Sitting)
 	if st.Goals.DailyLimit > 0 {
 		sit = lang.X("stats.cli.sitting_of", "{{.S}} of {{.L}} limit", map[string]any{"S": sit, "L": duration.Minutes(st.Goals.DailyLimit)})
@@ -209,9 +210,9 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		map[string]any{"Done": t.Breaks.Done, "Natural": t.Breaks.Natural, "Short": t.Breaks.Short, "Skipped": t.Breaks.Skipped, "Snoozed": t.Breaks.Snoozed, "Closed": t.Breaks.ClosedEarly}))
 	var water string
 	if st.Goals.Glasses > 0 {
-		water = lang.X("stats.cli.glasses_of", "{{.N}} of {{.G}} glasses", map[string]any{"N": t.Glasses, "G": st.Goals.Glasses})
+		water = lang.XN("stats.cli.glasses_of", "{{.Drunk}} of {{.N}} glasses", st.Goals.Glasses, map[string]any{"Drunk": t.Glasses, "N": st.Goals.Glasses})
 	} else {
-		water = lang.X("stats.cli.glasses", "{{.N}} glasses", map[string]any{"N": t.Glasses})
+		water = lang.XN("stats.cli.glasses", "{{.N}} glasses", t.Glasses, map[string]any{"N": t.Glasses})
 	}
 	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.water", "Water"), water)
 	if t.LimitWarnings > 0 {
@@ -223,17 +224,17 @@ func WriteStats(w io.Writer, st history.Stats) error {
 				"D": duration.Minutes(t.Debt), "P": duration.Minutes(t.Repaid), "N": t.SkipsSpent}))
 	}
 	fmt.Fprintf(tw, "  %s\t%s\n", lang.X("stats.cli.streak", "Streak"),
-		lang.X("stats.cli.streak_days", "{{.N}} days meeting your goals", map[string]any{"N": st.Streak}))
+		lang.XN("stats.cli.streak_days", "{{.N}} days meeting your goals", st.Streak, map[string]any{"N": st.Streak}))
 	fmt.Fprintln(tw)
 
-	fmt.Fprintln(tw, lang.X("stats.cli.last_days", "Last {{.N}} days", map[string]any{"N": len(st.Days)}))
+	fmt.Fprintln(tw, lang.XN("stats.cli.last_days", "Last {{.N}} days", len(st.Days), map[string]any{"N": len(st.Days)}))
 	fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n",
 		lang.X("stats.cli.col.day", "Day"), lang.X("stats.cli.col.sitting", "Sitting"), lang.X("stats.cli.col.after", "After hours"),
 		lang.X("stats.cli.col.glasses", "Glasses"), lang.X("stats.cli.col.breaks", "Breaks taken"), lang.X("stats.cli.col.debt", "Break debt"),
 		lang.X("stats.cli.col.goals", "Goals"))
 	for _, d := range st.Days {
 		if !d.Active {
-			fmt.Fprintf(tw, "  %s\t-\t-\t-\t-\t-\t\n", d.Start.Format("Mon 2 Jan"))
+			fmt.Fprintf(tw, "  %s\t-\t-\t-\t-\t-\t\n", i18n.ShortDate(d.Start))
 			continue
 		}
 		debt := "-"
@@ -248,7 +249,7 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		if d.AfterHours > 0 {
 			after = duration.Minutes(d.AfterHours)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\t%s\n", d.Start.Format("Mon 2 Jan"), duration.Minutes(d.Sitting),
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d/%d\t%s\t%s\n", i18n.ShortDate(d.Start), duration.Minutes(d.Sitting),
 			after, d.Glasses, d.Breaks.Taken(), d.Breaks.Decided(), debt, met)
 	}
 	fmt.Fprintln(tw)

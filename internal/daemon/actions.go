@@ -3,6 +3,7 @@ package daemon
 import (
 	"errors"
 	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"slices"
 	"strings"
 	"time"
@@ -37,10 +38,10 @@ func (d *Daemon) coreAction(f func(now time.Time) ([]schedule.Event, error), fro
 func (d *Daemon) breakNow(kind schedule.Kind) (replaced schedule.Kind, err error) {
 	if c := d.card; c != nil {
 		if c.kind == kind {
-			return "", fmt.Errorf("%s: %w", kinds.Label(kind), errAlreadyShowing)
+			return "", fmt.Errorf("%s: %w", kinds.Label(kind), localErr{errAlreadyShowing, lang.X("daemon.break.showing", "this break is already on screen")})
 		}
 		if bigger(d.sched.Config(), c.kind, kind) {
-			return "", fmt.Errorf("%s: %w", kinds.Label(c.kind), errBiggerShowing)
+			return "", fmt.Errorf("%s: %w", kinds.Label(c.kind), localErr{errBiggerShowing, lang.X("daemon.break.bigger", "a bigger break is on screen and includes this one; finish it first")})
 		}
 		replaced = c.kind
 	}
@@ -57,6 +58,17 @@ var (
 	errAlreadyShowing = errors.New("this break is already on screen")
 	errBiggerShowing  = errors.New("a bigger break is on screen and includes this one; finish it first")
 )
+
+// localErr is a sentinel error said in the user's language: errors.Is
+// still finds the sentinel, the message is the translation (the
+// sentinels are made before any catalogue is loaded).
+type localErr struct {
+	sentinel error
+	text     string
+}
+
+func (e localErr) Error() string { return e.text }
+func (e localErr) Unwrap() error { return e.sentinel }
 
 // bigger reports whether kind a is a bigger break than b (longer, or
 // later in the kinds' order), as the core ranks them.
@@ -81,7 +93,7 @@ func bigger(cfg schedule.Config, a, b schedule.Kind) bool {
 func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) error {
 	k := kindOrDue(d.sched.Snapshot(), kind)
 	if k == "" {
-		return errors.New("no break is enabled")
+		return errors.New(lang.X("daemon.break.none", "no break is enabled"))
 	}
 	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.Postpone(k, dur, now)

@@ -286,8 +286,10 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 		wakeP = d.opts.Presence.Wake()
 	}
 	var actions <-chan tray.Action
+	var lost <-chan struct{}
 	if d.tray != nil {
 		actions = d.tray.Actions()
+		lost = d.tray.Lost()
 	}
 	timer := time.NewTimer(0)
 	defer timer.Stop()
@@ -298,6 +300,13 @@ func (d *Daemon) loop(ctx context.Context, serveErr <-chan error) error {
 			d.closeStatus()
 			return nil
 		case <-d.quit:
+			d.closeWindows()
+			d.closeStatus()
+			return nil
+		case <-lost:
+			// The session bus went away with the session (a logout): a
+			// daemon left running would count the empty desk as sitting.
+			d.logf("the session bus closed: the desktop session ended, so Limber stops")
 			d.closeWindows()
 			d.closeStatus()
 			return nil

@@ -100,6 +100,13 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 	}
 	if explain {
 		st.Why = snap.Why
+		st.WhyParts = &api.WhyParts{
+			State: snap.WhyState, AwayCause: snap.AwayCause,
+			IdleSeconds:        int64(snap.Idle / time.Second),
+			IdleAfterSeconds:   int64(cfg.IdleAfter / time.Second),
+			ActiveAfterSeconds: int64(cfg.ActiveAfter / time.Second),
+			AwaySeconds:        int64(snap.Away / time.Second),
+		}
 	}
 	return st
 }

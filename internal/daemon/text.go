@@ -135,7 +135,7 @@ func trHistoryFailing(err error, queued, inFile int) string {
 }
 
 func trMoreCardProblems(n int) string {
-	return lang.X("daemon.cards.more", "… and {{.N}} more problems in card files: `limber cards check` lists them all.", map[string]any{"N": n})
+	return lang.XN("daemon.cards.more", "… and {{.N}} more problems in card files: `limber cards check` lists them all.", n, map[string]any{"N": n})
 }
 
 // trNoSkipsLeft refuses a skip past the day's budget, and says what is left.

@@ -7,6 +7,7 @@
 package i18n
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -42,18 +43,93 @@ func known(code string) bool {
 	return false
 }
 
+// Text is one catalogue entry. A plain text is a JSON string; a text with
+// a count (looked up with lang.XN) is a JSON object of its plural forms by
+// CLDR category, {"one": "{{.N}} day", "other": "{{.N}} days"}, the layout
+// Fyne's lang package (go-i18n) reads.
+type Text struct {
+	// Other is the text, or a plural text's "other" form.
+	Other string
+	// Forms holds a plural text's forms ("one", "other", …); nil for a
+	// plain text.
+	Forms map[string]string
+}
+
+// Plural reports whether t has plural forms.
+func (t Text) Plural() bool { return t.Forms != nil }
+
+// UnmarshalJSON reads a string or an object of plural forms.
+func (t *Text) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*t = Text{Other: s}
+		return nil
+	}
+	forms := map[string]string{}
+	if err := json.Unmarshal(b, &forms); err != nil {
+		return fmt.Errorf("a text is a string or an object of plural forms: %w", err)
+	}
+	*t = Text{Other: forms["other"], Forms: forms}
+	return nil
+}
+
+// MarshalJSON writes a plain text as a string, a plural one as its forms.
+func (t Text) MarshalJSON() ([]byte, error) {
+	var v any = t.Other
+	if t.Forms != nil {
+		v = t.Forms
+	}
+	// Without HTML escaping, so the files keep "<" and "&" readable.
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// PluralForms are the CLDR plural categories go-i18n may ask a text for.
+var PluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
 // Catalogue returns the embedded catalogue of language code ("en", "de")
 // as key -> text.
-func Catalogue(code string) (map[string]string, error) {
+func Catalogue(code string) (map[string]Text, error) {
 	data, err := catalogues.ReadFile("translations/" + code + ".json")
 	if err != nil {
 		return nil, fmt.Errorf("no catalogue for language %q: %w", code, err)
 	}
-	m := map[string]string{}
+	m := map[string]Text{}
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("reading catalogue %s.json: %w", code, err)
 	}
 	return m, nil
+}
+
+// padPlurals gives every plural text of a catalogue all the CLDR forms,
+// the missing ones copied from "other". A catalogue can be loaded under
+// another locale than its own (an explicit language choice is loaded
+// under the system's locale, see Init), whose plural rules may ask for a
+// form the language does not have (French and Spanish ask for "many" at
+// a million, German never): without it go-i18n fails and Fyne falls back
+// to the English text.
+func padPlurals(data []byte) ([]byte, error) {
+	m := map[string]Text{}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	for k, t := range m {
+		if !t.Plural() {
+			continue
+		}
+		for _, f := range PluralForms {
+			if _, ok := t.Forms[f]; !ok {
+				t.Forms[f] = t.Other
+			}
+		}
+		m[k] = t
+	}
+	return json.Marshal(m)
 }
 
 // Resolve says which catalogue a language setting uses: a language code
@@ -91,6 +167,10 @@ func Init(setting string) error {
 	for _, l := range Languages() {
 		b, err := catalogues.ReadFile("translations/" + l + ".json")
 		keep(err)
+		if err == nil {
+			b, err = padPlurals(b)
+			keep(err)
+		}
 		data[l] = b
 	}
 	if firstErr != nil {

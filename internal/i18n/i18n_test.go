@@ -1,11 +1,14 @@
 package i18n
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
+	"text/template"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -51,8 +54,10 @@ func TestCataloguesComplete(t *testing.T) {
 		switch e, ok := en[m.Key]; {
 		case !ok:
 			missing = append(missing, m.Key+" missing from en.json ("+m.Where+")")
-		case e != m.English:
+		case e.Other != m.English || e.Plural() != m.Plural:
 			missing = append(missing, m.Key+" in en.json is out of date ("+m.Where+")")
+		case m.Plural && e.Forms["one"] == "":
+			missing = append(missing, m.Key+" has no \"one\" form in en.json ("+m.Where+")")
 		}
 	}
 	for _, l := range Languages()[1:] {
@@ -64,8 +69,12 @@ func TestCataloguesComplete(t *testing.T) {
 			switch g, ok := cat[m.Key]; {
 			case !ok:
 				missing = append(missing, m.Key+" missing from "+l+".json ("+m.Where+")")
-			case g == "":
+			case g.Other == "":
 				missing = append(missing, m.Key+" is empty in "+l+".json")
+			case g.Plural() != m.Plural:
+				missing = append(missing, m.Key+" in "+l+".json should be plural forms: "+fmt.Sprint(m.Plural))
+			case m.Plural && g.Forms["one"] == "":
+				missing = append(missing, m.Key+" has no \"one\" form in "+l+".json")
 			}
 		}
 	}
@@ -89,9 +98,18 @@ func TestTranslationsKeepPlaceholders(t *testing.T) {
 			if !ok {
 				continue // reported by TestCataloguesComplete
 			}
-			want := placeholders(e)
-			if got := placeholders(g); !equal(got, want) {
+			want := placeholders(e.Other)
+			if got := placeholders(g.Other); !equal(got, want) {
 				t.Errorf("%s: %s has placeholders %v, English %v", k, l, got, want)
+			}
+			// A "one" form may spell the count out ("ein Tag"), so it
+			// may drop a placeholder but never add one.
+			for form, text := range g.Forms {
+				for _, p := range placeholders(text) {
+					if !contains(want, p) {
+						t.Errorf("%s: %s form %q has the placeholder %s the English lacks", k, l, form, p)
+					}
+				}
 			}
 		}
 		for k := range cat {
@@ -111,8 +129,8 @@ func TestTranslationsAreTranslated(t *testing.T) {
 	for _, l := range Languages()[1:] {
 		cat, _ := Catalogue(l)
 		for k, e := range en {
-			if cat[k] == e && english.MatchString(placeholder.ReplaceAllString(e, "")) {
-				t.Errorf("%s: %s.json still has the English %q", k, l, e)
+			if cat[k].Other == e.Other && english.MatchString(placeholder.ReplaceAllString(e.Other, "")) {
+				t.Errorf("%s: %s.json still has the English %q", k, l, e.Other)
 			}
 		}
 	}
@@ -125,6 +143,15 @@ func placeholders(s string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func equal(a, b []string) bool {
@@ -145,7 +172,7 @@ func TestInitSwitchesLanguage(t *testing.T) {
 	fr, _ := Catalogue(French)
 	es, _ := Catalogue(Spanish)
 	const key = "tray.quit" // differs in every language, no placeholders
-	if en[key] == de[key] || en[key] == fr[key] || en[key] == es[key] {
+	if en[key].Other == de[key].Other || en[key].Other == fr[key].Other || en[key].Other == es[key].Other {
 		t.Fatalf("%s should differ in every language", key)
 	}
 	for _, env := range []string{"C", "en_US.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8"} {
@@ -154,7 +181,7 @@ func TestInitSwitchesLanguage(t *testing.T) {
 			t.Setenv("LANGUAGE", "")
 			t.Setenv("LANG", env)
 			for _, c := range []struct{ setting, want string }{
-				{German, de[key]}, {English, en[key]}, {French, fr[key]}, {Spanish, es[key]}, {German, de[key]},
+				{German, de[key].Other}, {English, en[key].Other}, {French, fr[key].Other}, {Spanish, es[key].Other}, {German, de[key].Other},
 			} {
 				if err := Init(c.setting); err != nil {
 					t.Fatal(err)
@@ -166,9 +193,9 @@ func TestInitSwitchesLanguage(t *testing.T) {
 			if err := Init(System); err != nil {
 				t.Fatal(err)
 			}
-			want := map[string]string{"de_DE.UTF-8": de[key], "fr_FR.UTF-8": fr[key], "es_ES.UTF-8": es[key]}[env]
+			want := map[string]string{"de_DE.UTF-8": de[key].Other, "fr_FR.UTF-8": fr[key].Other, "es_ES.UTF-8": es[key].Other}[env]
 			if want == "" {
-				want = en[key]
+				want = en[key].Other
 			}
 			if got := lang.X(key, "fallback"); got != want {
 				t.Errorf("system with LANG=%s: %q, want %q", env, got, want)
@@ -192,5 +219,91 @@ func f(n int) {
 	}
 	if len(errs) != 1 {
 		t.Errorf("want one error for the dynamic key, got %v", errs)
+	}
+}
+
+// TestPluralsReadRight: every text with a count reads right for 1, 2, 5
+// and a million in every language, whatever the system locale: 1 takes
+// the "one" form, the others the "other" (no "1 days", no "2 Tag"), and a
+// catalogue loaded under another locale's plural rules (an explicit
+// language choice, see Init) still answers in its own language, never with
+// the English fallback.
+func TestPluralsReadRight(t *testing.T) {
+	en, _ := Catalogue(English)
+	var keys []string
+	for k, e := range en {
+		if e.Plural() {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	if len(keys) < 5 {
+		t.Fatalf("only %d texts with plural forms: counts should read right", len(keys))
+	}
+	for _, env := range []string{"C", "de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8"} {
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LANGUAGE", "")
+		t.Setenv("LANG", env)
+		for _, l := range Languages() {
+			if err := Init(l); err != nil {
+				t.Fatal(err)
+			}
+			cat, _ := Catalogue(l)
+			for _, k := range keys {
+				data := map[string]any{}
+				for _, p := range placeholders(en[k].Other) {
+					data[p] = "X"
+				}
+				for _, n := range []int{1, 2, 5, 1000000} {
+					data["N"] = n
+					form := "other"
+					if n == 1 {
+						form = "one"
+					}
+					want := render(t, cat[k].Forms[form], data)
+					if got := lang.XN(k, en[k].Other, n, data); got != want {
+						t.Errorf("LANG=%s, language %s: %s with %d = %q, want %q", env, l, k, n, got, want)
+					}
+				}
+			}
+		}
+	}
+	if err := Init(English); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func render(t *testing.T, text string, data map[string]any) string {
+	t.Helper()
+	tm, err := template.New("").Parse(text)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	var b strings.Builder
+	if err := tm.Execute(&b, data); err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	return b.String()
+}
+
+// TestCatalogueTypography: see TypographyProblem.
+func TestCatalogueTypography(t *testing.T) {
+	for _, l := range Languages()[1:] {
+		cat, _ := Catalogue(l)
+		for k, v := range cat {
+			texts := []string{v.Other}
+			for _, f := range v.Forms {
+				texts = append(texts, f)
+			}
+			for _, s := range texts {
+				if msg := TypographyProblem(l, s); msg != "" {
+					t.Errorf("%s.json %s: %q: %s", l, k, s, msg)
+				}
+			}
+		}
+	}
+	if TypographyProblem(French, "Prêt ?") == "" || TypographyProblem(French, "l'eau") == "" || TypographyProblem(Spanish, "Listo?") == "" ||
+		TypographyProblem(French, "Prêt\u00a0? À 08:30, `limber status`\u00a0: FICHIER:LIGNE:") != "" {
+		t.Error("TypographyProblem misjudges its examples")
 	}
 }

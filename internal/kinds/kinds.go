@@ -7,6 +7,7 @@
 package kinds
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -152,5 +153,5 @@ func Check(s string) error {
 	if Valid(s) {
 		return nil
 	}
-	return fmt.Errorf("%q is not a break kind: use %s", s, List())
+	return errors.New(lang.X("kinds.unknown", "{{.Value}} is not a break kind: use {{.Kinds}}", map[string]any{"Value": fmt.Sprintf("%q", s), "Kinds": List()}))
 }

@@ -258,14 +258,17 @@ func TestSetConfig(t *testing.T) {
 
 func TestWhy(t *testing.T) {
 	d := newDriver(schedule.DefaultConfig())
-	if why := d.s.Snapshot().Why; !strings.Contains(why, "Away") {
-		t.Errorf("start: %q", why)
+	if sn := d.s.Snapshot(); !strings.Contains(sn.Why, "Away") || sn.WhyState != "away" || sn.AwayCause != "start" {
+		t.Errorf("start: %q (%s, %s)", sn.Why, sn.WhyState, sn.AwayCause)
 	}
 	d.run(16*60, true)
-	if why := d.s.Snapshot().Why; !strings.Contains(why, "Sitting: last input 0s ago, under the 30s idle threshold") {
-		t.Errorf("typing: %q", why)
+	if sn := d.s.Snapshot(); !strings.Contains(sn.Why, "Sitting: last input 0s ago, under the 30s idle threshold") || sn.WhyState != "input" {
+		t.Errorf("typing: %q (%s)", sn.Why, sn.WhyState)
 	}
 	d.run(60, false)
+	if sn := d.s.Snapshot(); sn.WhyState != "away" || sn.AwayCause != "no-input" {
+		t.Errorf("away: the codes are %s, %s", sn.WhyState, sn.AwayCause)
+	}
 	why := d.s.Snapshot().Why
 	// A minute away is a posture break, not yet a drink (HydrationAway).
 	if !strings.Contains(why, "Away for 1m0s: no keyboard or pointer input") || !strings.Contains(why, "; last reset: posture at 09:16:30 (natural).") {

@@ -142,7 +142,30 @@ func (s *Scheduler) Snapshot() Snapshot {
 	sn.Budget = s.budget()
 	sn.Hold = s.hold()
 	sn.Why = s.why()
+	sn.WhyState, sn.AwayCause, sn.Idle = s.whyCodes()
 	return sn
+}
+
+// whyCodes is why's first part as codes (see Snapshot.WhyState).
+func (s *Scheduler) whyCodes() (state, cause string, idle time.Duration) {
+	o := s.last
+	switch s.state {
+	case stActive:
+		switch {
+		case o.PresentNoInput:
+			return "present", "", 0
+		case o.NoSource:
+			return "no-source", "", 0
+		}
+		return "input", "", max(o.Idle, 0)
+	case stNoise:
+		return "resuming", "", 0
+	}
+	cause = map[string]string{
+		"just started": "start", causeLocked: "locked", causeNoInput: "no-input",
+		"the machine was asleep": "asleep", "observations stopped": "stopped",
+	}[s.awayCause]
+	return "away", cause, 0
 }
 
 // why explains, in one sentence, the activity state and when and why each

@@ -250,6 +250,13 @@ type Snapshot struct {
 	State string
 	// Away is how long the user has been away (0 while active).
 	Away time.Duration
+	// WhyState and AwayCause are Why as codes, for a front end to say it
+	// in the user's language: WhyState is "present" (present without
+	// input), "no-source", "input", "resuming" or "away"; AwayCause, when
+	// away, "start", "locked", "no-input", "asleep" or "stopped". Idle is
+	// the time since the last input the core saw.
+	WhyState, AwayCause string
+	Idle                time.Duration
 	// Budget is today's skip budget and the break debt.
 	Budget Budget
 	// LullWait is how long a break that reached its due point has waited

@@ -134,8 +134,8 @@ func decode(s *Settings, doc map[string]any, pl *problemList) []string {
 			// A file of thousands of unknown keys is not a settings file
 			// with typos: say how many, not each (each costs a message
 			// and a search for the nearest key).
-			pl.list = append(pl.list, Problem{File: pl.file, Line: pl.lines.find(key), Message: lang.X("settings.err.unknown_more",
-				"… and {{.N}} more unknown settings.", map[string]any{"N": len(unknown) - i})})
+			pl.list = append(pl.list, Problem{File: pl.file, Line: pl.lines.find(key), Message: lang.XN("settings.err.unknown_more",
+				"… and {{.N}} more unknown settings.", len(unknown)-i, map[string]any{"N": len(unknown) - i})})
 			break
 		}
 		msg := lang.X("settings.err.unknown_key", `Unknown setting "{{.Key}}".`, map[string]any{"Key": key})

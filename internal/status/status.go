@@ -12,7 +12,9 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/duration"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
+	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
 )
 
@@ -105,7 +107,7 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	}
 	switch {
 	case st.Paused && st.PausedUntil != nil:
-		fmt.Fprintln(&b, lang.X("status.paused.until", "Paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("Mon 15:04")}))
+		fmt.Fprintln(&b, lang.X("status.paused.until", "Paused until {{.T}}", map[string]any{"T": i18n.WeekdayTime(st.PausedUntil.Local())}))
 	case st.Paused:
 		fmt.Fprintln(&b, lang.X("status.paused", "Paused"))
 	case !st.InWorkingHours:
@@ -136,7 +138,7 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		fmt.Fprintln(&b, ProfileLine(st))
 	}
 	if st.GlassGoal > 0 {
-		fmt.Fprintln(&b, lang.X("status.glasses", "Water: {{.N}} of {{.Goal}} glasses", map[string]any{"N": st.Glasses, "Goal": st.GlassGoal}))
+		fmt.Fprintln(&b, lang.XN("status.glasses", "Water: {{.Drunk}} of {{.N}} glasses", st.GlassGoal, map[string]any{"Drunk": st.Glasses, "N": st.GlassGoal}))
 	}
 	act := st.Activity
 	if st.ActivityError != "" {
@@ -162,8 +164,8 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		fmt.Fprintln(&b, lang.X("status.problem", "problem: {{.P}}", map[string]any{"P": p}))
 	}
 	if explain {
-		if st.Why != "" {
-			fmt.Fprintln(&b, lang.X("status.why", "why: {{.W}}", map[string]any{"W": st.Why}))
+		if w := whyText(st); w != "" {
+			fmt.Fprintln(&b, lang.X("status.why", "why: {{.W}}", map[string]any{"W": w}))
 		}
 		for _, br := range st.Breaks {
 			if d := st.Debt(string(br.Kind)); d > 0 {
@@ -174,11 +176,84 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		for _, br := range st.Breaks {
 			if !br.LastReset.IsZero() {
 				fmt.Fprintln(&b, lang.X("status.reset", "  {{.Kind}} last reset {{.At}} ({{.Reason}})", map[string]any{
-					"Kind": br.Kind, "At": br.LastReset.Local().Format("15:04:05"), "Reason": br.LastResetReason}))
+					"Kind": kinds.Label(br.Kind), "At": br.LastReset.Local().Format("15:04:05"), "Reason": resetReason(br.LastResetReason)}))
 			}
 		}
 	}
 	io.WriteString(w, b.String())
+}
+
+// resetReason is the core's reason for a timer reset ("done", "natural",
+// "not taken with stretch") in the user's language; an unknown one as it
+// is.
+func resetReason(r string) string {
+	switch r {
+	case "start":
+		return lang.X("status.reason.start", "start")
+	case "natural":
+		return lang.X("status.reason.natural", "natural break")
+	case "done":
+		return lang.X("status.reason.done", "done")
+	case "short":
+		return lang.X("status.reason.short", "too short")
+	case "skipped":
+		return lang.X("status.reason.skipped", "skipped")
+	case "closed early":
+		return lang.X("status.reason.closed", "closed early")
+	}
+	if big, ok := strings.CutPrefix(r, "not taken with "); ok {
+		return lang.X("status.reason.with", "taken with {{.Kind}}", map[string]any{"Kind": kinds.Label(schedule.Kind(big))})
+	}
+	return r
+}
+
+// whyText is the core's explanation of the activity state in the user's
+// language, from its parts; the timer resets follow on lines of their
+// own. A daemon that sends no parts (an older one) is quoted as it is.
+func whyText(st api.Status) string {
+	p := st.WhyParts
+	if p == nil {
+		return st.Why
+	}
+	secs := func(n int64) string { return duration.Format(time.Duration(n) * time.Second) }
+	var w string
+	switch p.State {
+	case "present":
+		w = lang.X("status.why.present", "sitting: present without input (a call, video or presentation), which counts as sitting")
+	case "no-source":
+		w = lang.X("status.why.no_source", "sitting: no idle source is available, so all time counts as sitting")
+	case "input":
+		w = lang.X("status.why.input", "sitting: last input {{.Idle}} ago, under the {{.Limit}} idle threshold",
+			map[string]any{"Idle": secs(p.IdleSeconds), "Limit": secs(p.IdleAfterSeconds)})
+	case "resuming":
+		w = lang.X("status.why.resuming", "away, but input just resumed: it counts as sitting once it goes on for {{.T}}",
+			map[string]any{"T": secs(p.ActiveAfterSeconds)})
+	case "away":
+		cause := map[string]func() string{
+			"start": func() string { return lang.X("status.why.cause.start", "just started") },
+			"locked": func() string {
+				return lang.X("status.why.cause.locked", "the screen is locked or the machine is going to sleep")
+			},
+			"no-input": func() string { return lang.X("status.why.cause.no_input", "no keyboard or pointer input") },
+			"asleep":   func() string { return lang.X("status.why.cause.asleep", "the machine was asleep") },
+			"stopped":  func() string { return lang.X("status.why.cause.stopped", "observations stopped") },
+		}[p.AwayCause]
+		if cause == nil {
+			return st.Why
+		}
+		w = lang.X("status.why.away", "away for {{.T}}: {{.Cause}}", map[string]any{"T": secs(p.AwaySeconds), "Cause": cause()})
+	default:
+		return st.Why
+	}
+	switch {
+	case st.Paused && st.PausedUntil == nil:
+		w += lang.X("status.why.paused", "; paused until resumed")
+	case st.Paused:
+		w += lang.X("status.why.paused_until", "; paused until {{.T}}", map[string]any{"T": st.PausedUntil.Local().Format("15:04")})
+	case !st.InWorkingHours:
+		w += lang.X("status.why.off_hours", "; outside working hours")
+	}
+	return w
 }
 
 // ProfileLine says which profile is on and how it was chosen: "Profile:

@@ -85,7 +85,8 @@ func (t *Tray) watchHost(conn *dbus.Conn, stop <-chan struct{}) {
 			return
 		case sig, ok := <-sc:
 			if !ok || sig == nil {
-				return // the connection closed
+				t.markLost() // the connection closed: the session is over
+				return
 			}
 			// Every signal to this connection arrives here, whatever it
 			// is (notifications, presence watchers): take only ours.

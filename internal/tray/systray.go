@@ -33,6 +33,10 @@ type Tray struct {
 	icon    func(IconState) []byte
 	actions chan Action
 	quit    chan struct{}
+	// lost is closed when the session bus connection the item lives on
+	// closes: the session ended (a logout, or the bus daemon died).
+	lost     chan struct{}
+	lostOnce sync.Once
 	// host: a tray host (StatusNotifierWatcher) is there, as last seen.
 	host atomic.Bool
 
@@ -42,12 +46,19 @@ type Tray struct {
 }
 
 func newTray(icon func(IconState) []byte) *Tray {
-	return &Tray{icon: icon, actions: make(chan Action, 16), quit: make(chan struct{}), items: map[string]*systray.MenuItem{}}
+	return &Tray{icon: icon, actions: make(chan Action, 16), quit: make(chan struct{}), lost: make(chan struct{}), items: map[string]*systray.MenuItem{}}
 }
 
 // Host reports whether a tray host shows the icon now (always true where
 // the OS has a tray of its own).
 func (t *Tray) Host() bool { return t.host.Load() }
+
+// Lost is closed when the tray's session bus connection closes, which
+// means the desktop session is over; never closed where the OS has a tray
+// of its own.
+func (t *Tray) Lost() <-chan struct{} { return t.lost }
+
+func (t *Tray) markLost() { t.lostOnce.Do(func() { close(t.lost) }) }
 
 // Actions delivers menu clicks.
 func (t *Tray) Actions() <-chan Action { return t.actions }
@@ -68,6 +79,18 @@ func (t *Tray) Quit() {
 func (t *Tray) Update(m Menu) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	select {
+	case <-t.lost:
+		return // nothing to show it on
+	default:
+	}
+	// systray's property setters panic once the bus connection is closed
+	// (prop.SetMust); the bus can go between the check above and here.
+	defer func() {
+		if r := recover(); r != nil {
+			t.markLost()
+		}
+	}()
 	if t.last == nil || t.last.Icon != m.Icon {
 		systray.SetIcon(t.icon(m.Icon))
 	}

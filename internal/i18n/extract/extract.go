@@ -24,6 +24,10 @@ type Message struct {
 	English string
 	// Where is the first place it is used, "file.go:12".
 	Where string
+	// Plural is set for a text with a count (lang.N, lang.XN): its
+	// catalogue entries are objects of plural forms, and English is the
+	// "other" form (the "one" form is written in en.json by hand).
+	Plural bool
 }
 
 // Dirs walks the given folders (relative to root) and returns every message
@@ -56,9 +60,9 @@ func Dirs(root string, dirs ...string) ([]Message, []error) {
 			errs = append(errs, ferrs...)
 			for _, m := range msgs {
 				if old, ok := byKey[m.Key]; ok {
-					if old.English != m.English {
-						errs = append(errs, fmt.Errorf("%s: key %q has English %q, but %s has %q; use one text per key",
-							m.Where, m.Key, m.English, old.Where, old.English))
+					if old.English != m.English || old.Plural != m.Plural {
+						errs = append(errs, fmt.Errorf("%s: key %q has English %q (plural %v), but %s has %q (plural %v); use one text per key",
+							m.Where, m.Key, m.English, m.Plural, old.Where, old.English, old.Plural))
 					}
 					continue
 				}
@@ -112,6 +116,11 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 		}
 		where := fset.Position(call.Pos()).String()
 		var keyArg, textArg ast.Expr
+		plural := false
+		switch sel.Sel.Name {
+		case "XN", "LocalizePluralKey", "N", "LocalizePlural":
+			plural = true
+		}
 		switch sel.Sel.Name {
 		case "X", "LocalizeKey", "XN", "LocalizePluralKey":
 			if len(call.Args) < 2 {
@@ -133,7 +142,7 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 				where, sel.Sel.Name))
 			return true
 		}
-		msgs = append(msgs, Message{Key: key, English: text, Where: where})
+		msgs = append(msgs, Message{Key: key, English: text, Where: where, Plural: plural})
 		return true
 	})
 	return msgs, errs

@@ -1,8 +1,11 @@
 // Command gen rebuilds Limber's catalogues from the source: it finds every
-// lang.X / lang.L call under cmd/ and internal/, writes
+// lang.X / lang.XN call under cmd/ and internal/, writes
 // internal/i18n/translations/en.json with the English texts, and keeps the
-// German catalogue in step (dropping keys no longer used). Keys without a
-// German text are listed; add them to de.json by hand.
+// German, French and Spanish catalogues in step: keys no longer used are
+// dropped, and the texts still to translate are listed (add them to
+// LANG.json by hand). A text with a count (lang.XN) is an object of plural
+// forms; its English "other" form comes from the code, its "one" form is
+// written in en.json by hand and kept here.
 //
 // Run from the repository root:
 //
@@ -16,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/i18n/extract"
 )
 
@@ -38,43 +42,89 @@ func run() int {
 		fmt.Fprintln(os.Stderr, "gen:", e)
 	}
 	dir := filepath.Join(root, "internal", "i18n", "translations")
-	en := map[string]string{}
-	for _, m := range msgs {
-		en[m.Key] = m.English
+	read := func(code string) (map[string]i18n.Text, error) {
+		m := map[string]i18n.Text{}
+		data, err := os.ReadFile(filepath.Join(dir, code+".json"))
+		if os.IsNotExist(err) {
+			return m, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("%s.json: %w", code, err)
+		}
+		return m, nil
 	}
-	de := map[string]string{}
-	if data, err := os.ReadFile(filepath.Join(dir, "de.json")); err == nil {
-		if err := json.Unmarshal(data, &de); err != nil {
-			fmt.Fprintln(os.Stderr, "gen: de.json:", err)
+	oldEn, err := read(i18n.English)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		return 1
+	}
+	todo := 0
+	en := map[string]i18n.Text{}
+	for _, m := range msgs {
+		if !m.Plural {
+			en[m.Key] = i18n.Text{Other: m.English}
+			continue
+		}
+		forms := map[string]string{"other": m.English}
+		if one := oldEn[m.Key].Forms["one"]; one != "" {
+			forms["one"] = one
+		} else {
+			todo++
+			fmt.Fprintf(os.Stderr, "gen: en.json: write the \"one\" form of %s (%s): %q\n", m.Key, m.Where, m.English)
+		}
+		en[m.Key] = i18n.Text{Other: m.English, Forms: forms}
+	}
+	if err := write(filepath.Join(dir, "en.json"), en); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		return 1
+	}
+	for _, code := range i18n.Languages()[1:] {
+		cat, err := read(code)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
 			return 1
 		}
-	}
-	missing := 0
-	for k := range de {
-		if _, ok := en[k]; !ok {
-			delete(de, k)
+		for k := range cat {
+			if _, ok := en[k]; !ok {
+				delete(cat, k)
+			}
 		}
-	}
-	for _, m := range msgs {
-		if de[m.Key] == "" {
-			missing++
-			fmt.Fprintf(os.Stderr, "gen: no German for %s (%s): %q\n", m.Key, m.Where, m.English)
+		for _, m := range msgs {
+			t := cat[m.Key]
+			switch {
+			case t.Other == "":
+				todo++
+				fmt.Fprintf(os.Stderr, "gen: %s.json: no text for %s (%s): %q\n", code, m.Key, m.Where, m.English)
+				continue
+			case m.Plural && !t.Plural():
+				// Was a plain text: keep it as the "other" form.
+				t = i18n.Text{Other: t.Other, Forms: map[string]string{"other": t.Other}}
+				cat[m.Key] = t
+			case !m.Plural && t.Plural():
+				t = i18n.Text{Other: t.Other}
+				cat[m.Key] = t
+			}
+			if m.Plural && t.Forms["one"] == "" {
+				todo++
+				fmt.Fprintf(os.Stderr, "gen: %s.json: write the \"one\" form of %s (%s)\n", code, m.Key, m.Where)
+			}
 		}
-	}
-	for name, cat := range map[string]map[string]string{"en.json": en, "de.json": de} {
-		if err := write(filepath.Join(dir, name), cat); err != nil {
+		if err := write(filepath.Join(dir, code+".json"), cat); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
 			return 1
 		}
 	}
-	fmt.Printf("gen: %d keys; %d without German\n", len(msgs), missing)
-	if len(errs) > 0 || missing > 0 {
+	fmt.Printf("gen: %d keys; %d texts to write\n", len(msgs), todo)
+	if len(errs) > 0 || todo > 0 {
 		return 1
 	}
 	return 0
 }
 
-func write(path string, m map[string]string) error {
+func write(path string, m map[string]i18n.Text) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -20,12 +20,13 @@ import (
 	"github.com/limber-app/limber/internal/version"
 )
 
-// Usage is the help text of `limber window card`.
-const Usage = `usage: limber window card --kind KIND [flags]
+// usage is the help text of `limber window card`, in the user's language.
+func usage() string {
+	return lang.X("cardwin.usage", `usage: limber window card --kind KIND [OPTIONS]
 
 Shows a break card and reports to the daemon how the break ended.
 
-  --kind KIND      posture, hydration, stretch or movement (required)
+  --kind KIND      posture, hydration, eyes, stretch or movement (required)
   --card ID[,ID]   the card to show (default: ask the daemon to pick one);
                    several ids are a sequence, shown one after the other
   --length D       the break's length, counted down (default 1m)
@@ -40,7 +41,8 @@ Shows a break card and reports to the daemon how the break ended.
   --sound          a soft sound when the card opens and when time is up
   --positions P    with --offline: allowed positions, e.g. desk,standing
   --offline        run without the daemon: pick locally, print results
-`
+`)
+}
 
 // parseArgs reads the flags into Options.
 func parseArgs(args []string) (o Options, offline bool, positions []cards.Position, err error) {
@@ -123,13 +125,13 @@ func Run(args []string, c Daemon) int {
 func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	for _, a := range args {
 		if a == "-h" || a == "--help" || a == "-help" {
-			fmt.Fprint(stdout, Usage)
+			fmt.Fprint(stdout, usage())
 			return 0
 		}
 	}
 	o, offlineOnly, positions, err := parseArgs(args)
 	if err != nil {
-		fmt.Fprintf(stderr, "limber window card: %v\n\n%s", err, Usage)
+		fmt.Fprintf(stderr, "limber window card: %v\n\n%s", err, usage())
 		return 2
 	}
 	lib := cards.LoadDefault()

@@ -58,11 +58,14 @@ func (osAutostart) Set(on bool) error {
 	return autostart.Set(on, exe)
 }
 
-const usage = `usage: limber window settings [--file FILE]
+// usage is the help text of `limber window settings`, in the user's language.
+func usage() string {
+	return lang.X("settingswin.usage", `usage: limber window settings [--file FILE]
 
 Shows the settings window. Save applies the settings to the running Limber.
   --file FILE   edit this settings file directly instead of asking Limber
-`
+`)
+}
 
 // Run shows the window until it is closed and returns the exit code (0
 // closed, 1 failed, 2 bad usage). c may be nil when no daemon runs; then
@@ -77,14 +80,14 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	file := flags.String("file", "", "")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usage())
 			return 0
 		}
-		fmt.Fprintf(stderr, "limber window settings: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "limber window settings: %v\n\n%s", err, usage())
 		return 2
 	}
 	if flags.NArg() > 0 {
-		fmt.Fprintf(stderr, "limber window settings: unexpected argument %q\n\n%s", flags.Arg(0), usage)
+		fmt.Fprintf(stderr, "limber window settings: unexpected argument %q\n\n%s", flags.Arg(0), usage())
 		return 2
 	}
 

@@ -377,8 +377,19 @@ func (r *shareRenderer) build() {
 		pt.Resize(fyne.NewSize(s.Width-barX-barW-pad, bodyH))
 		det := canvas.NewText(row.Detail, withAlpha(fg, 0.75))
 		det.TextSize = cs
-		det.Move(fyne.NewPos(barX, y+bodyH))
-		det.Resize(fyne.NewSize(barW, capH))
+		// The counts run longer in German, French and Spanish than the
+		// bar is wide: they take the width up to the percentages, and
+		// past that a smaller size (down to three quarters), rather than
+		// running into the chart beside.
+		detX, detW := barX, s.Width-barX-pad
+		if w := fyne.MeasureText(row.Detail, cs, fyne.TextStyle{}).Width; w > detW {
+			detX, detW = theme.InnerPadding(), s.Width-theme.InnerPadding()-pad
+			if w > detW {
+				det.TextSize = max(cs*0.75, cs*detW/w)
+			}
+		}
+		det.Move(fyne.NewPos(detX, y+bodyH))
+		det.Resize(fyne.NewSize(detW, capH))
 		r.objs = append(r.objs, pt, det)
 	}
 }

@@ -46,17 +46,23 @@ func Run(args []string, c Daemon) int {
 
 func run(args []string, c Daemon, stderr io.Writer) int {
 	fs := flag.NewFlagSet("window stats", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	days := fs.Int("days", 14, "days shown in the charts (7 to 90)")
-	db := fs.String("db", "", "read this history file instead of asking the daemon")
+	// The flag package's own help and complaints are English: the usage
+	// line below says it in the user's language instead.
+	fs.SetOutput(io.Discard)
+	days := fs.Int("days", 14, "")
+	db := fs.String("db", "", "")
+	usage := func() {
+		fmt.Fprintln(stderr, lang.X("cli.help.usage", "usage:"), lang.X("statswin.usage", "limber window stats [--days 7..90] [--db FILE]"))
+	}
 	if err := fs.Parse(args); err != nil {
+		usage()
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
 	if *days < 7 || *days > 90 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, lang.X("cli.help.usage", "usage:"), "limber window stats [--days 7..90] [--db FILE]")
+		usage()
 		return 2
 	}
 	src := pickSource(c, *db)

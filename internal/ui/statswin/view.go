@@ -19,6 +19,7 @@ import (
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/kinds"
 )
 
@@ -80,7 +81,7 @@ type view struct {
 }
 
 func daysOption(n int) string {
-	return lang.X("stats.win.days_option", "{{.N}} days", map[string]any{"N": n})
+	return lang.XN("stats.win.days_option", "{{.N}} days", n, map[string]any{"N": n})
 }
 
 func newView(days int) *view {
@@ -234,7 +235,7 @@ func (v *view) set(st history.Stats, note string) {
 	}
 	t, g := st.Today, st.Goals
 	v.heading.Segments = []widget.RichTextSegment{&widget.TextSegment{
-		Text:  lang.X("stats.win.today_date", "Today, {{.D}}", map[string]any{"D": t.Start.Format("Monday 2 January")}),
+		Text:  lang.X("stats.win.today_date", "Today, {{.D}}", map[string]any{"D": i18n.LongDate(t.Start)}),
 		Style: widget.RichTextStyleSubHeading,
 	}}
 	v.heading.Refresh()
@@ -257,7 +258,7 @@ func (v *view) set(st history.Stats, note string) {
 
 	// breaks
 	b := t.Breaks
-	v.breaks.setValue(lang.X("stats.win.taken", "{{.N}} taken", map[string]any{"N": b.Taken()}))
+	v.breaks.setValue(lang.XN("stats.win.taken", "{{.N}} taken", b.Taken(), map[string]any{"N": b.Taken()}))
 	v.breaks.detail.SetText(lang.X("stats.win.breaks_detail",
 		"{{.Done}} done · {{.Natural}} natural · {{.Short}} too short\n{{.Skipped}} skipped · {{.Snoozed}} snoozed",
 		map[string]any{"Done": b.Done, "Natural": b.Natural, "Short": b.Short, "Skipped": b.Skipped, "Snoozed": b.Snoozed}))
@@ -269,18 +270,18 @@ func (v *view) set(st history.Stats, note string) {
 	// water
 	if g.Glasses > 0 {
 		v.water.setValue(fmt.Sprintf("%d / %d", t.Glasses, g.Glasses))
-		v.water.detail.SetText(lang.X("stats.win.glasses_goal", "glasses of your daily {{.G}}", map[string]any{"G": g.Glasses}))
+		v.water.detail.SetText(lang.XN("stats.win.glasses_goal", "glasses of your daily {{.Goal}}", t.Glasses, map[string]any{"Goal": g.Glasses, "N": t.Glasses}))
 		v.water.bar.Max = 1
 		v.water.bar.SetValue(min(1, float64(t.Glasses)/float64(g.Glasses)))
 		v.water.bar.Show()
 	} else {
 		v.water.setValue(strconv.Itoa(t.Glasses))
-		v.water.detail.SetText(lang.X("stats.win.glasses", "glasses today"))
+		v.water.detail.SetText(lang.XN("stats.win.glasses", "glasses today", t.Glasses, map[string]any{"N": t.Glasses}))
 		v.water.bar.Hide()
 	}
 
 	// streak
-	v.streak.setValue(lang.X("stats.win.streak_days", "{{.N}} days", map[string]any{"N": st.Streak}))
+	v.streak.setValue(lang.XN("stats.win.streak_days", "{{.N}} days", st.Streak, map[string]any{"N": st.Streak}))
 	sd := lang.X("stats.win.streak_detail", "in a row meeting your goals")
 	if t.Active && !t.Met {
 		sd += "\n" + lang.X("stats.win.streak_today", "today not yet")
@@ -289,7 +290,7 @@ func (v *view) set(st history.Stats, note string) {
 
 	// sitting per day
 	n := len(st.Days)
-	v.sittingTitle.SetText(lang.X("stats.win.sitting_per_day", "Sitting per day, last {{.N}} days", map[string]any{"N": n}))
+	v.sittingTitle.SetText(lang.XN("stats.win.sitting_per_day", "Sitting per day, last {{.N}} days", n, map[string]any{"N": n}))
 	v.sittingChart.Limit = g.DailyLimit.Hours()
 	v.sittingChart.LimitLabel = ""
 	if g.DailyLimit > 0 {
@@ -300,7 +301,7 @@ func (v *view) set(st history.Stats, note string) {
 	dbars := make([]bar, n)
 	for i, d := range st.Days {
 		short := strconv.Itoa(d.Start.Day())
-		label := d.Start.Format("Mon") + " " + short
+		label := i18n.WeekdayShort(d.Start.Weekday()) + " " + short
 		last := i == n-1
 		bars[i] = bar{Value: d.Sitting.Hours(), Extra: d.AfterHours.Hours(), Label: label, Short: short, Dim: !d.Active, Strong: last}
 		gbars[i] = bar{Value: float64(d.Glasses), Label: label, Short: short, Dim: !d.Active, Strong: last}

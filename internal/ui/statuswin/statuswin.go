@@ -54,15 +54,17 @@ func Run(args []string, c Daemon) int { return run(args, c, os.Stderr) }
 
 func run(args []string, c Daemon, stderr io.Writer) int {
 	fs := flag.NewFlagSet("window status", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // its English help: the usage line instead
+	usage := func() { fmt.Fprintln(stderr, lang.X("cli.help.usage", "usage:"), "limber window status") }
 	if err := fs.Parse(args); err != nil {
+		usage()
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, lang.X("cli.help.usage", "usage:"), "limber window status")
+		usage()
 		return 2
 	}
 	a := app.NewWithID(version.AppID)

@@ -200,11 +200,14 @@ func (w *welcome) onStart() {
 	w.win.Close()
 }
 
-const usage = `usage: limber window welcome
+// usage is the help text of `limber window welcome`, in the user's language.
+func usage() string {
+	return lang.X("welcomewin.usage", `usage: limber window welcome
 
 Shows the first-run window again: what Limber does, your breaks, a preset,
 start at login and where the tray icon is.
-`
+`)
+}
 
 // Run shows the window until it is closed and returns the exit code (0
 // closed, 1 failed, 2 bad usage). c may be nil when no daemon runs; the
@@ -218,14 +221,14 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usage())
 			return 0
 		}
-		fmt.Fprintf(stderr, "limber window welcome: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "limber window welcome: %v\n\n%s", err, usage())
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "limber window welcome: unexpected argument %q\n\n%s", fs.Arg(0), usage)
+		fmt.Fprintf(stderr, "limber window welcome: unexpected argument %q\n\n%s", fs.Arg(0), usage())
 		return 2
 	}
 	var got api.SettingsReply
