@@ -5,19 +5,18 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // usage is the help text of `limber window card`, in the user's language.
@@ -153,8 +152,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	a := app.NewWithID(version.AppID)
-	win := a.NewWindow(lang.X("cardwin.title", "Limber"))
+	a, win := appwin.New(lang.X("cardwin.title", "Limber"))
 	w := newCardWindow(win, o, lib, c, realClock{}, card, stderr)
 	w.run()
 	// Once the window is mapped: keep it above the others, centred on the

@@ -11,13 +11,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -31,7 +31,6 @@ import (
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // Daemon is what the window asks of the daemon; *api.Client is one.
@@ -253,8 +252,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	if err := i18n.Init(got.Settings.Language); err != nil {
 		fmt.Fprintf(stderr, "limber: %v\n", err)
 	}
-	a := app.NewWithID(version.AppID)
-	win := a.NewWindow(lang.X("welcome.title", "Welcome to Limber"))
+	_, win := appwin.New(lang.X("welcome.title", "Welcome to Limber"))
 	w := newWelcome(win, c, got.Settings, stderr)
 	if tip, ok := cards.TipOfDay(cards.LoadDefault(), time.Now()); ok {
 		w.setTip(tip)
