@@ -102,9 +102,9 @@ type Daemon struct {
 	// lullNoted: the break waiting for a pause in typing has been announced
 	// as such (once per wait).
 	lullNoted bool
-	glasses  int
-	day      time.Time
-	card     *openCard
+	glasses   int
+	day       time.Time
+	card      *openCard
 	// statusWin is the open status window (at most one), nil when closed.
 	statusWin Window
 	pausedAt  time.Time
