@@ -189,21 +189,29 @@ func (p *Picker) plan(kind schedule.Kind, length time.Duration, allowed []Positi
 			}
 		}
 	}
-	// Random sequences that vary the body areas found no filling plan: the
-	// longest cards first may still fill it (a 5-minute stretch break
-	// needs the few long cards).
+	// Random sequences that vary the body areas found no filling plan:
+	// long cards may still fill it (a 5-minute stretch break needs the few
+	// long cards).
 	for _, fresh := range []bool{true, false} {
 		pool := base
 		if fresh {
 			pool = filter(base, func(c Card) bool { return !recent[c.ID] })
 		}
-		pl := longestFirst(pool, length)
-		if pl.Fills() {
-			return pl, nil
+		if !canFill(pool, length) {
+			continue
 		}
-		if pl.Total > best.Total {
-			best = pl
+		for range attempts {
+			pl := p.longFill(pool, length)
+			if pl.Fills() {
+				return pl, nil
+			}
+			if pl.Total > best.Total {
+				best = pl
+			}
 		}
+	}
+	if len(best.Cards) == 0 {
+		best = p.longFill(base, length) // no plan can fill it: the fullest is the long cards
 	}
 	if len(best.Cards) > 0 {
 		// The library truly cannot fill the break: the last card is held
@@ -263,21 +271,30 @@ func (p *Picker) try(pool []Card, length time.Duration, slack int) Plan {
 	return pl
 }
 
-// longestFirst fills the break greedily with the longest cards that fit
-// what is left, up to MaxSequence.
-func longestFirst(pool []Card, length time.Duration) Plan {
-	byLen := append([]Card(nil), pool...)
-	sort.SliceStable(byLen, func(i, j int) bool { return byLen[i].Time(length) > byLen[j].Time(length) })
+// longFill fills the break with long enough cards: each is drawn at
+// random among those that fit what is left and are at least the average
+// the remaining places need to reach MinFill (the longest that fits when
+// none is), up to MaxSequence. Random tries that vary body areas seldom
+// find the few long cards a 5-minute stretch break needs; this does, and
+// still varies between breaks.
+func (p *Picker) longFill(pool []Card, length time.Duration) Plan {
 	pl := Plan{Length: length}
-	for _, c := range byLen {
-		if len(pl.Cards) == MaxSequence || pl.Fills() {
+	used := map[string]bool{}
+	for len(pl.Cards) < MaxSequence && !pl.Fills() {
+		left := length - pl.Total
+		need := (time.Duration(MinFill*float64(length)) - pl.Total) / time.Duration(MaxSequence-len(pl.Cards))
+		fit := filter(pool, func(c Card) bool { return !used[c.ID] && c.Duration <= left })
+		if len(fit) == 0 {
 			break
 		}
-		left := length - pl.Total
-		if c.Duration > left {
-			continue
+		cand := filter(fit, func(c Card) bool { return c.Time(left) >= need })
+		if len(cand) == 0 {
+			sort.SliceStable(fit, func(i, j int) bool { return fit[i].Time(left) > fit[j].Time(left) })
+			cand = fit[:1]
 		}
+		c := cand[p.rng.IntN(len(cand))]
 		pl.Cards = append(pl.Cards, c)
+		used[c.ID] = true
 		pl.Total += c.Time(left)
 	}
 	return pl
