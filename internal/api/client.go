@@ -130,10 +130,9 @@ func (c *Client) BreakNow(ctx context.Context, kind schedule.Kind) (BreakNowRepl
 }
 
 // Snooze postpones the break of kind (empty: the one due, or the next) by
-// d of activity (0: the configured snooze).
-func (c *Client) Snooze(ctx context.Context, kind schedule.Kind, d time.Duration) error {
-	_, err := call[None](ctx, c, CmdSnooze, SnoozeArgs{Kind: kind, Seconds: int64(d / time.Second)})
-	return err
+// d of activity (0: the configured snooze), and says which and when.
+func (c *Client) Snooze(ctx context.Context, kind schedule.Kind, d time.Duration) (SnoozeReply, error) {
+	return call[SnoozeReply](ctx, c, CmdSnooze, SnoozeArgs{Kind: kind, Seconds: int64(d / time.Second)})
 }
 
 // Skip drops the due break of kind (empty: whichever is due).

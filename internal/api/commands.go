@@ -94,6 +94,13 @@ type BreakNowReply struct {
 	Replaced schedule.Kind `json:"replaced,omitempty"`
 }
 
+// SnoozeReply says which break snooze postponed (the one asked, the one
+// due, or the next) and in how much activity it comes again.
+type SnoozeReply struct {
+	Kind    schedule.Kind `json:"kind"`
+	Seconds int64         `json:"seconds"`
+}
+
 // SnoozeArgs postpones a break by Seconds of activity (0: the setting).
 type SnoozeArgs struct {
 	Kind    schedule.Kind `json:"kind,omitempty"`

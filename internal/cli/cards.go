@@ -15,7 +15,6 @@ import (
 	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
-	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
 )
 
@@ -235,13 +234,13 @@ func cardsPick(args []string, env *Env) int {
 	if kind == "" {
 		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_kind", "cards pick: name a break kind: {{.Kinds}}.", map[string]any{"Kinds": kinds.List()}))
 	}
-	if err := kinds.Check(kind); err != nil {
+	k, err := kinds.Parse(kind)
+	if err != nil {
 		return usageErr(env, pickUsage, "%v", err)
 	}
 	if *count < 1 || *count > 100000 {
 		return usageErr(env, pickUsage, "%s", lang.X("cli.cards.pick_count", "--count must be between 1 and 100000."))
 	}
-	k := schedule.Kind(kind)
 	s := userSettings(env)
 	length := s.Break(k).Length
 	if *lengthS != "" {

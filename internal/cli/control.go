@@ -243,7 +243,10 @@ func cmdSkip(args []string, env *Env) int {
 	if fs.NArg() > 1 || fs.NArg() == 1 && !kinds.Valid(fs.Arg(0)) {
 		return usageErr(env, usage, "%s", lang.X("cli.skip.args", "skip takes at most one kind: {{.Kinds}}", map[string]any{"Kinds": kinds.List()}))
 	}
-	kind := schedule.Kind(fs.Arg(0))
+	var kind schedule.Kind
+	if fs.NArg() == 1 {
+		kind, _ = kinds.Parse(fs.Arg(0))
+	}
 	return call(env, "skip", func(ctx context.Context, c *api.Client) error { return c.Skip(ctx, kind) })
 }
 
@@ -262,10 +265,11 @@ func cmdBreak(args []string, env *Env) int {
 	}
 	kind := schedule.Stretch
 	if len(a) == 2 {
-		if err := kinds.Check(a[1]); err != nil {
+		k, err := kinds.Parse(a[1])
+		if err != nil {
 			return usageErr(env, usage, "%v", err)
 		}
-		kind = schedule.Kind(a[1])
+		kind = k
 	}
 	var rep api.BreakNowReply
 	if code := call(env, "break", func(ctx context.Context, c *api.Client) (err error) {
@@ -298,7 +302,17 @@ func cmdSnooze(args []string, env *Env) int {
 	default:
 		return usageErr(env, usage, "%s", lang.X("cli.snooze.args", "snooze takes at most one duration"))
 	}
-	return call(env, "snooze", func(ctx context.Context, c *api.Client) error { return c.Snooze(ctx, "", d) })
+	var rep api.SnoozeReply
+	if code := call(env, "snooze", func(ctx context.Context, c *api.Client) (err error) {
+		rep, err = c.Snooze(ctx, "", d)
+		return err
+	}); code != ExitOK {
+		return code
+	}
+	// Say what moved: with nothing due, snooze postpones the next break.
+	fmt.Fprintln(env.Stdout, lang.X("cli.snooze.done", "{{.Kind}} postponed: it comes again after {{.In}} of sitting.",
+		map[string]any{"Kind": kinds.Label(rep.Kind), "In": duration.Approx(time.Duration(rep.Seconds) * time.Second)}))
+	return ExitOK
 }
 
 func cmdDrink(args []string, env *Env) int {

@@ -242,7 +242,8 @@ func (d *Daemon) offerNotification(e schedule.Event, title, summary string) {
 			}
 			return d.coreAction(func(now time.Time) ([]schedule.Event, error) { return d.sched.Done(k, now) }, origin{})
 		case "snooze":
-			return d.postpone(k, 0)
+			_, err := d.postpone(k, 0)
+			return err
 		case "skip":
 			return d.skip(k)
 		}
@@ -289,7 +290,8 @@ func (d *Daemon) warn(e schedule.Event) {
 			_, err := d.breakNow(k)
 			return err
 		case "postpone":
-			return d.postpone(k, 5*time.Minute)
+			_, err := d.postpone(k, 5*time.Minute)
+			return err
 		case "skip":
 			return d.skip(k)
 		}

@@ -48,6 +48,11 @@ func (d *Daemon) breakNow(kind schedule.Kind) (replaced schedule.Kind, err error
 	err = d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.BreakNow(kind, now)
 	}, origin{})
+	if errors.Is(err, schedule.ErrDisabled) {
+		// Say where to turn it on, not the core's wording.
+		return "", localErr{err, lang.X("daemon.break.disabled", "“{{.Kind}}” is turned off: turn it on in Settings → Breaks, or set {{.Key}} = true in the settings file.",
+			map[string]any{"Kind": kinds.Label(kind), "Key": string(kind) + ".enabled"})}
+	}
 	if err != nil {
 		return "", err
 	}
@@ -90,14 +95,24 @@ func bigger(cfg schedule.Config, a, b schedule.Kind) bool {
 
 // postpone snoozes kind (or the break due, or the next one) by dur of
 // activity (0: the configured snooze).
-func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) error {
+func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) (api.SnoozeReply, error) {
 	k := kindOrDue(d.sched.Snapshot(), kind)
 	if k == "" {
-		return errors.New(lang.X("daemon.break.none", "no break is enabled"))
+		return api.SnoozeReply{}, errors.New(lang.X("daemon.break.none", "no break is enabled"))
 	}
-	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+	err := d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.Postpone(k, dur, now)
 	}, origin{})
+	if err != nil {
+		return api.SnoozeReply{}, err
+	}
+	rep := api.SnoozeReply{Kind: k}
+	for _, t := range d.sched.Snapshot().Tracks {
+		if t.Kind == k {
+			rep.Seconds = int64(t.Remaining / time.Second)
+		}
+	}
+	return rep, nil
 }
 
 // skip drops the due break (kind, or whichever is due).
@@ -207,9 +222,9 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 	case len(a) > len(tray.ActBreakPrefix) && a[:len(tray.ActBreakPrefix)] == tray.ActBreakPrefix:
 		_, err = d.breakNow(schedule.Kind(a[len(tray.ActBreakPrefix):]))
 	case a == tray.ActSnooze5:
-		err = d.postpone("", 5*time.Minute)
+		_, err = d.postpone("", 5*time.Minute)
 	case a == tray.ActSnooze15:
-		err = d.postpone("", 15*time.Minute)
+		_, err = d.postpone("", 15*time.Minute)
 	case a == tray.ActPause30:
 		err = d.pause(d.now().Add(30*time.Minute), false)
 	case a == tray.ActPause60:

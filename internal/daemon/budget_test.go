@@ -14,12 +14,28 @@ import (
 	"github.com/limber-app/limber/internal/settings"
 )
 
-// closeWindows ends every fake window, as each exits after its report.
-func (w *world) closeWindows() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for _, f := range w.windows {
+// closeWindows ends every fake window, as each exits after its report,
+// and waits until the daemon has seen its card window go (its watcher
+// runs on its own goroutine; a break falling due before that would find
+// the old card still open and wait for it).
+func (h *harness) closeWindows(t *testing.T) {
+	t.Helper()
+	h.w.mu.Lock()
+	for _, f := range h.w.windows {
 		f.Kill()
+	}
+	h.w.mu.Unlock()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var open bool
+		h.d.do(func() { open = h.d.card != nil })
+		if !open {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the daemon still has a card open 5 s after its window ended")
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
@@ -60,7 +76,7 @@ func TestSkipPastBudgetIsRefused(t *testing.T) {
 	if err := h.c.ReportBreak(ctx, api.BreakResult{Kind: schedule.Stretch, Outcome: api.Skipped}); err != nil {
 		t.Fatal(err)
 	}
-	h.w.closeWindows() // the card window exits once it has reported
+	h.closeWindows(t) // the card window exits once it has reported
 	st := h.status()
 	if st.SkipsLeftToday != 0 || st.SkipsUsedToday != 1 || st.DebtSeconds["stretch"] != 90 || st.DebtSeconds["total"] != 90 || st.DebtSeconds["movement"] != 0 {
 		t.Fatalf("after one skip: left %d used %d, debt %v", st.SkipsLeftToday, st.SkipsUsedToday, st.DebtSeconds)

@@ -850,3 +850,30 @@ func TestNoTrayHostOpensStatusWindow(t *testing.T) {
 		t.Fatalf("the notification does not point to the status window: %v", n)
 	}
 }
+
+// snooze with nothing due postpones the next break and says which and
+// when; break now on a kind that is off says where to turn it on.
+func TestSnoozeSaysWhatMovedAndDisabledBreakNow(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	var next api.Break
+	for _, b := range h.status().Breaks {
+		if b.Enabled && (next.Kind == "" || b.RemainingSeconds < next.RemainingSeconds) {
+			next = b
+		}
+	}
+	rep, err := h.c.Snooze(ctx, "", 10*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Kind != next.Kind || rep.Seconds < next.RemainingSeconds+10*60-5 || rep.Seconds > next.RemainingSeconds+10*60+5 {
+		t.Errorf("snooze reply %+v; the next break was %s in %d s", rep, next.Kind, next.RemainingSeconds)
+	}
+	_, err = h.c.BreakNow(ctx, "eyes") // off in the default settings
+	if err == nil || !strings.Contains(err.Error(), "eyes.enabled = true") {
+		t.Errorf("break now eyes while off: %v; want where to turn it on", err)
+	}
+	if err != nil && !strings.Contains(err.Error(), "Settings → Breaks") {
+		t.Errorf("break now eyes while off: %q does not say where to turn it on", err)
+	}
+}

@@ -99,15 +99,15 @@ func (d *Daemon) mux() *api.Mux {
 			return api.BreakNowReply{Replaced: replaced}, err
 		})
 	})
-	api.Handle(m, api.CmdSnooze, func(_ context.Context, a api.SnoozeArgs) (api.None, error) {
+	api.Handle(m, api.CmdSnooze, func(_ context.Context, a api.SnoozeArgs) (api.SnoozeReply, error) {
 		if err := checkKind(a.Kind, true); err != nil {
-			return none(err)
+			return api.SnoozeReply{}, err
 		}
 		if err := api.CheckSeconds("the snooze", a.Seconds, api.MaxDuration); err != nil {
-			return none(err)
+			return api.SnoozeReply{}, err
 		}
-		return onLoopStored(d, func() (api.None, error) {
-			return none(d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second))
+		return onLoopStored(d, func() (api.SnoozeReply, error) {
+			return d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second)
 		})
 	})
 	api.Handle(m, api.CmdSkip, func(_ context.Context, a api.KindArgs) (api.None, error) {

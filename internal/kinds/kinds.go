@@ -34,6 +34,9 @@ type Info struct {
 	// Pool is what the break may show: the card types and the positions
 	// it draws from (the picker obeys it; card files are checked against it).
 	Pool Pool
+	// Aliases are other words people type for the kind on the command
+	// line ("water" for hydration, as the tray says "Drink water").
+	Aliases []string
 }
 
 // Pool names, in the card files' words, what a kind of break may draw
@@ -58,7 +61,7 @@ func All() []Info {
 			AlsoText: func() string { return lang.X("kind.also.posture", "sit back, feet flat, shoulders loose") },
 		},
 		{
-			Kind: schedule.Hydration, Compact: true,
+			Kind: schedule.Hydration, Compact: true, Aliases: []string{"water", "drink"},
 			Pool:  Pool{Types: []string{"water"}, Positions: []string{"desk", "standing"}},
 			Label: func() string { return lang.X("kind.hydration", "Drink water") },
 			Advice: func() string {
@@ -67,7 +70,7 @@ func All() []Info {
 			AlsoText: func() string { return lang.X("kind.also.hydration", "drink a glass of water") },
 		},
 		{
-			Kind: schedule.Eyes, Compact: true,
+			Kind: schedule.Eyes, Compact: true, Aliases: []string{"eye"},
 			Pool:  Pool{Types: []string{"eyes"}, Positions: []string{"desk", "standing"}},
 			Label: func() string { return lang.X("kind.eyes", "Eye break") },
 			Advice: func() string {
@@ -86,7 +89,7 @@ func All() []Info {
 			AlsoText: func() string { return lang.X("kind.also.stretch", "stretch your back, hips and shoulders") },
 		},
 		{
-			Kind: schedule.Movement,
+			Kind: schedule.Movement, Aliases: []string{"move", "walk"},
 			// On your feet: walking, stairs, standing exercises.
 			Pool:  Pool{Types: []string{"walk", "active"}, Positions: []string{"standing"}},
 			Label: func() string { return lang.X("kind.movement", "Move") },
@@ -118,10 +121,34 @@ func Also(k schedule.Kind) string {
 	return string(k)
 }
 
-// Valid reports whether s names a kind.
+// Valid reports whether s names a kind (by its id or an alias).
 func Valid(s string) bool {
-	_, ok := Lookup(schedule.Kind(s))
+	_, ok := find(s)
 	return ok
+}
+
+// find is the kind s names: its id or one of its aliases, in any case.
+func find(s string) (schedule.Kind, bool) {
+	for _, i := range All() {
+		if strings.EqualFold(s, string(i.Kind)) {
+			return i.Kind, true
+		}
+		for _, a := range i.Aliases {
+			if strings.EqualFold(s, a) {
+				return i.Kind, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Parse is the kind s names, by its id or an alias ("water"), or Check's
+// error.
+func Parse(s string) (schedule.Kind, error) {
+	if k, ok := find(s); ok {
+		return k, nil
+	}
+	return "", Check(s)
 }
 
 // Label is k's name for people; an unknown kind is shown as it is spelled.
@@ -150,7 +177,7 @@ func List() string {
 
 // Check refuses a string that names no kind, saying which ones exist.
 func Check(s string) error {
-	if Valid(s) {
+	if _, ok := find(s); ok {
 		return nil
 	}
 	return errors.New(lang.X("kinds.unknown", "{{.Value}} is not a break kind: use {{.Kinds}}", map[string]any{"Value": fmt.Sprintf("%q", s), "Kinds": List()}))

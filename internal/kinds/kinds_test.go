@@ -2,6 +2,7 @@ package kinds
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/limber-app/limber/internal/schedule"
@@ -31,5 +32,34 @@ func TestCheck(t *testing.T) {
 	}
 	if Label("bogus") != "bogus" || Label(schedule.Posture) != "Posture check" {
 		t.Fatal("Label")
+	}
+}
+
+// People type the words the tray shows: "water" is hydration, "move" is
+// movement; ids work in any case; anything else is refused with the list.
+func TestParseAliases(t *testing.T) {
+	for in, want := range map[string]schedule.Kind{
+		"hydration": schedule.Hydration, "water": schedule.Hydration, "Drink": schedule.Hydration,
+		"move": schedule.Movement, "MOVEMENT": schedule.Movement, "walk": schedule.Movement,
+		"eye": schedule.Eyes, "stretch": schedule.Stretch, "posture": schedule.Posture,
+	} {
+		if got, err := Parse(in); err != nil || got != want {
+			t.Errorf("Parse(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "wat", "break", "movements"} {
+		if _, err := Parse(bad); err == nil || !strings.Contains(err.Error(), "movement") {
+			t.Errorf("Parse(%q): %v; want a refusal listing the kinds", bad, err)
+		}
+	}
+	// Aliases never collide with each other or with an id.
+	seen := map[string]schedule.Kind{}
+	for _, i := range All() {
+		for _, w := range append([]string{string(i.Kind)}, i.Aliases...) {
+			if k, dup := seen[strings.ToLower(w)]; dup {
+				t.Errorf("%q names both %s and %s", w, k, i.Kind)
+			}
+			seen[strings.ToLower(w)] = i.Kind
+		}
 	}
 }

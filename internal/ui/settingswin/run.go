@@ -126,6 +126,11 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)
 	w.SetCloseIntercept(f.onClose)
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			f.onClose() // asks first when edits are unsaved
+		}
+	})
 	for _, s := range shortcuts {
 		w.Canvas().AddShortcut(s, func(s fyne.Shortcut) { f.onShortcut(s) })
 	}
