@@ -40,6 +40,10 @@ func main() {
 	if p, err := paths.ConfigFile(); err == nil {
 		if s, probs, err := settings.Load(p); err == nil && len(probs) == 0 {
 			language = s.Language
+			// Fyne reads FYNE_THEME when the app starts; one set by hand wins.
+			if s.Theme != settings.ThemeSystem && os.Getenv("FYNE_THEME") == "" {
+				os.Setenv("FYNE_THEME", s.Theme)
+			}
 		}
 	}
 	if err := fynelang.Init(language); err != nil {

@@ -185,3 +185,13 @@ func (c *Client) PickCard(ctx context.Context, a CardPickArgs) (string, error) {
 	r, err := call[CardPickReply](ctx, c, CmdCardPick, a)
 	return r.CardID, err
 }
+
+// PickPlan asks the daemon's picker for the cards that fill a break, in
+// order (none when none fits).
+func (c *Client) PickPlan(ctx context.Context, a CardPickArgs) ([]string, error) {
+	r, err := call[CardPickReply](ctx, c, CmdCardPick, a)
+	if len(r.CardIDs) == 0 && r.CardID != "" {
+		return []string{r.CardID}, err // a daemon from before card_ids
+	}
+	return r.CardIDs, err
+}

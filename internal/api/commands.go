@@ -204,7 +204,10 @@ type CardPickArgs struct {
 	Exclude       []string      `json:"exclude,omitempty"`
 }
 
-// CardPickReply names the card; empty when none fits.
+// CardPickReply names the card; empty when none fits. CardIDs is the whole
+// plan for the break's length, the card first and the cards that follow it
+// (a sequence that fills the break; "Another one" shows it all).
 type CardPickReply struct {
-	CardID string `json:"card_id"`
+	CardID  string   `json:"card_id"`
+	CardIDs []string `json:"card_ids,omitempty"`
 }

@@ -116,6 +116,9 @@ type Break struct {
 	RemainingSeconds int64         `json:"remaining_seconds"`
 	Due              bool          `json:"due"`
 	Held             bool          `json:"held"`
+	// Waiting: its time is up, but it waits for a pause in your typing
+	// (at most a minute) before it is offered.
+	Waiting bool `json:"waiting,omitempty"`
 	// With is the bigger break this one will be taken with (merged), if any.
 	With            schedule.Kind `json:"with,omitempty"`
 	LastReset       time.Time     `json:"last_reset,omitempty"`

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sort"
 	"sync"
 	"time"
 
@@ -72,8 +73,13 @@ func (p *Picker) remember(id string) {
 type Plan struct {
 	Cards []Card
 	// Total is the time the cards take on this break (a timed card takes
-	// the whole break).
+	// the whole break), Rest included.
 	Total time.Duration
+	// Rest is time the last card is held or repeated for beyond its own
+	// Duration, so that the plan fills the break when no cards of the
+	// library can (a 10-minute stretch break from 40-second cards). The card
+	// window says so on the last card ("Repeat it until the time is up").
+	Rest time.Duration
 	// Length is the break's length the plan was made for (0: any).
 	Length time.Duration
 }
@@ -170,6 +176,9 @@ func (p *Picker) plan(kind schedule.Kind, length time.Duration, allowed []Positi
 		if fresh {
 			pool = filter(base, func(c Card) bool { return !recent[c.ID] })
 		}
+		if !canFill(pool, length) {
+			continue
+		}
 		for i := range attempts {
 			pl := p.try(pool, length, i)
 			if pl.Fills() {
@@ -180,7 +189,38 @@ func (p *Picker) plan(kind schedule.Kind, length time.Duration, allowed []Positi
 			}
 		}
 	}
+	// Random sequences that vary the body areas found no filling plan:
+	// long cards may still fill it (a 5-minute stretch break needs the few
+	// long cards).
+	for _, fresh := range []bool{true, false} {
+		pool := base
+		if fresh {
+			pool = filter(base, func(c Card) bool { return !recent[c.ID] })
+		}
+		if !canFill(pool, length) {
+			continue
+		}
+		for range attempts {
+			pl := p.longFill(pool, length)
+			if pl.Fills() {
+				return pl, nil
+			}
+			if pl.Total > best.Total {
+				best = pl
+			}
+		}
+	}
+	if len(best.Cards) == 0 {
+		best = p.longFill(base, length) // no plan can fill it: the fullest is the long cards
+	}
 	if len(best.Cards) > 0 {
+		// The library truly cannot fill the break: the last card is held
+		// (repeated) for the rest, so the break shown is the break asked
+		// for, and Done at its end is no "too short".
+		if best.Total < length {
+			best.Rest = length - best.Total
+			best.Total = length
+		}
 		return best, nil
 	}
 	// Nothing is as short as the break: the shortest card, so the break
@@ -214,9 +254,9 @@ func (p *Picker) try(pool []Card, length time.Duration, slack int) Plan {
 			if float64(length-rest) >= MinFill*float64(length) {
 				return true
 			}
-			return len(pl.Cards)+1 < MaxSequence && len(filter(pool, func(d Card) bool {
+			return len(pl.Cards)+1 < MaxSequence && anyCard(pool, func(d Card) bool {
 				return d.ID != c.ID && !used[d.ID] && d.Duration <= rest
-			})) > 0
+			})
 		}); len(ok) > 0 {
 			cand = ok
 		}
@@ -229,6 +269,73 @@ func (p *Picker) try(pool []Card, length time.Duration, slack int) Plan {
 		}
 	}
 	return pl
+}
+
+// longFill fills the break with long enough cards: each is drawn at
+// random among those that fit what is left and are at least the average
+// the remaining places need to reach MinFill (the longest that fits when
+// none is), up to MaxSequence. Random tries that vary body areas seldom
+// find the few long cards a 5-minute stretch break needs; this does, and
+// still varies between breaks.
+func (p *Picker) longFill(pool []Card, length time.Duration) Plan {
+	pl := Plan{Length: length}
+	used := map[string]bool{}
+	for len(pl.Cards) < MaxSequence && !pl.Fills() {
+		left := length - pl.Total
+		need := (time.Duration(MinFill*float64(length)) - pl.Total) / time.Duration(MaxSequence-len(pl.Cards))
+		fit := filter(pool, func(c Card) bool { return !used[c.ID] && c.Duration <= left })
+		if len(fit) == 0 {
+			break
+		}
+		cand := filter(fit, func(c Card) bool { return c.Time(left) >= need })
+		if len(cand) == 0 {
+			sort.SliceStable(fit, func(i, j int) bool { return fit[i].Time(left) > fit[j].Time(left) })
+			cand = fit[:1]
+		}
+		c := cand[p.rng.IntN(len(cand))]
+		pl.Cards = append(pl.Cards, c)
+		used[c.ID] = true
+		pl.Total += c.Time(left)
+	}
+	return pl
+}
+
+// anyCard reports whether one of cs is ok (filter without the copies).
+func anyCard(cs []Card, ok func(Card) bool) bool {
+	for i := range cs {
+		if ok(cs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// canFill reports whether some plan of pool's cards could fill the break:
+// a timed card that fits it, or the MaxSequence longest cards that fit
+// reaching MinFill. When not, the random tries are not worth making.
+func canFill(pool []Card, length time.Duration) bool {
+	var top [MaxSequence]time.Duration
+	for i := range pool {
+		c := &pool[i]
+		if c.Duration > length {
+			continue
+		}
+		if c.Timed {
+			return true
+		}
+		for k := range top { // keep the longest, longest first
+			if c.Duration > top[k] {
+				copy(top[k+1:], top[k:len(top)-1])
+				top[k] = c.Duration
+				break
+			}
+		}
+	}
+	var sum time.Duration
+	for _, d := range top {
+		sum += d
+	}
+	return float64(sum) >= MinFill*float64(length)
 }
 
 func filter(cs []Card, ok func(Card) bool) []Card {

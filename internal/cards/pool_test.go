@@ -226,3 +226,65 @@ func TestPresetsPickFittingCards(t *testing.T) {
 		t.Errorf("eye breaks: office %v (want off), 20-20-20 %v (want on)", office.Eyes.Enabled, eyes.Eyes.Enabled)
 	}
 }
+
+// TestFillsEveryLength: over 200 picks per kind and length from 20 s to
+// 10 min (and "Another one", which excludes the cards already shown), a
+// plan fills 80–100 % of the break, with the last card held for the rest
+// only when the library cannot fill it; the time of the cards, Rest
+// included, adds up to the plan's Total.
+func TestFillsEveryLength(t *testing.T) {
+	lib := Builtin()
+	var lengths []time.Duration
+	for d := 20 * time.Second; d <= 10*time.Minute; d += 20 * time.Second {
+		lengths = append(lengths, d)
+	}
+	rested := map[schedule.Kind]int{}
+	for _, kind := range []schedule.Kind{schedule.Stretch, schedule.Movement} {
+		for _, length := range lengths {
+			p := NewPicker(lib, int64(length), 8)
+			for i := range 200 {
+				var exclude []string
+				if i%2 == 1 {
+					exclude = []string{"side-bend", "walk-a-lap"} // as after "Another one"
+				}
+				pl, err := p.Sequence(kind, length, []Position{Desk, Standing}, exclude)
+				if err != nil {
+					t.Fatalf("%s %v: %v", kind, length, err)
+				}
+				var sum time.Duration
+				left := length
+				for _, c := range pl.Cards {
+					sum += c.Time(left)
+					left -= c.Time(left)
+					checkServes(t, kind, []Position{Desk, Standing}, c)
+				}
+				if sum+pl.Rest != pl.Total {
+					t.Fatalf("%s %v: cards %v take %v + rest %v, Total %v", kind, length, pl.IDs(), sum, pl.Rest, pl.Total)
+				}
+				if min := cheapest(lib, kind); length < min {
+					continue // nothing is that short: the shortest card, longer than the break
+				}
+				if !pl.Fills() || len(pl.Cards) > MaxSequence {
+					t.Fatalf("%s %v, pick %d: %v take %v, not 80–100 %%", kind, length, i, pl.IDs(), pl.Total)
+				}
+				if pl.Rest > 0 {
+					rested[kind]++
+					if sum >= time.Duration(MinFill*float64(length)) {
+						t.Fatalf("%s %v: rest %v on a plan that filled the break (%v)", kind, length, pl.Rest, sum)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("plans with the last card held for the rest: %v of %d per kind", rested, 200*len(lengths))
+}
+
+func cheapest(lib *Library, kind schedule.Kind) time.Duration {
+	var m time.Duration
+	for _, c := range lib.cards {
+		if c.Serves(kind, []Position{Desk, Standing}) && (m == 0 || c.Duration < m) {
+			m = c.Duration
+		}
+	}
+	return m
+}

@@ -193,8 +193,12 @@ type PickJSON struct {
 type PlanJSON struct {
 	Cards        []PickedJSON `json:"cards"`
 	TotalSeconds int          `json:"total_seconds"`
-	Fill         float64      `json:"fill"`  // total / length
-	Fills        bool         `json:"fills"` // at least 80 % and at most 100 %
+	Fill         float64      `json:"fill"` // total / length
+	// RestSeconds: the last card is held (repeated) this long beyond its
+	// own time, included in its seconds, as the library cannot fill the
+	// break with cards (the card window says "Repeat it until the time is up").
+	RestSeconds int  `json:"rest_seconds,omitempty"`
+	Fills       bool `json:"fills"` // at least 80 % and at most 100 %
 }
 
 // PickedJSON is one card of a plan.
@@ -256,7 +260,7 @@ func cardsPick(args []string, env *Env) int {
 				map[string]any{"Kind": kind, "Positions": strings.Join(strs(allowed), ", ")}))
 			return ExitFailed
 		}
-		pj := PlanJSON{TotalSeconds: int(pl.Total.Seconds()), Fills: pl.Fills()}
+		pj := PlanJSON{TotalSeconds: int(pl.Total.Seconds()), Fills: pl.Fills(), RestSeconds: int(pl.Rest.Seconds())}
 		if length > 0 {
 			pj.Fill = math.Round(float64(pl.Total)/float64(length)*1000) / 1000
 		}
@@ -264,6 +268,9 @@ func cardsPick(args []string, env *Env) int {
 			c = c.Local()
 			pj.Cards = append(pj.Cards, PickedJSON{ID: c.ID, Title: c.Title, Type: string(c.Type), Seconds: int(c.Time(length - sumBefore(pl, c.ID)).Seconds()),
 				Timed: c.Timed, Positions: strs(c.Positions)})
+		}
+		if n := len(pj.Cards); n > 0 {
+			pj.Cards[n-1].Seconds += pj.RestSeconds
 		}
 		out.Picks = append(out.Picks, pj)
 	}
@@ -284,8 +291,12 @@ func cardsPick(args []string, env *Env) int {
 			parts = append(parts, fmt.Sprintf("%s (%s, %s, %s)", c.Title, c.ID, duration.Format(time.Duration(c.Seconds)*time.Second), strings.Join(c.Positions, "/")))
 		}
 		mark := ""
-		if !pj.Fills {
+		switch {
+		case !pj.Fills:
 			mark = "  " + i18n.X("cli.cards.pick_short", "(does not fill the break)")
+		case pj.RestSeconds > 0:
+			mark = "  " + i18n.X("cli.cards.pick_rest", "(the last card repeated for {{.Rest}}: no cards fill the break)",
+				map[string]any{"Rest": duration.Format(time.Duration(pj.RestSeconds) * time.Second)})
 		}
 		fmt.Fprintf(env.Stdout, "%3d. %s · %.0f %%  %s%s\n", i+1, duration.Format(time.Duration(pj.TotalSeconds)*time.Second), pj.Fill*100, strings.Join(parts, " → "), mark)
 	}

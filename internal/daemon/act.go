@@ -144,7 +144,7 @@ func (d *Daemon) recordSitting(inHours, afterHours time.Duration, wall time.Time
 // notification names them.
 func (d *Daemon) offer(e schedule.Event) {
 	var id, seq, title, summary string
-	if pl, ok := d.pickPlan(e.Kind, e.Duration); ok {
+	if pl, ok := d.pickPlan(e.Kind, e.Duration, nil); ok {
 		// The window shows a sequence one card after the other: "--card a,b".
 		c := pl.Cards[0].Local()
 		id, seq, title = c.ID, strings.Join(pl.IDs(), ","), c.Title
@@ -165,6 +165,7 @@ func (d *Daemon) offer(e schedule.Event) {
 		// One card at a time. The core merged the open card's break into
 		// this one if it is smaller: the new card replaces it.
 		if c.kind == e.Kind {
+			d.shown(e.Kind, true) // offered again, and still on screen
 			return
 		}
 		d.closeCard()
@@ -204,6 +205,9 @@ func (d *Daemon) offer(e schedule.Event) {
 	}
 	c := &openCard{kind: e.Kind, cardID: id, win: win, length: e.Duration, title: title, summary: summary, with: e.With}
 	d.card = c
+	// From now on the card decides how the break ends: time away (the
+	// user doing the exercise) is no natural break (schedule.Shown).
+	d.shown(e.Kind, true)
 	go d.watchCard(c)
 }
 
@@ -276,7 +280,11 @@ func (d *Daemon) warn(e schedule.Event) {
 			actions = append(actions, notify.Action{Key: "skip", Label: trActionSkip()})
 		}
 	}
-	d.ask(trWarnTitle(k, in), trWarnBody(k, e.Duration), actions, func(key string) error {
+	body := trWarnBody(k, e.Duration)
+	if len(e.With) > 0 {
+		body += "\n" + trAlso(e.With) // the smaller breaks that come with it
+	}
+	d.ask(trWarnTitle(k, in), body, actions, func(key string) error {
 		switch key {
 		case "start":
 			_, err := d.breakNow(k)
@@ -289,6 +297,40 @@ func (d *Daemon) warn(e schedule.Event) {
 		}
 		return nil
 	})
+}
+
+// lullNotice is how long a break past its due point waits for a pause in
+// typing before the user is told: a pause usually comes within seconds,
+// and a notification just before the card would only be noise.
+const lullNotice = 5 * time.Second
+
+// noticeLull tells the user, once per wait, that the break announced for
+// now comes when they pause typing: the warning said "in 30 s", and the
+// lull rule may hold the card back up to LullLimit (a minute) longer.
+func (d *Daemon) noticeLull() {
+	sn := d.sched.Snapshot()
+	if sn.LullWait == 0 {
+		d.lullNoted = false
+		return
+	}
+	if d.lullNoted || sn.LullWait < lullNotice {
+		return
+	}
+	var k schedule.Kind // the biggest waiting break: the one that comes
+	var length time.Duration
+	for _, t := range d.sched.Config().Tracks {
+		for _, ts := range sn.Tracks {
+			if ts.Kind == t.Kind && ts.Waiting && t.Length >= length {
+				k, length = t.Kind, t.Length
+			}
+		}
+	}
+	if k == "" {
+		return
+	}
+	d.lullNoted = true
+	in := max(d.sched.Config().LullLimit-sn.LullWait, 0)
+	d.notify(trLullTitle(k), trLullBody(in))
 }
 
 // ask shows a notification with actions (a plain one where the server
@@ -313,28 +355,13 @@ func (d *Daemon) ask(title, body string, actions []notify.Action, answer func(ke
 	}
 }
 
-// pickCard chooses a card for a break of kind and length among the
-// positions the user allows; the picker remembers recent cards across
-// windows so none repeats soon.
-func (d *Daemon) pickCard(kind schedule.Kind, length time.Duration, exclude []string) (cards.Card, bool) {
-	if d.picker == nil {
-		return cards.Card{}, false
-	}
-	c, err := d.picker.Pick(kind, length, d.allowed, exclude)
-	if err != nil {
-		d.logf("no card for a %s break of %v: %v", kind, length, err)
-		return cards.Card{}, false
-	}
-	return c, true
-}
-
 // pickPlan plans a whole break (a card, or cards one after the other,
 // that fill its length) among the positions the user allows.
-func (d *Daemon) pickPlan(kind schedule.Kind, length time.Duration) (cards.Plan, bool) {
+func (d *Daemon) pickPlan(kind schedule.Kind, length time.Duration, exclude []string) (cards.Plan, bool) {
 	if d.picker == nil {
 		return cards.Plan{}, false
 	}
-	pl, err := d.picker.Sequence(kind, length, d.allowed, nil)
+	pl, err := d.picker.Sequence(kind, length, d.allowed, exclude)
 	if err != nil {
 		d.logf("no card for a %s break of %v: %v", kind, length, err)
 		return cards.Plan{}, false
@@ -356,6 +383,7 @@ func (d *Daemon) watchCard(c *openCard) {
 			// instead (the core keeps it due, as for a notification-style
 			// break) and record that the card was not shown.
 			c.done = true
+			d.shown(c.kind, false) // no card after all: a natural break may end it
 			d.logf("card window for %s found no display: shown as a notification", c.kind)
 			d.notify(trDueTitle(c.kind, c.length), trDueBody(c.kind, c.title, c.summary))
 			d.journal(history.BreakEntry(history.BreakRecord{At: d.now().Round(0), Kind: c.kind, CardID: c.cardID, Outcome: history.NotShown}))
@@ -369,6 +397,16 @@ func (d *Daemon) watchCard(c *openCard) {
 		}
 		d.poke()
 	})
+}
+
+// shown tells the core whether the card of kind is on screen.
+func (d *Daemon) shown(kind schedule.Kind, on bool) {
+	ev, err := d.sched.Shown(kind, on, d.now().Round(0))
+	if err != nil {
+		d.logf("card of %s: %v", kind, err)
+		return
+	}
+	d.act(ev, origin{})
 }
 
 // closeWindows closes the card and the welcome window as the daemon stops:

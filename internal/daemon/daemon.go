@@ -99,9 +99,12 @@ type Daemon struct {
 	tray     *tray.Tray
 	trayNote string
 	lastMenu string
-	glasses  int
-	day      time.Time
-	card     *openCard
+	// lullNoted: the break waiting for a pause in typing has been announced
+	// as such (once per wait).
+	lullNoted bool
+	glasses   int
+	day       time.Time
+	card      *openCard
 	// statusWin is the open status window (at most one), nil when closed.
 	statusWin Window
 	pausedAt  time.Time
@@ -365,6 +368,7 @@ func (d *Daemon) tick() time.Duration {
 	}
 	d.recordSitting(sat.InHours, sat.AfterHours, o.Wall)
 	d.act(events, origin{})
+	d.noticeLull()
 	d.noticeHistory()
 	d.refreshTray()
 	return d.untilProfile(min(max(d.sched.NextCheck(), time.Second), time.Minute))

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -257,6 +258,102 @@ func TestStretchBreakOpensCardAndIsRecorded(t *testing.T) {
 	}
 	if spans := h.journal(history.TypeSitting); len(spans) == 0 {
 		t.Error("no sitting recorded")
+	}
+}
+
+// The warning names the posture check that comes with the stretch, and a
+// stretch held back by typing without pauses (the lull rule) is shown due
+// in the tray and announced as coming when the user pauses: the warning
+// said "in 30 s".
+func TestWarningNamesMergedAndLullIsSaid(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 30*time.Minute+10*time.Second, true)
+	var waiting bool
+	for _, b := range h.status().Breaks {
+		if b.Kind == "stretch" {
+			waiting = b.Waiting && !b.Due
+		}
+	}
+	if !waiting {
+		t.Errorf("the stretch is not shown waiting for a pause: %+v", h.status().Breaks)
+	}
+	h.w.advance(h.d, 2*time.Minute, true)
+	var warn, lull *notify.Message
+	for _, n := range h.notes.Sent() {
+		switch n.Title {
+		case "Stretch in 30 s":
+			warn = &n
+		case "Stretch when you pause typing":
+			lull = &n
+		}
+	}
+	if warn == nil || !strings.Contains(warn.Body, "Also: sit back") {
+		t.Errorf("the warning does not name the posture check: %+v", warn)
+	}
+	if lull == nil || !strings.Contains(lull.Body, "at the most") {
+		t.Errorf("no word that the stretch waits for a pause: %+v", h.notes.Sent())
+	}
+}
+
+// The trial's bug: the user does the stretch away from the keys with the
+// card on screen. The away clock started at the last input, before the
+// card, so it used to reach the break's length first and record a natural
+// break, closing the card early. The card decides: still due, then done.
+func TestCardOnScreenIsNotEndedByTimeAway(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, 10*time.Second, true)
+	if _, err := h.c.BreakNow(context.Background(), "stretch"); err != nil {
+		t.Fatal(err)
+	}
+	h.w.advance(h.d, 3*time.Minute, false) // twice the length, nobody at the keys
+	for _, b := range h.journal(history.TypeBreak) {
+		if b.Kind == "stretch" {
+			t.Fatalf("the stretch ended while its card was on screen: %+v", b)
+		}
+	}
+	h.w.mu.Lock()
+	win := h.w.windows[0]
+	h.w.mu.Unlock()
+	select {
+	case <-win.done:
+		t.Fatal("the card window was closed")
+	default:
+	}
+	if err := h.raw("break_result", `{"kind":"stretch","card_id":"x","outcome":"done","elapsed_seconds":90}`); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range h.journal(history.TypeBreak) {
+		got = append(got, b.Kind+" "+b.Outcome)
+	}
+	if !slices.Contains(got, "stretch done") || slices.Contains(got, "stretch natural") {
+		t.Errorf("journal breaks: %v, want the stretch done", got)
+	}
+}
+
+// Without a card (notification style) the same time away is a natural break.
+func TestNotificationBreakEndsByTimeAway(t *testing.T) {
+	h := newHarness(t)
+	cur, err := h.c.Settings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := cur.Settings
+	st.Posture.Style = settings.StyleNotification
+	if err := h.c.SetSettings(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	h.w.advance(h.d, 10*time.Second, true)
+	if _, err := h.c.BreakNow(context.Background(), "posture"); err != nil {
+		t.Fatal(err)
+	}
+	h.w.advance(h.d, 3*time.Minute, false)
+	var got []string
+	for _, b := range h.journal(history.TypeBreak) {
+		got = append(got, b.Kind+" "+b.Outcome)
+	}
+	if !slices.Contains(got, "posture natural") {
+		t.Errorf("journal breaks: %v, want the posture natural", got)
 	}
 }
 

@@ -157,14 +157,16 @@ func (d *Daemon) mux() *api.Mux {
 			return api.CardPickReply{}, api.Usagef("at most %d card ids may be excluded", api.MaxExclude)
 		}
 		return onLoop(d, func() (api.CardPickReply, error) {
-			c, ok := d.pickCard(a.Kind, time.Duration(a.LengthSeconds)*time.Second, a.Exclude)
+			// The whole plan for the length asked ("Another one" asks for
+			// what is left of the break, which one card rarely fills).
+			pl, ok := d.pickPlan(a.Kind, time.Duration(a.LengthSeconds)*time.Second, a.Exclude)
 			if !ok {
 				return api.CardPickReply{}, nil
 			}
 			if d.card != nil && d.card.kind == a.Kind {
-				d.card.cardID = c.ID
+				d.card.cardID = pl.Cards[0].ID
 			}
-			return api.CardPickReply{CardID: c.ID}, nil
+			return api.CardPickReply{CardID: pl.Cards[0].ID, CardIDs: pl.IDs()}, nil
 		})
 	})
 	api.Handle(m, api.CmdShow, func(_ context.Context, a api.ShowArgs) (api.None, error) {

@@ -87,7 +87,7 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 			IntervalSeconds:  int64(lengths[t.Kind].Interval / time.Second),
 			LengthSeconds:    int64(lengths[t.Kind].Length / time.Second),
 			RemainingSeconds: int64(t.Remaining / time.Second),
-			Due:              t.Due, Held: t.Held, With: t.MergedInto,
+			Due:              t.Due, Held: t.Held, Waiting: t.Waiting, With: t.MergedInto,
 			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
 		})
 	}
@@ -148,7 +148,7 @@ func menuKey(st api.Status) string {
 	}
 	fmt.Fprintf(&b, "%s %t %q|", st.Profile, st.ProfileAuto, st.Profiles)
 	for _, br := range st.Breaks {
-		fmt.Fprintf(&b, "%s %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
+		fmt.Fprintf(&b, "%s %t %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, br.Waiting, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}
 	return b.String()
 }

@@ -32,6 +32,15 @@ func trWarnBody(k schedule.Kind, length time.Duration) string {
 	return i18n.X("notify.warn.body.len", "Finish your sentence: a {{.Len}} break is coming up.", map[string]any{"Len": duration.Format(length)})
 }
 
+// trLullTitle says a due break waits for a pause in typing.
+func trLullTitle(k schedule.Kind) string {
+	return i18n.X("notify.lull.title", "{{.Kind}} when you pause typing", map[string]any{"Kind": kinds.Label(k)})
+}
+
+func trLullBody(in time.Duration) string {
+	return i18n.X("notify.lull.body", "It waits for a pause so it does not cut you off mid-sentence, {{.In}} at the most.", map[string]any{"In": duration.Approx(in)})
+}
+
 // trAlso names the breaks that travel with a bigger one.
 func trAlso(with []schedule.Kind) string {
 	names := make([]string, len(with))

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/limber-app/limber/internal/contrast"
 	"github.com/limber-app/limber/internal/figure/pose"
 )
 
@@ -195,6 +196,24 @@ func (r *renderer) transform() transform {
 	return transform{s, ox, oy}
 }
 
+// MinFarContrast is the least contrast of the far limbs with what the
+// figure is drawn on (WCAG's 3:1 for graphics): a paler shade set them
+// apart from the near ones, but in the light theme it was a light grey on
+// the light panel, 1.9:1, and the far leg nearly vanished.
+const MinFarContrast = 3.0
+
+// FarShade is the far limbs' colour: fg blended towards bg by paler, or
+// less, until it stands out MinFarContrast from both bg and panel (the
+// card's figure panel).
+func FarShade(fg, bg, panel color.Color, paler float64) color.Color {
+	for t := paler; ; t -= 0.05 {
+		c := mix(fg, bg, max(t, 0))
+		if t <= 0 || (contrast.Ratio(c, bg) >= MinFarContrast && contrast.Ratio(c, panel) >= MinFarContrast) {
+			return c
+		}
+	}
+}
+
 // mix blends a towards b by t (0: a, 1: b), opaque.
 func mix(a, b color.Color, t float64) color.Color {
 	x, y := color.NRGBAModel.Convert(a).(color.NRGBA), color.NRGBAModel.Convert(b).(color.NRGBA)
@@ -222,7 +241,7 @@ func (r *renderer) Refresh() {
 	if r.w.fig.Front {
 		paler = 0.35
 	}
-	far := mix(fg, th.Color(theme.ColorNameBackground, v), paler)
+	far := FarShade(fg, th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNameInputBackground, v), paler)
 
 	tr := r.transform()
 	f := r.w.fig

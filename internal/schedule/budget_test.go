@@ -57,7 +57,7 @@ func budgetCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
 			09:16:00 skipped posture
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s
 			09:31:00 refused skip stretch: skipping stretch (0 of 0 skips used today): no skips left today
 			09:31:00 status active session=30m59s today=30m59s | posture merged>stretch skips=1 | stretch due | movement 29m1s`},
@@ -129,9 +129,9 @@ func budgetCases() map[string]ruleCase {
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
-			09:59:31 warn movement 10m0s
+			09:59:31 warn movement 10m0s with stretch
 			10:00:01 due movement 10m0s with stretch
 			10:01:00 skipped movement spent debt+10m0s
 			10:01:00 skipped posture

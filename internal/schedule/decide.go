@@ -242,8 +242,31 @@ func (s *Scheduler) warn(at time.Time, present bool) {
 	if last >= 0 {
 		t := &s.tracks[last]
 		x := s.extraFor(last)
-		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length + x, Extra: x})
+		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length + x, Extra: x, With: s.comingWith(last)})
 	}
+}
+
+// comingWith lists the smaller breaks that will come with track i when it
+// is due, smallest first, for its warning: the ones merged into it or due
+// now, and the ones due within MergeWindow of its due point that would be
+// merged into it (due while its card is on screen, they are taken with it).
+func (s *Scheduler) comingWith(i int) []Kind {
+	left := s.tracks[i].dueAt - s.tracks[i].active
+	var with []Kind
+	for _, j := range s.bySize {
+		t := &s.tracks[j]
+		if j == i || !t.Enabled || !s.bigger(i, j) {
+			continue
+		}
+		merged := t.stage == stageMerged && t.with == i
+		// Due now: merged into i when it is due (settleDue), as i is the
+		// biggest coming (it is warned for only when nothing absorbs it).
+		dueBy := t.stage.due() || (t.stage.counting() && t.dueAt-t.active <= left+MergeWindow && s.absorbedBy(j) == i)
+		if merged || dueBy {
+			with = append(with, t.Kind)
+		}
+	}
+	return with
 }
 
 // Phase names of the sit/stand/move cycle, as in Event.Phase and Snapshot.Phase.

@@ -210,7 +210,7 @@ func (s *Scheduler) early(i int, wall time.Time) bool {
 func (s *Scheduler) offerMovement(at, since time.Time) {
 	for i := range s.tracks {
 		t := &s.tracks[i]
-		if t.Kind != Movement || !t.Enabled || t.reset.After(since) || t.stage == stageOffered {
+		if t.Kind != Movement || !t.Enabled || t.reset.After(since) || t.stage == stageOffered || t.stage == stageTaking {
 			continue
 		}
 		for j := range s.tracks {

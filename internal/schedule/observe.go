@@ -258,6 +258,9 @@ func (s *Scheduler) addAway(at time.Time, d time.Duration) {
 		if !t.Enabled || prev >= need || s.away < need || (t.active == 0 && !t.stage.due()) {
 			continue // nothing to credit on a track that has not started
 		}
+		if s.cardDecides(i) {
+			continue // its card is on screen: the user is doing the break with it
+		}
 		paid := s.payDebt(t.Kind, extra)
 		s.naturalReset(i, at)
 		s.emit(Event{At: at, Type: EventNatural, Kind: t.Kind, Duration: s.away, Paid: paid})

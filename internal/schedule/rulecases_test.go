@@ -72,7 +72,7 @@ func ruleCases() map[string]ruleCase {
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
 			09:31:00 note end`},
 		// A natural break at least the break's length resets the track.
@@ -88,6 +88,54 @@ func ruleCases() map[string]ruleCase {
 			09:32:00 natural stretch 3m0s
 			09:47:01 due posture 10s
 			10:01:00 note end`},
+		// A card on screen decides its break: the user does the stretch away
+		// from the keys, and the away clock (started at the last input,
+		// before the card) reaches the length first; no natural break ends
+		// it, the card's Done does. Without the card (offered by
+		// notification) the same time away is a natural break.
+		"card on screen decides": {cfg: func() schedule.Config {
+			c := simple()
+			c.Tracks = []schedule.Track{{Kind: schedule.Stretch, Enabled: true, Interval: 90 * time.Second, Length: 30 * time.Second}}
+			return c
+		}, script: `
+			type 1m35s
+			read 3s
+			shown stretch
+			away 28s
+			status
+			done stretch
+			type 1m35s
+			read 3s
+			away 30s
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:01:31 due stretch 30s
+			09:02:05 session_end 1m34s
+			09:02:06 status away session=0s today=1m34s away=31s | stretch due
+			09:02:06 done stretch 30s
+			09:02:12 session_start 32s
+			09:03:37 due stretch 30s
+			09:04:11 natural stretch 30s
+			09:04:11 session_end 1m34s
+			09:04:14 note end`},
+		// The warning names the smaller breaks that will come with the
+		// bigger one: water due at the same moment as the stretch.
+		"warning names the merged break": {cfg: func() schedule.Config {
+			c := simple()
+			c.Tracks = []schedule.Track{
+				{Kind: schedule.Hydration, Enabled: true, Interval: 20 * time.Minute, Length: 10 * time.Second},
+				{Kind: schedule.Stretch, Enabled: true, Interval: 20 * time.Minute, Length: 90 * time.Second, Warn: 30 * time.Second},
+			}
+			return c
+		}, script: `
+			type 21m
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:19:31 warn stretch 1m30s with hydration
+			09:20:01 due stretch 1m30s with hydration
+			09:21:00 note end`},
 		// Track.Natural asks for more away time than Length: 1 min away
 		// resets posture but not hydration, 3 min resets both.
 		"natural longer than length": {cfg: func() schedule.Config {
@@ -137,7 +185,7 @@ func ruleCases() map[string]ruleCase {
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
 			09:30:05 status active session=30m4s today=30m4s | posture merged>stretch | stretch due | movement 29m56s
 			09:30:05 done stretch 3m0s
@@ -158,7 +206,7 @@ func ruleCases() map[string]ruleCase {
 			09:14:40 due posture 10s
 			09:14:40 done posture 10s
 			09:14:40 note posture now 21s ahead of stretch
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
 			09:30:05 status active session=30m4s today=30m4s | posture merged>stretch | stretch due | movement 29m56s
 			09:30:05 done stretch 3m0s
@@ -189,7 +237,7 @@ func ruleCases() map[string]ruleCase {
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
 			09:30:10 snoozed stretch 5m0s
 			09:32:40 natural posture 30s
@@ -288,13 +336,13 @@ func ruleCases() map[string]ruleCase {
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
 			09:30:05 closed_early stretch 1m0s
 			09:30:05 done posture 10s
 			09:30:05 status active session=30m4s today=30m4s | posture 15m0s | stretch 30m0s skips=1 | movement 29m56s
 			09:45:05 due posture 10s
-			09:59:31 warn movement 10m0s
+			09:59:31 warn movement 10m0s with posture,stretch
 			10:00:01 due movement 10m0s with posture
 			10:00:05 done movement 10m0s
 			10:00:05 done posture 10s
@@ -340,9 +388,9 @@ func ruleCases() map[string]ruleCase {
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
-			09:59:31 warn movement 10m0s
+			09:59:31 warn movement 10m0s with stretch
 			10:30:00 status active session=1h29m59s today=59m59s after-hours=30m0s | posture merged>stretch | stretch due | movement 1s`},
 		// Daily limit once, then every step; Today restarts at DayStart.
 		"daily limit": {cfg: func() schedule.Config {
@@ -425,7 +473,7 @@ func ruleCases() map[string]ruleCase {
 			11:10:01 clock_jump 2h0m0s
 			11:15:01 due posture 10s
 			08:20:01 clock_jump -3h0m0s
-			08:29:31 warn stretch 3m0s
+			08:29:31 warn stretch 3m0s with posture
 			08:30:00 status active session=29m59s today=29m59s | posture due | stretch 1s | movement 30m1s`},
 		// Without a boot clock a forward jump cannot be told from sleep.
 		"forward jump without boot clock": {script: `
@@ -591,24 +639,24 @@ func ruleCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
 			09:15:11 done posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
 			09:30:01 daily_limit 30m0s
-			09:30:31 natural posture 30s
-			09:33:01 natural stretch 3m0s
+			09:33:01 done posture 10s
+			09:33:01 done stretch 3m0s
 			-- Sun 2026-03-01 --
 			23:40:00 note now the previous day 23:40 local
 			23:40:01 clock_jump -10h0m0s
 			23:48:02 due posture 10s
 			23:48:12 done posture 10s
 			-- Mon 2026-03-02 --
-			00:02:32 warn movement 10m0s
+			00:02:32 warn movement 10m0s with posture,stretch
 			00:03:02 due movement 10m0s with posture,stretch
 			00:03:02 daily_limit 1h0m0s
-			00:03:32 natural posture 30s
-			00:06:02 natural stretch 3m0s
-			00:13:02 natural movement 10m0s
 			00:13:02 session_end 1h0m0s
+			00:13:02 done posture 10s
+			00:13:02 done stretch 3m0s
+			00:13:02 done movement 10m0s
 			00:13:02 note end`},
 		// A due break waits for a lull in typing (LullGap without input)...
 		"lull: due in a pause": {cfg: withLull, script: `
@@ -657,13 +705,13 @@ func ruleCases() map[string]ruleCase {
 			-- Mon 2026-03-02 --
 			09:00:06 session_start 1s
 			09:15:01 due posture 10s
-			09:29:31 warn stretch 3m0s
+			09:29:31 warn stretch 3m0s with posture
 			09:30:01 due stretch 3m0s with posture
 			09:30:01 short stretch 2m0s
 			09:30:01 done posture 10s
 			09:30:01 status active session=30m0s today=30m0s | posture 15m0s | stretch 30m0s | movement 30m0s
 			09:45:01 due posture 10s
-			09:59:31 warn movement 10m0s
+			09:59:31 warn movement 10m0s with posture,stretch
 			10:00:01 due movement 10m0s with posture,stretch
 			10:00:01 done movement 10m0s
 			10:00:01 done posture 10s

@@ -103,6 +103,7 @@ func (s *Scheduler) Snapshot() Snapshot {
 		InWorkHours:     s.inHours,
 		State:           s.state.String(),
 		Away:            s.away,
+		LullWait:        s.lullWait(),
 		Tracks:          make([]TrackState, len(s.tracks)),
 	}
 	for i := range s.tracks {
@@ -126,6 +127,8 @@ func (s *Scheduler) Snapshot() Snapshot {
 		if ts.Due {
 			ts.Remaining = 0
 		}
+		// Due by its active time, but waiting for a pause in typing.
+		ts.Waiting = s.waiting && t.Enabled && t.stage.counting() && t.active >= t.dueAt
 		if t.stage == stageMerged {
 			ts.MergedInto = s.tracks[t.with].Kind
 		}
@@ -214,4 +217,13 @@ func (s *Scheduler) why() string {
 // sitting without building a whole Snapshot (cheap enough for every tick).
 func (s *Scheduler) Sitting() (session, today, afterHours time.Duration) {
 	return s.session, s.today, s.afterHours
+}
+
+// lullWait is how long a break that reached its due point has waited for a
+// lull (0 when none waits). It comes at the latest after LullLimit.
+func (s *Scheduler) lullWait() time.Duration {
+	if !s.waiting {
+		return 0
+	}
+	return max(s.lastMono-s.waitFrom, 0)
 }

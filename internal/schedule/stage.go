@@ -1,24 +1,37 @@
 package schedule
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // stage is where one break track stands between two restarts. Every track
 // is in exactly one stage and changes it only through Scheduler.goTo, so
 // nothing of an earlier stage can be left set by hand. It follows Workrave's
 // break stages (none, prelude, taking, delayed, snoozed), cut down to what
-// the core decides: the break window itself (Workrave's "taking") belongs to
-// the daemon, which reports how it ended with Done, Skip, Snooze or
-// ClosedEarly, and "done" is a restart into idle.
+// the core decides: the break window itself belongs to the daemon, which
+// says when its card is on screen (Shown: taking) and reports how it ended
+// with Done, Skip, Snooze or ClosedEarly; "done" is a restart into idle.
+//
+// While a card is on screen (taking) the card decides the outcome: time
+// away does not end that break (nor the breaks merged into it) as a natural
+// break. The user doing the exercise away from the keys is away by the
+// activity rules, and the away clock starts at the last input, before the
+// card appears (the lull, the window starting), so it would reach the
+// break's length before the card's countdown and record "natural" for a
+// break the user did with the card.
 //
 //	idle ─warning point─▶ warned ─due point─▶ due ─▶ offered | held | merged
 //	idle ─due point (no warning on the way)──▶ due
 //	warned ─Postpone past the warning window─▶ idle
 //	held ─HoldLimit (not during a meeting)─▶ notified;  held, notified ─presence or meeting ends─▶ offered
-//	offered, held, notified ─a bigger break due, offered or released─▶ merged
-//	idle, warned, offered, held, notified, merged ─BreakNow─▶ offered
-//	offered, held, notified ─Snooze─▶ warned;  ─Pause─▶ idle or warned
+//	offered ─Shown─▶ taking;  taking ─Shown off (the card could not show)─▶ offered
+//	offered, taking, held, notified ─a bigger break due, offered or released─▶ merged
+//	idle, warned, offered, taking, held, notified, merged ─BreakNow─▶ offered
+//	offered, taking, held, notified ─Snooze─▶ warned;  ─Pause─▶ idle or warned
 //	merged ─its bigger break reset by a natural break, or new settings─▶ idle or warned
-//	all but due ─Done, Skip, ClosedEarly, natural break, taken with a bigger break─▶ idle
+//	all but due ─Done, Skip, ClosedEarly, taken with a bigger break─▶ idle
+//	all but due and taking ─natural break─▶ idle
 //
 // stage_test.go holds the same model as a table and checks every change
 // against it.
@@ -35,6 +48,9 @@ const (
 	stageDue
 	// stageOffered: offered (EventDue), waiting for the user's answer.
 	stageOffered
+	// stageTaking: offered, and its card is on screen (Shown): the card,
+	// not time away, decides how it ends.
+	stageTaking
 	// stageHeld: due while the user is present without input or in a
 	// meeting of the calendar (EventHeld); it is offered when that ends.
 	stageHeld
@@ -47,7 +63,7 @@ const (
 	numStages
 )
 
-var stageNames = [numStages]string{"idle", "warned", "due", "offered", "held", "notified", "merged"}
+var stageNames = [numStages]string{"idle", "warned", "due", "offered", "taking", "held", "notified", "merged"}
 
 func (g stage) String() string {
 	if g < numStages {
@@ -61,6 +77,9 @@ func (g stage) counting() bool { return g == stageIdle || g == stageWarned }
 
 // due: the break is due and waiting for the user (TrackState.Due).
 func (g stage) due() bool { return g >= stageDue && g <= stageNotified }
+
+// onScreen: the break's card is on screen, so the card decides its end.
+func (g stage) onScreen() bool { return g == stageTaking }
 
 // held: the break is held while the user is present (TrackState.Held).
 func (g stage) held() bool { return g == stageHeld || g == stageNotified }
@@ -118,4 +137,31 @@ func (s *Scheduler) holding() bool {
 		}
 	}
 	return false
+}
+
+// Shown says whether the card of offered break kind is on screen (on) or
+// could not be shown after all (off: no display), so a natural break may
+// end it again. Refused with ErrNotDue when kind is not offered.
+func (s *Scheduler) Shown(kind Kind, on bool, at time.Time) ([]Event, error) {
+	i, err := s.find(kind)
+	if err != nil {
+		return nil, fmt.Errorf("showing a card: %w", err)
+	}
+	t := &s.tracks[i]
+	switch {
+	case on && t.stage == stageOffered:
+		s.goTo(i, stageTaking, -1)
+	case !on && t.stage == stageTaking:
+		s.goTo(i, stageOffered, -1)
+	case t.stage != stageOffered && t.stage != stageTaking:
+		return nil, fmt.Errorf("showing the card of %s: %w", kind, ErrNotDue)
+	}
+	return s.flush(), nil
+}
+
+// cardDecides reports whether track i's end is up to a card on screen:
+// its own, or the one of the break it is merged into.
+func (s *Scheduler) cardDecides(i int) bool {
+	t := &s.tracks[i]
+	return t.stage.onScreen() || (t.stage == stageMerged && t.with >= 0 && s.tracks[t.with].stage.onScreen())
 }

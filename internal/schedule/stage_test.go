@@ -19,7 +19,8 @@ var legalStages = map[string][]string{
 	"idle":     {"idle", "warned", "due", "offered"},
 	"warned":   {"idle", "due", "offered"},
 	"due":      {"offered", "held", "merged"},
-	"offered":  {"idle", "warned", "offered", "merged"},
+	"offered":  {"idle", "warned", "offered", "taking", "merged"},
+	"taking":   {"idle", "warned", "offered", "merged"},
 	"held":     {"idle", "warned", "offered", "notified", "merged"},
 	"notified": {"idle", "warned", "offered", "merged"},
 	"merged":   {"idle", "warned", "offered"},
@@ -126,6 +127,14 @@ func TestStageTransitions(t *testing.T) {
 		{name: "skip", setup: []string{"reach stretch offered"}, kind: S, from: "offered", input: []string{"skip stretch"}, want: "idle"},
 		{name: "closed early", setup: []string{"reach stretch offered"}, kind: S, from: "offered", input: []string{"closed stretch 30s"}, want: "idle"},
 		{name: "natural break while offered", setup: []string{"reach stretch offered"}, kind: S, from: "offered", input: []string{"away 4m"}, want: "idle"},
+		{name: "card on screen", setup: []string{"reach stretch offered"}, kind: S, from: "offered", input: []string{"shown stretch"}, want: "taking"},
+		{name: "card could not show", setup: []string{"reach stretch offered", "shown stretch"}, kind: S, from: "taking", input: []string{"shown stretch off"}, want: "offered"},
+		{name: "no natural break while the card is on screen", setup: []string{"reach stretch offered", "shown stretch"}, kind: S, from: "taking", input: []string{"away 4m"}, want: "taking"},
+		{name: "done on screen", setup: []string{"reach stretch offered", "shown stretch"}, kind: S, from: "taking", input: []string{"away 4m", "done stretch"}, want: "idle"},
+		{name: "snooze on screen", setup: []string{"reach stretch offered", "shown stretch"}, kind: S, from: "taking", input: []string{"snooze stretch"}, want: "warned"},
+		{name: "bigger break due on screen", setup: []string{"reach posture offered", "shown posture"}, kind: P, from: "taking", input: []string{"reach stretch offered"}, want: "merged"},
+		{name: "break now on screen", setup: []string{"reach stretch offered", "shown stretch"}, kind: S, from: "taking", input: []string{"breaknow stretch"}, want: "offered"},
+		{name: "merged into a card on screen", setup: []string{"reach posture offered", "reach stretch offered", "shown stretch"}, kind: P, from: "merged", input: []string{"away 4m"}, want: "merged"},
 		{name: "snooze", setup: []string{"reach stretch offered"}, kind: S, from: "offered", input: []string{"snooze stretch"}, want: "warned"},
 		{name: "pause inside the warning window", setup: []string{"reach stretch offered"}, kind: S, from: "offered", input: []string{"pause 20m"}, want: "warned"},
 		{name: "pause without a warning", setup: []string{"reach posture offered"}, kind: P, from: "offered", input: []string{"pause 20m"}, want: "idle"},
@@ -185,7 +194,7 @@ func checkStages(t *testing.T, where string, sn schedule.Snapshot, cfg schedule.
 		if _, ok := legalStages[st]; !ok || st == "due" {
 			t.Fatalf("%s: %s in stage %q", where, tr.Kind, st)
 		}
-		due := st == "offered" || st == "held" || st == "notified"
+		due := st == "offered" || st == "taking" || st == "held" || st == "notified"
 		held := st == "held" || st == "notified"
 		if tr.Due != due || tr.Held != held || tr.Warned != (st == "warned") || (tr.MergedInto != "") != (st == "merged") {
 			t.Fatalf("%s: %s stage %s but Due %v Held %v Warned %v MergedInto %q", where, tr.Kind, st, tr.Due, tr.Held, tr.Warned, tr.MergedInto)

@@ -193,7 +193,7 @@ type TrackState struct {
 	Enabled bool
 	// Stage is where the break stands, one of: "idle" (counting toward it),
 	// "warned" (counting, the warning given or waived), "offered" (due and
-	// offered), "held" (due, held while present without input), "notified"
+	// offered), "taking" (offered, its card on screen: see Scheduler.Shown), "held" (due, held while present without input), "notified"
 	// (held past HoldLimit, offered as a notification), "merged" (to be taken
 	// with MergedInto). Due, Held, Warned and MergedInto are views of it.
 	Stage string
@@ -201,6 +201,9 @@ type TrackState struct {
 	Active time.Duration
 	// Remaining is active time left until due (0 when due).
 	Remaining time.Duration
+	// Waiting: the break's active time is up, but it waits for a pause in
+	// typing (at most LullLimit) before it is offered; not yet Due.
+	Waiting bool
 	// Due: the break is due and waiting for the user (offered, held or notified).
 	Due bool
 	// Held: due and held while present without input (held or notified).
@@ -256,4 +259,7 @@ type Snapshot struct {
 	Idle                time.Duration
 	// Budget is today's skip budget and the break debt.
 	Budget Budget
+	// LullWait is how long a break that reached its due point has waited
+	// for a pause in typing (a lull, see Config.LullLimit); 0 when none waits.
+	LullWait time.Duration
 }

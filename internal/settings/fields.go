@@ -165,6 +165,13 @@ func buildTable() ([]Section, []Field) {
 		Options: []Option{{LangSystem, func() string { return i18n.X("settings.lang.system", "Same as the system") }},
 			{LangEN, func() string { return "English" }}, {LangDE, func() string { return "Deutsch" }},
 			{LangFR, func() string { return "Français" }}, {LangES, func() string { return "Español" }}}})
+	add(TabGeneral, Field{Key: "theme", Type: Choice, Ptr: func(s *Settings) any { return &s.Theme },
+		Label:   func() string { return i18n.X("settings.field.theme", "Appearance") },
+		Comment: `Light or dark windows: "system" (as the desktop prefers), "light" or "dark".`,
+		TooLow:  func() string { return i18n.X("settings.err.theme", `Choose "system", "light" or "dark".`) },
+		Options: []Option{{ThemeSystem, func() string { return i18n.X("settings.theme.system", "Same as the system") }},
+			{ThemeLight, func() string { return i18n.X("settings.theme.light", "Light") }},
+			{ThemeDark, func() string { return i18n.X("settings.theme.dark", "Dark") }}}})
 	add(TabGeneral, Field{Key: "start_at_login", Type: Bool, Ptr: func(s *Settings) any { return &s.StartAtLogin },
 		Label: func() string { return i18n.X("settings.field.autostart", "Start Limber when I log in") }, Comment: "Start Limber when you log in."})
 	add(TabGeneral, Field{Key: "history_days", Type: Int, Max: maxHistoryDays, Ptr: func(s *Settings) any { return &s.HistoryDays },

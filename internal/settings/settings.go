@@ -26,6 +26,14 @@ const (
 	LangES     = "es"
 )
 
+// Themes the windows can take; ThemeSystem follows the desktop's light or
+// dark preference (Fyne reads it).
+const (
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
+
 // Break configures one break kind.
 type Break struct {
 	Enabled bool `json:"enabled"`
@@ -181,6 +189,7 @@ type Settings struct {
 	WorkingHours WorkingHours `json:"working_hours"`
 
 	Language     string `json:"language"`
+	Theme        string `json:"theme"`
 	StartAtLogin bool   `json:"start_at_login"`
 	// HistoryDays is how many days of history to keep (0 = keep all).
 	HistoryDays int `json:"history_days"`
@@ -219,6 +228,7 @@ func Defaults() Settings {
 		DailyLimitStep: c.DailyLimitStep,
 		HydrationGoal:  8,
 		Language:       LangSystem,
+		Theme:          ThemeSystem,
 		Calls:          Calls{Microphone: true, Camera: true},
 		Calendar:       Calendar{Early: c.Early},
 		HistoryDays:    0, // keep everything unless the user chooses a limit

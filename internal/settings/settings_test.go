@@ -49,6 +49,8 @@ func mutations() map[string]func(*Settings) {
 		"language en":  func(s *Settings) { s.Language = LangEN },
 		"language fr":  func(s *Settings) { s.Language = LangFR },
 		"language es":  func(s *Settings) { s.Language = LangES },
+		"theme dark":   func(s *Settings) { s.Theme = ThemeDark },
+		"theme light":  func(s *Settings) { s.Theme = ThemeLight },
 		"autostart":    func(s *Settings) { s.StartAtLogin = true },
 		"history":      func(s *Settings) { s.HistoryDays = 0 },
 		"history 30":   func(s *Settings) { s.HistoryDays = 30 },

@@ -153,7 +153,12 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		fmt.Fprintln(&b, i18n.X("status.presence", "presence: {{.P}}", map[string]any{"P": st.Presence}))
 	}
 	if explain && len(st.SignalsOff) > 0 {
-		fmt.Fprintln(&b, i18n.X("status.signals_off", "signals off: {{.S}}", map[string]any{"S": strings.Join(st.SignalsOff, "; ")}))
+		// One per line: each carries its own error, and joined they made
+		// one unreadable line.
+		fmt.Fprintln(&b, i18n.X("status.signals_off_head", "signals off:"))
+		for _, s := range st.SignalsOff {
+			fmt.Fprintln(&b, "  "+s)
+		}
 	}
 	if st.Tray != "" {
 		fmt.Fprintln(&b, i18n.X("status.tray", "tray: {{.T}}", map[string]any{"T": st.Tray}))

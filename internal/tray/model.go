@@ -71,7 +71,9 @@ func Build(st api.Status) Menu {
 	m := Menu{Icon: IconNormal}
 	anyDue := false
 	for _, b := range st.Breaks {
-		if b.Due && b.Enabled {
+		// A break waiting for a pause in typing is due already: the icon
+		// says so at the announced time, not when the card comes.
+		if (b.Due || b.Waiting) && b.Enabled {
 			anyDue = true
 		}
 	}

@@ -6,7 +6,7 @@
 // can be compared with a golden log:
 //
 //	start 2026-03-02 08:55 +01:00   # date, time, UTC offset
-//	auto done                       # react to each due break: done, snooze, skip or off
+//	auto done                       # react to each due break: done (its card shown), snooze, skip or off
 //	type 50m                        # continuous input
 //	write 20m                       # input with a 4 s pause (a lull) every 30 s
 //	read 3m                         # at the desk, no input
@@ -24,6 +24,7 @@
 //	pause 30m | pause tomorrow | pause | resume
 //	done stretch | snooze stretch [5m] | skip posture | breaknow movement | closed stretch 30s
 //	finish stretch 20s              # done after 20 s (short under 80 %)
+//	shown stretch [off]             # its card is on screen (Scheduler.Shown), or could not show
 //	poll 1s | poll next             # fixed poll interval, or Scheduler.NextCheck (default)
 //	note text                       # a line in the log
 //	status                          # a line with the core's Snapshot (see Status)
@@ -327,6 +328,8 @@ func (s *Sim) react(ev []schedule.Event, m mode) time.Duration {
 		}
 		switch how {
 		case "done":
+			// The card is on screen while the user does it, away from the keys.
+			s.act(at, "shown", e.Kind)(s.Sched.Shown(e.Kind, true, at))
 			s.reacting = true
 			s.advance(e.Duration, mode{})
 			s.reacting = false
@@ -520,6 +523,8 @@ func (s *Sim) Step(f []string) error {
 		s.act(at, "pause", "")(s.Sched.Pause(until, at))
 	case "resume":
 		s.act(at, "resume", "")(s.Sched.Resume(at))
+	case "shown":
+		s.act(at, "shown", schedule.Kind(arg(1)))(s.Sched.Shown(schedule.Kind(arg(1)), arg(2) != "off", at))
 	case "done", "skip", "breaknow":
 		k := schedule.Kind(arg(1))
 		fn := map[string]func(schedule.Kind, time.Time) ([]schedule.Event, error){

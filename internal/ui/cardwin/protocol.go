@@ -21,7 +21,7 @@ import (
 // Status is read about once a second while the break counts down, for the
 // time since the last keyboard or pointer input (IdleSeconds).
 type Daemon interface {
-	PickCard(ctx context.Context, a api.CardPickArgs) (string, error)
+	PickPlan(ctx context.Context, a api.CardPickArgs) ([]string, error)
 	ReportBreak(ctx context.Context, r api.BreakResult) error
 	Drink(ctx context.Context, src history.Source) (api.Status, error)
 	Status(ctx context.Context, explain bool) (api.Status, error)
@@ -36,9 +36,9 @@ type offline struct {
 	out     io.Writer
 }
 
-func (o *offline) PickCard(_ context.Context, a api.CardPickArgs) (string, error) {
-	c, err := o.picker.Pick(a.Kind, time.Duration(a.LengthSeconds)*time.Second, o.allowed, a.Exclude)
-	return c.ID, err
+func (o *offline) PickPlan(_ context.Context, a api.CardPickArgs) ([]string, error) {
+	pl, err := o.picker.Sequence(a.Kind, time.Duration(a.LengthSeconds)*time.Second, o.allowed, a.Exclude)
+	return pl.IDs(), err
 }
 
 func (o *offline) ReportBreak(_ context.Context, r api.BreakResult) error {

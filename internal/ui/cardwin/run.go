@@ -5,19 +5,18 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/schedule"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // usage is the help text of `limber window card`, in the user's language.
@@ -153,8 +152,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	a := app.NewWithID(version.AppID)
-	win := a.NewWindow(lang.X("cardwin.title", "Limber"))
+	a, win := appwin.New(lang.X("cardwin.title", "Limber"))
 	w := newCardWindow(win, o, lib, c, realClock{}, card, stderr)
 	w.run()
 	// Once the window is mapped: keep it above the others, centred on the
@@ -171,6 +169,13 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	return 0
 }
 
+func first(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
 // chooseCard finds the card to show: the one asked for, else the daemon's
 // pick, else (daemon unreachable) a local pick.
 func chooseCard(o Options, lib *cards.Library, c Daemon, local Daemon) (cards.Card, error) {
@@ -182,16 +187,16 @@ func chooseCard(o Options, lib *cards.Library, c Daemon, local Daemon) (cards.Ca
 	}
 	ctx := context.Background()
 	args := api.CardPickArgs{Kind: o.Kind, LengthSeconds: int64(o.Length.Seconds())}
-	id, err := c.PickCard(ctx, args)
-	if card, ok := lib.Card(id); err == nil && ok {
+	ids, err := c.PickPlan(ctx, args)
+	if card, ok := lib.Card(first(ids)); err == nil && ok {
 		return card, nil
 	}
 	if err == nil {
 		err = errors.New("the daemon picked no card")
 	}
 	if c != local {
-		if id, lerr := local.PickCard(ctx, args); lerr == nil {
-			if card, ok := lib.Card(id); ok {
+		if ids, lerr := local.PickPlan(ctx, args); lerr == nil {
+			if card, ok := lib.Card(first(ids)); ok {
 				return card, nil
 			}
 		}

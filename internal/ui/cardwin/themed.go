@@ -1,6 +1,7 @@
 package cardwin
 
 import (
+	"image/color"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -94,4 +95,15 @@ func (r *panelRenderer) Refresh() {
 	r.rect.FillColor = th.Color(theme.ColorNameInputBackground, fyne.CurrentApp().Settings().ThemeVariant())
 	r.rect.CornerRadius = th.Size(theme.SizeNameInputRadius) * 2
 	r.rect.Refresh()
+}
+
+// strongBox draws a check box's empty square in the text colour: in the
+// theme's input border colour it is a faint square the user misses.
+type strongBox struct{ fyne.Theme }
+
+func (t strongBox) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameInputBorder {
+		n = theme.ColorNameForeground
+	}
+	return t.Theme.Color(n, v)
 }

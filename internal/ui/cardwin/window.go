@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -61,6 +62,13 @@ const typingGap = 2 * time.Second
 // idleEvery is how often the window asks the daemon for the idle time.
 const idleEvery = time.Second
 
+// ownGrace: input the daemon saw no later than this after the card's own
+// last key or pointer event is taken to be that event (the daemon reports
+// idle time in whole seconds, so its last input is known to a second).
+// Operating the card is not typing: Tab, Space or a click on "Another one"
+// must not pause the countdown.
+const ownGrace = 1500 * time.Millisecond
+
 // cardWindow holds one break window's state and widgets. All its methods
 // run on the Fyne main goroutine (the ticker hands over with fyne.DoAndWait).
 type cardWindow struct {
@@ -81,6 +89,7 @@ type cardWindow struct {
 	last     time.Time     // the last tick
 	spent    time.Duration // break time counted: not while typing
 	typing   bool          // input within typingGap: the countdown is paused
+	ownAt    time.Time     // the card's own last key or pointer event (not typing)
 	endedAt  time.Time     // when time was up
 	ended    bool          // the countdown reached zero
 	drank    bool          // the glass of an "also" water break is logged
@@ -94,9 +103,11 @@ type cardWindow struct {
 	kindLabel  *widget.Label
 	title      *widget.Label
 	steps      *fyne.Container
+	repeat     *widget.Label // on the last card, when the break lasts longer than it
 	safety     *widget.Label
 	fig        *figure.Widget
 	progress   *widget.ProgressBar
+	left       *widget.Label // the countdown's text, above the bar
 	doneBtn    *keyButton
 	snoozeBtn  *keyButton
 	skipBtn    *keyButton
@@ -104,6 +115,7 @@ type cardWindow struct {
 	notice     *widget.Label
 	budget     *widget.Label // why there is no Skip; the debt the break pays back
 	also       *fyne.Container
+	waterCheck *widget.Check // the tick of a water break merged into this one
 }
 
 // keepAbove hands the native window to xwm (X11 and XWayland); elsewhere
@@ -141,9 +153,16 @@ func newCardWindow(win fyne.Window, o Options, lib *cards.Library, c Daemon, clk
 	}
 	w.seqLen = 1 + len(w.next)
 	win.SetTitle(fmt.Sprintf("%s — Limber", kinds.Label(o.Kind)))
-	win.SetContent(w.build())
+	// Under everything, a pointer-aware background: moving the pointer
+	// over the card is operating it, not typing.
+	win.SetContent(container.NewStack(newOwnArea(w.ownInput), w.build()))
 	win.SetCloseIntercept(w.onCloseRequested)
 	win.Canvas().SetOnTypedKey(w.onKey)
+	if dc, ok := win.Canvas().(desktop.Canvas); ok {
+		// Keys with no button focused (Tab to the first one, Enter).
+		dc.SetOnKeyDown(func(*fyne.KeyEvent) { w.ownInput() })
+		dc.SetOnKeyUp(func(*fyne.KeyEvent) { w.ownInput() })
+	}
 	if o.Strict {
 		win.SetFullScreen(true)
 	} else if o.Compact {
@@ -166,6 +185,10 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	w.title.TextStyle = fyne.TextStyle{Bold: true}
 	w.title.Wrapping = fyne.TextWrapWord
 	w.steps = container.NewVBox()
+	w.repeat = widget.NewLabel("")
+	w.repeat.TextStyle = fyne.TextStyle{Bold: true}
+	w.repeat.Wrapping = fyne.TextWrapWord
+	w.repeat.Hide()
 	w.safety = widget.NewLabel("")
 	w.safety.Wrapping = fyne.TextWrapWord
 	w.safety.TextStyle = fyne.TextStyle{Italic: true}
@@ -175,8 +198,13 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	w.notice.Hide()
 
 	w.fig = figure.New(w.card.Figure)
+	// The countdown is said above the bar, in the text colour on the
+	// window's background: written over the bar (Fyne's own label) it is
+	// white on the bar's pale unfilled part, 2:1 in the light theme.
 	w.progress = widget.NewProgressBar()
-	w.progress.TextFormatter = w.progressText
+	w.progress.TextFormatter = func() string { return "" }
+	w.left = widget.NewLabel("")
+	w.left.TextStyle = fyne.TextStyle{Bold: true}
 
 	hydration := w.opts.Kind == schedule.Hydration
 	doneText := lang.X("cardwin.done", "Done")
@@ -194,8 +222,15 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	for _, k := range w.opts.Also {
 		text := lang.X("cardwin.also", "Also: {{.What}}", map[string]any{"What": kinds.Also(k)})
 		if k == schedule.Hydration {
-			// Its own tick: the glass is logged, and the water break with it.
-			w.also.Add(widget.NewCheck(text, w.onAlsoDrank))
+			// Its own tick: the glass is logged, and the water break with
+			// it. A plain check under the steps was easy to miss (a faint
+			// empty box): it sits on a panel with an accent stripe, a to-do.
+			w.waterCheck = widget.NewCheck(text, w.onAlsoDrank)
+			stripe := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+			stripe.SetMinSize(fyne.NewSize(4, 0))
+			stripe.CornerRadius = 2
+			w.also.Add(container.NewStack(newPanel(), container.NewPadded(
+				container.NewBorder(nil, nil, stripe, nil, container.NewThemeOverride(w.waterCheck, strongBox{fyne.CurrentApp().Settings().Theme()})))))
 			continue
 		}
 		l := widget.NewLabel(text) // covered by this break itself
@@ -218,7 +253,11 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	}
 
 	safetyRow := container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, w.safety)
-	text := container.NewVBox(w.steps, safetyRow)
+	// A gap sets the safety line apart from the last step (a step of
+	// several lines ran into it).
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(0, 2*theme.Padding()))
+	text := container.NewVBox(w.steps, w.repeat, gap, safetyRow)
 	if len(w.opts.Also) > 0 {
 		text.Add(w.also)
 	}
@@ -227,7 +266,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	if w.opts.Compact {
 		w.anotherBtn.Hide()
 	}
-	footer := container.NewVBox(w.progress, w.notice, w.budget, buttons)
+	footer := container.NewVBox(w.left, w.progress, w.notice, w.budget, buttons)
 
 	figSize := fyne.NewSize(300, 300)
 	if w.opts.Compact {
@@ -267,14 +306,28 @@ func (w *cardWindow) showCard(c cards.Card) {
 	}
 	w.safety.SetText(c.Safety)
 	w.fig.SetFigure(c.Figure)
+	// The last card, with more of the break left than it takes (the
+	// library could not fill the break): say what to do with the rest, so
+	// nobody presses Done early and gets "too short".
+	if left := w.opts.Length - w.spent; len(w.next) == 0 && !c.Timed && left > c.Duration+repeatSlack {
+		w.repeat.SetText(lang.X("cardwin.repeat", "Then repeat it, slowly, until the time is up."))
+		w.repeat.Show()
+	} else {
+		w.repeat.Hide()
+	}
 }
+
+// repeatSlack: a last card this much shorter than the rest of the break
+// fills it well enough (the picker's plans fill 80 % of it).
+const repeatSlack = 15 * time.Second
 
 // button is a button that also answers Enter, keypad Enter and Escape
 // as the card does while it has the focus (a plain button only answers
 // Space, so the keys died once Done was focused).
 func (w *cardWindow) button(label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := &keyButton{onKey: w.onKey, ring: canvas.NewRectangle(color.Transparent)}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b := &keyButton{onKey: w.onKey, own: w.ownInput, ring: canvas.NewRectangle(color.Transparent)}
+	b.Text, b.Icon = label, icon
+	b.OnTapped = func() { w.ownInput(); tapped() }
 	b.ExtendBaseWidget(b)
 	b.ring.StrokeWidth = 2
 	b.ring.CornerRadius = theme.InputRadiusSize() + theme.Padding()
@@ -285,11 +338,14 @@ func (w *cardWindow) button(label string, icon fyne.Resource, tapped func()) *ke
 	return b
 }
 
-// keyButton hands Enter and Escape to the window's keys, and draws a
-// clear ring while it has the focus (Fyne's own focus tint is faint).
+// keyButton activates on Enter (main or keypad) as on Space, hands Escape
+// to the window's keys, draws a clear ring while it has the focus (Fyne's
+// own focus tint is faint), and tells the window of the keys and pointer
+// moves it gets (own input, not typing).
 type keyButton struct {
 	widget.Button
 	onKey func(*fyne.KeyEvent)
+	own   func()
 	ring  *canvas.Rectangle
 	box   *fyne.Container // the button with its ring: what the layout holds
 }
@@ -314,13 +370,30 @@ func (b *keyButton) FocusLost() {
 func (b *keyButton) Hide() { b.Button.Hide(); b.box.Hide() }
 func (b *keyButton) Show() { b.Button.Show(); b.box.Show() }
 
+// TypedKey: Enter and Space activate the focused button (the one with
+// the ring), whichever it is; Escape keeps its meaning for the whole card.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() {
+			b.Tapped(&fyne.PointEvent{})
+		}
+	case fyne.KeyEscape:
 		b.onKey(ev)
 	default:
 		b.Button.TypedKey(ev)
 	}
+}
+
+// KeyDown and KeyUp see every key the button gets while focused, Tab
+// included (the focus moves on after KeyDown).
+func (b *keyButton) KeyDown(*fyne.KeyEvent) { b.own() }
+func (b *keyButton) KeyUp(*fyne.KeyEvent)   { b.own() }
+
+func (b *keyButton) MouseIn(e *desktop.MouseEvent) { b.own(); b.Button.MouseIn(e) }
+func (b *keyButton) MouseMoved(e *desktop.MouseEvent) {
+	b.own()
+	b.Button.MouseMoved(e)
 }
 
 // elapsed is the break time counted so far: wall time while the user is
@@ -342,6 +415,12 @@ func (w *cardWindow) progressText() string {
 	return lang.X("cardwin.left", "{{.M}}:{{.S}} left", map[string]any{"M": s / 60, "S": fmt.Sprintf("%02d", s%60)})
 }
 
+// refreshBar redraws the bar and its text.
+func (w *cardWindow) refreshBar() {
+	w.progress.Refresh()
+	w.left.SetText(w.progressText())
+}
+
 // closesIn is how long until the card closes by itself.
 func (w *cardWindow) closesIn(now time.Time) time.Duration {
 	return w.opts.AutoClose - now.Sub(w.endedAt)
@@ -359,7 +438,7 @@ func (w *cardWindow) run() {
 	go func() {
 		defer t.Stop()
 		var asked time.Time
-		typing := false
+		var typing input
 		for {
 			select {
 			case <-w.stop:
@@ -370,7 +449,7 @@ func (w *cardWindow) run() {
 					typing = w.askTyping()
 				}
 				fyne.DoAndWait(func() {
-					w.typing = typing && w.pausesOnInput() && !w.ended
+					w.typing = typing.at(now, w.ownAt) && w.pausesOnInput() && !w.ended
 					w.onTick(now)
 				})
 				if w.afterTick != nil {
@@ -385,17 +464,57 @@ func (w *cardWindow) run() {
 	}
 }
 
-// askTyping reports whether the user typed within typingGap; when the
-// daemon does not answer, the countdown runs.
-func (w *cardWindow) askTyping() bool {
-	ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
-	defer cancel()
-	st, err := w.caller.Status(ctx, false)
-	if err != nil {
+// input is what the daemon last said of the user's input.
+type input struct {
+	known bool
+	asked time.Time     // when the daemon was asked
+	idle  time.Duration // time since the last input then
+}
+
+// at reports whether input means typing at now: input within typingGap,
+// unless it was the card's own (at ownAt, within ownGrace).
+func (in input) at(now, ownAt time.Time) bool {
+	if !in.known || in.idle+now.Sub(in.asked) >= typingGap {
 		return false
 	}
-	return time.Duration(st.IdleSeconds)*time.Second < typingGap && !st.Away
+	last := in.asked.Add(-in.idle) // to a second: idle comes in whole seconds
+	return ownAt.IsZero() || last.Sub(ownAt) > ownGrace
 }
+
+// askTyping asks the daemon how long ago the last input was; when it does
+// not answer, the countdown runs.
+func (w *cardWindow) askTyping() input {
+	ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
+	defer cancel()
+	now := w.clock.Now()
+	st, err := w.caller.Status(ctx, false)
+	if err != nil || st.Away {
+		return input{}
+	}
+	return input{known: true, asked: now, idle: time.Duration(st.IdleSeconds) * time.Second}
+}
+
+// ownArea tells of the pointer moving over the window where no button is.
+type ownArea struct {
+	widget.BaseWidget
+	own func()
+}
+
+func newOwnArea(own func()) *ownArea {
+	a := &ownArea{own: own}
+	a.ExtendBaseWidget(a)
+	return a
+}
+
+func (a *ownArea) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+func (a *ownArea) MouseIn(*desktop.MouseEvent)    { a.own() }
+func (a *ownArea) MouseMoved(*desktop.MouseEvent) { a.own() }
+func (a *ownArea) MouseOut()                      {}
+
+// ownInput notes a key or pointer event of the card's own window.
+func (w *cardWindow) ownInput() { w.ownAt = w.clock.Now() }
 
 func (w *cardWindow) onTick(now time.Time) {
 	if w.reported {
@@ -410,7 +529,7 @@ func (w *cardWindow) onTick(now time.Time) {
 			w.finish(api.Done)
 			return
 		}
-		w.progress.Refresh()
+		w.refreshBar()
 		return
 	}
 	e := w.spent
@@ -420,6 +539,7 @@ func (w *cardWindow) onTick(now time.Time) {
 		return
 	}
 	w.progress.SetValue(float64(e) / float64(w.opts.Length))
+	w.left.SetText(w.progressText())
 	if len(w.next) > 0 && now.Sub(w.cardAt) >= w.card.Duration {
 		// The next card of the sequence, with its own figure.
 		c := w.next[0]
@@ -440,7 +560,7 @@ func (w *cardWindow) timeUp(now time.Time) {
 	w.anotherBtn.Hide()
 	w.doneBtn.Enable()
 	w.win.Canvas().Focus(w.doneBtn)
-	w.progress.Refresh()
+	w.refreshBar()
 	if w.opts.Sound {
 		go chime(true)
 	}
@@ -530,11 +650,20 @@ func (w *cardWindow) onCloseRequested() {
 	w.finish(api.ClosedEarly)
 }
 
+// onAnother replaces the card on screen, and the rest of its sequence,
+// with a new plan for what is left of the break: one card seldom fills it
+// (a 5-minute move break got a 40 s card).
 func (w *cardWindow) onAnother() {
-	id, err := w.caller.PickCard(context.Background(), api.CardPickArgs{Kind: w.opts.Kind,
-		LengthSeconds: int64(w.opts.Length.Seconds()), Exclude: w.shown})
-	c, ok := w.lib.Card(id)
-	if err != nil || !ok {
+	left := max(w.opts.Length-w.spent, cards.MinDuration)
+	ids, err := w.caller.PickPlan(context.Background(), api.CardPickArgs{Kind: w.opts.Kind,
+		LengthSeconds: int64(math.Ceil(left.Seconds())), Exclude: w.shown})
+	var plan []cards.Card
+	for _, id := range ids {
+		if c, ok := w.lib.Card(id); ok {
+			plan = append(plan, c)
+		}
+	}
+	if err != nil || len(plan) == 0 {
 		if err != nil {
 			fmt.Fprintf(w.errOut, "limber: picking another card failed: %v\n", err)
 		}
@@ -543,8 +672,9 @@ func (w *cardWindow) onAnother() {
 		return
 	}
 	w.notice.Hide()
-	w.shown = append(w.shown, c.ID)
-	w.showCard(c)
+	w.next, w.seqAt, w.seqLen = plan[1:], 1, len(plan)
+	w.shown = append(w.shown, plan[0].ID)
+	w.showCard(plan[0])
 }
 
 // finish reports the outcome once and closes the window.

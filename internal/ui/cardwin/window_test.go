@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image/color"
 	"io"
 	"strings"
 	"sync"
@@ -11,12 +12,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/contrast"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/schedule"
 )
@@ -65,10 +68,10 @@ type call struct {
 	args any
 }
 
-func (r *recorder) PickCard(_ context.Context, a api.CardPickArgs) (string, error) {
+func (r *recorder) PickPlan(_ context.Context, a api.CardPickArgs) ([]string, error) {
 	r.calls = append(r.calls, call{api.CmdCardPick, a})
-	c, err := r.picker.Pick(a.Kind, time.Duration(a.LengthSeconds)*time.Second, nil, a.Exclude)
-	return c.ID, err
+	pl, err := r.picker.Sequence(a.Kind, time.Duration(a.LengthSeconds)*time.Second, nil, a.Exclude)
+	return pl.IDs(), err
 }
 
 func (r *recorder) ReportBreak(_ context.Context, res api.BreakResult) error {
@@ -161,21 +164,21 @@ func TestDoneReportsOnce(t *testing.T) {
 
 func TestCountdown(t *testing.T) {
 	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "neck-side-tilt")
-	if got := h.w.progress.TextFormatter(); got != "1:00 left" {
+	if got := h.w.progressText(); got != "1:00 left" {
 		t.Errorf("at the start the bar says %q", got)
 	}
 	h.advance(15 * time.Second)
 	if v := h.w.progress.Value; v < 0.249 || v > 0.251 {
 		t.Errorf("after 15 s of 60 the bar is at %v", v)
 	}
-	if got := h.w.progress.TextFormatter(); got != "0:45 left" {
+	if got := h.w.progressText(); got != "0:45 left" {
 		t.Errorf("after 15 s the bar says %q", got)
 	}
 	h.advance(45 * time.Second)
 	if !h.w.ended || h.w.progress.Value != 1 {
 		t.Fatalf("the countdown should have ended: ended=%v value=%v", h.w.ended, h.w.progress.Value)
 	}
-	if got := h.w.progress.TextFormatter(); !strings.Contains(got, "well done") {
+	if got := h.w.progressText(); !strings.Contains(got, "well done") {
 		t.Errorf("at the end the bar says %q", got)
 	}
 	if len(h.rec.results()) != 0 {
@@ -329,7 +332,7 @@ func TestPausedWhileTyping(t *testing.T) {
 	h.rec.setIdle(0) // typing
 	h.advance(time.Second)
 	h.advance(20 * time.Second)
-	if got := h.w.progress.TextFormatter(); got != "Paused while you type" {
+	if got := h.w.progressText(); got != "Paused while you type" {
 		t.Errorf("while typing the bar says %q", got)
 	}
 	h.rec.setIdle(time.Hour) // hands off the keys again
@@ -340,6 +343,124 @@ func TestPausedWhileTyping(t *testing.T) {
 	if r := h.onlyResult(); r.ElapsedSeconds != 16 {
 		t.Errorf("elapsed %v s, want 16 (typing time not counted)", r.ElapsedSeconds)
 	}
+}
+
+// Keys and pointer moves sent to the card itself are not typing: Tab to
+// "Another one" and Space on it used to pause the countdown.
+func TestOwnInputIsNotTyping(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+	h.advance(10 * time.Second)
+	tab := &fyne.KeyEvent{Name: fyne.KeyTab}
+	h.w.anotherBtn.KeyDown(tab) // the key the daemon sees as input
+	h.w.anotherBtn.KeyUp(tab)
+	h.rec.setIdle(0)
+	h.advance(time.Second)
+	if h.w.typing {
+		t.Fatalf("a key pressed on the card paused it: %q", h.w.progressText())
+	}
+	h.advance(time.Second)
+	h.w.anotherBtn.MouseMoved(&desktop.MouseEvent{}) // the pointer on a button
+	h.advance(time.Second)
+	newOwnArea(h.w.ownInput).MouseMoved(&desktop.MouseEvent{}) // and over the card
+	h.advance(time.Second)
+	if h.w.typing {
+		t.Fatalf("pointer moves over the card paused it: %q", h.w.progressText())
+	}
+	// Input elsewhere, well after the card's own, is typing.
+	h.rec.setIdle(time.Hour)
+	h.advance(3 * time.Second)
+	h.rec.setIdle(0)
+	h.advance(time.Second)
+	if !h.w.typing || h.w.progressText() != "Paused while you type" {
+		t.Errorf("typing in another window did not pause the card: %q", h.w.progressText())
+	}
+}
+
+// Enter and Space activate the focused button; Enter is Done only when no
+// button has the focus.
+func TestEnterActivatesFocusedButton(t *testing.T) {
+	for name, tc := range map[string]struct {
+		focus func(w *cardWindow) fyne.Focusable
+		key   fyne.KeyName
+		want  api.Outcome // "" : no result, the card stays
+	}{
+		"enter on skip":    {func(w *cardWindow) fyne.Focusable { return w.skipBtn }, fyne.KeyReturn, api.Skipped},
+		"space on skip":    {func(w *cardWindow) fyne.Focusable { return w.skipBtn }, fyne.KeySpace, api.Skipped},
+		"keypad on snooze": {func(w *cardWindow) fyne.Focusable { return w.snoozeBtn }, fyne.KeyEnter, api.Snoozed},
+		"enter on another": {func(w *cardWindow) fyne.Focusable { return w.anotherBtn }, fyne.KeyReturn, ""},
+		"enter on done":    {func(w *cardWindow) fyne.Focusable { return w.doneBtn }, fyne.KeyReturn, api.Done},
+		"enter, no focus":  {nil, fyne.KeyReturn, api.Done},
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+			h.advance(5 * time.Second)
+			c := h.win.Canvas()
+			ev := &fyne.KeyEvent{Name: tc.key}
+			if tc.focus != nil {
+				c.Focus(tc.focus(h.w))
+				c.Focused().TypedKey(ev) // as the driver hands keys to the focused widget
+			} else {
+				h.w.onKey(ev) // the canvas's own key handler
+			}
+			rs := h.rec.results()
+			switch {
+			case tc.want == "" && (len(rs) != 0 || h.w.card.ID == "side-bend"):
+				t.Errorf("results %+v, card %s: want another card, the window open", rs, h.w.card.ID)
+			case tc.want != "" && (len(rs) != 1 || rs[0].Outcome != tc.want):
+				t.Errorf("results %+v, want %s", rs, tc.want)
+			}
+		})
+	}
+}
+
+// "Another one" on a 5-minute move break gives a plan for what is left of
+// it, like the first pick, not one 40-second card.
+func TestAnotherOneFillsTheRest(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Movement, Length: 5 * time.Minute}, "cool-down")
+	h.advance(30 * time.Second)
+	test.Tap(h.w.anotherBtn)
+	var pick api.CardPickArgs
+	for _, c := range h.rec.calls {
+		if c.cmd == api.CmdCardPick {
+			pick = c.args.(api.CardPickArgs)
+		}
+	}
+	if pick.LengthSeconds != 270 {
+		t.Errorf("asked for %d s, want the 270 s left", pick.LengthSeconds)
+	}
+	plan := append([]cards.Card{h.w.card}, h.w.next...)
+	var total time.Duration
+	left := 270 * time.Second
+	for _, c := range plan {
+		total += c.Time(left)
+		left -= c.Time(left)
+	}
+	if float64(total) < cards.MinFill*float64(270*time.Second) && !h.w.repeat.Visible() {
+		t.Errorf("another plan %v takes %v of the 270 s left, and no word of repeating it", planIDs(plan), total)
+	}
+	if h.w.seqLen != len(plan) || h.w.seqAt != 1 {
+		t.Errorf("sequence %d of %d for a plan of %d", h.w.seqAt, h.w.seqLen, len(plan))
+	}
+}
+
+// A lone card much shorter than the break says to repeat it.
+func TestRepeatLine(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: 5 * time.Minute}, "side-bend")
+	if !h.w.repeat.Visible() || !strings.Contains(h.w.repeat.Text, "repeat") {
+		t.Errorf("a %v card on a 5 min break: repeat line %q shown %v", h.w.card.Duration, h.w.repeat.Text, h.w.repeat.Visible())
+	}
+	f := newHarness(t, Options{Kind: schedule.Stretch, Length: h.w.card.Duration}, "side-bend")
+	if f.w.repeat.Visible() {
+		t.Errorf("a card that fills its break says %q", f.w.repeat.Text)
+	}
+}
+
+func planIDs(cs []cards.Card) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.ID)
+	}
+	return out
 }
 
 func TestHandsOnDeskKeepsCounting(t *testing.T) {
@@ -376,7 +497,7 @@ func TestTimeUpKeysAndAutoClose(t *testing.T) {
 		h := newHarness(t, Options{Kind: schedule.Stretch, Length: 30 * time.Second, AutoClose: 5 * time.Second}, "side-bend")
 		h.advance(30 * time.Second)
 		h.advance(2 * time.Second)
-		if got := h.w.progress.TextFormatter(); got != "Time's up — well done! Closing in 3 s" {
+		if got := h.w.progressText(); got != "Time's up — well done! Closing in 3 s" {
 			t.Errorf("bar %q", got)
 		}
 		if len(h.rec.results()) != 0 {
@@ -391,12 +512,7 @@ func TestTimeUpKeysAndAutoClose(t *testing.T) {
 
 func TestAlsoWaterTick(t *testing.T) {
 	h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute, Also: []schedule.Kind{schedule.Posture, schedule.Hydration}}, "side-bend")
-	var check *widget.Check
-	for _, o := range h.w.also.Objects {
-		if c, ok := o.(*widget.Check); ok {
-			check = c
-		}
-	}
+	check := h.w.waterCheck
 	if check == nil || len(h.w.also.Objects) != 2 || check.Text != "Also: drink a glass of water" {
 		t.Fatalf("also rows %v", h.w.also.Objects)
 	}
@@ -512,5 +628,34 @@ func TestSequence(t *testing.T) {
 	test.Tap(h.w.doneBtn)
 	if r := h.onlyResult(); r.CardID != "side-bend" || r.Outcome != api.Done {
 		t.Errorf("result %+v", r)
+	}
+}
+
+// The countdown text stands out 4.5:1 from what it is drawn on, light and
+// dark: the window's background (over the bar's pale part, white text was
+// 2.0:1 in the light theme), and nothing is written over the bar.
+func TestCountdownContrast(t *testing.T) {
+	for name, th := range map[string]fyne.Theme{"light": theme.LightTheme(), "dark": theme.DarkTheme()} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, Options{Kind: schedule.Stretch, Length: time.Minute}, "side-bend")
+			test.ApplyTheme(t, th)
+			h.advance(10 * time.Second)
+			if got := h.w.progress.TextFormatter(); got != "" {
+				t.Errorf("text %q drawn over the bar", got)
+			}
+			if h.w.left.Text != "0:50 left" || h.w.left.Importance != widget.MediumImportance {
+				t.Errorf("countdown %q, importance %v", h.w.left.Text, h.w.left.Importance)
+			}
+			v := fyne.CurrentApp().Settings().ThemeVariant()
+			fg, bg := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameBackground, v)
+			if r := contrast.Ratio(fg, bg); r < 4.5 {
+				t.Errorf("countdown text %v on %v: %.2f:1, want 4.5:1", fg, bg, r)
+			}
+			// What the old label was: white on the bar's faded part.
+			faded := contrast.Over(color.NRGBA{41, 111, 246, 127}, bg)
+			if name == "light" && contrast.Ratio(th.Color(theme.ColorNameForegroundOnPrimary, v), faded) >= 4.5 {
+				t.Errorf("the check cannot tell the old bug: %v on %v", th.Color(theme.ColorNameForegroundOnPrimary, v), faded)
+			}
+		})
 	}
 }

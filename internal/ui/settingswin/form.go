@@ -39,9 +39,10 @@ type field struct {
 // form is the settings window's content, built from settings.Fields().
 // Every handler runs on Fyne's goroutine, so it needs no locking.
 type form struct {
-	win  fyne.Window
-	c    Daemon
-	auto Autostarter
+	win       fyne.Window
+	revertBtn *widget.Button
+	c         Daemon
+	auto      Autostarter
 
 	s       settings.Settings // as edited
 	saved   settings.Settings // as last saved or loaded
@@ -113,6 +114,10 @@ type entry struct {
 
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(k.Name) {
+		return
+	}
+	if k.Name == fyne.KeyEscape {
+		e.f.onClose() // as with nothing focused (the canvas's handler)
 		return
 	}
 	e.Entry.TypedKey(k)
@@ -487,7 +492,8 @@ func (f *form) build(problems []settings.Problem) {
 	f.status = wrapped("")
 	f.saveBtn = widget.NewButton(lang.X("settings.save", "Save"), f.onSave)
 	f.saveBtn.Importance = widget.HighImportance
-	revert := widget.NewButton(lang.X("settings.revert", "Undo changes"), f.onRevert)
+	f.revertBtn = widget.NewButton(lang.X("settings.revert", "Undo changes"), f.onRevert)
+	revert := f.revertBtn
 	closeBtn := widget.NewButton(lang.X("settings.close", "Close"), f.onClose)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, f.saveBtn), f.status)
 
@@ -615,12 +621,15 @@ func (f *form) onChanged() {
 	switch {
 	case len(msgs) > 0:
 		f.saveBtn.Disable()
+		f.revertBtn.Enable()
 		f.status.SetText(lang.X("settings.status.invalid", "Fix the fields marked in red to save."))
 	case !f.dirty():
 		f.saveBtn.Disable()
+		f.revertBtn.Disable() // nothing to undo
 		f.status.SetText("")
 	default:
 		f.saveBtn.Enable()
+		f.revertBtn.Enable()
 		f.status.SetText(lang.X("settings.status.unsaved", "Unsaved changes."))
 	}
 }

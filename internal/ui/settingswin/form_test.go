@@ -472,3 +472,30 @@ func TestLockedRowReadOnly(t *testing.T) {
 		t.Fatalf("saved: %+v", c.sets)
 	}
 }
+
+// Escape in a field closes like the Close button (asking while edits are
+// unsaved); Undo changes is offered only when there is something to undo.
+func TestEscapeClosesAndUndoOnlyWithChanges(t *testing.T) {
+	f, _, _ := newTestForm(t, api.SettingsReply{})
+	if !f.revertBtn.Disabled() {
+		t.Error("Undo changes is enabled with nothing changed")
+	}
+	typeInto(t, f, "limits.hydration_goal", "5")
+	if f.revertBtn.Disabled() {
+		t.Error("Undo changes is disabled after an edit")
+	}
+	var e *entry
+	for _, fl := range f.fields {
+		if fl.Key == "limits.hydration_goal" {
+			e = fl.w.(*entry)
+		}
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(f.win.Canvas().Overlays().List()) == 0 {
+		t.Fatal("Escape with unsaved changes did not ask before closing")
+	}
+	f.onRevert()
+	if !f.revertBtn.Disabled() {
+		t.Error("Undo changes still enabled after undoing")
+	}
+}

@@ -10,11 +10,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/api"
@@ -22,7 +22,6 @@ import (
 	"github.com/limber-app/limber/internal/i18n/fynelang"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // Daemon is what the window asks of the daemon; *api.Client is one.
@@ -123,11 +122,15 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "limber: %v\n", err)
 	}
 
-	a := app.NewWithID(version.AppID)
-	w := a.NewWindow(lang.X("settings.title", "Limber settings"))
+	_, w := appwin.New(lang.X("settings.title", "Limber settings"))
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)
 	w.SetCloseIntercept(f.onClose)
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			f.onClose() // asks first when edits are unsaved
+		}
+	})
 	for _, s := range shortcuts {
 		w.Canvas().AddShortcut(s, func(s fyne.Shortcut) { f.onShortcut(s) })
 	}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,13 +20,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/paths"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // Daemon is what the window asks of the daemon; *api.Client is one.
@@ -68,8 +67,7 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 	src := pickSource(c, *db)
 	defer src.close()
 
-	a := app.NewWithID(version.AppID)
-	w := a.NewWindow(lang.X("stats.win.title", "Limber statistics"))
+	_, w := appwin.New(lang.X("stats.win.title", "Limber statistics"))
 	v := newView(*days)
 	if tip, ok := cards.TipOfDay(cards.LoadDefault(), time.Now()); ok {
 		v.setTip(tip)

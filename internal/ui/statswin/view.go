@@ -56,7 +56,7 @@ func (t *tile) setValue(s string) {
 // view holds the window's widgets; set fills them from Stats.
 type view struct {
 	root          fyne.CanvasObject
-	body          *fyne.Container
+	body          fyne.CanvasObject // the charts, in a scroll
 	message       *widget.Label
 	heading       *widget.RichText
 	daysChoice    *widget.RadioGroup
@@ -178,7 +178,10 @@ func newView(days int) *view {
 	bottom := container.NewGridWithColumns(2, kindSection, v.perDay)
 	// The sitting chart takes what the rest leaves.
 	charts := container.NewBorder(nil, bottom, nil, nil, v.sittingChart)
-	v.body = container.NewBorder(top, container.NewVBox(v.tip, v.footer), nil, nil, charts)
+	// Scrolls on a screen too short for it (a 1366x768 laptop under its
+	// panel); on a taller one the body fills the window and the sitting
+	// chart takes the extra height.
+	v.body = container.NewVScroll(container.NewBorder(top, container.NewVBox(v.tip, v.footer), nil, nil, charts))
 	v.message = widget.NewLabel(lang.X("stats.win.loading", "Loading…"))
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Alignment = fyne.TextAlignCenter

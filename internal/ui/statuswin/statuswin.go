@@ -15,6 +15,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 	"os/exec"
@@ -24,14 +25,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/tray"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // Daemon is what the window asks of the daemon; *api.Client is one.
@@ -67,8 +66,7 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 		usage()
 		return 2
 	}
-	a := app.NewWithID(version.AppID)
-	w := a.NewWindow(lang.X("statuswin.title", "Limber"))
+	_, w := appwin.New(lang.X("statuswin.title", "Limber"))
 	v := newView(c)
 	v.close = w.Close
 	w.SetContent(v.root)

@@ -11,13 +11,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -31,7 +31,6 @@ import (
 	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
-	"github.com/limber-app/limber/internal/version"
 )
 
 // Daemon is what the window asks of the daemon; *api.Client is one.
@@ -53,6 +52,8 @@ type welcome struct {
 	startBt *widget.Button
 	problem *widget.Label
 	tip     *widget.Label
+	scroll  *container.Scroll
+	focused fyne.Focusable // as last seen by followFocus
 	saved   bool
 }
 
@@ -127,8 +128,38 @@ func (w *welcome) build() fyne.CanvasObject {
 	)
 	// The tip sits beside the Start button, where it is seen without scrolling.
 	bottom := container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), w.startBt), w.tip)
+	w.scroll = container.NewVScroll(body)
 	return container.NewBorder(nil, container.NewPadded(bottom), nil, nil,
-		container.NewPadded(container.NewVScroll(body)))
+		container.NewPadded(w.scroll))
+}
+
+// followFocus scrolls the body so that the widget Tab moved the focus to
+// is in view: Fyne's scroll does not follow the focus, so a keyboard user
+// tabbed into radios and checks below the fold without seeing them. Fyne
+// has no focus-change event; Run calls this a few times a second.
+func (w *welcome) followFocus() {
+	f := w.win.Canvas().Focused()
+	if f == nil || f == w.focused {
+		return
+	}
+	w.focused = f
+	o, ok := f.(fyne.CanvasObject)
+	if !ok || o == w.startBt { // Start is below the scroll, always seen
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(w.scroll).Y
+	bottom, view := top+o.Size().Height, w.scroll.Size().Height
+	switch {
+	case top < 0:
+		w.scroll.Offset.Y += top
+	case bottom > view:
+		w.scroll.Offset.Y += bottom - view
+	default:
+		return
+	}
+	w.scroll.Offset.Y = max(w.scroll.Offset.Y, 0)
+	w.scroll.Refresh()
 }
 
 func indexOf(list []string, s string) int {
@@ -253,12 +284,25 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	if err := fynelang.Init(got.Settings.Language); err != nil {
 		fmt.Fprintf(stderr, "limber: %v\n", err)
 	}
-	a := app.NewWithID(version.AppID)
-	win := a.NewWindow(lang.X("welcome.title", "Welcome to Limber"))
+	_, win := appwin.New(lang.X("welcome.title", "Welcome to Limber"))
 	w := newWelcome(win, c, got.Settings, stderr)
 	if tip, ok := cards.TipOfDay(cards.LoadDefault(), time.Now()); ok {
 		w.setTip(tip)
 	}
+	stop := make(chan struct{})
+	win.SetOnClosed(func() { close(stop) })
+	go func() {
+		t := time.NewTicker(150 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(w.followFocus)
+			}
+		}
+	}()
 	win.ShowAndRun()
 	return 0
 }

@@ -89,3 +89,30 @@ func TestWelcomeShowsTip(t *testing.T) {
 		t.Errorf("tip %q does not show %s", w.tip.Text, tip.ID)
 	}
 }
+
+// Tab into a widget below the fold scrolls it into view (Fyne's scroll
+// does not follow the focus by itself), and back up again.
+func TestWelcomeScrollFollowsFocus(t *testing.T) {
+	w := newTestWelcome(t, &fakeDaemon{})
+	w.win.Resize(fyne.NewSize(640, 420)) // short: the login check starts below the fold
+	w.scroll.Offset.Y = 0
+	w.scroll.Refresh()
+	d := fyne.CurrentApp().Driver()
+	inView := func(o fyne.CanvasObject) bool {
+		top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(w.scroll).Y
+		return top >= 0 && top+o.Size().Height <= w.scroll.Size().Height+0.5
+	}
+	if inView(w.login) {
+		t.Fatal("the window is tall enough for the login check: the test shows nothing")
+	}
+	w.win.Canvas().Focus(w.login)
+	w.followFocus()
+	if !inView(w.login) {
+		t.Errorf("the focused login check is not in view (offset %v)", w.scroll.Offset)
+	}
+	w.win.Canvas().Focus(w.startBt)
+	w.followFocus()
+	if !inView(w.login) {
+		t.Error("focusing Start (outside the scroll) moved the scroll")
+	}
+}
