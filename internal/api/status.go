@@ -38,7 +38,7 @@ type Status struct {
 	Strict                 bool       `json:"strict"`
 	// SkipsLeftToday is how many stretch and movement breaks may still be
 	// skipped today (the daily skip budget less the skips spent; -1 when
-	// no budget applies). SkipsUsedToday is how many were.
+	// no budget applies; 0 in strict mode). SkipsUsedToday is how many were.
 	SkipsLeftToday int `json:"skips_left_today"`
 	SkipsUsedToday int `json:"skips_used_today"`
 	// DebtSeconds is the break debt: missed minutes of skipped or short

@@ -152,17 +152,23 @@ func configCheck(args []string, env *Env) int {
 	if len(probs) > 0 {
 		return ExitFailed
 	}
-	fmt.Fprintln(env.Stdout, i18n.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
 	if cals := cur.Calendar.FileList(); len(cals) > 0 {
 		calProbs, n := calendar.Check(cals, time.Now())
-		for _, p := range calProbs {
-			fmt.Fprintln(env.Stderr, p)
-		}
 		if len(calProbs) > 0 {
+			// The settings are fine but a calendar they name is not: say
+			// so, and not "valid", which reads as all clear.
+			for _, p := range calProbs {
+				fmt.Fprintln(env.Stderr, p)
+			}
+			fmt.Fprintln(env.Stderr, i18n.X("cli.config.calendar_fix", "{{.File}}: the settings are valid, but Limber cannot read the calendar files above: fix them, or take them out of [calendar] files. Until then breaks ignore them.",
+				map[string]any{"File": file}))
 			return ExitFailed
 		}
+		fmt.Fprintln(env.Stdout, i18n.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
 		fmt.Fprintln(env.Stdout, i18n.X("cli.config.calendar_ok", "Calendar read; meetings in the coming week: {{.N}}.", map[string]any{"N": n}))
+		return failed()
 	}
+	fmt.Fprintln(env.Stdout, i18n.X("cli.config.ok", "{{.File}}: valid.", map[string]any{"File": file}))
 	return failed()
 }
 

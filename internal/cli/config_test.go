@@ -94,7 +94,7 @@ func TestConfigCheckCalendar(t *testing.T) {
 	conf := filepath.Join(dir, "c.toml")
 	_ = os.WriteFile(conf, []byte("[calendar]\nfiles = [\""+ics+"\"]\n"), 0o600)
 	code, out, errs := runCmd(cmdConfig, "check", conf)
-	if code != 1 || !strings.Contains(out, "valid") || !strings.Contains(errs, "calendar "+ics+": no such file") {
+	if code != 1 || strings.Contains(out, "valid") || !strings.Contains(errs, "[calendar] files") || !strings.Contains(errs, "calendar "+ics+": no such file") {
 		t.Errorf("missing calendar: %d %q %q", code, out, errs)
 	}
 	at := time.Now().Add(24 * time.Hour).UTC().Format("20060102T150405Z")

@@ -23,12 +23,35 @@ import (
 func (d *Daemon) coreAction(f func(now time.Time) ([]schedule.Event, error), from origin) error {
 	events, err := f(d.now().Round(0))
 	if err != nil {
-		return err
+		return sayCoreErr(err)
 	}
 	d.act(events, from)
 	d.refreshTray()
 	d.poke()
 	return nil
+}
+
+// sayCoreErr puts the core's refusals in the user's words (the core
+// speaks English for logs and tests); errors.Is still finds the sentinel.
+func sayCoreErr(err error) error {
+	var msg string
+	switch {
+	case errors.As(err, new(*budgetError)), errors.As(err, new(localErr)):
+		return err // said already
+	case errors.Is(err, schedule.ErrNotDue):
+		msg = i18n.X("daemon.err.not_due", "No break is due now: there is nothing to skip or take.")
+	case errors.Is(err, schedule.ErrStrict):
+		msg = i18n.X("daemon.err.strict", "Strict mode is on: breaks cannot be skipped, postponed or closed early.")
+	case errors.Is(err, schedule.ErrSkipCapped):
+		msg = i18n.X("daemon.err.skip_capped", "This break was skipped too many times in a row: it can only be taken now.")
+	case errors.Is(err, schedule.ErrSnoozeCapped):
+		msg = i18n.X("daemon.err.snooze_capped", "This break was postponed too many times: take it or skip it.")
+	case errors.Is(err, schedule.ErrNotPaused):
+		msg = i18n.X("daemon.err.not_paused", "Reminders are not paused.")
+	default:
+		return err
+	}
+	return localErr{err, msg}
 }
 
 // breakNow offers a break of kind at once and returns the kind of the card

@@ -3,6 +3,7 @@ package daemon
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
 	"github.com/limber-app/limber/internal/notify"
+	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
 	"github.com/limber-app/limber/internal/tray"
 )
@@ -451,7 +453,7 @@ func TestTrayActions(t *testing.T) {
 	}
 	if len(h.notes.Sent()) > 0 {
 		for _, n := range h.notes.Sent() {
-			if strings.Contains(n.Body, "not due") {
+			if strings.Contains(n.Body, "not due") || strings.Contains(n.Body, "No break is due") {
 				t.Errorf("postpone failed: %v", n)
 			}
 		}
@@ -879,5 +881,18 @@ func TestSnoozeSaysWhatMovedAndDisabledBreakNow(t *testing.T) {
 	}
 	if err != nil && !strings.Contains(err.Error(), "Settings → Breaks") {
 		t.Errorf("break now eyes while off: %q does not say where to turn it on", err)
+	}
+}
+
+// The core's refusals reach people in their words, and still match the
+// core's sentinel errors.
+func TestCoreRefusalsAreSaidForPeople(t *testing.T) {
+	h := newHarness(t)
+	err := h.c.Skip(context.Background(), "")
+	if err == nil || !strings.Contains(err.Error(), "No break is due now") || strings.Contains(err.Error(), "skipping") {
+		t.Errorf("skip with nothing due: %v", err)
+	}
+	if err := sayCoreErr(fmt.Errorf("skipping x: %w", schedule.ErrStrict)); !errors.Is(err, schedule.ErrStrict) || !strings.Contains(err.Error(), "Strict mode is on") {
+		t.Errorf("strict: %v", err)
 	}
 }

@@ -51,6 +51,9 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 	if snap.Budget.On {
 		st.SkipsLeftToday = snap.Budget.Left
 	}
+	if st.Strict {
+		st.SkipsLeftToday = 0 // strict mode refuses every skip, whatever the budget
+	}
 	st.DebtSeconds = map[string]int64{api.DebtTotal: int64(snap.Budget.Total() / time.Second)}
 	for _, kd := range snap.Budget.Debt {
 		st.DebtSeconds[string(kd.Kind)] = int64(kd.Debt / time.Second)

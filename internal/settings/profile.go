@@ -349,5 +349,6 @@ type ProfileError struct {
 }
 
 func (e *ProfileError) Error() string {
-	return fmt.Sprintf("unknown profile %q: use %s", e.Name, strings.Join(append([]string{DefaultProfile}, e.Names...), ", "))
+	return i18n.X("settings.profile.unknown", "There is no profile {{.Name}}: use {{.Names}}.", map[string]any{
+		"Name": fmt.Sprintf("%q", e.Name), "Names": strings.Join(append([]string{DefaultProfile}, e.Names...), ", ")})
 }

@@ -72,7 +72,12 @@ func DebtLine(st api.Status) string {
 	if d <= 0 {
 		return ""
 	}
-	return i18n.X("status.debt", "Break debt {{.T}}", map[string]any{"T": duration.Approx(d)})
+	// Exact below 10 min: "2 min" for 75 s read wrong once 15 s was paid.
+	t := duration.Approx(d)
+	if d < 10*time.Minute {
+		t = duration.Format(d)
+	}
+	return i18n.X("status.debt", "Break debt {{.T}}", map[string]any{"T": t})
 }
 
 // NoSkipsLeft says that Skip is gone for the day, and why: "No skips left
@@ -83,7 +88,7 @@ func NoSkipsLeft(used int) string {
 
 // SkipsLine says how many skips are left today ("" without a budget).
 func SkipsLine(st api.Status) string {
-	if st.SkipsLeftToday < 0 {
+	if st.SkipsLeftToday < 0 || st.Strict { // strict mode has no skipping at all
 		return ""
 	}
 	if st.SkipsLeftToday == 0 {

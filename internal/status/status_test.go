@@ -73,3 +73,19 @@ func TestWhyText(t *testing.T) {
 		}
 	}
 }
+
+// Debt below 10 min is exact ("2 min" for 75 s read wrong); strict mode
+// says nothing of skips (it has none).
+func TestDebtExactAndNoSkipsLineWhenStrict(t *testing.T) {
+	st := api.Status{DebtSeconds: map[string]int64{api.DebtTotal: 75}, SkipsLeftToday: 2, SkipsUsedToday: 1}
+	if got := DebtLine(st); got != "Break debt 1 min 15 s" {
+		t.Errorf("DebtLine = %q", got)
+	}
+	if SkipsLine(st) == "" {
+		t.Error("no skips line with a budget")
+	}
+	st.Strict, st.SkipsLeftToday = true, 0
+	if got := SkipsLine(st); got != "" {
+		t.Errorf("strict: skips line %q", got)
+	}
+}

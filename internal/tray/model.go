@@ -111,6 +111,10 @@ func Build(st api.Status) Menu {
 	}
 	// The price of skipping, shown while there is one: the debt, and that
 	// Skip is gone for the day (the card and notifications offer none).
+	// A meeting from the calendar holds the breaks: say so, or a break
+	// "due now" that never comes looks broken.
+	hold := status.HoldLine(st)
+	items = append(items, Item{ID: "hold", Title: hold, Enabled: true, Hidden: hold == ""})
 	debt := status.DebtLine(st)
 	items = append(items, Item{ID: "debt", Title: debt, Enabled: true, Hidden: debt == ""})
 	items = append(items, Item{ID: "noskips", Title: status.SkipsLine(st), Enabled: true, Hidden: st.SkipsLeftToday != 0 || st.Strict})

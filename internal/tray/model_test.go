@@ -278,3 +278,16 @@ func TestProfileMenu(t *testing.T) {
 		t.Errorf("ticked %v, want Main settings", got)
 	}
 }
+
+// A meeting that holds the breaks is said in the menu, with its end.
+func TestMeetingHoldLine(t *testing.T) {
+	st := baseStatus()
+	if it, _ := find(Build(st).Items, "hold"); !it.Hidden {
+		t.Error("a hold line without a meeting")
+	}
+	until := time.Date(2026, 3, 2, 11, 30, 0, 0, time.Local)
+	st.Holding = &api.Holding{Reason: "meeting", Until: &until, Event: "Design review"}
+	if it, _ := find(Build(st).Items, "hold"); it.Hidden || it.Title != "In a meeting until 11:30 (Design review): breaks wait until it ends" {
+		t.Errorf("hold line %+v", it)
+	}
+}
