@@ -39,3 +39,26 @@ func TestNoWindowCodeLinked(t *testing.T) {
 		})
 	}
 }
+
+// TestCalendarLinksNoHTTP: reading .ics files needs no HTTP. The
+// iCalendar library once used imported net/http (for a fetch-by-URL never
+// called), linking the default client and transport, TLS and
+// elliptic-curve code into a daemon that runs all day (issue 10).
+func TestCalendarLinksNoHTTP(t *testing.T) {
+	banned := map[string]bool{"net/http": true, "crypto/tls": true}
+	for _, goos := range []string{"linux", "windows", "darwin"} {
+		t.Run(goos, func(t *testing.T) {
+			cmd := exec.Command("go", "list", "-deps", "../../internal/calendar")
+			cmd.Env = append(os.Environ(), "GOOS="+goos, "GOFLAGS=")
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("go list -deps: %v\n%s", err, out)
+			}
+			for _, pkg := range strings.Fields(string(out)) {
+				if banned[pkg] {
+					t.Errorf("internal/calendar links %s (for %s); reading files needs no HTTP or TLS", pkg, goos)
+				}
+			}
+		})
+	}
+}

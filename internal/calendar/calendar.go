@@ -3,10 +3,21 @@
 // (schedule.SetBusy). It is pure: Read takes bytes and a window and reads
 // no clock; Files (files.go) adds the stat-polled files and folders.
 //
-// Parsing is github.com/arran4/golang-ical (content lines, folding,
-// components) and recurrence is github.com/teambition/rrule-go (a port of
-// python-dateutil's RFC 5545 rules). Written here by hand, because neither
-// library does it: turning properties into instants (DTSTART/DTEND/DURATION
+// Recurrence is github.com/teambition/rrule-go (a port of
+// python-dateutil's RFC 5545 rules). The content lines (unfolding,
+// parameters, TEXT escapes, BEGIN/END nesting) are read by hand in
+// parse.go, some 250 lines. It was github.com/arran4/golang-ical, which
+// imports net/http (for a ParseCalendarFromUrl never called here) and so
+// linked the default HTTP client, TLS and elliptic-curve code into the
+// daemon: 1.2 MB of binary and about 1 MiB of idle memory (issue 10; a
+// cmd/limber test keeps net/http out). github.com/apognu/gocal, which
+// does not import net/http, cannot replace it faithfully: it drops
+// TRANSP, RDATE and VTIMEZONE (so X-LIC-LOCATION), reads one EXDATE
+// value per line, maps zones through a package-level TZMapper, insists
+// on UID and DTSTAMP, stops silently at a line over 64 KiB (bufio.Scanner)
+// and keeps each event's description, location and attendees in memory.
+// Written here by hand too, because neither library does it: turning
+// properties into instants (DTSTART/DTEND/DURATION
 // with TZID, UTC or floating local time; all-day dates), expanding RRULE
 // and RDATE less EXDATE, applying RECURRENCE-ID overrides by UID, and
 // dropping what is not busy (all-day events, TRANSP:TRANSPARENT,
@@ -40,7 +51,6 @@ import (
 	"strings"
 	"time"
 
-	ics "github.com/arran4/golang-ical"
 	"github.com/teambition/rrule-go"
 )
 
@@ -77,17 +87,21 @@ func Read(r io.Reader, from, to time.Time, local *time.Location) (ev []Event, er
 	if !bytes.Contains(data, []byte("BEGIN:VCALENDAR")) {
 		return nil, errors.New("not an iCalendar file (no BEGIN:VCALENDAR)")
 	}
-	cal, err := ics.ParseCalendar(bytes.NewReader(data))
+	comps, err := parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("not a calendar the parser can read: %w", err)
 	}
 	rd := reader{from: from, to: to, local: local, zones: map[string]*time.Location{}}
-	for _, c := range cal.Components {
-		if tz, ok := c.(*ics.VTimezone); ok {
-			rd.vtimezone(tz)
+	var events []*component
+	for _, c := range comps {
+		switch c.name {
+		case "VTIMEZONE":
+			rd.vtimezone(c)
+		case "VEVENT":
+			events = append(events, c)
 		}
 	}
-	rd.events(cal.Events())
+	rd.events(events)
 	slices.SortFunc(rd.out, func(a, b Event) int {
 		if c := a.Start.Compare(b.Start); c != 0 {
 			return c
@@ -118,14 +132,14 @@ func (rd *reader) problem(uid, format string, args ...any) {
 
 // vtimezone notes a VTIMEZONE's IANA name (X-LIC-LOCATION, written by
 // Evolution and Thunderbird) for its TZID.
-func (rd *reader) vtimezone(tz *ics.VTimezone) {
-	id := tz.GetProperty(ics.ComponentPropertyTzid)
-	loc := tz.GetProperty(ics.ComponentProperty("X-LIC-LOCATION"))
+func (rd *reader) vtimezone(tz *component) {
+	id := tz.get("TZID")
+	loc := tz.get("X-LIC-LOCATION")
 	if id == nil || loc == nil {
 		return
 	}
-	if l, err := time.LoadLocation(strings.TrimSpace(loc.Value)); err == nil {
-		rd.zones[strings.TrimSpace(id.Value)] = l
+	if l, err := time.LoadLocation(strings.TrimSpace(loc.value)); err == nil {
+		rd.zones[strings.TrimSpace(id.value)] = l
 	}
 }
 
@@ -136,12 +150,12 @@ type instant struct {
 }
 
 // zone is the location a TZID names (local for none).
-func (rd *reader) zone(uid string, p *ics.IANAProperty) *time.Location {
-	ids := p.ICalParameters[string(ics.ParameterTzid)]
-	if len(ids) == 0 {
+func (rd *reader) zone(uid string, p *property) *time.Location {
+	id, ok := p.param("TZID")
+	if !ok {
 		return rd.local
 	}
-	id := strings.Trim(ids[0], `"`)
+	id = strings.Trim(id, `"`)
 	if l, ok := rd.zones[id]; ok {
 		return l
 	}
@@ -185,8 +199,8 @@ func parseTimes(value string, loc *time.Location) ([]instant, error) {
 	return out, nil
 }
 
-func (rd *reader) times(uid string, p *ics.IANAProperty) ([]instant, error) {
-	return parseTimes(p.Value, rd.zone(uid, p))
+func (rd *reader) times(uid string, p *property) ([]instant, error) {
+	return parseTimes(p.value, rd.zone(uid, p))
 }
 
 // parseDuration reads an RFC 5545 duration ("PT1H30M", "P1D", "-PT5M", "P1W").
@@ -243,25 +257,25 @@ type master struct {
 	start   instant
 	length  time.Duration
 	busy    bool // not cancelled, not transparent, not all-day
-	rule    *ics.IANAProperty
+	rule    *property
 	rdates  []time.Time
 	exdates []time.Time
 	recurID time.Time // RECURRENCE-ID (zero when none)
 }
 
-func prop(e *ics.VEvent, p ics.ComponentProperty) *ics.IANAProperty { return e.GetProperty(p) }
+func prop(e *component, name string) *property { return e.get(name) }
 
-func value(e *ics.VEvent, p ics.ComponentProperty) string {
-	if v := prop(e, p); v != nil {
-		return strings.TrimSpace(v.Value)
+func value(e *component, name string) string {
+	if v := e.get(name); v != nil {
+		return strings.TrimSpace(v.value)
 	}
 	return ""
 }
 
 // read turns a VEVENT into a master, or reports why it cannot be used.
-func (rd *reader) read(e *ics.VEvent) (master, bool) {
-	m := master{uid: value(e, ics.ComponentPropertyUniqueId), summary: unescape(value(e, ics.ComponentPropertySummary))}
-	ds := prop(e, ics.ComponentPropertyDtStart)
+func (rd *reader) read(e *component) (master, bool) {
+	m := master{uid: value(e, "UID"), summary: value(e, "SUMMARY")}
+	ds := prop(e, "DTSTART")
 	if ds == nil {
 		rd.problem(m.uid, "no DTSTART")
 		return m, false
@@ -273,15 +287,15 @@ func (rd *reader) read(e *ics.VEvent) (master, bool) {
 	}
 	m.start = st[0]
 	switch {
-	case prop(e, ics.ComponentPropertyDtEnd) != nil:
-		en, err := rd.times(m.uid, prop(e, ics.ComponentPropertyDtEnd))
+	case prop(e, "DTEND") != nil:
+		en, err := rd.times(m.uid, prop(e, "DTEND"))
 		if err != nil || len(en) != 1 {
 			rd.problem(m.uid, "DTEND: %v", err)
 			return m, false
 		}
 		m.length = en[0].t.Sub(m.start.t)
-	case value(e, ics.ComponentPropertyDuration) != "":
-		d, err := parseDuration(value(e, ics.ComponentPropertyDuration))
+	case value(e, "DURATION") != "":
+		d, err := parseDuration(value(e, "DURATION"))
 		if err != nil {
 			rd.problem(m.uid, "DURATION: %v", err)
 			return m, false
@@ -291,9 +305,9 @@ func (rd *reader) read(e *ics.VEvent) (master, bool) {
 		m.length = 24 * time.Hour
 	}
 	m.busy = !m.start.allDay && m.length > 0 &&
-		!strings.EqualFold(value(e, ics.ComponentPropertyTransp), "TRANSPARENT") &&
-		!strings.EqualFold(value(e, ics.ComponentPropertyStatus), "CANCELLED")
-	if r := prop(e, ics.ComponentPropertyRecurrenceId); r != nil {
+		!strings.EqualFold(value(e, "TRANSP"), "TRANSPARENT") &&
+		!strings.EqualFold(value(e, "STATUS"), "CANCELLED")
+	if r := prop(e, "RECURRENCE-ID"); r != nil {
 		t, err := rd.times(m.uid, r)
 		if err != nil || len(t) != 1 {
 			rd.problem(m.uid, "RECURRENCE-ID: %v", err)
@@ -301,8 +315,8 @@ func (rd *reader) read(e *ics.VEvent) (master, bool) {
 		}
 		m.recurID = t[0].t
 	}
-	m.rule = prop(e, ics.ComponentPropertyRrule)
-	for _, p := range e.GetProperties(ics.ComponentPropertyRdate) {
+	m.rule = prop(e, "RRULE")
+	for _, p := range e.all("RDATE") {
 		if t, err := rd.times(m.uid, p); err == nil {
 			for _, in := range t {
 				m.rdates = append(m.rdates, in.t)
@@ -311,7 +325,7 @@ func (rd *reader) read(e *ics.VEvent) (master, bool) {
 			rd.problem(m.uid, "RDATE: %v", err)
 		}
 	}
-	for _, p := range e.GetProperties(ics.ComponentPropertyExdate) {
+	for _, p := range e.all("EXDATE") {
 		if t, err := rd.times(m.uid, p); err == nil {
 			for _, in := range t {
 				m.exdates = append(m.exdates, in.t)
@@ -324,7 +338,7 @@ func (rd *reader) read(e *ics.VEvent) (master, bool) {
 }
 
 // events expands every VEVENT into the window, overrides applied.
-func (rd *reader) events(vs []*ics.VEvent) {
+func (rd *reader) events(vs []*component) {
 	var masters []master
 	overrides := map[string][]master{} // by UID
 	for _, e := range vs {
@@ -381,19 +395,19 @@ func (rd *reader) occurrences(m master) []time.Time {
 	var out []time.Time
 	if m.rule == nil {
 		out = append(out, m.start.t)
-	} else if opt, err := rrule.StrToROptionInLocation(m.rule.Value, m.start.t.Location()); err != nil {
-		rd.problem(m.uid, "RRULE %q: %v", m.rule.Value, err)
+	} else if opt, err := rrule.StrToROptionInLocation(m.rule.value, m.start.t.Location()); err != nil {
+		rd.problem(m.uid, "RRULE %q: %v", m.rule.value, err)
 		out = append(out, m.start.t)
 	} else if opt.Freq == rrule.HOURLY || opt.Freq == rrule.MINUTELY || opt.Freq == rrule.SECONDLY {
 		// No meeting repeats within a day, and a rule that never matches
 		// would be walked second by second up to the year 9999.
-		rd.problem(m.uid, "RRULE %q repeats more often than daily; only the first occurrence is read", m.rule.Value)
+		rd.problem(m.uid, "RRULE %q repeats more often than daily; only the first occurrence is read", m.rule.value)
 		out = append(out, m.start.t)
 	} else {
 		opt.Dtstart = m.start.t
 		r, err := rrule.NewRRule(*opt)
 		if err != nil {
-			rd.problem(m.uid, "RRULE %q: %v", m.rule.Value, err)
+			rd.problem(m.uid, "RRULE %q: %v", m.rule.value, err)
 			out = append(out, m.start.t)
 		} else {
 			next := r.Iterator()
@@ -404,7 +418,7 @@ func (rd *reader) occurrences(m master) []time.Time {
 					break
 				}
 				if n == maxOccurrences {
-					rd.problem(m.uid, "RRULE %q repeats too often; later occurrences are left out", m.rule.Value)
+					rd.problem(m.uid, "RRULE %q repeats too often; later occurrences are left out", m.rule.value)
 					break
 				}
 				if t.After(after) {
@@ -419,14 +433,6 @@ func (rd *reader) occurrences(m master) []time.Time {
 	})
 	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
 	return slices.CompactFunc(out, func(a, b time.Time) bool { return a.Equal(b) })
-}
-
-// unescape undoes TEXT escapes (\, \; \n \\) in a SUMMARY.
-func unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	return strings.NewReplacer(`\\`, `\`, `\,`, `,`, `\;`, `;`, `\n`, " ", `\N`, " ").Replace(s)
 }
 
 // windowsZones maps the Windows zone names Outlook and Exchange write as

@@ -241,3 +241,41 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// The content-line reader (parse.go): folded lines, a byte-order mark,
+// quoted and comma-separated parameters, a VALARM's properties kept out
+// of its event, a VTIMEZONE's X-LIC-LOCATION, TEXT escapes in the title.
+func TestReadContentLines(t *testing.T) {
+	from := time.Date(2026, 3, 9, 0, 0, 0, 0, berlin)
+	to := from.Add(3 * 24 * time.Hour)
+	body := "BEGIN:VTIMEZONE\nTZID:Custom Zone\nX-LIC-LOCATION:Europe/Berlin\nBEGIN:STANDARD\nDTSTART:19701025T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\nEND:VTIMEZONE\n" +
+		vevent("UID:f", "SUMMARY:Fol", " ded\\nline", "DTSTART;X-A=\"a:b;c\";TZID=\"Custom Zone\":20260309T100000", "DTEND;TZID=Custom Zone:20260309T110000",
+			"RDATE;TZID=Custom Zone:20260310T100000,20260311T100000", "BEGIN:VALARM", "ACTION:DISPLAY", "SUMMARY:Alarm", "TRANSP:TRANSPARENT", "TRIGGER:-PT5M", "END:VALARM")
+	ev, err := Read(strings.NewReader("\ufeff"+wrap(body)), from, to, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Mon 03-09 10:00-11:00 Folded line; Tue 03-10 10:00-11:00 Folded line; Wed 03-11 10:00-11:00 Folded line"
+	if got := show(ev); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// A file that is not well formed is refused as a whole, as before.
+func TestReadMalformed(t *testing.T) {
+	ok := vevent("UID:a", "SUMMARY:A", "DTSTART:20260309T100000Z", "DTEND:20260309T110000Z")
+	for name, in := range map[string]string{
+		"no colon":                  wrap(vevent("UID:a", "DTSTART:20260309T100000Z", "SUMMARY")),
+		"parameter without =":       wrap(vevent("UID:a", "DTSTART;TZID:20260309T100000Z")),
+		"quote inside parameter":    wrap(vevent("UID:a", "DTSTART;TZID=Eu\"rope:20260309T100000Z")),
+		"unbalanced end":            wrap(vevent("UID:a", "DTSTART:20260309T100000Z", "END:VALARM")),
+		"property between events":   wrap(ok + "\nX-STRAY:1\n" + ok),
+		"after END:VCALENDAR":       wrap(ok) + "BEGIN:VEVENT\r\n",
+		"ends inside an event":      "BEGIN:VCALENDAR\r\n" + strings.ReplaceAll(ok, "\nEND:VEVENT", ""),
+		"does not begin a calendar": "PRODID:x\r\n" + wrap(ok),
+	} {
+		if ev, err := Read(strings.NewReader(in), time.Time{}, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), time.UTC); len(ev) != 0 || err == nil {
+			t.Errorf("%s: got %v, %v; want no events and a problem", name, ev, err)
+		}
+	}
+}
