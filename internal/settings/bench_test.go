@@ -36,6 +36,30 @@ func BenchmarkParseProfiles(b *testing.B) {
 	}
 }
 
+// BenchmarkSourceStamp is the daemon's look at the system settings every
+// 2 s while none changed: one stat a system file.
+func BenchmarkSourceStamp(b *testing.B) {
+	systemDirs(b, "[limits]\nhydration_goal = 6\n", "")
+	for b.Loop() {
+		if SourceStamp() == "" {
+			b.Fatal("no stamp")
+		}
+	}
+}
+
+// BenchmarkParseLocked reads the default file over a system file with
+// locks, as the daemon does on every edit on a managed machine.
+func BenchmarkParseLocked(b *testing.B) {
+	systemDirs(b, "locked = [\"breaks.strict\", \"stretch\"]\n[breaks]\nstrict = true\n[stretch]\ninterval = \"45m\"\n")
+	sys := LoadSystem()
+	data := Encode(Defaults())
+	for b.Loop() {
+		if _, probs := sys.Parse(data, "c.toml"); len(probs) > 0 {
+			b.Fatal(probs)
+		}
+	}
+}
+
 // BenchmarkNextProfileChange is the daemon's work at each switch: the
 // worst case, a schedule that changes once a week.
 func BenchmarkNextProfileChange(b *testing.B) {

@@ -13,7 +13,7 @@ import (
 // systemDirs makes XDG config dirs holding the given system files (""
 // for a dir without one) and points XDG_CONFIG_DIRS at them, most
 // important first. It returns the files' paths.
-func systemDirs(t *testing.T, files ...string) []string {
+func systemDirs(t testing.TB, files ...string) []string {
 	t.Helper()
 	var dirs, paths []string
 	for _, text := range files {
