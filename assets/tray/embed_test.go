@@ -6,8 +6,9 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"math"
 	"testing"
+
+	"github.com/limber-app/limber/internal/contrast"
 )
 
 func states() []State { return []State{Normal, Paused, Due} }
@@ -92,31 +93,15 @@ func TestReadsOnLightAndDarkPanels(t *testing.T) {
 		fill := at(img, 6.5, 14)
 		rim := at(img, 12, 0.62) // inside the 0.8-unit rim at the top
 		figure := at(img, 12, 12.5)
-		if c := contrast(figure, fill); c < 3 {
+		if c := contrast.Ratio(figure, fill); c < 3 {
 			t.Errorf("%v: figure on disc contrast %.2f < 3", st, c)
 		}
 		for name, bg := range map[string]color.NRGBA{"light": light, "dark": dark} {
-			if c := max(contrast(rim, bg), contrast(fill, bg)); c < 3 {
+			if c := max(contrast.Ratio(rim, bg), contrast.Ratio(fill, bg)); c < 3 {
 				t.Errorf("%v on a %s panel: disc contrast %.2f < 3", st, name, c)
 			}
 		}
 	}
-}
-
-func luminance(c color.NRGBA) float64 {
-	lin := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
-
-func contrast(a, b color.NRGBA) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
 
 func TestIconPicksNearestLargerSize(t *testing.T) {
