@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -127,11 +126,8 @@ func cardsList(args []string, env *Env) int {
 				DurationSeconds: int(c.Duration.Seconds()),
 				Positions:       strs(c.Positions), Factors: strs(c.Factors), Areas: strs(c.Areas), Own: c.Own, Source: c.Source})
 		}
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			fmt.Fprintf(env.Stderr, "limber cards list: %v\n", err)
-			return ExitFailed
+		if code := writeJSON(env, "cards list", out); code != ExitOK {
+			return code
 		}
 	} else {
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
@@ -275,13 +271,7 @@ func cardsPick(args []string, env *Env) int {
 		out.Picks = append(out.Picks, pj)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			fmt.Fprintf(env.Stderr, "limber cards pick: %v\n", err)
-			return ExitFailed
-		}
-		return ExitOK
+		return writeJSON(env, "cards pick", out)
 	}
 	fmt.Fprintln(env.Stdout, i18n.X("cli.cards.pick_head", "{{.Kind}} · {{.Length}} · positions {{.Positions}}:",
 		map[string]any{"Kind": kinds.Label(k), "Length": duration.Format(length), "Positions": strings.Join(strs(allowed), ", ")}))

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -123,13 +122,7 @@ func cmdStatus(args []string, env *Env) int {
 		return code
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(st); err != nil {
-			fmt.Fprintf(env.Stderr, "limber status: %v\n", err)
-			return ExitFailed
-		}
-		return ExitOK
+		return writeJSON(env, "status", st)
 	}
 	if *all {
 		for _, p := range st.Problems {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -61,13 +60,7 @@ func cmdProfile(args []string, env *Env) int {
 		return code
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
-			fmt.Fprintf(env.Stderr, "limber profile: %v\n", err)
-			return ExitFailed
-		}
-		return ExitOK
+		return writeJSON(env, "profile", r)
 	}
 	switch a[0] {
 	case "list":

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -68,13 +67,7 @@ func cmdStats(args []string, env *Env) int {
 		return historyErr(env, "stats", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(StatsReport(st)); err != nil {
-			fmt.Fprintf(env.Stderr, "limber stats: %v\n", err)
-			return ExitFailed
-		}
-		return ExitOK
+		return writeJSON(env, "stats", StatsReport(st))
 	}
 	if err := WriteStats(env.Stdout, st); err != nil {
 		fmt.Fprintf(env.Stderr, "limber stats: %v\n", err)
