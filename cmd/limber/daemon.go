@@ -65,9 +65,17 @@ func runDaemon(verbose bool) int {
 	defer src.Close()
 	opts.Source = src
 
+	// The last good copy of the settings lives in the data folder, not
+	// beside config.toml: it is Limber's own record (like the history),
+	// not a file for the user to edit, and a config folder kept in
+	// dotfiles should not carry it.
+	lastGood := ""
+	if d, err := paths.DataDir(); err == nil {
+		lastGood = filepath.Join(d, "settings-last-good.toml")
+	}
 	if p, err := paths.ConfigFile(); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v; using the default settings\n", err)
-	} else if st, created, err := settings.OpenStore(p); err != nil {
+	} else if st, created, err := settings.OpenStoreKeeping(settings.LoadSystem(), p, lastGood); err != nil {
 		fmt.Fprintf(os.Stderr, "limber: %v; using the default settings\n", err)
 	} else {
 		if created {

@@ -28,7 +28,7 @@ func (d *Daemon) useSettings(s settings.Settings, probs []settings.Problem) {
 	}
 	d.cal.setPaths(s.Calendar.FileList())
 	d.allowed = cards.PositionsFrom(s.Positions.Allowed())
-	d.settingsProblem = settings.Summary(probs)
+	d.settingsProblem = d.settingsSummary(probs)
 	d.lastMenu = ""
 	if d.opts.History != nil {
 		g := d.goals()
@@ -87,15 +87,33 @@ func (d *Daemon) onSettingsFile(u settings.Update) {
 		return
 	}
 	var msg string
-	if u.Err != nil {
+	switch {
+	case u.Err != nil && d.usingDefaults():
+		msg = i18n.X("daemon.settings.unreadable_defaults", "The settings file cannot be read ({{.Err}}); the default settings are in use until it can.", map[string]any{"Err": u.Err.Error()})
+	case u.Err != nil:
 		msg = i18n.X("daemon.settings.unreadable", "The settings file cannot be read ({{.Err}}); the previous settings stay in use.", map[string]any{"Err": u.Err.Error()})
-	} else {
-		msg = settings.Summary(u.Problems)
+	default:
+		msg = d.settingsSummary(u.Problems)
 	}
 	d.settingsProblem = msg
 	d.lastMenu = ""
 	d.notify(trSettingsProblemTitle(), msg)
 	d.refreshTray()
+}
+
+// usingDefaults reports whether the defaults are in use because the
+// settings file has not loaded since the start (and no last good copy was
+// kept): the messages then say so, not "the previous settings".
+func (d *Daemon) usingDefaults() bool {
+	return d.opts.Settings != nil && d.opts.Settings.UsingDefaults()
+}
+
+// settingsSummary says what is wrong with the file and which settings are in use.
+func (d *Daemon) settingsSummary(probs []settings.Problem) string {
+	if d.usingDefaults() {
+		return settings.SummaryDefaults(probs)
+	}
+	return settings.Summary(probs)
 }
 
 // syncAutostart makes start at login match the setting (a hand edit of

@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,12 +19,20 @@ import (
 type Store struct {
 	path string
 	w    *Watcher
+	// lastGood is where a copy of the last file that loaded without
+	// problems is kept ("" keeps none), so that a file broken while Limber
+	// was stopped does not cost the user their settings at the next start.
+	lastGood string
 
 	mu    sync.Mutex
 	sys   *System
 	cur   Settings
 	file  File // cur is its Main
 	probs []Problem
+	// defaults is set while no settings from the user have worked yet (the
+	// file was broken at start and no last good copy was kept): the
+	// problems then say the defaults are in use, not "the previous ones".
+	defaults bool
 }
 
 // OpenStore reads the system settings, writes the default file on first
@@ -39,18 +48,113 @@ func OpenStore(path string) (st *Store, created bool, err error) {
 
 // OpenStoreWith is OpenStore over the system settings sys.
 func OpenStoreWith(sys *System, path string) (st *Store, created bool, err error) {
+	return OpenStoreKeeping(sys, path, "")
+}
+
+// OpenStoreKeeping is OpenStoreWith that keeps a copy of every file that
+// loads without problems at lastGood, and starts from that copy when path
+// has problems or cannot be read ("" keeps no copy).
+func OpenStoreKeeping(sys *System, path, lastGood string) (st *Store, created bool, err error) {
 	created, err = sys.EnsureFile(path)
 	if err != nil {
 		return nil, false, err
 	}
-	st = &Store{path: path, w: NewWatcher(path, 2*time.Second), sys: sys}
+	st = &Store{path: path, lastGood: lastGood, w: NewWatcher(path, 2*time.Second), sys: sys}
 	st.w.parse = func(data []byte, file string) (File, []Problem) { return st.System().ParseFile(data, file) }
-	f, probs, err := sys.LoadFile(path)
-	if err != nil {
-		f, probs = sys.emptyFile(), []Problem{Unreadable(path, err)}
+	data, err := ReadFile(path)
+	var f File
+	var probs []Problem
+	if err == nil {
+		f, probs = sys.ParseFile(data, path)
+	}
+	switch {
+	case err == nil && len(probs) == 0:
+		st.keep(data)
+	case st.fromLastGood(&f):
+		if err != nil {
+			probs = []Problem{st.unreadable(err)}
+		}
+	default:
+		st.defaults = true
+		f = sys.emptyFile()
+		if err != nil {
+			probs = []Problem{st.unreadable(err)}
+		}
 	}
 	st.cur, st.file, st.probs = f.Main, f, probs
 	return st, created, nil
+}
+
+// fromLastGood sets *f from the last good copy and reports whether there is
+// one that still loads without problems (under today's system settings).
+func (st *Store) fromLastGood(f *File) bool {
+	if st.lastGood == "" {
+		return false
+	}
+	data, err := ReadFile(st.lastGood)
+	if err != nil {
+		return false
+	}
+	g, probs := st.sys.ParseFile(data, st.lastGood)
+	if len(probs) > 0 {
+		return false
+	}
+	*f = g
+	return true
+}
+
+// keep makes data, a file that loaded without problems, the last good copy.
+// A copy that cannot be written costs only the safety net, so it is not an
+// error of the load or save that asked for it.
+func (st *Store) keep(data []byte) {
+	if st.lastGood == "" {
+		return
+	}
+	if old, err := ReadFile(st.lastGood); err == nil && bytes.Equal(old, data) {
+		return // the idle daemon's polls write nothing
+	}
+	_ = WriteAtomic(st.lastGood, data, 0o600)
+}
+
+// keepFile copies the file as it now reads, when it loads without problems.
+func (st *Store) keepFile() {
+	if st.lastGood == "" {
+		return
+	}
+	data, err := ReadFile(st.path)
+	if err != nil {
+		return
+	}
+	if _, probs := st.sys.ParseFile(data, st.path); len(probs) == 0 {
+		st.keep(data)
+	}
+}
+
+// UsingDefaults reports whether the defaults are in use because the file
+// has never loaded (broken at start, with no last good copy).
+func (st *Store) UsingDefaults() bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.defaults
+}
+
+// Summary is Summary of probs, saying truly which settings are in use.
+func (st *Store) Summary(probs []Problem) string {
+	if st.UsingDefaults() {
+		return SummaryDefaults(probs)
+	}
+	return Summary(probs)
+}
+
+// unreadable is Unreadable, saying which settings are in use; st.mu held
+// or not yet shared.
+func (st *Store) unreadable(err error) Problem {
+	if st.defaults {
+		return Unreadable(st.path, err)
+	}
+	return Problem{File: st.path, Message: i18n.X("settings.err.unreadable_kept",
+		"This file cannot be read ({{.Err}}); the last settings that worked are in use until it can.",
+		map[string]any{"Err": err.Error()})}
 }
 
 // Unreadable is the problem of a settings file that cannot be read at all.
@@ -100,7 +204,8 @@ func (st *Store) SetProfile(name string, s Settings, keys []string) (File, error
 	if err != nil {
 		return st.file, fmt.Errorf("rereading the settings after saving: %w", err)
 	}
-	st.cur, st.file, st.probs = f.Main, f, nil
+	st.cur, st.file, st.probs, st.defaults = f.Main, f, nil, false
+	st.keepFile()
 	return f, nil
 }
 
@@ -116,8 +221,9 @@ func (st *Store) Set(s Settings) (Settings, error) {
 	}
 	s = st.sys.Lock(s)
 	s.Normalize()
-	st.cur, st.probs = s, nil
+	st.cur, st.probs, st.defaults = s, nil, false
 	st.file.Main = s
+	st.keepFile()
 	return s, nil
 }
 
@@ -143,11 +249,12 @@ func (st *Store) Watch(ctx context.Context, fn func(Update)) {
 			st.mu.Lock()
 			switch {
 			case u.OK():
-				st.cur, st.file, st.probs = u.Settings, u.File, nil
+				st.cur, st.file, st.probs, st.defaults = u.Settings, u.File, nil, false
+				st.keepFile()
 			case u.Err == nil:
 				st.probs = u.Problems
 			default:
-				st.probs = []Problem{Unreadable(st.path, u.Err)}
+				st.probs = []Problem{st.unreadable(u.Err)}
 			}
 			st.mu.Unlock()
 			fn(u)

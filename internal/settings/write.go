@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -103,9 +104,16 @@ func Save(path string, s Settings) error { return LoadSystem().Save(path, s) }
 // written: the user's own value, or its absence, stays as it was and
 // applies again once the lock is lifted.
 func (sys *System) Save(path string, s Settings) error {
+	_, err := sys.SaveKeeping(path, s)
+	return err
+}
+
+// SaveKeeping is Save that also reports the copy it kept of a file it could
+// not read as settings (KeepBroken), or "" when the file was fine.
+func (sys *System) SaveKeeping(path string, s Settings) (kept string, err error) {
 	sys.lock(&s)
 	if errs := s.Validate(); len(errs) > 0 {
-		return &InvalidError{Fields: errs}
+		return "", &InvalidError{Fields: errs}
 	}
 	s.Normalize()
 	target, perm := target(path)
@@ -115,7 +123,7 @@ func (sys *System) Save(path string, s Settings) error {
 		// the new main settings.
 		f, probs := sys.ParseFile(old, target)
 		if errs := checkProfiles(s, f.Profiles); len(errs) > 0 {
-			return &InvalidError{Fields: errs}
+			return "", &InvalidError{Fields: errs}
 		}
 		out = sys.EncodeFile(File{Main: s, Profiles: f.Profiles})
 		if edited, ok := sys.editInPlace(old, s, target); ok {
@@ -123,10 +131,47 @@ func (sys *System) Save(path string, s Settings) error {
 		} else if onlyProfiles(probs) {
 			// Writing the file whole would drop the profile with the
 			// mistake: the user's to fix, not to lose.
-			return fmt.Errorf("a profile in %s has a mistake, so the file cannot be rewritten; fix it first (limber config check): %s", path, probs[0])
+			return "", fmt.Errorf("a profile in %s has a mistake, so the file cannot be rewritten; fix it first (limber config check): %s", path, probs[0])
+		}
+		if len(probs) > 0 {
+			// The user's lines with the mistake are replaced (or the whole
+			// file is): keep them first, so nothing typed is lost.
+			if kept, err = KeepBroken(target, old, time.Now()); err != nil {
+				return "", err
+			}
 		}
 	}
-	return WriteAtomic(target, out, perm)
+	return kept, WriteAtomic(target, out, perm)
+}
+
+// KeepBroken writes data, a settings file that could not be read as
+// settings, beside path as path.broken-TIMESTAMP (0600, never over an
+// existing copy) and returns the copy's name.
+func KeepBroken(path string, data []byte, now time.Time) (string, error) {
+	base := path + ".broken-" + now.UTC().Format("20060102T150405Z")
+	name := base
+	for i := 2; ; i++ {
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) && i < 100 {
+			name = fmt.Sprintf("%s-%d", base, i)
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("keeping a copy of the broken settings file: %w", err)
+		}
+		_, err = f.Write(data)
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(name)
+			return "", fmt.Errorf("keeping a copy of the broken settings file: %w", err)
+		}
+		return name, nil
+	}
 }
 
 // target is the file to write for path: a symlink's target (a dotfiles

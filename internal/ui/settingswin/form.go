@@ -515,8 +515,8 @@ func (f *form) build(problems []settings.Problem) {
 		f.banner.Add(f.profileBanner())
 	}
 	if len(problems) > 0 {
-		msg := wrapped(lang.X("settings.file_problems",
-			"The settings file has mistakes, so Limber is using the settings shown here. Saving replaces the file with them."))
+		msg := wrapped(lang.X("settings.file_problems_kept",
+			"The settings file has mistakes (below), so Limber is using the settings shown here instead. Saving first keeps your file as it is now, as config.toml.broken-DATE beside it, then writes these settings in its place."))
 		msg.Importance = widget.WarningImportance
 		f.banner.Add(msg)
 		for i, p := range problems {
