@@ -67,6 +67,8 @@ gzip -9n <"$stage/limber.1" >"$pkg/usr/share/man/man1/limber.1.gz"
 (cd "$root" && go run ./packaging/debdoc changelog -maintainer "$maintainer") >"$stage/changelog"
 gzip -9n <"$stage/changelog" >"$pkg/usr/share/doc/limber/changelog.gz"
 (cd "$root" && go run ./packaging/debdoc copyright "$absbin" "$abswin") >"$pkg/usr/share/doc/limber/copyright"
+# The card format, which `limber cards check` points at (cards.FormatDoc).
+install -Dm644 "$root/assets/cardfiles/README.md" "$pkg/usr/share/doc/limber/card-format.md"
 # The example system-wide settings file for administrators (docs/managed.md).
 install -Dm644 "$root/docs/examples/system-config.toml" "$pkg/usr/share/doc/limber/examples/config.toml"
 

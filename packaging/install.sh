@@ -47,6 +47,7 @@ files() {
 	echo share/bash-completion/completions/limber
 	echo share/zsh/site-functions/_limber
 	echo share/fish/vendor_completions.d/limber.fish
+	echo share/doc/limber/card-format.md
 }
 
 # refresh updates the desktop's caches for a live install (not a staged one).
@@ -85,6 +86,8 @@ for n in $sizes; do
 	install -Dm644 "$root/assets/icon/png/limber-$n.png" "$share/icons/hicolor/${n}x${n}/apps/$id.png"
 done
 install -Dm644 "$root/assets/icon/limber.svg" "$share/icons/hicolor/scalable/apps/$id.svg"
+# The card format, which `limber cards check` points at (cards.FormatDoc).
+install -Dm644 "$root/assets/cardfiles/README.md" "$share/doc/limber/card-format.md"
 
 # Completions come from the binary itself, so they match its commands. A
 # binary built for another system cannot run here: then there are none.

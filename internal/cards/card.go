@@ -97,7 +97,8 @@ func AllAreas() []Area {
 
 // Limits a card must respect so it reads in about 20 seconds.
 const (
-	MinSteps = 1
+	// A card has MinSteps to MaxSteps steps; a short card 1 to MaxShortSteps.
+	MinSteps = 3
 	MaxSteps = 5
 	// Short cards (at most ShortCard long, the 10 s checks) have at most
 	// MaxShortSteps steps of at most MaxShortStepWords words each.

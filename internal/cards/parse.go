@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/limber-app/limber/internal/duration"
 	"regexp"
 	"strconv"
 	"strings"
@@ -98,7 +99,7 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 			// Type mismatches come as plain errors: "toml: line 3 (last key "kinds"): ...".
 			if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
 				line, _ := strconv.Atoi(m[1])
-				bad(line, "not valid TOML: %q has the wrong type (%s); see assets/cardfiles/README.md", m[2], m[3])
+				bad(line, "not valid TOML: %q has the wrong type (%s); see %s", m[2], m[3], FormatDoc())
 			} else {
 				bad(0, "not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
 			}
@@ -107,7 +108,7 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	}
 	loc := newLocator(data)
 	for _, k := range md.Undecoded() {
-		bad(loc.keyPath(k), "unknown key %q (check the spelling; see the card format in assets/cardfiles/README.md)", k.String())
+		bad(loc.keyPath(k), "unknown key %q (check the spelling; see the card format in %s)", k.String(), FormatDoc())
 	}
 
 	c.ID = strings.TrimSpace(raw.ID)
@@ -156,7 +157,7 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	} else if d, err := time.ParseDuration(strings.TrimSpace(raw.Duration)); err != nil {
 		bad(loc.key("", 0, "duration"), "duration %q is not a length of time (write it like \"45s\" or \"1m30s\")", raw.Duration)
 	} else if d < MinDuration || d > MaxDuration {
-		bad(loc.key("", 0, "duration"), "duration %s is outside %s to %s", d, MinDuration, MaxDuration)
+		bad(loc.key("", 0, "duration"), "duration %s is outside %s to %s", duration.Format(d), duration.Format(MinDuration), duration.Format(MaxDuration))
 	} else {
 		c.Duration = d
 	}
@@ -190,7 +191,12 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	}
 	c.Areas = tagList(raw.Areas, AllAreas(), "areas", loc, bad)
 
+	short := c.Duration > 0 && c.Duration <= ShortCard
 	switch n := len(raw.Steps); {
+	case n == 0:
+		bad(loc.key("", 0, "steps"), "steps is missing: a card has %d to %d steps (a card of %s or less, 1 or %d)", MinSteps, MaxSteps, duration.Format(ShortCard), MaxShortSteps)
+	case short:
+		// The limit of short cards is checked below, with their words.
 	case n < MinSteps || n > MaxSteps:
 		bad(loc.key("", 0, "steps"), "a card has %d to %d steps; this one has %d", MinSteps, MaxSteps, n)
 	}
@@ -206,14 +212,14 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	if words > MaxStepWords {
 		bad(loc.key("", 0, "steps"), "the steps have %d words; keep them to %d so the card reads in 20 seconds", words, MaxStepWords)
 	}
-	if c.Duration > 0 && c.Duration <= ShortCard {
+	if short {
 		// A 10-second check is read at a glance.
 		if len(c.Steps) > MaxShortSteps {
-			bad(loc.key("", 0, "steps"), "a card of %s has at most %d steps; this one has %d", c.Duration, MaxShortSteps, len(c.Steps))
+			bad(loc.key("", 0, "steps"), "a card of %s has at most %d steps; this one has %d", duration.Format(c.Duration), MaxShortSteps, len(c.Steps))
 		}
 		for i, st := range c.Steps {
 			if n := len(strings.Fields(st)); n > MaxShortStepWords {
-				bad(loc.elem("", 0, "steps", i), "step %d has %d words; a card of %s keeps each step to %d", i+1, n, c.Duration, MaxShortStepWords)
+				bad(loc.elem("", 0, "steps", i), "step %d has %d words; a card of %s keeps each step to %d", i+1, n, duration.Format(c.Duration), MaxShortStepWords)
 			}
 		}
 	}
@@ -423,8 +429,13 @@ func parseTouch(raw any, i, line int, bad func(int, string, ...any)) []pose.Cont
 }
 
 func tagList[T ~string](in []string, all []T, key string, loc *locator, bad func(int, string, ...any)) []T {
-	if len(in) == 0 && key != "factors" {
+	// A decoder leaves a missing list nil and makes `key = []` an empty one.
+	if in == nil && key != "factors" {
 		bad(loc.key("", 0, key), "%s is missing (use %s)", key, joinQ(all))
+		return nil
+	}
+	if len(in) == 0 && key != "factors" {
+		bad(loc.key("", 0, key), "%s is empty: list at least one of %s", key, joinQ(all))
 		return nil
 	}
 	var out []T

@@ -55,14 +55,19 @@ func TestParseProblems(t *testing.T) {
 		"unknown kind":       {func(s string) string { return strings.Replace(s, `["stretch"]`, `["stretch", "nap"]`, 1) }, `c.toml:3: unknown kind "nap"`},
 		"duplicate kind":     {func(s string) string { return strings.Replace(s, `["stretch"]`, `["stretch", "stretch"]`, 1) }, `c.toml:3: kind "stretch" is listed twice`},
 		"bad duration":       {func(s string) string { return strings.Replace(s, `"30s"`, `"half a minute"`, 1) }, `c.toml:4: duration "half a minute" is not a length of time`},
-		"short duration":     {func(s string) string { return strings.Replace(s, `"30s"`, `"2s"`, 1) }, `c.toml:4: duration 2s is outside`},
-		"no positions":       {func(s string) string { return strings.Replace(s, `positions = ["desk"]`, `positions = []`, 1) }, `c.toml:5: positions is missing`},
+		"short duration":     {func(s string) string { return strings.Replace(s, `"30s"`, `"2s"`, 1) }, `c.toml:4: duration 2 s is outside 10 s to 10 min`},
+		"no positions":       {func(s string) string { return strings.Replace(s, `positions = ["desk"]`, `positions = []`, 1) }, `c.toml:5: positions is empty: list at least one of`},
 		"bad position":       {func(s string) string { return strings.Replace(s, `["desk"]`, `["sofa"]`, 1) }, `c.toml:5: unknown value "sofa" in positions`},
 		"bad area":           {func(s string) string { return strings.Replace(s, `["neck"]`, `["knees"]`, 1) }, `c.toml:7: unknown value "knees" in areas`},
-		"short, three steps": {func(s string) string { return strings.Replace(s, `"30s"`, `"10s"`, 1) }, `c.toml:8: a card of 10s has at most 2 steps; this one has 3`},
+		"short, three steps": {func(s string) string { return strings.Replace(s, `"30s"`, `"10s"`, 1) }, `c.toml:8: a card of 10 s has at most 2 steps; this one has 3`},
 		"six steps": {func(s string) string {
 			return strings.Replace(s, "  \"Three.\",\n", strings.Repeat("  \"More.\",\n", 4), 1)
-		}, `c.toml:8: a card has 1 to 5 steps; this one has 6`},
+		}, `c.toml:8: a card has 3 to 5 steps; this one has 6`},
+		// The new-user trial: one step passed although the format says 3 to 5.
+		"one step": {func(s string) string {
+			return strings.Replace(strings.Replace(s, "  \"Two.\",\n", "", 1), "  \"Three.\",\n", "", 1)
+		}, `c.toml:8: a card has 3 to 5 steps; this one has 1`},
+		"no areas": {func(s string) string { return strings.Replace(s, `areas = ["neck"]`, "", 1) }, `c.toml: areas is missing`},
 		"unknown type": {func(s string) string {
 			return strings.Replace(s, `kinds = ["stretch"]`, "kinds = [\"stretch\"]\ntype = \"nap\"", 1)
 		}, `c.toml:4: unknown type "nap"`},
@@ -151,7 +156,7 @@ duration = "30s"
 positions = ["desk"]
 factors = []
 areas = ["hips"]
-steps = ["Do it."]
+steps = ["Do it.", "Again.", "Rest."]
 safety = "Gently."
 [figure]
 base = "`+base+`"

@@ -97,8 +97,9 @@ func cardsCheck(args []string, env *Env) int {
 		fmt.Fprintln(env.Stderr, p.Error())
 	}
 	if len(probs) > 0 {
-		fmt.Fprintln(env.Stderr, i18n.X("cli.cards.check_failed", "{{.Problems}}; {{.Valid}}. Fix the lines above; the card format is in assets/cardfiles/README.md.",
+		fmt.Fprintln(env.Stderr, i18n.X("cli.cards.check_failed", "{{.Problems}}; {{.Valid}}. Fix the lines above; the card format is in {{.Doc}}.",
 			map[string]any{
+				"Doc":      cards.FormatDoc(),
 				"Problems": i18n.XN("cli.cards.problems", "{{.N}} problems", len(probs), map[string]any{"N": len(probs)}),
 				"Valid":    i18n.XN("cli.cards.valid", "{{.N}} cards valid", len(valid), map[string]any{"N": len(valid)}),
 			}))
