@@ -326,6 +326,7 @@ func (s *Scheduler) Postpone(kind Kind, d time.Duration, at time.Time) ([]Event,
 		d = s.cfg.Snooze
 	}
 	t.dueAt += d
+	t.told = false // postponed: a pause no longer brings it forward
 	if t.stage == stageWarned && t.Warn > 0 && t.active < t.dueAt-t.Warn {
 		s.goTo(i, stageIdle, -1) // the warning was for the old due point
 	}
