@@ -117,7 +117,9 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		fmt.Fprintln(&b, i18n.X("status.offhours", "Outside working hours: no breaks"))
 	case st.Away:
 		fmt.Fprintln(&b, i18n.X("status.away", "Away"))
-	case st.Active:
+	case st.Active && secs(st.IdleSeconds) < schedule.LullGap:
+		// Still counted as active up to IdleAfter, but a pause of LullGap
+		// is already a pause to the user: say idle, as the break does.
 		fmt.Fprintln(&b, i18n.X("status.active", "Active"))
 	default:
 		fmt.Fprintln(&b, i18n.X("status.idle", "Idle for {{.T}}", map[string]any{"T": duration.Approx(secs(st.IdleSeconds))}))

@@ -89,3 +89,15 @@ func TestDebtExactAndNoSkipsLineWhenStrict(t *testing.T) {
 		t.Errorf("strict: skips line %q", got)
 	}
 }
+
+// The presence word: a user counted active but not touching the keys for
+// a lull (LullGap) reads as idle, not "Active" with a frozen countdown.
+func TestPresenceWord(t *testing.T) {
+	for idle, want := range map[int64]string{0: "Active\n", 2: "Active\n", 11: "Idle for 11 s\n"} {
+		var b strings.Builder
+		Write(&b, api.Status{InWorkingHours: true, Active: true, IdleSeconds: idle}, false)
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("idle %d s: no %q in\n%s", idle, want, b.String())
+		}
+	}
+}
