@@ -22,7 +22,7 @@ func testMux() *Mux {
 		return VersionReply{Version: "1.2.3"}, nil
 	})
 	Handle(m, CmdQuit, func(context.Context, None) (None, error) { panic("boom") })
-	Handle(m, CmdSkip, func(context.Context, KindArgs) (None, error) { return None{}, errors.New("it failed") })
+	Handle(m, CmdSkip, func(context.Context, KindArgs) (SkipReply, error) { return SkipReply{}, errors.New("it failed") })
 	return m
 }
 
@@ -39,7 +39,7 @@ func TestTypedCalls(t *testing.T) {
 	if !IsUsage(err) || err.Error() != "say which kind" {
 		t.Fatalf("BreakNow without kind: %v (usage %t)", err, IsUsage(err))
 	}
-	if err := c.Skip(ctx, ""); err == nil || IsUsage(err) || err.Error() != "it failed" {
+	if _, err := c.Skip(ctx, ""); err == nil || IsUsage(err) || err.Error() != "it failed" {
 		t.Fatalf("Skip: %v", err)
 	}
 	if err := c.Quit(ctx); err == nil || !strings.Contains(err.Error(), "internal error in quit") {

@@ -136,9 +136,8 @@ func (c *Client) Snooze(ctx context.Context, kind schedule.Kind, d time.Duration
 }
 
 // Skip drops the due break of kind (empty: whichever is due).
-func (c *Client) Skip(ctx context.Context, kind schedule.Kind) error {
-	_, err := call[None](ctx, c, CmdSkip, KindArgs{Kind: kind})
-	return err
+func (c *Client) Skip(ctx context.Context, kind schedule.Kind) (SkipReply, error) {
+	return call[SkipReply](ctx, c, CmdSkip, KindArgs{Kind: kind})
 }
 
 // Drink logs a glass of water and returns the status with today's count.

@@ -56,17 +56,21 @@ func sayCoreErr(err error) error {
 
 // breakNow offers a break of kind at once and returns the kind of the card
 // it replaced, if any. With a card of the same kind open nothing happens
-// (errAlreadyShowing); with a bigger break's card open neither
-// (errBiggerShowing: that break covers this one).
+// (errAlreadyShowing); with a bigger break's card open that covers this one
+// (the core's credit rule) neither (errBiggerShowing). A smaller break the
+// card does not cover (a drink during a stretch) is offered beside it.
 func (d *Daemon) breakNow(kind schedule.Kind) (replaced schedule.Kind, err error) {
 	if c := d.card; c != nil {
 		if c.kind == kind {
 			return "", fmt.Errorf("%s: %w", kinds.Label(kind), localErr{errAlreadyShowing, i18n.X("daemon.break.showing", "this break is already on screen")})
 		}
-		if bigger(d.sched.Config(), c.kind, kind) {
-			return "", fmt.Errorf("%s: %w", kinds.Label(c.kind), localErr{errBiggerShowing, i18n.X("daemon.break.bigger", "a bigger break is on screen and includes this one; finish it first")})
+		if d.sched.Covers(c.kind, kind) {
+			return "", fmt.Errorf("%s: %w", kinds.Label(kind), localErr{errBiggerShowing, i18n.X("daemon.break.covered", "the {{.Card}} break on screen includes this one; finish it first",
+				map[string]any{"Card": kinds.Label(c.kind)})})
 		}
-		replaced = c.kind
+		if !bigger(d.sched.Config(), c.kind, kind) {
+			replaced = c.kind
+		}
 	}
 	err = d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.BreakNow(kind, now)
@@ -84,7 +88,7 @@ func (d *Daemon) breakNow(kind schedule.Kind) (replaced schedule.Kind, err error
 
 var (
 	errAlreadyShowing = errors.New("this break is already on screen")
-	errBiggerShowing  = errors.New("a bigger break is on screen and includes this one; finish it first")
+	errBiggerShowing  = errors.New("the break on screen includes this one; finish it first")
 )
 
 // localErr is a sentinel error said in the user's language: errors.Is
@@ -140,10 +144,25 @@ func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) (api.SnoozeRepl
 
 // skip drops the due break (kind, or whichever is due).
 func (d *Daemon) skip(kind schedule.Kind) error {
+	_, err := d.skipReply(kind)
+	return err
+}
+
+// skipReply skips kind (or the break due) and says which break it was and
+// the skips left today where the budget applies to it.
+func (d *Daemon) skipReply(kind schedule.Kind) (api.SkipReply, error) {
 	k := kindOrDue(d.sched.Snapshot(), kind)
-	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+	err := d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.skipNow(k, now)
 	}, origin{})
+	if err != nil {
+		return api.SkipReply{}, err
+	}
+	rep := api.SkipReply{Kind: k, SkipsLeft: -1}
+	if b := d.sched.Snapshot().Budget; b.On && schedule.Budgeted(k) {
+		rep.SkipsLeft = b.Left
+	}
+	return rep, nil
 }
 
 // skipNow asks the core to skip k; a skip past the day's budget is

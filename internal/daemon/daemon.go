@@ -105,6 +105,9 @@ type Daemon struct {
 	glasses   int
 	day       time.Time
 	card      *openCard
+	// noted: when each kind's due break was last offered by a notification
+	// of its own, so a later notification does not repeat it (stillNoted).
+	noted map[schedule.Kind]time.Time
 	// statusWin is the open status window (at most one), nil when closed.
 	statusWin Window
 	pausedAt  time.Time

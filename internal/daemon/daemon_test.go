@@ -694,8 +694,8 @@ func TestHistoryUnopenableAtStartKeepsEvents(t *testing.T) {
 		}
 	}
 	h.w.advance(h.d, 20*time.Minute, true)
-	if err := h.c.Skip(ctx, "posture"); err != nil {
-		t.Fatalf("skip: %v", err)
+	if rep, err := h.c.Skip(ctx, "posture"); err != nil || rep.Kind != schedule.Posture || rep.SkipsLeft != -1 {
+		t.Fatalf("skip: %+v, %v; want posture, no budget", rep, err)
 	}
 	if st := h.status(); len(st.Problems) == 0 || st.Glasses != 3 {
 		t.Fatalf("while failing: problems %v, glasses %d", st.Problems, st.Glasses)
@@ -888,7 +888,7 @@ func TestSnoozeSaysWhatMovedAndDisabledBreakNow(t *testing.T) {
 // core's sentinel errors.
 func TestCoreRefusalsAreSaidForPeople(t *testing.T) {
 	h := newHarness(t)
-	err := h.c.Skip(context.Background(), "")
+	_, err := h.c.Skip(context.Background(), "")
 	if err == nil || !strings.Contains(err.Error(), "No break is due now") || strings.Contains(err.Error(), "skipping") {
 		t.Errorf("skip with nothing due: %v", err)
 	}

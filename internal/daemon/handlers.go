@@ -110,11 +110,11 @@ func (d *Daemon) mux() *api.Mux {
 			return d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second)
 		})
 	})
-	api.Handle(m, api.CmdSkip, func(_ context.Context, a api.KindArgs) (api.None, error) {
+	api.Handle(m, api.CmdSkip, func(_ context.Context, a api.KindArgs) (api.SkipReply, error) {
 		if err := checkKind(a.Kind, true); err != nil {
-			return none(err)
+			return api.SkipReply{}, err
 		}
-		return onLoopStored(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
+		return onLoopStored(d, func() (api.SkipReply, error) { return d.skipReply(a.Kind) })
 	})
 	api.Handle(m, api.CmdDrink, func(_ context.Context, a api.DrinkArgs) (api.Status, error) {
 		switch a.Source {
