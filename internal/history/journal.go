@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -147,16 +148,21 @@ type Journal struct {
 	// replayed (the writer's own) counts the lines of the fallback file
 	// already written, when a replay was cut short.
 	replayed int
-	closed   bool
-	wake     chan struct{}
-	quit     chan struct{}
-	finished chan struct{}
+	// reloadErr is what the last Reload's function failed with.
+	reloadErr error
+	closed    bool
+	wake      chan struct{}
+	quit      chan struct{}
+	finished  chan struct{}
 }
 
 type job struct {
-	e   Entry
-	fn  func(*Store) error // upkeep (Prune), instead of e; dropped when spilled
-	ack chan error         // nil: no one waits
+	e  Entry
+	fn func(*Store) error // upkeep (Prune), instead of e; dropped when spilled
+	// reload runs with the file closed, then the file is opened again
+	// (Reload); dropped when spilled.
+	reload func(path string) error
+	ack    chan error // nil: no one waits
 }
 
 // NewJournal opens path (trying once now, so the daemon starts with the
@@ -273,13 +279,44 @@ func (j *Journal) State() (problem error, queued, inFile, gen int) {
 	return j.problem, len(j.queue), j.inFile, j.gen
 }
 
-// Notice is what to tell the user once about the file itself (moved aside,
-// left alone because it is not ours), "" when nothing.
+// Notice is what to tell the user about the file itself (left alone
+// because it is not ours, unreadable lines, a failed Reload), "" when
+// nothing.
 func (j *Journal) Notice() string {
-	if s := j.Store(); s != nil {
-		return s.MovedAsideNotice()
+	j.mu.Lock()
+	s, rerr := j.store, j.reloadErr
+	j.mu.Unlock()
+	var out []string
+	if s != nil {
+		if n := s.Notice(); n != "" {
+			out = append(out, n)
+		}
 	}
-	return ""
+	if rerr != nil {
+		out = append(out, rerr.Error())
+	}
+	return strings.Join(out, " ")
+}
+
+// Reload queues f to run in the writer's order with the history file
+// closed (f gets its path: where the store is, which may be the file
+// beside a foreign one), then opens the file again. Events submitted
+// meanwhile wait in the queue. The import of an old history uses it. f's
+// error is kept for Notice; done, when not nil, hears it too.
+func (j *Journal) Reload(f func(path string) error, done func(error)) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.closed {
+		return
+	}
+	j.queue = append(j.queue, job{reload: func(p string) error {
+		err := f(p)
+		if done != nil {
+			done(err)
+		}
+		return err
+	}})
+	j.poke()
 }
 
 // Upkeep queues f (Prune, SetGoals) to run on the database in the
@@ -384,6 +421,17 @@ func (j *Journal) work(final bool) time.Duration {
 		j.busy = 1 // Submit must not extend it while it is written
 		j.mu.Unlock()
 		var err error
+		if jb.reload != nil {
+			store, err = j.reloadWith(store, jb.reload)
+			j.mu.Lock()
+			j.busy = 0
+			j.queue = j.queue[1:] // run once, whether the reopening works or not
+			j.mu.Unlock()
+			if err != nil {
+				return j.fail(err)
+			}
+			continue
+		}
 		if jb.fn != nil {
 			if ferr := jb.fn(store); ferr != nil {
 				j.o.Logf("history: %v", ferr) // upkeep: logged, not retried
@@ -404,6 +452,31 @@ func (j *Journal) work(final bool) time.Duration {
 			jb.ack <- nil
 		}
 	}
+}
+
+// reloadWith closes store, runs f, and opens the file again. Meanwhile
+// store still answers readers (they read the file by its name, and f
+// replaces it whole), and nothing writes: this goroutine is the writer.
+func (j *Journal) reloadWith(store *Store, f func(string) error) (*Store, error) {
+	path := store.Path()
+	if err := store.Close(); err != nil {
+		j.o.Logf("history: %v", err)
+	}
+	ferr := f(path)
+	if ferr != nil {
+		j.o.Logf("history: %v", ferr)
+	}
+	s, err := j.o.Open(j.path)
+	j.mu.Lock()
+	j.reloadErr = ferr
+	if err == nil {
+		j.store = s
+	}
+	j.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // fail records a failure, closes the database (the next attempt reopens
@@ -442,7 +515,7 @@ func (j *Journal) spill() {
 	j.mu.Lock()
 	events := j.queue[:0]
 	for _, jb := range j.queue {
-		if jb.fn == nil {
+		if jb.fn == nil && jb.reload == nil {
 			events = append(events, jb)
 		}
 	}
