@@ -207,9 +207,9 @@ func notOurs(path string) (string, error) {
 	case !complete:
 		return "", nil // empty, or a header torn at creation: started afresh
 	case v < 0:
-		return i18n.X("history.foreign.other", "is not a Limber history file"), nil
+		return i18n.X("history.foreign.not_history", "is not a Limber history file"), nil
 	case v > FormatVersion:
-		return i18n.X("history.foreign.newer", "was written by a newer Limber (format {{.V}}, this one knows up to {{.Max}})",
+		return i18n.X("history.foreign.newer_format", "was written by a newer Limber (format {{.V}}, this one knows up to {{.Max}})",
 			map[string]any{"V": v, "Max": FormatVersion}), nil
 	}
 	return "", nil
