@@ -120,3 +120,21 @@ func BenchmarkRecordBreak(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTodayBudgetOver1Year is the daemon's other read at start:
+// today's skips and debt, which decodes only the break lines of a year.
+func BenchmarkTodayBudgetOver1Year(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "history.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	end := time.Date(2026, 11, 24, 18, 0, 0, 0, time.Local)
+	simulate(b, s, end, 365, time.Local, 44)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := s.TodayBudget(end, time.Local, 4*time.Hour); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

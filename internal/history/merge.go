@@ -105,7 +105,7 @@ func MergeImport(dst, src string, entries []Entry, goals *Goals) (n, bad int, er
 		abs = src
 	}
 	alreadyErr := false
-	scan(bytes.NewReader(old), func(r *record) { alreadyErr = alreadyErr || r.T == lineImport && r.Src == abs })
+	scan(bytes.NewReader(old), func(r *record) { alreadyErr = alreadyErr || r.T == lineImport && r.Src == abs }, lineImport)
 	if alreadyErr {
 		return 0, 0, fmt.Errorf("%s into %s: %w", src, dst, ErrAlreadyImported)
 	}

@@ -181,7 +181,7 @@ func (s *Store) uncoveredLocked(a, b int64) (int64, int64, error) {
 		if r.T == TypeSitting && r.End > a && r.At < b {
 			spans = append(spans, [2]int64{r.At, r.End})
 		}
-	}); err != nil {
+	}, TypeSitting); err != nil {
 		return a, b, fmt.Errorf("recording sitting time: %w", err)
 	}
 	slices.SortFunc(spans, func(x, y [2]int64) int { return cmp.Compare(x[0], y[0]) })
@@ -315,7 +315,7 @@ func (s *Store) Goals() (g Goals, ok bool, err error) {
 		if r.T == lineGoals && r.Goals != nil {
 			last = r.Goals
 		}
-	}); err != nil {
+	}, lineGoals); err != nil {
 		return Goals{}, false, fmt.Errorf("reading the goals: %w", err)
 	}
 	if last == nil {

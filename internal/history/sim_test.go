@@ -119,8 +119,10 @@ func simulate(tb testing.TB, s *Store, end time.Time, days int, loc *time.Locati
 	return rows
 }
 
-// TestWriteDemo writes a few weeks of simulated history to the file named by
-// LIMBER_DEMO_DB (for looking at the stats window); skipped otherwise.
+// TestWriteDemo writes a few weeks (LIMBER_DEMO_DAYS days, 41 unless set)
+// of simulated history to the file named by LIMBER_DEMO_DB (for looking at
+// the stats window, or the daemon's memory with a year of history);
+// skipped otherwise.
 func TestWriteDemo(t *testing.T) {
 	path := os.Getenv("LIMBER_DEMO_DB")
 	if path == "" {
@@ -136,7 +138,11 @@ func TestWriteDemo(t *testing.T) {
 	if v, err := strconv.ParseUint(os.Getenv("LIMBER_DEMO_SEED"), 10, 64); err == nil {
 		seed = v
 	}
-	n := simulate(t, s, now.AddDate(0, 0, -1), 41, time.Local, seed)
+	days := 41
+	if v, err := strconv.Atoi(os.Getenv("LIMBER_DEMO_DAYS")); err == nil && v > 0 {
+		days = v
+	}
+	n := simulate(t, s, now.AddDate(0, 0, -1), days, time.Local, seed)
 	// today so far: a morning's sitting, a few breaks and glasses
 	day := dayBegin(now, time.Local, 0)
 	at := day.Add(8*time.Hour + 30*time.Minute)

@@ -399,7 +399,7 @@ func (s *Store) TodayBudget(now time.Time, loc *time.Location, dayStart time.Dur
 			skips++
 		}
 		left[schedule.Kind(r.Kind)] += time.Duration(r.Debt-r.Paid) * time.Millisecond
-	}); err != nil {
+	}, TypeBreak); err != nil {
 		return 0, nil, fmt.Errorf("reading today's skips and break debt: %w", err)
 	}
 	debt := map[schedule.Kind]time.Duration{}
