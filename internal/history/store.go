@@ -605,19 +605,22 @@ func (s *Store) rewriteLocked(keep func(*record) bool) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := os.Rename(tmp.Name(), s.path); err != nil {
-		return 0, err
+	// Closed first: Windows renames over no open file. Reopened after,
+	// whether the rename worked (the new file) or not (the old one).
+	s.f.Close()
+	rerr := os.Rename(tmp.Name(), s.path)
+	if rerr == nil {
+		syncDir(filepath.Dir(s.path))
 	}
-	syncDir(filepath.Dir(s.path))
-	// reopen: the old handle points at the replaced file
 	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND|noFollow, 0o600)
 	if err != nil {
-		s.f.Close()
-		s.f = nil
-		return dropped, err
+		s.f = nil // the journal reopens it
+		return 0, err
 	}
-	s.f.Close()
 	s.f = f
+	if rerr != nil {
+		return 0, rerr
+	}
 	fi, err := f.Stat()
 	if err != nil {
 		return dropped, err
