@@ -15,7 +15,7 @@
 // binary and ~3.7 MB of resident code plus its own allocator's memory;
 // bbolt maps the whole file, which then stays resident after every stats
 // query. No library is an append-only JSON-lines event log with torn-tail
-// recovery that costs nothing to link; this is ~900 lines on encoding/json
+// recovery that costs nothing to link; this is ~1,000 lines on encoding/json
 // and bufio (store.go, merge.go, and decode.go, a decoder for the writer's
 // own lines that makes statistics three times faster than encoding/json). Reading an old SQLite history.db is done once, by
 // limber-window import-history (internal/historydb), which alone links
