@@ -118,8 +118,8 @@ func kill9(t testing.TB, runs int) crashCounts {
 		out, err := cmd.StdoutPipe()
 		must(t, err)
 		must(t, cmd.Start())
-		// the first runs die early (while opening, while upgrading the
-		// schema), the rest after a random number of acknowledged writes
+		// the first runs die early (while creating the file and its
+		// header), the rest after a random number of acknowledged writes
 		killAfter := 1 + r.IntN(300) // at least one: n counts from 1
 		if run < 3 {
 			time.AfterFunc(time.Duration(r.IntN(15))*time.Millisecond, func() { cmd.Process.Kill() })
