@@ -60,9 +60,10 @@ var ErrNoHistory = fmt.Errorf("no history recorded yet: %w", fs.ErrNotExist)
 
 // FlushEvery is how often an extended sitting span is written while the
 // daemon reports activity more often than that: a kill -9 loses at most
-// this much sitting time, and a one-second poll costs one small line per
-// FlushEvery instead of one per second.
-const FlushEvery = 5 * time.Second
+// this much sitting time (a figure shown in minutes), and a day of sitting
+// costs about a thousand small fsync'd lines instead of one per poll; the
+// file is compacted about every 1,000 such lines.
+const FlushEvery = 30 * time.Second
 
 // MergeGap is how far apart two sitting spans may be and still be merged
 // into one: it absorbs the jitter between the daemon's calls, and is far

@@ -719,15 +719,18 @@ func TestLongSpanCompacts(t *testing.T) {
 	clock := at(2, 9, 0)
 	s.now = func() time.Time { return clock }
 	start := clock
-	for i := 1; i <= 4*3600; i++ { // four hours, a poll a second
-		clock = start.Add(time.Duration(i) * time.Second)
-		must(t, s.RecordActivity(clock.Add(-time.Second), clock, false))
+	// Long enough for twice compactAfter lines, a poll every 5 s.
+	const poll = 5 * time.Second
+	long := 2 * compactAfter * FlushEvery
+	for i := 1; i <= int(long/poll); i++ {
+		clock = start.Add(time.Duration(i) * poll)
+		must(t, s.RecordActivity(clock.Add(-poll), clock, false))
 	}
 	must(t, s.Flush())
 	fi, err := os.Stat(path)
 	must(t, err)
-	if lines := 4 * 3600 / int(FlushEvery/time.Second); fi.Size() > int64(compactAfter*80) || fi.Size() >= int64(lines*40) {
-		t.Errorf("four hours of one span take %d bytes", fi.Size())
+	if lines := int(long / FlushEvery); fi.Size() > int64(compactAfter*80) || fi.Size() >= int64(lines*40) {
+		t.Errorf("%v of one span take %d bytes", long, fi.Size())
 	}
 	if n := count(t, s, TypeSitting); n != 1 {
 		t.Errorf("%d spans, want 1", n)
