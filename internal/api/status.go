@@ -115,7 +115,9 @@ type Break struct {
 	LengthSeconds    int64         `json:"length_seconds"`
 	RemainingSeconds int64         `json:"remaining_seconds"`
 	Due              bool          `json:"due"`
-	Held             bool          `json:"held"`
+	// Held: it waits for what Status.Holding names (a call, a meeting,
+	// presence), on its own or merged into a held break (With).
+	Held bool `json:"held"`
 	// Waiting: its time is up, but it waits for a pause in your typing
 	// (at most a minute) before it is offered.
 	Waiting bool `json:"waiting,omitempty"`

@@ -84,13 +84,19 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 	for _, t := range cfg.Tracks {
 		lengths[t.Kind] = t
 	}
+	heldKind := map[schedule.Kind]bool{}
+	for _, t := range snap.Tracks {
+		heldKind[t.Kind] = t.Held
+	}
 	for _, t := range snap.Tracks {
 		st.Breaks = append(st.Breaks, api.Break{
 			Kind: t.Kind, Enabled: t.Enabled,
 			IntervalSeconds:  int64(lengths[t.Kind].Interval / time.Second),
 			LengthSeconds:    int64(lengths[t.Kind].Length / time.Second),
 			RemainingSeconds: int64(t.Remaining / time.Second),
-			Due:              t.Due, Held: t.Held, Waiting: t.Waiting, With: t.MergedInto,
+			// A break merged into a held one waits as long as it does:
+			// held, whatever holds it (call, meeting, presence).
+			Due: t.Due, Held: t.Held || t.MergedInto != "" && heldKind[t.MergedInto], Waiting: t.Waiting, With: t.MergedInto,
 			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
 		})
 	}
