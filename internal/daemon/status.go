@@ -17,11 +17,12 @@ import (
 
 // status builds the status reply.
 func (d *Daemon) status(explain bool) api.Status {
-	return d.statusWith(api.StatusArgs{Explain: explain})
+	return d.statusWith("", api.StatusArgs{Explain: explain})
 }
 
-// statusWith builds the status reply as a asks.
-func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
+// statusWith builds the status reply as a asks, its texts in language
+// lang where the daemon writes them ("": its own).
+func (d *Daemon) statusWith(lang string, a api.StatusArgs) api.Status {
 	explain := a.Explain
 	snap := d.sched.Snapshot()
 	cfg := d.sched.Config()
@@ -43,7 +44,7 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		PhaseRemainingSeconds:  int64(snap.PhaseRemaining / time.Second),
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
-		Tray:                   d.trayState(),
+		Tray:                   d.trayState(lang),
 		Profile:                cmp.Or(d.profile, settings.DefaultProfile),
 		Profiles:               d.file.ProfileNames(),
 	}
@@ -122,14 +123,14 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 
 // trayState says, live, whether a tray host shows the icon: hosts start
 // late and restart, and the tray registers again with each.
-func (d *Daemon) trayState() string {
+func (d *Daemon) trayState(lang string) string {
 	if d.tray == nil {
 		return d.trayNote
 	}
 	if d.tray.Host() {
-		return trTrayShown()
+		return trTrayShown(lang)
 	}
-	return trTrayMissing()
+	return trTrayMissing(lang)
 }
 
 // refreshTray pushes a new menu when what it shows changed. The check is on
