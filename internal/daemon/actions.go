@@ -252,6 +252,8 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 		_, err = d.postpone("", "", 5*time.Minute)
 	case a == tray.ActSnooze15:
 		_, err = d.postpone("", "", 15*time.Minute)
+	case a == tray.ActSkip:
+		err = d.skip("", "")
 	case a == tray.ActPause30:
 		err = d.pause("", d.now().Add(30*time.Minute), false)
 	case a == tray.ActPause60:

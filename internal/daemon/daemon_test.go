@@ -923,3 +923,33 @@ func TestRefusalsInTheCallersLanguage(t *testing.T) {
 		t.Errorf("break now twice, in French: %v; want %q", err, want)
 	}
 }
+
+// The tray's Skip skips the break due, through the menu command too (it is
+// offered only while one is due).
+func TestTraySkip(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if err := h.c.Menu(ctx, tray.ActSkip); err == nil {
+		t.Fatal("menu skip with nothing due was accepted")
+	}
+	if _, err := h.c.BreakNow(ctx, schedule.Stretch); err != nil { // offered: due
+		t.Fatal(err)
+	}
+	var due schedule.Kind
+	for _, b := range h.status().Breaks {
+		if b.Due {
+			due = b.Kind
+		}
+	}
+	if due == "" {
+		t.Fatalf("nothing due: %+v", h.status().Breaks)
+	}
+	if err := h.c.Menu(ctx, tray.ActSkip); err != nil {
+		t.Fatalf("menu skip: %v", err)
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == due && (b.Due || b.LastResetReason != "skipped") {
+			t.Errorf("%s after skip: %+v", due, b)
+		}
+	}
+}

@@ -97,7 +97,8 @@ func (d *Daemon) statusWith(lang string, a api.StatusArgs) api.Status {
 			RemainingSeconds: int64(t.Remaining / time.Second),
 			// A break merged into a held one waits as long as it does:
 			// held, whatever holds it (call, meeting, presence).
-			Due: t.Due, Held: t.Held || t.MergedInto != "" && heldKind[t.MergedInto], Waiting: t.Waiting, With: t.MergedInto,
+			CanSkip: t.CanSkip,
+			Due:     t.Due, Held: t.Held || t.MergedInto != "" && heldKind[t.MergedInto], Waiting: t.Waiting, With: t.MergedInto,
 			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
 		})
 	}
@@ -158,7 +159,7 @@ func menuKey(st api.Status) string {
 	}
 	fmt.Fprintf(&b, "%s %t %q|", st.Profile, st.ProfileAuto, st.Profiles)
 	for _, br := range st.Breaks {
-		fmt.Fprintf(&b, "%s %t %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, br.Waiting, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
+		fmt.Fprintf(&b, "%s %t %t %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, br.Waiting, br.CanSkip, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}
 	return b.String()
 }
