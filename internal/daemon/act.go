@@ -18,6 +18,9 @@ import (
 // that the core does not: the card window that reported it, its card and
 // how long the break really lasted.
 type origin struct {
+	// lang is the language of whoever asked, for the refusal they are
+	// answered with ("": the daemon's own).
+	lang    string
 	card    *openCard
 	cardID  string
 	elapsed time.Duration
@@ -250,10 +253,10 @@ func (d *Daemon) offerNotification(e schedule.Event, title, summary string) {
 			}
 			return d.coreAction(func(now time.Time) ([]schedule.Event, error) { return d.sched.Done(k, now) }, origin{})
 		case "snooze":
-			_, err := d.postpone(k, 0)
+			_, err := d.postpone("", k, 0)
 			return err
 		case "skip":
-			return d.skip(k)
+			return d.skip("", k)
 		}
 		return nil
 	})
@@ -319,13 +322,13 @@ func (d *Daemon) warn(e schedule.Event) {
 	d.ask(trWarnTitle(k, in), body, actions, func(key string) error {
 		switch key {
 		case "start":
-			_, err := d.breakNow(k)
+			_, err := d.breakNow("", k)
 			return err
 		case "postpone":
-			_, err := d.postpone(k, 5*time.Minute)
+			_, err := d.postpone("", k, 5*time.Minute)
 			return err
 		case "skip":
-			return d.skip(k)
+			return d.skip("", k)
 		}
 		return nil
 	})

@@ -238,9 +238,9 @@ func (d *Daemon) observation() schedule.Observation {
 func (d *Daemon) AttachTray(t *tray.Tray, hasHost bool) {
 	d.tray = t
 	if hasHost {
-		d.trayNote = trTrayShown()
+		d.trayNote = trTrayShown("")
 	} else {
-		d.trayNote = trTrayMissing()
+		d.trayNote = trTrayMissing("")
 		d.notify(trNoTrayTitle(), trNoTrayBody())
 		// Without a tray the status window is how Limber is seen.
 		if err := d.show("status"); err != nil {

@@ -50,14 +50,14 @@ func BreakLineIn(st api.Status, b api.Break) string {
 	switch {
 	case !b.Enabled:
 		return i18n.X("status.break.off", "{{.Name}}: off", map[string]any{"Name": name})
+	case b.With != "":
+		return i18n.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
 	case b.Held && st.Holding != nil && st.Holding.Reason == "meeting" && st.Holding.Until != nil:
 		return i18n.X("status.break.held_meeting", "{{.Name}}: waiting until your meeting ends at {{.T}}", map[string]any{"Name": name, "T": st.Holding.Until.Local().Format("15:04")})
 	case b.Held:
 		return i18n.X("status.break.held", "{{.Name}}: waiting until your call or presentation ends", map[string]any{"Name": name})
 	case b.Due:
 		return i18n.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
-	case b.With != "":
-		return i18n.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
 	case b.RemainingSeconds <= 0:
 		// Reached but not yet shown: waiting for a pause in typing.
 		return i18n.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
