@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/schedule"
 )
 
@@ -186,6 +187,25 @@ func TestStatsSkipsAgree(t *testing.T) {
 	for _, want := range []string{"3 skipped", "1 used (breaks skipped together count once", "6 min owed, 2 min paid back"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// Each count of a stats line takes its own plural form: "1 terminée",
+// not "1 terminées" (the new-user trial, in French and Spanish).
+func TestBreakCountsAgree(t *testing.T) {
+	defer func() { _ = i18n.Init("en") }()
+	for lang, want := range map[string]string{
+		"fr": "1 terminée, 2 naturelles, 0 trop courte, 1 passée, 3 reportées, 1 interrompue",
+		"es": "1 completada, 2 naturales, 0 muy cortas, 1 saltada, 3 aplazadas, 1 interrumpida",
+		"en": "1 done, 2 natural, 0 too short, 1 skipped, 3 snoozed, 1 closed early",
+	} {
+		if err := i18n.Init(lang); err != nil {
+			t.Fatal(err)
+		}
+		got := i18n.X("stats.cli.breaks_line", "{{.Done}}, {{.Natural}}, {{.Short}}, {{.Skipped}}, {{.Snoozed}}, {{.Closed}}", breakCounts(1, 2, 0, 1, 3, 1))
+		if got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
 		}
 	}
 }

@@ -263,8 +263,8 @@ func (v *view) set(st history.Stats, note string) {
 	b := t.Breaks
 	v.breaks.setValue(lang.XN("stats.win.taken", "{{.N}} taken", b.Taken(), map[string]any{"N": b.Taken()}))
 	v.breaks.detail.SetText(lang.X("stats.win.breaks_detail",
-		"{{.Done}} done · {{.Natural}} natural · {{.Short}} too short\n{{.Skipped}} skipped · {{.Snoozed}} snoozed",
-		map[string]any{"Done": b.Done, "Natural": b.Natural, "Short": b.Short, "Skipped": b.Skipped, "Snoozed": b.Snoozed}))
+		"{{.Done}} · {{.Natural}} · {{.Short}}\n{{.Skipped}} · {{.Snoozed}}",
+		breakCounts(b.Done, b.Natural, b.Short, b.Skipped, b.Snoozed, b.ClosedEarly)))
 	// What was paid back is named once something was: "0 min paid back"
 	// read like a reproach for nothing.
 	switch {
@@ -336,8 +336,8 @@ func (v *view) set(st history.Stats, note string) {
 	for _, ks := range st.Kinds {
 		sh, has := ks.Share()
 		rows = append(rows, shareRow{Name: kinds.Label(ks.Kind), Share: sh, Has: has, Detail: lang.X("stats.win.kind_counts",
-			"{{.Done}} done · {{.Natural}} natural · {{.Short}} too short · {{.Skipped}} skipped · {{.Closed}} closed early · {{.Snoozed}} snoozed",
-			map[string]any{"Done": ks.Done, "Natural": ks.Natural, "Short": ks.Short, "Skipped": ks.Skipped, "Closed": ks.ClosedEarly, "Snoozed": ks.Snoozed})})
+			"{{.Done}} · {{.Natural}} · {{.Short}} · {{.Skipped}} · {{.Closed}} · {{.Snoozed}}",
+			breakCounts(ks.Done, ks.Natural, ks.Short, ks.Skipped, ks.Snoozed, ks.ClosedEarly))})
 	}
 	v.kinds.setRows(rows)
 
@@ -355,4 +355,19 @@ func (v *view) setTip(c cards.Card) {
 	c = c.Local()
 	v.tip.SetText(lang.X("stats.win.tip", "Tip · {{.Title}}: {{.Steps}}", map[string]any{"Title": c.Title, "Steps": strings.Join(c.Steps, " ")}))
 	v.tip.Show()
+}
+
+// breakCounts are the counts of a detail line, each with its word in the
+// plural form its number takes ("1 terminée", "2 terminées"); the same
+// keys as `limber stats` (internal/cli), so both read alike.
+func breakCounts(done, natural, short, skipped, snoozed, closed int) map[string]any {
+	n := func(v int) map[string]any { return map[string]any{"N": v} }
+	return map[string]any{
+		"Done":    lang.XN("stats.count.done", "{{.N}} done", done, n(done)),
+		"Natural": lang.XN("stats.count.natural", "{{.N}} natural", natural, n(natural)),
+		"Short":   lang.XN("stats.count.short", "{{.N}} too short", short, n(short)),
+		"Skipped": lang.XN("stats.count.skipped", "{{.N}} skipped", skipped, n(skipped)),
+		"Snoozed": lang.XN("stats.count.snoozed", "{{.N}} snoozed", snoozed, n(snoozed)),
+		"Closed":  lang.XN("stats.count.closed", "{{.N}} closed early", closed, n(closed)),
+	}
 }
