@@ -154,7 +154,7 @@ func Write(w io.Writer, st api.Status, explain bool) {
 	}
 	fmt.Fprintln(&b, i18n.X("status.activity", "activity: {{.A}}", map[string]any{"A": act}))
 	if len(st.Signals) > 0 {
-		fmt.Fprintln(&b, i18n.X("status.signals", "signals: {{.S}}", map[string]any{"S": strings.Join(st.Signals, ", ")}))
+		fmt.Fprintln(&b, i18n.X("status.signals", "signals: {{.S}}", map[string]any{"S": SignalNames(st.Signals)}))
 	}
 	if st.Presence != "" {
 		fmt.Fprintln(&b, i18n.X("status.presence", "presence: {{.P}}", map[string]any{"P": st.Presence}))
@@ -277,4 +277,38 @@ func ProfileLine(st api.Status) string {
 		return i18n.X("status.profile.line_auto", "Profile: {{.Name}} (automatic)", map[string]any{"Name": name})
 	}
 	return i18n.X("status.profile.line_hand", "Profile: {{.Name}} (chosen by hand)", map[string]any{"Name": name})
+}
+
+// SignalNames is the presence signals (their ids, as --json keeps them)
+// named for people in the user's language, joined with commas. An id this
+// table does not know is shown as it is.
+func SignalNames(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = SignalName(id)
+	}
+	return strings.Join(names, ", ")
+}
+
+// SignalName names one presence signal (internal/presence's Part ids).
+func SignalName(id string) string {
+	switch id {
+	case "logind-sleep":
+		return i18n.X("status.signal.sleep", "system sleep")
+	case "logind-session":
+		return i18n.X("status.signal.session", "session lock")
+	case "screensaver":
+		return i18n.X("status.signal.screensaver", "screen saver")
+	case "gnome-inhibit", "kde-inhibit":
+		return i18n.X("status.signal.inhibit", "apps keeping the screen on")
+	case "x11-fullscreen":
+		return i18n.X("status.signal.fullscreen", "full-screen windows")
+	case "microphone":
+		return i18n.X("status.signal.microphone", "microphone")
+	case "camera":
+		return i18n.X("status.signal.camera", "camera")
+	case "windows-notification-state":
+		return i18n.X("status.signal.windows", "Windows presentation and lock state")
+	}
+	return id
 }
