@@ -231,7 +231,7 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		}
 		debt := "-"
 		if d.Debt > 0 {
-			debt = duration.Minutes(d.Debt)
+			debt = duration.Debt(d.Debt)
 		}
 		met := ""
 		if d.Met {
@@ -263,9 +263,9 @@ func WriteStats(w io.Writer, st history.Stats) error {
 // was ("0 min paid back" read like a reproach for nothing).
 func debtLine(debt, repaid time.Duration) string {
 	if repaid <= 0 {
-		return i18n.X("stats.cli.debt_owed", "{{.D}} owed", map[string]any{"D": duration.Minutes(debt)})
+		return i18n.X("stats.cli.debt_owed", "{{.D}} owed", map[string]any{"D": duration.Debt(debt)})
 	}
-	return i18n.X("stats.cli.debt_owed_paid", "{{.D}} owed, {{.P}} paid back", map[string]any{"D": duration.Minutes(debt), "P": duration.Minutes(repaid)})
+	return i18n.X("stats.cli.debt_owed_paid", "{{.D}} owed, {{.P}} paid back", map[string]any{"D": duration.Debt(debt), "P": duration.Debt(repaid)})
 }
 
 // skipsLine is how many skips of the daily budget were used. The breaks

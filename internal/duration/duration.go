@@ -178,11 +178,25 @@ func Compact(d time.Duration) string {
 	return b.String()
 }
 
-// Minutes writes d to the minute, as daily totals read: "0 min", "45 min",
-// "3 h 10 min", "8 h".
+// Minutes writes d in whole minutes, as daily totals read: "0 min", "45 min",
+// "3 h 10 min", "8 h". Like Clock it counts the minutes that have passed
+// (2 min 56 s is "2 min", as the tray's 0:02): the same time spent sitting
+// reads the same in the tray, `limber status`, `limber stats` and the
+// Statistics window.
 func Minutes(d time.Duration) string {
-	if d.Round(time.Minute) <= 0 {
+	if d.Truncate(time.Minute) <= 0 {
 		return "0 min"
 	}
-	return Format(d.Round(time.Minute))
+	return Format(d.Truncate(time.Minute))
+}
+
+// Debt writes a break debt, or what was paid of one: exact below 10 min
+// ("1 min 15 s": "2 min" for 75 s read wrong once 15 s was paid), then
+// Approx. The tray, `limber status`, `limber stats` and the Statistics
+// window all write debts with it.
+func Debt(d time.Duration) string {
+	if d < 10*time.Minute {
+		return Format(d)
+	}
+	return Approx(d)
 }

@@ -2,6 +2,9 @@ package duration
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -77,9 +80,19 @@ func TestFormats(t *testing.T) {
 }
 
 func TestMinutes(t *testing.T) {
-	for d, want := range map[time.Duration]string{0: "0 min", 20 * time.Second: "0 min", 45 * time.Minute: "45 min", 8 * time.Hour: "8 h", 190 * time.Minute: "3 h 10 min"} {
+	for d, want := range map[time.Duration]string{0: "0 min", 20 * time.Second: "0 min", 45 * time.Minute: "45 min", 8 * time.Hour: "8 h", 190 * time.Minute: "3 h 10 min",
+		176 * time.Second: "2 min", 59*time.Minute + 59*time.Second: "59 min"} {
 		if got := Minutes(d); got != want {
 			t.Errorf("Minutes(%v) = %q, want %q", d, got, want)
+		}
+	}
+	// One rule: the minutes Minutes counts are the ones Clock shows (the
+	// new-user trial saw "today 0:02" beside "3 min" for 176 s).
+	for s := 0; s < 3*3600; s += 7 {
+		d := time.Duration(s) * time.Second
+		m, _ := strconv.Atoi(strings.Fields(Minutes(d % time.Hour))[0])
+		if c := Clock(d); c[len(c)-2:] != fmt.Sprintf("%02d", m) {
+			t.Fatalf("%v: Clock %s, Minutes %s", d, c, Minutes(d))
 		}
 	}
 }
@@ -112,4 +125,12 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) = %v < 0", s, d)
 		}
 	})
+}
+
+func TestDebt(t *testing.T) {
+	for d, want := range map[time.Duration]string{20 * time.Second: "20 s", 75 * time.Second: "1 min 15 s", 9*time.Minute + 59*time.Second: "9 min 59 s", 12*time.Minute + 40*time.Second: "13 min"} {
+		if got := Debt(d); got != want {
+			t.Errorf("Debt(%v) = %q, want %q", d, got, want)
+		}
+	}
 }

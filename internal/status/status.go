@@ -72,12 +72,7 @@ func DebtLine(st api.Status) string {
 	if d <= 0 {
 		return ""
 	}
-	// Exact below 10 min: "2 min" for 75 s read wrong once 15 s was paid.
-	t := duration.Approx(d)
-	if d < 10*time.Minute {
-		t = duration.Format(d)
-	}
-	return i18n.X("status.debt", "Break debt {{.T}}", map[string]any{"T": t})
+	return i18n.X("status.debt", "Break debt {{.T}}", map[string]any{"T": duration.Debt(d)})
 }
 
 // NoSkipsLeft says that Skip is gone for the day, and why: "No skips left

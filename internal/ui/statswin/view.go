@@ -270,9 +270,9 @@ func (v *view) set(st history.Stats, note string) {
 	switch {
 	case t.Debt > 0 && t.Repaid > 0:
 		v.breaks.detail.SetText(v.breaks.detail.Text + "\n" + lang.X("stats.win.debt_today", "break debt {{.D}}, {{.P}} paid back", map[string]any{
-			"D": duration.Minutes(t.Debt), "P": duration.Minutes(t.Repaid)}))
+			"D": duration.Debt(t.Debt), "P": duration.Debt(t.Repaid)}))
 	case t.Debt > 0:
-		v.breaks.detail.SetText(v.breaks.detail.Text + "\n" + lang.X("stats.win.debt_only", "break debt {{.D}}", map[string]any{"D": duration.Minutes(t.Debt)}))
+		v.breaks.detail.SetText(v.breaks.detail.Text + "\n" + lang.X("stats.win.debt_only", "break debt {{.D}}", map[string]any{"D": duration.Debt(t.Debt)}))
 	}
 
 	// water
