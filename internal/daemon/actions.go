@@ -288,6 +288,8 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 		err = d.openWindow("settings")
 	case a == tray.ActStats:
 		err = d.openWindow("stats")
+	case a == tray.ActStatus:
+		err = d.openWindow("status")
 	case strings.HasPrefix(string(a), tray.ActProfilePrefix):
 		err = d.profileAction(a)
 	case a == tray.ActQuit:

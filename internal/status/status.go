@@ -5,6 +5,8 @@ package status
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -306,4 +308,29 @@ func SignalName(id string) string {
 		return i18n.X("status.signal.windows", "Windows presentation and lock state")
 	}
 	return id
+}
+
+// fileLine finds the FILE:LINE a problem starts from or quotes.
+var fileLine = regexp.MustCompile(`([^\s:]+\.toml):(\d+)`)
+
+// ProblemBrief names a problem (one of api.Status.Problems) in a few words
+// for the tray: what has it and where ("Settings: config.toml line 5",
+// "Card file: neck.toml line 3"), or its start when it names no file line.
+func ProblemBrief(p string) string {
+	if m := fileLine.FindStringSubmatch(p); m != nil {
+		base := filepath.Base(m[1])
+		if base == "config.toml" {
+			return i18n.X("status.brief.settings", "Settings: {{.F}} line {{.L}}", map[string]any{"F": base, "L": m[2]})
+		}
+		return i18n.X("status.brief.card", "Card file: {{.F}} line {{.L}}", map[string]any{"F": base, "L": m[2]})
+	}
+	const max = 40
+	if r := []rune(p); len(r) > max {
+		cut := max
+		for cut > max/2 && r[cut] != ' ' {
+			cut--
+		}
+		return strings.TrimRight(string(r[:cut]), " ,;:.") + "…"
+	}
+	return p
 }

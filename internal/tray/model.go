@@ -39,6 +39,7 @@ const (
 	ActDrink        = "drink"
 	ActSettings     = "settings"
 	ActStats        = "stats"
+	ActStatus       = "status" // the status window, which lists the problems
 	ActQuit         = "quit"
 	// ActProfilePrefix + ProfileAuto, + "default" (the main settings) or
 	// + the 1-based place of a profile in the file: the Profile submenu.
@@ -124,7 +125,13 @@ func Build(st api.Status) Menu {
 	}
 	noSource := st.Activity == "none"
 	items = append(items, Item{ID: "nosource", Title: i18n.X("tray.nosource", "No idle detection: counting wall-clock time"), Enabled: true, Hidden: !noSource})
-	items = append(items, Item{ID: "problem", Title: i18n.X("tray.problem", "The settings, a card file or the history has a problem: see limber status"), Enabled: true, Hidden: len(st.Problems) == 0})
+	// The first problem named in a few words; the click opens the status
+	// window with all of them (an office user has no terminal open).
+	problem := ""
+	if len(st.Problems) > 0 {
+		problem = i18n.X("tray.problem_first", "Problem: {{.P}} (details…)", map[string]any{"P": status.ProblemBrief(st.Problems[0])})
+	}
+	items = append(items, Item{ID: "problem", Title: problem, Action: ActStatus, Enabled: true, Hidden: problem == ""})
 	items = append(items, Item{Sep: true, ID: "sep1"})
 
 	var now []Item

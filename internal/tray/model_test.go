@@ -327,3 +327,28 @@ func TestSkipItem(t *testing.T) {
 		t.Errorf("nothing due: %+v", it)
 	}
 }
+
+// The problem line names the first problem and opens the status window.
+func TestProblemLineNamesAndOpens(t *testing.T) {
+	st := baseStatus()
+	st.Problems = []string{"The settings file has a mistake, so the previous settings stay in use: /home/a/.config/limber/config.toml:5: This is not valid TOML: expected ']'", "c.toml:8: a card has 3 to 5 steps"}
+	it, ok := find(Build(st).Items, "problem")
+	if !ok || it.Hidden || it.Action != ActStatus || !it.Enabled {
+		t.Fatalf("problem item %+v", it)
+	}
+	if !strings.Contains(it.Title, "Settings: config.toml line 5") {
+		t.Errorf("problem line %q does not name the first problem", it.Title)
+	}
+	st.Problems = []string{"neck.toml:3: unknown key \"stepz\""}
+	if it, _ := find(Build(st).Items, "problem"); !strings.Contains(it.Title, "Card file: neck.toml line 3") {
+		t.Errorf("card problem line %q", it.Title)
+	}
+	st.Problems = []string{"The history file cannot be written (disk full); breaks are kept in memory until it can"}
+	if it, _ := find(Build(st).Items, "problem"); len([]rune(it.Title)) > 70 || !strings.Contains(it.Title, "history file") {
+		t.Errorf("a long problem without a file line: %q", it.Title)
+	}
+	st.Problems = nil
+	if it, _ := find(Build(st).Items, "problem"); !it.Hidden {
+		t.Errorf("problem line shown with no problem: %+v", it)
+	}
+}
