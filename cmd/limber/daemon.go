@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"os/exec"
@@ -80,7 +81,14 @@ func runDaemon(verbose bool) int {
 	} else {
 		if created {
 			logf("wrote the default settings to %s", p)
-			opts.FirstRun = true // say hello once: the welcome window
+		}
+		// Say hello until the user has answered the welcome (Start, or
+		// closing it; the window writes the marker): a `limber quit`
+		// before then must not lose the start-at-login question.
+		if m, err := paths.WelcomeAnswered(); err == nil {
+			if _, err := os.Stat(m); errors.Is(err, fs.ErrNotExist) {
+				opts.FirstRun = true
+			}
 		}
 		opts.Settings = st
 	}

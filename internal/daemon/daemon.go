@@ -65,8 +65,8 @@ type Options struct {
 	// ProfileChoice is the file that keeps the profile chosen by hand
 	// across restarts ("": not kept).
 	ProfileChoice string
-	// FirstRun: the settings file was just written for the first time;
-	// the welcome window opens once the loop runs.
+	// FirstRun: the user has not answered the welcome window yet (the
+	// marker paths.WelcomeAnswered is missing); it opens once the loop runs.
 	FirstRun bool
 }
 

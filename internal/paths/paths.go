@@ -66,6 +66,17 @@ func DataDir() (string, error) {
 	return filepath.Join(h, ".local", "share", app), nil
 }
 
+// WelcomeAnswered is the file "welcomed" in DataDir, written once the
+// user has answered the welcome window (Start, or closing it); until then
+// the daemon opens it at each start.
+func WelcomeAnswered() (string, error) {
+	d, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "welcomed"), nil
+}
+
 // HistoryFile is history.jsonl in DataDir.
 func HistoryFile() (string, error) {
 	d, err := DataDir()

@@ -14,6 +14,7 @@ import (
 	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -290,7 +291,16 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 		w.setTip(tip)
 	}
 	stop := make(chan struct{})
-	win.SetOnClosed(func() { close(stop) })
+	win.SetOnClosed(func() {
+		close(stop)
+		// Start, or the user closing the window, answers it: "not now"
+		// is an answer too, and asking again at every start would nag.
+		// A window killed with the daemon (limber quit) is no answer, so
+		// the daemon shows it again at the next start.
+		if err := MarkAnswered(); err != nil {
+			fmt.Fprintf(stderr, "limber window welcome: %v\n", err)
+		}
+	})
 	go func() {
 		t := time.NewTicker(150 * time.Millisecond)
 		defer t.Stop()
@@ -305,4 +315,25 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	}()
 	win.ShowAndRun()
 	return 0
+}
+
+// MarkAnswered writes the marker (paths.WelcomeAnswered) that stops the
+// daemon from opening the welcome window at each start.
+func MarkAnswered() error {
+	p, err := paths.WelcomeAnswered()
+	if err != nil {
+		return err
+	}
+	return MarkAnsweredAt(p, time.Now())
+}
+
+// MarkAnsweredAt writes the marker p, with when it was answered.
+func MarkAnsweredAt(p string, now time.Time) error {
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return fmt.Errorf("noting that the welcome was answered: %w", err)
+	}
+	if err := os.WriteFile(p, []byte(now.UTC().Format(time.RFC3339)+"\n"), 0o600); err != nil {
+		return fmt.Errorf("noting that the welcome was answered: %w", err)
+	}
+	return nil
 }

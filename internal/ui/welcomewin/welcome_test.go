@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
+	"github.com/limber-app/limber/internal/paths"
 	"github.com/limber-app/limber/internal/settings"
 )
 
@@ -114,5 +116,23 @@ func TestWelcomeScrollFollowsFocus(t *testing.T) {
 	w.followFocus()
 	if !inView(w.login) {
 		t.Error("focusing Start (outside the scroll) moved the scroll")
+	}
+}
+
+// The marker the daemon looks for is written where paths says, private.
+func TestMarkAnswered(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	p, err := paths.WelcomeAnswered()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(p); !os.IsNotExist(err) {
+		t.Fatalf("marker before answering: %v", err)
+	}
+	if err := MarkAnswered(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("marker after answering: %v %v", fi, err)
 	}
 }
