@@ -3,6 +3,7 @@ package settingswin
 import (
 	"context"
 	"errors"
+	"github.com/limber-app/limber/internal/ui/appwin"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -84,8 +85,32 @@ type form struct {
 	banner      *fyne.Container
 	profileHint *widget.Label // the profile banner's longer text, behind its ? button
 	tabs        *container.AppTabs
+	closeBtn    *widget.Button
+	follow      appwin.FocusFollower
+	// escByKeyDown: the window's key-down handler takes Escape whatever
+	// has the focus (a check or a list ignores it), so fields leave it be.
+	escByKeyDown bool
 
 	content fyne.CanvasObject
+}
+
+// followFocus scrolls the tab shown so that the widget Tab moved the focus
+// to is in view (the bottom bar's buttons are always seen). Fyne has no
+// focus-change event; Run calls this a few times a second.
+func (f *form) followFocus() {
+	if f.tabs == nil || f.tabs.Selected() == nil {
+		return
+	}
+	s, _ := f.tabs.Selected().Content.(*container.Scroll)
+	f.follow.Follow(f.win, s, f.saveBtn, f.revertBtn, f.closeBtn)
+}
+
+// onKey handles a key the window sees before any widget: Escape closes
+// (asking first when edits are unsaved), wherever the focus is.
+func (f *form) onKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		f.onClose()
+	}
 }
 
 func newForm(win fyne.Window, got api.SettingsReply, c Daemon, auto Autostarter, offline bool) *form {
@@ -123,7 +148,7 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(k.Name) {
 		return
 	}
-	if k.Name == fyne.KeyEscape {
+	if k.Name == fyne.KeyEscape && !e.f.escByKeyDown {
 		e.f.onClose() // as with nothing focused (the canvas's handler)
 		return
 	}
@@ -512,6 +537,7 @@ func (f *form) build(problems []settings.Problem) {
 	f.revertBtn = widget.NewButton(lang.X("settings.revert", "Undo changes"), f.onRevert)
 	revert := f.revertBtn
 	closeBtn := widget.NewButton(lang.X("settings.close", "Close"), f.onClose)
+	f.closeBtn = closeBtn
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, f.saveBtn), f.status)
 
 	f.banner = container.NewVBox()

@@ -566,3 +566,40 @@ func TestCrossFieldErrorOnTheFieldChanged(t *testing.T) {
 		t.Errorf("length over an hour: %q", m)
 	}
 }
+
+// Tab through the form: the scroll follows the focus, so the focused widget
+// is always in view, and tabbing changes nothing (Escape then just closes).
+func TestTabFollowsFocusAndChangesNothing(t *testing.T) {
+	f, _, _ := newTestForm(t, api.SettingsReply{})
+	f.win.Resize(fyne.NewSize(720, 480))
+	s := f.tabs.Selected().Content.(*container.Scroll)
+	d := fyne.CurrentApp().Driver()
+	moved := false
+	for i := 0; i < 26; i++ {
+		f.win.Canvas().FocusNext()
+		f.followFocus()
+		o, ok := f.win.Canvas().Focused().(fyne.CanvasObject)
+		if !ok || o == f.saveBtn || o == f.revertBtn || o == f.closeBtn {
+			continue
+		}
+		top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
+		if top < -0.5 || top+o.Size().Height > s.Size().Height+0.5 {
+			t.Fatalf("tab %d: the focused widget is out of view (top %.0f, height %.0f, view %.0f)", i+1, top, o.Size().Height, s.Size().Height)
+		}
+		moved = moved || s.Offset.Y > 0
+	}
+	if !moved {
+		t.Error("26 tabs never scrolled the form")
+	}
+	if f.dirty() {
+		t.Error("tabbing through the form counts as a change")
+	}
+	// The window's key-down handler (Escape wherever the focus is, a
+	// check included) asks while there are changes.
+	f.win.Canvas().Focus(f.checks["posture.enabled"])
+	typeInto(t, f, "limits.hydration_goal", "5")
+	f.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(f.win.Canvas().Overlays().List()) == 0 {
+		t.Error("Escape with unsaved changes did not ask before closing")
+	}
+}

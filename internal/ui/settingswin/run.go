@@ -10,9 +10,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -126,11 +128,29 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)
 	w.SetCloseIntercept(f.onClose)
-	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
-			f.onClose() // asks first when edits are unsaved
+	if dc, ok := w.Canvas().(desktop.Canvas); ok {
+		// Key-down reaches the window whatever has the focus: Escape in a
+		// check, a list or a spinner closed nothing when only the canvas's
+		// typed-key handler (no focus) and the text fields took it.
+		f.escByKeyDown = true
+		dc.SetOnKeyDown(f.onKey)
+	} else {
+		w.Canvas().SetOnTypedKey(f.onKey)
+	}
+	stop := make(chan struct{})
+	w.SetOnClosed(func() { close(stop) })
+	go func() {
+		t := time.NewTicker(150 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(f.followFocus)
+			}
 		}
-	})
+	}()
 	for _, s := range shortcuts {
 		w.Canvas().AddShortcut(s, func(s fyne.Shortcut) { f.onShortcut(s) })
 	}

@@ -54,7 +54,7 @@ type welcome struct {
 	problem *widget.Label
 	tip     *widget.Label
 	scroll  *container.Scroll
-	focused fyne.Focusable // as last seen by followFocus
+	follow  appwin.FocusFollower
 	saved   bool
 }
 
@@ -139,28 +139,7 @@ func (w *welcome) build() fyne.CanvasObject {
 // tabbed into radios and checks below the fold without seeing them. Fyne
 // has no focus-change event; Run calls this a few times a second.
 func (w *welcome) followFocus() {
-	f := w.win.Canvas().Focused()
-	if f == nil || f == w.focused {
-		return
-	}
-	w.focused = f
-	o, ok := f.(fyne.CanvasObject)
-	if !ok || o == w.startBt { // Start is below the scroll, always seen
-		return
-	}
-	d := fyne.CurrentApp().Driver()
-	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(w.scroll).Y
-	bottom, view := top+o.Size().Height, w.scroll.Size().Height
-	switch {
-	case top < 0:
-		w.scroll.Offset.Y += top
-	case bottom > view:
-		w.scroll.Offset.Y += bottom - view
-	default:
-		return
-	}
-	w.scroll.Offset.Y = max(w.scroll.Offset.Y, 0)
-	w.scroll.Refresh()
+	w.follow.Follow(w.win, w.scroll, w.startBt) // Start is below the scroll, always seen
 }
 
 func indexOf(list []string, s string) int {
