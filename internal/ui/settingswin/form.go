@@ -87,9 +87,6 @@ type form struct {
 	tabs        *container.AppTabs
 	closeBtn    *widget.Button
 	follow      appwin.FocusFollower
-	// escByKeyDown: the window's key-down handler takes Escape whatever
-	// has the focus (a check or a list ignores it), so fields leave it be.
-	escByKeyDown bool
 
 	content fyne.CanvasObject
 }
@@ -105,8 +102,8 @@ func (f *form) followFocus() {
 	f.follow.Follow(f.win, s, f.saveBtn, f.revertBtn, f.closeBtn)
 }
 
-// onKey handles a key the window sees before any widget: Escape closes
-// (asking first when edits are unsaved), wherever the focus is.
+// onKey handles a key the canvas gets with nothing focused: Escape closes
+// (asking first when edits are unsaved), as in a text field.
 func (f *form) onKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape {
 		f.onClose()
@@ -148,7 +145,7 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	if e.onKey != nil && e.onKey(k.Name) {
 		return
 	}
-	if k.Name == fyne.KeyEscape && !e.f.escByKeyDown {
+	if k.Name == fyne.KeyEscape {
 		e.f.onClose() // as with nothing focused (the canvas's handler)
 		return
 	}

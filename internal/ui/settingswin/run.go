@@ -10,7 +10,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
@@ -128,15 +127,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	f := newForm(w, got, c, osAutostart{}, offline)
 	w.SetContent(f.content)
 	w.SetCloseIntercept(f.onClose)
-	if dc, ok := w.Canvas().(desktop.Canvas); ok {
-		// Key-down reaches the window whatever has the focus: Escape in a
-		// check, a list or a spinner closed nothing when only the canvas's
-		// typed-key handler (no focus) and the text fields took it.
-		f.escByKeyDown = true
-		dc.SetOnKeyDown(f.onKey)
-	} else {
-		w.Canvas().SetOnTypedKey(f.onKey)
-	}
+	w.Canvas().SetOnTypedKey(f.onKey) // Escape with nothing focused; the fields take it themselves
 	stop := make(chan struct{})
 	w.SetOnClosed(func() { close(stop) })
 	go func() {
