@@ -76,7 +76,7 @@ func runDaemon(verbose bool) int {
 		}
 		opts.Settings = st
 	}
-	opts.Cards = cards.LoadDefault()
+	opts.Cards = cards.LoadDefaultNoFigures()
 	if d, err := paths.DataDir(); err == nil {
 		// The profile chosen by hand (`limber profile use`), kept until `profile auto`.
 		opts.ProfileChoice = filepath.Join(d, "profile.json")

@@ -73,6 +73,13 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // On any problem the card is not usable and ok is false; every problem
 // found is returned, not just the first.
 func Parse(name string, data []byte) (c Card, problems []Problem) {
+	return parse(name, data, true)
+}
+
+// parse is Parse; without figures it checks the [figure] table as
+// strictly but leaves Card.Figure empty, skipping the work of solving
+// each pose (most of a card's parsing time and memory).
+func parse(name string, data []byte, figures bool) (c Card, problems []Problem) {
 	bad := func(line int, format string, a ...any) {
 		problems = append(problems, Problem{File: name, Line: line, Msg: fmt.Sprintf(format, a...)})
 	}
@@ -236,7 +243,7 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		c.Texts[tr.code] = parseText(tr.code, *tr.t, len(c.Steps), loc, bad)
 	}
 
-	c.Figure = parseFigure(raw.Figure, loc, bad)
+	c.Figure = parseFigure(raw.Figure, figures, loc, bad)
 	if len(problems) > 0 {
 		return Card{}, problems
 	}
@@ -278,8 +285,11 @@ func parseText(code string, rt rawText, steps int, loc *locator, bad func(int, s
 	return t
 }
 
-func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pose.Figure {
+func parseFigure(rf *rawFigure, solve bool, loc *locator, bad func(int, string, ...any)) pose.Figure {
 	var f pose.Figure
+	if rf == nil && !solve {
+		return f
+	}
 	if rf == nil {
 		// No figure: a person standing still, so the card still has a picture.
 		p, _ := pose.Base("stand")
@@ -336,7 +346,10 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	}
 	for i, m := range rf.Pose {
 		over := map[pose.Joint]float64{}
-		p := base.Clone()
+		var p pose.Pose
+		if solve {
+			p = base.Clone()
+		}
 		for k, raw := range m {
 			line := loc.key("figure.pose", i, k)
 			if k == "touch" {
@@ -374,7 +387,12 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 				over[pose.Joint(k)] = v
 			}
 		}
-		f.Poses = append(f.Poses, p.With(over).Solve(f.Front))
+		if solve {
+			f.Poses = append(f.Poses, p.With(over).Solve(f.Front))
+		}
+	}
+	if !solve {
+		return pose.Figure{}
 	}
 	if len(f.Poses) == 0 {
 		f.Poses = []pose.Pose{base}
