@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/limber-app/limber/internal/figure/pose"
 	"github.com/limber-app/limber/internal/schedule"
@@ -26,7 +25,7 @@ type rawCard struct {
 	Timed     bool       `toml:"timed"`
 	Tip       bool       `toml:"tip"`
 	Positions []string   `toml:"positions"`
-	Factors   []string   `toml:"factors"`
+	Factors   *[]string  `toml:"factors"` // nil: the key is missing
 	Areas     []string   `toml:"areas"`
 	Steps     []string   `toml:"steps"`
 	Safety    string     `toml:"safety"`
@@ -65,8 +64,6 @@ type rawFigure struct {
 	Pose  []map[string]any `toml:"pose"`
 }
 
-var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
-
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Parse reads one card file. name is used in problems (FILE:LINE: message).
@@ -92,30 +89,28 @@ func parse(name string, data []byte, figures bool) (c Card, problems []Problem) 
 		return Card{}, problems
 	}
 	var raw rawCard
-	md, err := toml.Decode(string(data), &raw)
+	// Strict: an unknown key is a problem, but the rest of the card is
+	// still decoded and checked, so every problem is reported at once.
+	err := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(&raw)
+	var strict *toml.StrictMissingError
+	if errors.As(err, &strict) {
+		for _, e := range strict.Errors {
+			line, _ := e.Position()
+			bad(line, "unknown key %q (check the spelling; see the card format in assets/cardfiles/README.md)", strings.Join(e.Key(), "."))
+		}
+		err = nil
+	}
 	if err != nil {
-		var pe toml.ParseError
-		var ppe *toml.ParseError
-		switch {
-		case errors.As(err, &pe):
-			bad(pe.Position.Line, "%s", tomlMessage(pe))
-		case errors.As(err, &ppe):
-			bad(ppe.Position.Line, "%s", tomlMessage(*ppe))
-		default:
-			// Type mismatches come as plain errors: "toml: line 3 (last key "kinds"): ...".
-			if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
-				line, _ := strconv.Atoi(m[1])
-				bad(line, "not valid TOML: %q has the wrong type (%s); see assets/cardfiles/README.md", m[2], m[3])
-			} else {
-				bad(0, "not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
-			}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, _ := de.Position()
+			bad(line, "%s", tomlMessage(de))
+		} else {
+			bad(0, "not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
 		}
 		return Card{}, problems
 	}
 	loc := newLocator(data)
-	for _, k := range md.Undecoded() {
-		bad(loc.keyPath(k), "unknown key %q (check the spelling; see the card format in assets/cardfiles/README.md)", k.String())
-	}
 
 	c.ID = strings.TrimSpace(raw.ID)
 	switch {
@@ -190,8 +185,8 @@ func parse(name string, data []byte, figures bool) (c Card, problems []Problem) 
 	}
 	// Factors may be empty: an eye break serves none of the back's factors,
 	// and a card is tagged only with what it really works against.
-	if len(raw.Factors) > 0 || md.IsDefined("factors") {
-		c.Factors = tagList(raw.Factors, AllFactors(), "factors", loc, bad)
+	if raw.Factors != nil {
+		c.Factors = tagList(*raw.Factors, AllFactors(), "factors", loc, bad)
 	} else {
 		bad(loc.key("", 0, "factors"), "factors is missing (use %s, or [] for none)", joinQ(AllFactors()))
 	}
@@ -487,12 +482,51 @@ func joinQ[T ~string](all []T) string {
 }
 
 // tomlMessage turns the decoder's message into one a card author reads.
-func tomlMessage(pe toml.ParseError) string {
-	m := pe.Message
-	if pe.LastKey != "" && !strings.Contains(m, pe.LastKey) {
-		m = fmt.Sprintf("%s (at key %q)", m, pe.LastKey)
+func tomlMessage(de *toml.DecodeError) string {
+	m := strings.TrimPrefix(de.Error(), "toml: ")
+	key := strings.Join(de.Key(), ".")
+	if got, goType, ok := typeMismatch(m); ok && key != "" {
+		return fmt.Sprintf("not valid TOML: %q has the wrong type (it is a %s; %s); see assets/cardfiles/README.md", key, got, wantText(goType))
+	}
+	if key != "" && !strings.Contains(m, key) {
+		m = fmt.Sprintf("%s (at key %q)", m, key)
 	}
 	return "not valid TOML: " + m
+}
+
+// typeMismatch reads the decoder's "cannot decode TOML string into
+// struct field cards.rawCard.Kinds of type []string" (or "... into
+// []string"): the TOML type given and the Go type wanted.
+func typeMismatch(m string) (got, goType string, ok bool) {
+	rest, ok := strings.CutPrefix(m, "cannot decode TOML ")
+	if !ok {
+		return "", "", false
+	}
+	got, into, ok := strings.Cut(rest, " into ")
+	if !ok {
+		return "", "", false
+	}
+	if i := strings.LastIndex(into, " of type "); i >= 0 {
+		into = into[i+len(" of type "):]
+	}
+	return got, into, true
+}
+
+// wantText says in words what a field of Go type goType holds.
+func wantText(goType string) string {
+	switch goType {
+	case "string":
+		return "a quoted text is needed"
+	case "[]string", "*[]string":
+		return `a list like ["a", "b"] is needed`
+	case "float64":
+		return "a number is needed"
+	case "bool":
+		return "true or false is needed"
+	case "[]map[string]interface {}":
+		return "[[figure.pose]] tables are needed"
+	}
+	return "a " + goType + " is needed"
 }
 
 // locator finds the line of a key in the source, since the TOML decoder
@@ -567,16 +601,4 @@ func (l *locator) elem(table string, n int, key string, i int) int {
 		}
 	}
 	return kl
-}
-
-// keyPath locates an undecoded key such as figure.pose.elbow.
-func (l *locator) keyPath(k toml.Key) int {
-	switch len(k) {
-	case 1:
-		return l.key("", 0, k[0])
-	case 2:
-		return l.key(k[0], 0, k[1])
-	default:
-		return l.key(strings.Join(k[:len(k)-1], "."), 0, k[len(k)-1])
-	}
 }
