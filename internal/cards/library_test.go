@@ -158,7 +158,7 @@ func TestNoFiguresSameCards(t *testing.T) {
 	}
 	builtin := os.DirFS("../../assets/cardfiles")
 	full := Load(builtin, dir)
-	light := load(builtin, dir, &Library{byID: map[string]int{}, noFigures: true})
+	light := load(builtin, dir, &Library{byID: map[string]int{}})
 	if len(full.Problems()) != 1 || fmt.Sprint(light.Problems()) != fmt.Sprint(full.Problems()) {
 		t.Errorf("problems without figures:\n%v\nwith:\n%v", light.Problems(), full.Problems())
 	}

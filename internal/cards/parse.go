@@ -70,13 +70,14 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // On any problem the card is not usable and ok is false; every problem
 // found is returned, not just the first.
 func Parse(name string, data []byte) (c Card, problems []Problem) {
-	return parse(name, data, true)
+	return parse(name, data, solveFigure)
 }
 
-// parse is Parse; without figures it checks the [figure] table as
-// strictly but leaves Card.Figure empty, skipping the work of solving
-// each pose (most of a card's parsing time and memory).
-func parse(name string, data []byte, figures bool) (c Card, problems []Problem) {
+// parse is Parse with figure making the Card.Figure; with figure nil it
+// checks the [figure] table as strictly but leaves Card.Figure empty,
+// skipping the work of solving each pose (most of a card's parsing time
+// and memory).
+func parse(name string, data []byte, figure figureFunc) (c Card, problems []Problem) {
 	bad := func(line int, format string, a ...any) {
 		problems = append(problems, Problem{File: name, Line: line, Msg: fmt.Sprintf(format, a...)})
 	}
@@ -238,9 +239,12 @@ func parse(name string, data []byte, figures bool) (c Card, problems []Problem) 
 		c.Texts[tr.code] = parseText(tr.code, *tr.t, len(c.Steps), loc, bad)
 	}
 
-	c.Figure = parseFigure(raw.Figure, figures, loc, bad)
+	spec := parseFigure(raw.Figure, loc, bad)
 	if len(problems) > 0 {
 		return Card{}, problems
+	}
+	if figure != nil {
+		c.Figure = figure(spec)
 	}
 	return c, nil
 }
@@ -280,24 +284,45 @@ func parseText(code string, rt rawText, steps int, loc *locator, bad func(int, s
 	return t
 }
 
-func parseFigure(rf *rawFigure, solve bool, loc *locator, bad func(int, string, ...any)) pose.Figure {
-	var f pose.Figure
-	if rf == nil && !solve {
-		return f
-	}
+// figureSpec is a card's [figure] table, checked: what solveFigure needs
+// to draw it.
+type figureSpec struct {
+	none        bool // the card has no [figure] table
+	front, feet bool
+	props       []string
+	hold, move  float64
+	base        string
+	poses       []poseSpec
+}
+
+// poseSpec is one [[figure.pose]]: angles over the base pose, and the rest.
+type poseSpec struct {
+	over             map[pose.Joint]float64
+	touch            []pose.Contact
+	hold, move, lift float64
+}
+
+// figureFunc turns a checked figure into the one drawn; nil leaves
+// Card.Figure empty. It is a value so that only programs that draw
+// figures link the pose solver (the daemon and the command line never
+// call solveFigure).
+type figureFunc func(figureSpec) pose.Figure
+
+// parseFigure checks the [figure] table (nil: none).
+func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) figureSpec {
+	// No figure: a person standing still, so the card still has a picture.
+	f := figureSpec{base: "stand"}
 	if rf == nil {
-		// No figure: a person standing still, so the card still has a picture.
-		p, _ := pose.Base("stand")
-		f.Poses = []pose.Pose{p}
+		f.none = true
 		return f
 	}
 	switch rf.View {
 	case "":
 		// The bases facing the viewer are drawn from the front unless the card says.
-		f.Front = rf.Base == "stand-front" || rf.Base == "sit-front"
+		f.front = rf.Base == "stand-front" || rf.Base == "sit-front"
 	case "side":
 	case "front":
-		f.Front = true
+		f.front = true
 	default:
 		bad(loc.key("figure", 0, "view"), "view %q must be \"side\" or \"front\"", rf.View)
 	}
@@ -305,16 +330,16 @@ func parseFigure(rf *rawFigure, solve bool, loc *locator, bad func(int, string, 
 	if baseName == "" {
 		baseName = "stand"
 	}
-	base, ok := pose.Base(baseName)
-	if !ok {
+	if isOneOf(baseName, pose.BaseNames()) {
+		f.base = baseName
+	} else {
 		bad(loc.key("figure", 0, "base"), "unknown base %q (use one of %s)", rf.Base, strings.Join(pose.BaseNames(), ", "))
-		base, _ = pose.Base("stand")
 	}
 	switch rf.Keep {
 	case "":
-		f.Feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "sit-front" || baseName == "kneel"
+		f.feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "sit-front" || baseName == "kneel"
 	case "feet":
-		f.Feet = true
+		f.feet = true
 	case "hip":
 	default:
 		bad(loc.key("figure", 0, "keep"), "keep %q must be \"feet\" or \"hip\"", rf.Keep)
@@ -324,14 +349,14 @@ func parseFigure(rf *rawFigure, solve bool, loc *locator, bad func(int, string, 
 			bad(loc.elem("figure", 0, "props", i), "unknown prop %q (use %s)", p, strings.Join(pose.PropNames(), ", "))
 		}
 	}
-	f.Props = rf.Props
+	f.props = rf.Props
 	if rf.Hold < 0 || rf.Hold > 10 {
 		bad(loc.key("figure", 0, "hold"), "hold must be 0 to 10 seconds")
 	}
 	if rf.Move < 0 || rf.Move > 10 {
 		bad(loc.key("figure", 0, "move"), "move must be 0 to 10 seconds")
 	}
-	f.Hold, f.Move = rf.Hold, rf.Move
+	f.hold, f.move = rf.Hold, rf.Move
 	if len(rf.Pose) > 8 {
 		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
 	}
@@ -340,15 +365,11 @@ func parseFigure(rf *rawFigure, solve bool, loc *locator, bad func(int, string, 
 		known[string(j)] = true
 	}
 	for i, m := range rf.Pose {
-		over := map[pose.Joint]float64{}
-		var p pose.Pose
-		if solve {
-			p = base.Clone()
-		}
+		p := poseSpec{over: map[pose.Joint]float64{}}
 		for k, raw := range m {
 			line := loc.key("figure.pose", i, k)
 			if k == "touch" {
-				p.Touch = parseTouch(raw, i, line, bad)
+				p.touch = parseTouch(raw, i, line, bad)
 				continue
 			}
 			v, isNum := number(raw)
@@ -361,17 +382,17 @@ func parseFigure(rf *rawFigure, solve bool, loc *locator, bad func(int, string, 
 				if !(v >= 0 && v <= 60) {
 					bad(line, "hold %v in pose %d is outside 0 to 60 seconds", v, i+1)
 				}
-				p.Hold = v
+				p.hold = v
 			case k == "move":
 				if !(v >= 0 && v <= 20) {
 					bad(line, "move %v in pose %d is outside 0 to 20 seconds", v, i+1)
 				}
-				p.Move = v
+				p.move = v
 			case k == "lift":
 				if !(v >= 0 && v <= 1) {
 					bad(line, "lift %v is outside 0 to 1", v)
 				}
-				p.Lift = v
+				p.lift = v
 			case k == string(pose.Turn) && !(v >= 0 && v <= 90):
 				bad(line, "turn = %v is outside 0 to 90 degrees", v)
 			case k == string(pose.Shrug) && !(v >= 0 && v <= 1):
@@ -379,15 +400,26 @@ func parseFigure(rf *rawFigure, solve bool, loc *locator, bad func(int, string, 
 			case !(v >= -360 && v <= 360):
 				bad(line, "%s = %v is outside -360 to 360 degrees", k, v)
 			default:
-				over[pose.Joint(k)] = v
+				p.over[pose.Joint(k)] = v
 			}
 		}
-		if solve {
-			f.Poses = append(f.Poses, p.With(over).Solve(f.Front))
-		}
+		f.poses = append(f.poses, p)
 	}
-	if !solve {
-		return pose.Figure{}
+	return f
+}
+
+// solveFigure builds the figure drawn from a checked one: each pose over
+// its base, solved for its contacts, and presolved for the animation.
+func solveFigure(spec figureSpec) pose.Figure {
+	base, _ := pose.Base(spec.base)
+	if spec.none {
+		return pose.Figure{Poses: []pose.Pose{base}}
+	}
+	f := pose.Figure{Front: spec.front, Feet: spec.feet, Props: spec.props, Hold: spec.hold, Move: spec.move}
+	for _, ps := range spec.poses {
+		p := base.Clone()
+		p.Touch, p.Hold, p.Move, p.Lift = ps.touch, ps.hold, ps.move, ps.lift
+		f.Poses = append(f.Poses, p.With(ps.over).Solve(f.Front))
 	}
 	if len(f.Poses) == 0 {
 		f.Poses = []pose.Pose{base}

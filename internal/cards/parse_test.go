@@ -96,7 +96,7 @@ func TestParseProblems(t *testing.T) {
 				t.Fatalf("no problem reported, want %q", tc.want)
 			}
 			// The daemon's parse without figures finds the same problems.
-			if _, np := parse("c.toml", []byte(tc.edit(validCard)), false); fmt.Sprint(np) != fmt.Sprint(probs) {
+			if _, np := parse("c.toml", []byte(tc.edit(validCard)), nil); fmt.Sprint(np) != fmt.Sprint(probs) {
 				t.Errorf("without figures, problems\n%v\nwant\n%v", np, probs)
 			}
 			var got []string
