@@ -38,7 +38,8 @@ deps:
 # limber-window (the card, settings and statistics windows, with Fyne's GL
 # driver), which limber finds beside itself or in ../libexec/limber/.
 # limber is built without cgo on Linux, where nothing in it needs it (D-Bus,
-# X11 through xgb, pure-Go SQLite): a static binary maps no libc, which
+# X11 through xgb; the history is a file of JSON lines, and only limber-window
+# links SQLite, to import an old history.db): a static binary maps no libc, which
 # keeps the idle daemon about 1.5 MB smaller. macOS's tray needs cgo.
 DAEMON_CGO := $(if $(filter Linux,$(shell uname -s)),0,1)
 

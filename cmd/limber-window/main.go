@@ -2,6 +2,7 @@
 // stats, status, welcome) as its own process:
 //
 //	limber-window card|settings|stats|status|welcome [OPTIONS]
+//	limber-window import-history OLD.db NEW.jsonl
 //
 // The daemon, `limber`, starts it as a child when a break comes due or a
 // window is asked for from the tray; `limber window NAME ...` runs it from
@@ -10,6 +11,10 @@
 // talks to the daemon over the control socket, like the CLI, and exits
 // when its window closes. Without a running daemon each window works on its
 // own (files, read-only history).
+//
+// import-history is no window: it takes an old SQLite history (history.db)
+// into the history file once. The daemon runs it at start while history.db
+// is there, so that only this binary links SQLite (internal/historydb).
 //
 // Installed beside limber, or in PREFIX/libexec/limber/.
 package main
@@ -23,6 +28,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cli"
 	"github.com/limber-app/limber/internal/display"
+	"github.com/limber-app/limber/internal/historydb"
 	"github.com/limber-app/limber/internal/i18n/fynelang"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/paths"
@@ -55,6 +61,9 @@ func main() {
 func run(args []string) int {
 	if len(args) == 0 {
 		return usage()
+	}
+	if args[0] == "import-history" {
+		return importHistory(args[1:])
 	}
 	var c *api.Client
 	if conn, err := ipc.Dial(paths.Socket()); err == nil {
@@ -95,6 +104,27 @@ func run(args []string) int {
 		return statuswin.Run(args[1:], c)
 	}
 	return usage()
+}
+
+// importHistory runs `import-history SRC DST`: the daemon reads its
+// output, and shows the error (stderr) when it fails.
+func importHistory(args []string) int {
+	if len(args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: limber-window import-history OLD.db NEW.jsonl")
+		return cli.ExitUsage
+	}
+	res, err := historydb.Import(args[0], args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return cli.ExitFailed
+	}
+	if res.Already {
+		fmt.Printf("%s was imported into %s before; it is kept at %s\n", args[0], args[1], res.Kept)
+		return 0
+	}
+	fmt.Printf("imported %d events from %s into %s (%d unreadable left out); the old file is kept at %s\n",
+		res.Entries, args[0], args[1], res.Bad, res.Kept)
+	return 0
 }
 
 func usage() int {

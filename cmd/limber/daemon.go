@@ -90,6 +90,9 @@ func runDaemon(verbose bool) int {
 		j := history.NewJournal(p, history.JournalOptions{Logf: logf})
 		defer j.Close()
 		opts.History = j
+		if old, err := paths.OldHistoryFile(); err == nil {
+			importOldHistory(j, old, logf)
+		}
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -16,7 +16,7 @@ import (
 
 func historyFixture(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "history.db")
+	path := filepath.Join(t.TempDir(), "history.jsonl")
 	s, err := history.Open(path)
 	if err != nil {
 		t.Fatal(err)

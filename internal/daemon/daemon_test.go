@@ -119,7 +119,7 @@ func newHarnessWith(t *testing.T, jo history.JournalOptions, opts ...func(*Optio
 	w := &world{now: time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)}
 	w.lastInput = w.now.Add(-time.Hour)
 	jo.MinBackoff, jo.MaxBackoff = 5*time.Millisecond, 20*time.Millisecond
-	hist := history.NewJournal(filepath.Join(dir, "history.db"), jo)
+	hist := history.NewJournal(filepath.Join(dir, "history.jsonl"), jo)
 	t.Cleanup(func() { hist.Close() })
 	cfg, _, err := settings.OpenStore(filepath.Join(dir, "config.toml"))
 	if err != nil {

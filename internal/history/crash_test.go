@@ -107,7 +107,7 @@ type crashCounts struct {
 // kill9 runs the writer runs times, killing each, and checks the file
 // holds every acknowledged event.
 func kill9(t testing.TB, runs int) crashCounts {
-	path := filepath.Join(t.TempDir(), "history.db")
+	path := filepath.Join(t.TempDir(), "history.jsonl")
 	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 	acked := map[string]bool{}
 	glasses := 0
@@ -118,8 +118,8 @@ func kill9(t testing.TB, runs int) crashCounts {
 		out, err := cmd.StdoutPipe()
 		must(t, err)
 		must(t, cmd.Start())
-		// the first runs die early (while opening, while upgrading the
-		// schema), the rest after a random number of acknowledged writes
+		// the first runs die early (while creating the file and its
+		// header), the rest after a random number of acknowledged writes
 		killAfter := 1 + r.IntN(300) // at least one: n counts from 1
 		if run < 3 {
 			time.AfterFunc(time.Duration(r.IntN(15))*time.Millisecond, func() { cmd.Process.Kill() })
@@ -157,22 +157,22 @@ func kill9(t testing.TB, runs int) crashCounts {
 	s, err := Open(path)
 	must(t, err)
 	defer s.Close()
-	if s.MovedAside() != "" {
-		t.Fatalf("the killed writer's file was judged damaged and moved to %s", s.MovedAside())
+	if n := s.Notice(); n != "" {
+		t.Fatalf("the killed writer's file: %s", n)
 	}
 	if check, err := s.IntegrityCheck(); err != nil || check != "ok" {
-		t.Fatalf("integrity_check: %q %v", check, err)
+		t.Fatalf("integrity check: %q %v", check, err)
 	}
 	found := map[string]bool{}
-	rows, err := s.db.Query(`SELECT card FROM breaks`)
-	must(t, err)
-	for rows.Next() {
-		var c string
-		must(t, rows.Scan(&c))
-		found[c] = true
+	spanMax := map[int64]int64{} // start -> the latest end stored
+	for _, r := range records(t, s) {
+		switch r.T {
+		case TypeBreak:
+			found[r.Card] = true
+		case TypeSitting:
+			spanMax[r.At] = max(spanMax[r.At], r.End)
+		}
 	}
-	must(t, rows.Err())
-	rows.Close()
 	lost := 0
 	for id := range acked {
 		if !found[id] {
@@ -180,24 +180,23 @@ func kill9(t testing.TB, runs int) crashCounts {
 			t.Errorf("acknowledged break %s is missing", id)
 		}
 	}
-	// a write may commit just before its writer dies unacknowledged: at
+	// a write may be synced just before its writer dies unacknowledged: at
 	// most one per run
 	if extra := len(found) - len(acked); extra < 0 || extra > runs {
 		t.Errorf("%d breaks in the file, %d acknowledged", len(found), len(acked))
 	}
-	if got := count(t, s, "glasses"); got < glasses || got > glasses+runs {
+	if got := count(t, s, TypeGlass); got < glasses || got > glasses+runs {
 		t.Errorf("%d glasses in the file, %d acknowledged", got, glasses)
 	}
 	for run, end := range spanEnd {
 		start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(run) * time.Hour)
-		var got int64
-		must(t, s.db.QueryRow(`SELECT max(end_at) FROM activity WHERE start_at = ?`, ms(start)).Scan(&got))
+		got := spanMax[ms(start)]
 		// sitting time is written at least every FlushEvery
 		if got < end-FlushEvery.Milliseconds() {
 			t.Errorf("run %d: sitting recorded up to %d, acknowledged up to %d", run, got, end)
 		}
 	}
-	stored := count(t, s, "glasses")
+	stored := count(t, s, TypeGlass)
 	lost += max(0, glasses-stored)
 	return crashCounts{kills: runs, ackBreaks: len(acked), ackGlasses: glasses, breaks: len(found), glasses: stored, lost: lost}
 }

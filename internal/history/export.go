@@ -2,11 +2,12 @@ package history
 
 import (
 	"bufio"
-	"database/sql"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,43 +40,54 @@ type Event struct {
 	AfterHours bool   // sitting spans outside working hours
 }
 
-// Events calls fn for every row of the journal, oldest first.
+// Events calls fn for every event of the journal, oldest first (by start,
+// then type). The file is in the order events were recorded, which is not
+// quite that (a sitting span is written with its start, after the breaks
+// taken while it grew), so Events holds the events in memory to sort them:
+// it is for exports and tests, never the daemon's loop.
 func (s *Store) Events(fn func(Event) error) error {
-	rows, err := s.db.Query(`
-		SELECT 'break', at, NULL, kind, card, due, outcome, dur_ms, '', 0 FROM breaks
-		UNION ALL SELECT 'sitting', start_at, end_at, '', '', NULL, '', end_at-start_at, '', after_hours FROM activity
-		UNION ALL SELECT 'pause', start_at, end_at, '', '', NULL, '', end_at-start_at, '', 0 FROM pauses
-		UNION ALL SELECT 'glass', at, NULL, '', '', NULL, '', 0, source, 0 FROM glasses
-		UNION ALL SELECT 'limit_warning', at, NULL, '', '', NULL, '', sitting_ms, '', 0 FROM limit_warnings
-		ORDER BY 2, 1`)
-	if err != nil {
+	var all []Event
+	if err := s.read(func(r *record) {
+		if e, ok := r.event(); ok {
+			all = append(all, e)
+		}
+	}); err != nil {
 		return fmt.Errorf("reading the history: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var e Event
-		var start int64
-		var end, due sql.NullInt64
-		var dur int64
-		if err := rows.Scan(&e.Type, &start, &end, &e.Kind, &e.Card, &due, &e.Outcome, &dur, &e.Source, &e.AfterHours); err != nil {
-			return fmt.Errorf("reading the history: %w", err)
-		}
-		e.Start = fromMS(start)
-		if end.Valid {
-			e.End = fromMS(end.Int64)
-		}
-		if due.Valid {
-			e.Due = fromMS(due.Int64)
-		}
-		e.Duration = time.Duration(dur) * time.Millisecond
+	slices.SortStableFunc(all, func(a, b Event) int {
+		return cmp.Or(a.Start.Compare(b.Start), cmp.Compare(a.Type, b.Type))
+	})
+	for _, e := range all {
 		if err := fn(e); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("reading the history: %w", err)
-	}
 	return nil
+}
+
+// event is the record as exports show it (false for lines that are no
+// event: goals, an import's mark, types of a newer Limber).
+func (r *record) event() (Event, bool) {
+	e := Event{Type: r.T, Start: fromMS(r.At)}
+	switch r.T {
+	case TypeBreak:
+		e.Kind, e.Card, e.Outcome = r.Kind, r.Card, r.Outcome
+		if r.Due != 0 {
+			e.Due = fromMS(r.Due)
+		}
+		e.Duration = time.Duration(r.MS) * time.Millisecond
+	case TypeSitting, TypePause:
+		e.End = fromMS(r.End)
+		e.Duration = time.Duration(r.End-r.At) * time.Millisecond
+		e.AfterHours = r.AH
+	case TypeGlass:
+		e.Source = r.Src
+	case TypeLimitWarning:
+		e.Duration = time.Duration(r.MS) * time.Millisecond
+	default:
+		return Event{}, false
+	}
+	return e, true
 }
 
 // CSVHeader is the header row of ExportCSV.

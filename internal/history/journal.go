@@ -9,12 +9,13 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
 
 // Entry is one event to journal, in a form that can wait in memory and in
-// the fallback file until the database takes it.
+// the fallback file until the history file takes it.
 type Entry struct {
 	Type string    `json:"type"` // TypeBreak, TypeSitting, TypePause, TypeGlass, TypeLimit
 	At   time.Time `json:"at"`
@@ -47,7 +48,7 @@ func SittingEntry(start, end time.Time, afterHours bool) Entry {
 	return Entry{Type: TypeSitting, At: start, End: end, AfterHours: afterHours}
 }
 
-// check refuses an entry no database would take, so one bad event is
+// check refuses an entry no store would take, so one bad event is
 // answered at once and never holds up those behind it.
 func (e Entry) check() error {
 	switch e.Type {
@@ -101,10 +102,10 @@ func (s *Store) Apply(e Entry) error {
 type JournalOptions struct {
 	// MaxQueue bounds the events held in memory (DefaultMaxQueue).
 	MaxQueue int
-	// Fallback is the append-only file events go to while the database
+	// Fallback is the append-only file events go to while the history file
 	// fails (path + ".pending"; "-" for none).
 	Fallback string
-	// Open opens the database (Open).
+	// Open opens the history file (Open).
 	Open func(path string) (*Store, error)
 	// MinBackoff and MaxBackoff bound the wait between reopen attempts
 	// (1 s and 1 min).
@@ -113,21 +114,21 @@ type JournalOptions struct {
 }
 
 // DefaultMaxQueue is how many events wait in memory while neither the
-// database nor the fallback file takes them: days of breaks and glasses
+// history file nor the fallback file takes them: days of breaks and glasses
 // (sitting spans merge in the queue, so they take one place a span).
 const DefaultMaxQueue = 10000
 
 // ErrNotKept is returned by Submit for an event that could be kept nowhere:
-// the database fails, the fallback file too, and the memory queue is full.
+// the history file fails, the fallback file too, and the memory queue is full.
 var ErrNotKept = errors.New("the history file cannot be written and no more events can be held until it can")
 
 // Journal is the daemon's one writer: events are handed in (Submit, which
 // never blocks on the disk) and a goroutine of its own writes them. While
-// the database cannot be opened or written, events wait in a bounded queue
+// the history file cannot be opened or written, events wait in a bounded queue
 // in memory and in an append-only fallback file beside it, and the
-// database is reopened with back-off; once it works, the fallback file is
+// history file is reopened with back-off; once it works, the fallback file is
 // replayed into it and removed. So what the daemon acknowledged is kept
-// through a locked, read-only, full or missing database.
+// through a read-only, full or missing history file.
 //
 // Replay is at least once: a crash between committing a replayed file and
 // removing it writes that file's events again at the next start.
@@ -147,16 +148,21 @@ type Journal struct {
 	// replayed (the writer's own) counts the lines of the fallback file
 	// already written, when a replay was cut short.
 	replayed int
-	closed   bool
-	wake     chan struct{}
-	quit     chan struct{}
-	finished chan struct{}
+	// reloadErr is what the last Reload's function failed with.
+	reloadErr error
+	closed    bool
+	wake      chan struct{}
+	quit      chan struct{}
+	finished  chan struct{}
 }
 
 type job struct {
-	e   Entry
-	fn  func(*Store) error // upkeep (Prune), instead of e; dropped when spilled
-	ack chan error         // nil: no one waits
+	e  Entry
+	fn func(*Store) error // upkeep (Prune), instead of e; dropped when spilled
+	// reload runs with the file closed, then the file is opened again
+	// (Reload); dropped when spilled.
+	reload func(path string) error
+	ack    chan error // nil: no one waits
 }
 
 // NewJournal opens path (trying once now, so the daemon starts with the
@@ -203,10 +209,10 @@ func NewJournal(path string, o JournalOptions) *Journal {
 	return j
 }
 
-// Path is the database file.
+// Path is the history file file.
 func (j *Journal) Path() string { return j.path }
 
-// Store is the open database, for reading (nil while it cannot be opened).
+// Store is the open history file, for reading (nil while it cannot be opened).
 func (j *Journal) Store() *Store {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -214,7 +220,7 @@ func (j *Journal) Store() *Store {
 }
 
 // Submit hands e to the writer without waiting for the disk. The channel
-// reports, once, whether e reached the database or the fallback file (nil)
+// reports, once, whether e reached the history file or the fallback file (nil)
 // or only the memory queue (an error saying so: it is still kept). Submit
 // itself fails with ErrNotKept when e could be kept nowhere.
 func (j *Journal) Submit(e Entry) (<-chan error, error) {
@@ -253,7 +259,7 @@ func closedAck(err error) <-chan error {
 	return c
 }
 
-// Retry makes the writer try the database again now (`limber status`
+// Retry makes the writer try the history file again now (`limber status`
 // calls it, so a fixed cause is picked up at once).
 func (j *Journal) Retry() {
 	j.mu.Lock()
@@ -265,7 +271,7 @@ func (j *Journal) Retry() {
 }
 
 // State says what the user should know: the last failure (nil when the
-// database is written), how many events wait in memory and in the
+// history file is written), how many events wait in memory and in the
 // fallback file, and a counter that grows with each new failure.
 func (j *Journal) State() (problem error, queued, inFile, gen int) {
 	j.mu.Lock()
@@ -273,18 +279,49 @@ func (j *Journal) State() (problem error, queued, inFile, gen int) {
 	return j.problem, len(j.queue), j.inFile, j.gen
 }
 
-// Notice is what to tell the user once about the file itself (moved aside,
-// left alone because it is not ours), "" when nothing.
+// Notice is what to tell the user about the file itself (left alone
+// because it is not ours, unreadable lines, a failed Reload), "" when
+// nothing.
 func (j *Journal) Notice() string {
-	if s := j.Store(); s != nil {
-		return s.MovedAsideNotice()
+	j.mu.Lock()
+	s, rerr := j.store, j.reloadErr
+	j.mu.Unlock()
+	var out []string
+	if s != nil {
+		if n := s.Notice(); n != "" {
+			out = append(out, n)
+		}
 	}
-	return ""
+	if rerr != nil {
+		out = append(out, rerr.Error())
+	}
+	return strings.Join(out, " ")
 }
 
-// Upkeep queues f (Prune, SetGoals) to run on the database in the
+// Reload queues f to run in the writer's order with the history file
+// closed (f gets its path: where the store is, which may be the file
+// beside a foreign one), then opens the file again. Events submitted
+// meanwhile wait in the queue. The import of an old history uses it. f's
+// error is kept for Notice; done, when not nil, hears it too.
+func (j *Journal) Reload(f func(path string) error, done func(error)) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.closed {
+		return
+	}
+	j.queue = append(j.queue, job{reload: func(p string) error {
+		err := f(p)
+		if done != nil {
+			done(err)
+		}
+		return err
+	}})
+	j.poke()
+}
+
+// Upkeep queues f (Prune, SetGoals) to run on the history file in the
 // writer's order, without waiting. It is dropped, not kept, while the
-// database fails: it records no event.
+// history file fails: it records no event.
 func (j *Journal) Upkeep(f func(*Store) error) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
@@ -296,7 +333,7 @@ func (j *Journal) Upkeep(f func(*Store) error) {
 }
 
 // Close writes what it can (waiting at most a few seconds) and closes the
-// database; events still unwritten stay in the fallback file when possible.
+// history file; events still unwritten stay in the fallback file when possible.
 func (j *Journal) Close() error {
 	j.mu.Lock()
 	if j.closed {
@@ -325,7 +362,7 @@ func (j *Journal) poke() {
 	}
 }
 
-// run is the writer goroutine. It alone touches the database handle and
+// run is the writer goroutine. It alone touches the history file handle and
 // the fallback file; j.mu guards only what Submit and State share with it
 // (the queue, the counters, the problem), and is never held across a
 // write, so a locked or slow file never makes Submit, and so the daemon's
@@ -384,6 +421,17 @@ func (j *Journal) work(final bool) time.Duration {
 		j.busy = 1 // Submit must not extend it while it is written
 		j.mu.Unlock()
 		var err error
+		if jb.reload != nil {
+			store, err = j.reloadWith(store, jb.reload)
+			j.mu.Lock()
+			j.busy = 0
+			j.queue = j.queue[1:] // run once, whether the reopening works or not
+			j.mu.Unlock()
+			if err != nil {
+				return j.fail(err)
+			}
+			continue
+		}
 		if jb.fn != nil {
 			if ferr := jb.fn(store); ferr != nil {
 				j.o.Logf("history: %v", ferr) // upkeep: logged, not retried
@@ -406,7 +454,32 @@ func (j *Journal) work(final bool) time.Duration {
 	}
 }
 
-// fail records a failure, closes the database (the next attempt reopens
+// reloadWith closes store, runs f, and opens the file again. Meanwhile
+// store still answers readers (they read the file by its name, and f
+// replaces it whole), and nothing writes: this goroutine is the writer.
+func (j *Journal) reloadWith(store *Store, f func(string) error) (*Store, error) {
+	path := store.Path()
+	if err := store.Close(); err != nil {
+		j.o.Logf("history: %v", err)
+	}
+	ferr := f(path)
+	if ferr != nil {
+		j.o.Logf("history: %v", ferr)
+	}
+	s, err := j.o.Open(j.path)
+	j.mu.Lock()
+	j.reloadErr = ferr
+	if err == nil {
+		j.store = s
+	}
+	j.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// fail records a failure, closes the history file (the next attempt reopens
 // it: a file replaced, made writable or unlocked is then picked up), backs
 // off, and moves what waits to the fallback file. It returns the wait.
 func (j *Journal) fail(err error) time.Duration {
@@ -442,7 +515,7 @@ func (j *Journal) spill() {
 	j.mu.Lock()
 	events := j.queue[:0]
 	for _, jb := range j.queue {
-		if jb.fn == nil {
+		if jb.fn == nil && jb.reload == nil {
 			events = append(events, jb)
 		}
 	}
@@ -516,7 +589,7 @@ func (j *Journal) appendFallback(jobs []job) error {
 	return nil
 }
 
-// replay writes the fallback file's events into the database, then
+// replay writes the fallback file's events into the history file, then
 // removes the file. A line that does not parse (a torn last write) is
 // skipped: it was never acknowledged.
 func (j *Journal) replay(store *Store) error {

@@ -87,14 +87,14 @@ func glassesIn(t *testing.T, path string) int {
 	}
 	must(t, err)
 	defer s.Close()
-	return count(t, s, "glasses")
+	return count(t, s, TypeGlass)
 }
 
 // A history that cannot be opened at start: the events go to the fallback
 // file, the problem is said, and once the file opens they are all written.
 func TestJournalUnopenableAtStartKeepsEvents(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "history.db")
+		path := filepath.Join(t.TempDir(), "history.jsonl")
 		f := &flaky{}
 		j := testJournal(t, path, JournalOptions{Open: f.open}, false)
 		at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -129,7 +129,7 @@ func TestJournalUnopenableAtStartKeepsEvents(t *testing.T) {
 // database works again everything held is written.
 func TestJournalMidSessionFailureHoldsInMemory(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "history.db")
+		path := filepath.Join(t.TempDir(), "history.jsonl")
 		f := &flaky{}
 		f.ok.Store(true)
 		j := testJournal(t, path, JournalOptions{Open: f.open, Fallback: "-", MaxQueue: 5}, false)
@@ -173,7 +173,7 @@ func TestJournalMidSessionFailureHoldsInMemory(t *testing.T) {
 // Sitting polls during an outage take one place in the queue.
 func TestJournalSittingMergesInQueue(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "history.db")
+		path := filepath.Join(t.TempDir(), "history.jsonl")
 		f := &flaky{}
 		j := testJournal(t, path, JournalOptions{Open: f.open, Fallback: "-", MaxQueue: 3}, false)
 		at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -187,7 +187,11 @@ func TestJournalSittingMergesInQueue(t *testing.T) {
 		settled(t, "written", func() bool { p, q, _, _ := j.State(); return p == nil && q == 0 })
 		must(t, j.Store().Flush())
 		var sum int64
-		must(t, j.Store().db.QueryRow(`SELECT sum(end_at-start_at) FROM activity`).Scan(&sum))
+		for _, r := range records(t, j.Store()) {
+			if r.T == TypeSitting {
+				sum += r.End - r.At
+			}
+		}
 		if sum != time.Hour.Milliseconds() {
 			t.Errorf("%v of sitting written, want 1h", time.Duration(sum)*time.Millisecond)
 		}
@@ -197,7 +201,7 @@ func TestJournalSittingMergesInQueue(t *testing.T) {
 // A bad entry is refused at once and never holds up the good ones.
 func TestJournalRefusesBadEntry(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		j := testJournal(t, filepath.Join(t.TempDir(), "history.db"), JournalOptions{}, false)
+		j := testJournal(t, filepath.Join(t.TempDir(), "history.jsonl"), JournalOptions{}, false)
 		if _, err := j.Submit(BreakEntry(BreakRecord{Kind: schedule.Stretch, Outcome: "exploded"})); err == nil {
 			t.Error("an unknown outcome was taken")
 		}
@@ -218,7 +222,7 @@ func TestJournalFullDisk(t *testing.T) {
 		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	path := filepath.Join(dir, "history.db")
+	path := filepath.Join(dir, "history.jsonl")
 	j := testJournal(t, path, JournalOptions{}, true)
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	ack, err := j.Submit(GlassEntry(at, SourceCLI))
@@ -251,16 +255,14 @@ func TestJournalFullDisk(t *testing.T) {
 	if p, q, _, _ := j.State(); p == nil || q == 0 {
 		t.Fatalf("a full disk: problem %v, %d waiting in memory", p, q)
 	}
-	// room for the WAL of the held events, one commit each (a full disk
-	// of the WAL itself is written once the user frees that much)
+	// room for the held events again
 	must(t, os.Remove(filler))
 	j.Retry()
 	waitFor(t, "written after space was freed", func() bool {
 		p, q, f, _ := j.State()
 		return p == nil && q == 0 && f == 0
 	})
-	var got int
-	must(t, j.Store().db.QueryRow(`SELECT count(*) FROM breaks`).Scan(&got))
+	got := count(t, j.Store(), TypeBreak)
 	if got != n {
 		t.Errorf("%d breaks written, %d acknowledged", got, n)
 	}
@@ -269,8 +271,8 @@ func TestJournalFullDisk(t *testing.T) {
 // A read-only file system at start (a tmpfs remounted read-only, which
 // holds even for root): the history cannot be created, nor the fallback
 // file, so events wait in memory, and are all written once the file system
-// is writable again. (Mid-session, SQLite's open descriptor keeps the
-// remount busy; the mid-session tests close or lock the file instead.)
+// is writable again. (Mid-session, the open descriptor keeps the remount
+// busy; the mid-session tests close or lock the file instead.)
 func TestJournalReadOnlyFileSystem(t *testing.T) {
 	if runtime.GOOS != "linux" || os.Getuid() != 0 {
 		t.Skip("mounting a tmpfs needs root on Linux")
@@ -286,7 +288,7 @@ func TestJournalReadOnlyFileSystem(t *testing.T) {
 			t.Fatalf("remount %s: %v %s", mode, err, out)
 		}
 	}
-	path := filepath.Join(dir, "history.db")
+	path := filepath.Join(dir, "history.jsonl")
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	remount("ro")
 	j := testJournal(t, path, JournalOptions{}, true)
@@ -307,8 +309,7 @@ func TestJournalReadOnlyFileSystem(t *testing.T) {
 	j.Retry()
 	waitFor(t, "written after the remount", func() bool { p, q, f, _ := j.State(); return p == nil && q == 0 && f == 0 })
 	must(t, j.Store().Flush())
-	var n int
-	must(t, j.Store().db.QueryRow(`SELECT count(*) FROM glasses`).Scan(&n))
+	n := count(t, j.Store(), TypeGlass)
 	if n != 5 {
 		t.Errorf("%d glasses written, 5 acknowledged", n)
 	}
@@ -317,7 +318,7 @@ func TestJournalReadOnlyFileSystem(t *testing.T) {
 // Events a previous run left in the fallback file are in the database as
 // soon as NewJournal returns (the daemon reads today's glasses right after).
 func TestJournalReplaysLeftoversAtStart(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "history.db")
+	path := filepath.Join(t.TempDir(), "history.jsonl")
 	f := &flaky{}
 	j := NewJournal(path, JournalOptions{Open: f.open, MinBackoff: time.Hour})
 	for i := range 3 {
@@ -328,7 +329,7 @@ func TestJournalReplaysLeftoversAtStart(t *testing.T) {
 	j.Close()
 	j2 := NewJournal(path, JournalOptions{})
 	defer j2.Close()
-	if n := count(t, j2.Store(), "glasses"); n != 3 {
+	if n := count(t, j2.Store(), TypeGlass); n != 3 {
 		t.Errorf("%d glasses right after the start, want the 3 left over", n)
 	}
 }

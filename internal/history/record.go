@@ -1,10 +1,10 @@
 package history
 
 import (
-	"database/sql"
-	"encoding/json"
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/limber-app/limber/internal/schedule"
@@ -92,16 +92,17 @@ func (s *Store) RecordBreak(b BreakRecord) error {
 	if b.Duration < 0 || b.Debt < 0 || b.Paid < 0 {
 		return fmt.Errorf("recording a break: negative duration (%v, debt %v, paid %v)", b.Duration, b.Debt, b.Paid)
 	}
-	var due any
+	r := record{T: TypeBreak, At: ms(b.At), Kind: string(b.Kind), Card: b.CardID, Outcome: string(b.Outcome),
+		MS: b.Duration.Milliseconds(), Debt: b.Debt.Milliseconds(), Paid: b.Paid.Milliseconds(), Spent: b.Spent}
 	if !b.Due.IsZero() {
-		due = ms(b.Due)
+		r.Due = ms(b.Due)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.flushLocked(); err != nil {
 		return err
 	}
-	if _, err := s.st.insBreak.Exec(ms(b.At), string(b.Kind), b.CardID, due, string(b.Outcome), b.Duration.Milliseconds(), b.Debt.Milliseconds(), b.Paid.Milliseconds(), boolInt(b.Spent)); err != nil {
+	if err := s.writeLocked(r); err != nil {
 		return fmt.Errorf("recording a %s break: %w", b.Kind, err)
 	}
 	return nil
@@ -114,8 +115,8 @@ func (s *Store) RecordBreak(b BreakRecord) error {
 // Call it as often as suits: with the whole span so far (same start, later
 // end) or with the piece since the last call. A span that overlaps or comes
 // within MergeGap of the last one recorded, with the same afterHours,
-// extends that row in place (one small UPDATE); anything else starts a new
-// row. A call that changes nothing writes nothing, and an extension within
+// extends that span (its line is written again, with the new end); anything
+// else starts a new span. A call that changes nothing writes nothing, and an extension within
 // FlushEvery of the last write is held in memory until the next call after
 // it (or any other Record call, Flush, Close). So the daemon may call on
 // every poll, however often: a kill -9 loses at most FlushEvery of sitting
@@ -161,35 +162,38 @@ func (s *Store) RecordActivity(start, end time.Time, afterHours bool) error {
 	if b <= a {
 		return nil // empty, or all of it written already
 	}
-	res, err := s.st.insSpan.Exec(a, b, boolInt(afterHours))
-	if err != nil {
+	row := openRow{start: a, end: b, afterHours: afterHours, ok: true}
+	if err := s.writeLocked(spanRecord(row)); err != nil {
 		return fmt.Errorf("recording sitting time: %w", err)
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return fmt.Errorf("recording sitting time: %w", err)
-	}
-	s.span = openRow{id: id, start: a, end: b, afterHours: afterHours, ok: true}
+	s.span = row
 	s.high = max(s.high, b)
 	s.lastWrite = s.now()
 	return nil
 }
 
-// uncoveredLocked trims [a, b) to its first part that no sitting row
-// covers: overlapping spans would count the same minutes twice.
+// uncoveredLocked trims [a, b) to its first part that no sitting span
+// covers: overlapping spans would count the same minutes twice. It reads
+// the file, which only a clock set back (or a late call) makes it do.
 func (s *Store) uncoveredLocked(a, b int64) (int64, int64, error) {
+	var spans [][2]int64
+	if err := s.read(func(r *record) {
+		if r.T == TypeSitting && r.End > a && r.At < b {
+			spans = append(spans, [2]int64{r.At, r.End})
+		}
+	}, TypeSitting); err != nil {
+		return a, b, fmt.Errorf("recording sitting time: %w", err)
+	}
+	slices.SortFunc(spans, func(x, y [2]int64) int { return cmp.Compare(x[0], y[0]) })
 	for a < b {
-		var start, end int64
-		err := s.db.QueryRow(`SELECT start_at, end_at FROM activity WHERE end_at > ? AND start_at < ? ORDER BY start_at LIMIT 1`, a, b).Scan(&start, &end)
+		i := slices.IndexFunc(spans, func(sp [2]int64) bool { return sp[1] > a && sp[0] < b })
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
+		case i < 0:
 			return a, b, nil
-		case err != nil:
-			return a, b, fmt.Errorf("recording sitting time: %w", err)
-		case start <= a:
-			a = end
+		case spans[i][0] <= a:
+			a = spans[i][1]
 		default:
-			b = start
+			b = spans[i][0]
 		}
 	}
 	return a, b, nil
@@ -208,7 +212,7 @@ func (s *Store) RecordGlass(at time.Time, src Source) error {
 	if err := s.flushLocked(); err != nil {
 		return err
 	}
-	if _, err := s.st.insGlass.Exec(ms(at), string(src)); err != nil {
+	if err := s.writeLocked(record{T: TypeGlass, At: ms(at), Src: string(src)}); err != nil {
 		return fmt.Errorf("recording a glass: %w", err)
 	}
 	return nil
@@ -231,25 +235,17 @@ func (s *Store) RecordPause(from, to time.Time) error {
 	if err := s.flushLocked(); err != nil {
 		return err
 	}
-	if s.pause.ok && s.pause.start == a {
-		if s.pause.end == b {
-			return nil
-		}
-		if _, err := s.st.updPause.Exec(b, s.pause.id); err != nil {
-			return fmt.Errorf("recording a pause: %w", err)
-		}
-		s.pause.end = b
+	if s.pause.ok && s.pause.start == a && s.pause.end == b {
 		return nil
 	}
-	res, err := s.st.insPause.Exec(a, b)
-	if err != nil {
+	// The same start again replaces the last pause's line (see scan).
+	if err := s.writeLocked(record{T: TypePause, At: a, End: b}); err != nil {
 		return fmt.Errorf("recording a pause: %w", err)
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return fmt.Errorf("recording a pause: %w", err)
+	if s.pause.ok && s.pause.start == a {
+		s.replaced++
 	}
-	s.pause = openRow{id: id, start: a, end: b, ok: true}
+	s.pause = openRow{start: a, end: b, ok: true}
 	return nil
 }
 
@@ -264,7 +260,7 @@ func (s *Store) RecordLimitWarning(at time.Time, sitting time.Duration) error {
 	if err := s.flushLocked(); err != nil {
 		return err
 	}
-	if _, err := s.st.insWarn.Exec(ms(at), sitting.Milliseconds()); err != nil {
+	if err := s.writeLocked(record{T: TypeLimitWarning, At: ms(at), MS: sitting.Milliseconds()}); err != nil {
 		return fmt.Errorf("recording a daily limit warning: %w", err)
 	}
 	return nil
@@ -286,47 +282,52 @@ type Goals struct {
 }
 
 // SetGoals stores the daemon's current goals, so read-only readers judge
-// days the same way. The daemon calls it at start and when settings change.
+// days the same way. The daemon calls it at start and when settings change;
+// goals equal to the stored ones write nothing.
 func (s *Store) SetGoals(g Goals) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
-	b, err := json.Marshal(g)
-	if err != nil {
-		return fmt.Errorf("saving the goals: %w", err)
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, err := s.db.Exec(`INSERT INTO meta(key, value) VALUES('goals', ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value`, string(b)); err != nil {
+	if s.goals != nil && *s.goals == g {
+		return nil
+	}
+	if err := s.writeLocked(record{T: lineGoals, Goals: &g}); err != nil {
 		return fmt.Errorf("saving the goals: %w", err)
 	}
+	s.goals = &g
 	return nil
 }
 
 // Goals returns the goals the daemon last stored (ok false when none were).
 func (s *Store) Goals() (g Goals, ok bool, err error) {
-	var v string
-	err = s.db.QueryRow(`SELECT value FROM meta WHERE key='goals'`).Scan(&v)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return Goals{}, false, nil
-	case err != nil:
-		// A file at schema version 1 has no meta table: no goals stored.
-		var v int
-		if qerr := s.db.QueryRow("PRAGMA user_version").Scan(&v); qerr == nil && v < 2 {
+	if !s.readOnly {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.goals == nil {
 			return Goals{}, false, nil
 		}
+		return *s.goals, true, nil
+	}
+	var last *Goals
+	if err := s.read(func(r *record) {
+		if r.T == lineGoals && r.Goals != nil {
+			last = r.Goals
+		}
+	}, lineGoals); err != nil {
 		return Goals{}, false, fmt.Errorf("reading the goals: %w", err)
 	}
-	if err := json.Unmarshal([]byte(v), &g); err != nil {
-		return Goals{}, false, fmt.Errorf("reading the goals: %w", err)
+	if last == nil {
+		return Goals{}, false, nil
 	}
-	return g, true, nil
+	return *last, true, nil
 }
 
-// Prune deletes everything that ended before olderThan and returns how many
-// rows went. Sitting spans and pauses reaching past olderThan are kept
-// whole. Freed pages are returned to the file system.
+// Prune deletes every event that ended before olderThan and returns how
+// many went. Sitting spans and pauses reaching past olderThan are kept
+// whole. The file is rewritten (a new file renamed over the old one), so a
+// crash leaves either the old file or the new.
 func (s *Store) Prune(olderThan time.Time) (int64, error) {
 	if err := s.writable(); err != nil {
 		return 0, err
@@ -337,27 +338,17 @@ func (s *Store) Prune(olderThan time.Time) (int64, error) {
 	if err := s.flushLocked(); err != nil {
 		return 0, err
 	}
-	tx, err := s.db.Begin()
-	if err != nil {
+	old := false
+	if err := s.read(func(r *record) { old = old || r.end() < t && r.T != lineGoals && r.T != lineImport }); err != nil {
 		return 0, fmt.Errorf("pruning the history: %w", err)
 	}
-	var total int64
-	for _, q := range []string{
-		`DELETE FROM breaks WHERE at < ?`,
-		`DELETE FROM activity WHERE end_at < ?`,
-		`DELETE FROM glasses WHERE at < ?`,
-		`DELETE FROM pauses WHERE end_at < ?`,
-		`DELETE FROM limit_warnings WHERE at < ?`,
-	} {
-		res, err := tx.Exec(q, t)
-		if err != nil {
-			tx.Rollback()
-			return 0, fmt.Errorf("pruning the history: %w", err)
-		}
-		n, _ := res.RowsAffected()
-		total += n
+	if !old {
+		return 0, nil // nothing to drop: no rewrite
 	}
-	if err := tx.Commit(); err != nil {
+	n, err := s.rewriteLocked(func(r *record) bool {
+		return r.T == lineGoals || r.T == lineImport || r.end() >= t
+	})
+	if err != nil {
 		return 0, fmt.Errorf("pruning the history: %w", err)
 	}
 	if s.span.ok && s.span.end < t {
@@ -366,18 +357,13 @@ func (s *Store) Prune(olderThan time.Time) (int64, error) {
 	if s.pause.ok && s.pause.end < t {
 		s.pause.ok = false
 	}
-	s.streakMemo = streakMemo{}
-	if total > 0 {
-		if _, err := s.db.Exec(`PRAGMA incremental_vacuum`); err != nil {
-			return total, fmt.Errorf("handing freed space back after pruning: %w", err)
-		}
-	}
-	return total, nil
+	return n, nil
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
+// end is when an event ended: a span's or pause's end, else its time.
+func (r *record) end() int64 {
+	if r.T == TypeSitting || r.T == TypePause {
+		return r.End
 	}
-	return 0
+	return r.At
 }

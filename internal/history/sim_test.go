@@ -1,6 +1,7 @@
 package history
 
 import (
+	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"strconv"
@@ -11,32 +12,27 @@ import (
 )
 
 // simulate writes days of plausible history ending with the day of end, in
-// one transaction: working days (no weekends) of about 8 h sitting in
+// one append: working days (no weekends) of about 8 h sitting in
 // spans cut by ~30 breaks, ~8 glasses, now and then an evening after hours,
 // a pause or a limit warning. It returns the number of rows written.
 func simulate(tb testing.TB, s *Store, end time.Time, days int, loc *time.Location, seed uint64) int {
 	tb.Helper()
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	tx, err := s.db.Begin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ins := func(q string) func(args ...any) {
-		st, err := tx.Prepare(q)
+	var buf []byte
+	put := func(rec record) {
+		b, err := json.Marshal(rec)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		return func(args ...any) {
-			if _, err := st.Exec(args...); err != nil {
-				tb.Fatal(err)
-			}
-		}
+		buf = append(append(buf, b...), '\n')
 	}
-	brk := ins(`INSERT INTO breaks(at, kind, card, due, outcome, dur_ms) VALUES(?,?,?,?,?,?)`)
-	span := ins(`INSERT INTO activity(start_at, end_at, after_hours) VALUES(?,?,?)`)
-	glass := ins(`INSERT INTO glasses(at, source) VALUES(?,?)`)
-	pause := ins(`INSERT INTO pauses(start_at, end_at) VALUES(?,?)`)
-	warn := ins(`INSERT INTO limit_warnings(at, sitting_ms) VALUES(?,?)`)
+	brk := func(at int64, kind, card string, due int64, o string, dur int64) {
+		put(record{T: TypeBreak, At: at, Kind: kind, Card: card, Due: due, Outcome: o, MS: dur})
+	}
+	span := func(a, e int64, ah int) { put(record{T: TypeSitting, At: a, End: e, AH: ah != 0}) }
+	glass := func(at int64, src string) { put(record{T: TypeGlass, At: at, Src: src}) }
+	pause := func(a, e int64) { put(record{T: TypePause, At: a, End: e}) }
+	warn := func(at, sit int64) { put(record{T: TypeLimitWarning, At: at, MS: sit}) }
 	kinds := []schedule.Kind{schedule.Posture, schedule.Posture, schedule.Posture, schedule.Hydration, schedule.Hydration,
 		schedule.Stretch, schedule.Stretch, schedule.Stretch, schedule.Movement, schedule.Movement}
 	outcome := func() Outcome {
@@ -113,15 +109,20 @@ func simulate(tb testing.TB, s *Store, end time.Time, days int, loc *time.Locati
 			rows++
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	s.mu.Lock()
+	err := s.appendLocked(buf) // one write: a year takes well under a second
+	s.span.ok = false
+	s.mu.Unlock()
+	if err != nil {
 		tb.Fatal(err)
 	}
-	s.span.ok = false
 	return rows
 }
 
-// TestWriteDemo writes a few weeks of simulated history to the file named by
-// LIMBER_DEMO_DB (for looking at the stats window); skipped otherwise.
+// TestWriteDemo writes a few weeks (LIMBER_DEMO_DAYS days, 41 unless set)
+// of simulated history to the file named by LIMBER_DEMO_DB (for looking at
+// the stats window, or the daemon's memory with a year of history);
+// skipped otherwise.
 func TestWriteDemo(t *testing.T) {
 	path := os.Getenv("LIMBER_DEMO_DB")
 	if path == "" {
@@ -137,7 +138,11 @@ func TestWriteDemo(t *testing.T) {
 	if v, err := strconv.ParseUint(os.Getenv("LIMBER_DEMO_SEED"), 10, 64); err == nil {
 		seed = v
 	}
-	n := simulate(t, s, now.AddDate(0, 0, -1), 41, time.Local, seed)
+	days := 41
+	if v, err := strconv.Atoi(os.Getenv("LIMBER_DEMO_DAYS")); err == nil && v > 0 {
+		days = v
+	}
+	n := simulate(t, s, now.AddDate(0, 0, -1), days, time.Local, seed)
 	// today so far: a morning's sitting, a few breaks and glasses
 	day := dayBegin(now, time.Local, 0)
 	at := day.Add(8*time.Hour + 30*time.Minute)

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"database/sql"
 	"fmt"
 	"sort"
 	"time"
@@ -110,6 +109,10 @@ type Stats struct {
 
 // Stats computes the figures for the days-day window ending with the day
 // containing now, with days cut at goals.DayStart in loc.
+//
+// It reads the file once, line by line, adding each event to its day: the
+// memory it takes is a few hundred bytes a day of history (for the
+// streak, which may reach back to the first day), never the events.
 func (s *Store) Stats(now time.Time, days int, loc *time.Location, goals Goals) (Stats, error) {
 	if days < 1 || days > MaxDays {
 		return Stats{}, fmt.Errorf("statistics: %d days is out of range (1 to %d)", days, MaxDays)
@@ -128,16 +131,28 @@ func (s *Store) Stats(now time.Time, days int, loc *time.Location, goals Goals) 
 	}
 	today := dayBegin(now, loc, goals.DayStart)
 	bounds := dayBounds(today, -(days - 1), days, goals.DayStart)
-	ds, err := s.aggregate(bounds, goals)
-	if err != nil {
-		return Stats{}, err
+	from, to := ms(bounds[0]), ms(bounds[len(bounds)-1])
+	dm := newDayMap(today, goals.DayStart)
+	kinds := map[string]*Counts{}
+	if err := s.read(func(r *record) {
+		dm.add(r)
+		if r.T == TypeBreak && r.At >= from && r.At < to {
+			c := kinds[r.Kind]
+			if c == nil {
+				c = &Counts{}
+				kinds[r.Kind] = c
+			}
+			c.add(Outcome(r.Outcome), 1)
+		}
+	}); err != nil {
+		return Stats{}, fmt.Errorf("statistics: %w", err)
 	}
-	st := Stats{At: now, Goals: goals, Days: ds, Today: ds[len(ds)-1]}
-	kinds, err := s.kindCounts(ms(bounds[0]), ms(bounds[len(bounds)-1]))
-	if err != nil {
-		return Stats{}, err
+	ds := make([]Day, days)
+	for i := range ds {
+		ds[i] = dm.day(i-(days-1), bounds[i])
+		ds[i].Met = meets(ds[i], goals)
 	}
-	st.Kinds = kinds
+	st := Stats{At: now, Goals: goals, Days: ds, Today: ds[len(ds)-1], Kinds: kindList(kinds)}
 	for _, d := range ds {
 		st.Totals.plus(d.Breaks)
 		st.Sitting += d.Sitting
@@ -147,16 +162,13 @@ func (s *Store) Stats(now time.Time, days int, loc *time.Location, goals Goals) 
 			st.ActiveDays++
 		}
 	}
-	st.Streak, err = s.streak(ds, today, goals)
-	if err != nil {
-		return Stats{}, err
-	}
+	st.Streak = streak(ds, dm, goals)
 	return st, nil
 }
 
-// streak counts back from today through ds and, when every day in ds
-// counts, through earlier chunks until a day fails or the history begins.
-func (s *Store) streak(ds []Day, today time.Time, goals Goals) (int, error) {
+// streak counts back from today through ds and on through the days before
+// the window until a day fails or the history begins.
+func streak(ds []Day, dm *dayMap, goals Goals) int {
 	n := 0
 	last := len(ds) - 1
 	if ds[last].Met {
@@ -168,91 +180,116 @@ func (s *Store) streak(ds []Day, today time.Time, goals Goals) (int, error) {
 		case ds[i].Met:
 			n++
 		default:
-			return n, nil
+			return n
 		}
 	}
-	// The days before the window are settled (only Prune changes them),
-	// so a writer remembers what it found there for the next call.
-	key := streakKey{before: ms(ds[0].Start), loc: today.Location().String(), goals: goals}
-	if !s.readOnly {
-		s.mu.Lock()
-		c := s.streakMemo
-		s.mu.Unlock()
-		if c.ok && c.key == key {
-			return n + c.count, nil
+	for off := -len(ds); off >= dm.first; off-- {
+		d, ok := dm.days[off]
+		switch {
+		case !ok || !d.Active:
+		case meets(*d, goals):
+			n++
+		default:
+			return n
 		}
 	}
-	older, err := s.streakBefore(today, len(ds), goals)
-	if err != nil {
-		return n, err
-	}
-	if !s.readOnly {
-		s.mu.Lock()
-		s.streakMemo = streakMemo{key: key, count: older, ok: true}
-		s.mu.Unlock()
-	}
-	return n + older, nil
+	return n
 }
 
-// streakKey says which question a streakMemo answers.
-type streakKey struct {
-	before int64 // the first day of the window (unix ms): the streak counts days before it
-	loc    string
-	goals  Goals
+// dayMap adds events to days numbered from today (0, -1 for yesterday...).
+type dayMap struct {
+	today    time.Time
+	dayStart time.Duration
+	todayNum int64 // today's civil day number
+	days     map[int]*Day
+	first    int // the earliest day with anything
+	// the day of the last event added, as most come in order
+	curFrom, curTo int64
+	cur            int
 }
 
-type streakMemo struct {
-	key   streakKey
-	count int
-	ok    bool
+func newDayMap(today time.Time, dayStart time.Duration) *dayMap {
+	return &dayMap{today: today, dayStart: dayStart, todayNum: civil(today), days: map[int]*Day{}, curFrom: 1, curTo: 0}
 }
 
-// streakBefore counts the days meeting the goals in a row, going back from
-// the day before the window of `days` days ending today.
-func (s *Store) streakBefore(today time.Time, days int, goals Goals) (int, error) {
-	first, ok, err := s.earliest()
-	if err != nil || !ok {
-		return 0, err
+// civil numbers a date's calendar day, whatever its length.
+func civil(t time.Time) int64 {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+}
+
+// at finds the day containing t (unix ms): its number and bounds.
+func (dm *dayMap) at(t int64) (int, int64, int64) {
+	if t >= dm.curFrom && t < dm.curTo {
+		return dm.cur, dm.curFrom, dm.curTo
 	}
-	n := 0
-	const chunk = 180
-	end := -days + 1 // day offset (from today) of the first day already seen
-	for {
-		start := end - chunk
-		bounds := dayBounds(today, start, chunk, goals.DayStart)
-		if bounds[len(bounds)-1].UnixMilli() <= first {
-			return n, nil
-		}
-		prev, err := s.aggregate(bounds, goals)
-		if err != nil {
-			return n, err
-		}
-		for i := len(prev) - 1; i >= 0; i-- {
-			switch {
-			case !prev[i].Active:
-			case prev[i].Met:
-				n++
-			default:
-				return n, nil
+	b := dayBegin(fromMS(t), dm.today.Location(), dm.dayStart)
+	dm.cur = int(civil(b) - dm.todayNum)
+	dm.curFrom = ms(b)
+	dm.curTo = ms(dayBounds(b, 1, 0, dm.dayStart)[0])
+	return dm.cur, dm.curFrom, dm.curTo
+}
+
+func (dm *dayMap) get(i int) *Day {
+	d := dm.days[i]
+	if d == nil {
+		d = &Day{}
+		dm.days[i] = d
+		dm.first = min(dm.first, i)
+	}
+	d.Active = true
+	return d
+}
+
+// spread adds the part of [a, e) falling in each day.
+func (dm *dayMap) spread(a, e int64, add func(*Day, time.Duration)) {
+	for a < e {
+		i, _, to := dm.at(a)
+		end := min(e, to)
+		add(dm.get(i), time.Duration(end-a)*time.Millisecond)
+		a = end
+	}
+}
+
+func (dm *dayMap) add(r *record) {
+	switch r.T {
+	case TypeSitting:
+		dm.spread(r.At, r.End, func(d *Day, v time.Duration) {
+			if r.AH {
+				d.AfterHours += v
+			} else {
+				d.Sitting += v
 			}
+		})
+	case TypePause:
+		dm.spread(r.At, r.End, func(d *Day, v time.Duration) { d.Paused += v })
+	case TypeBreak:
+		i, _, _ := dm.at(r.At)
+		d := dm.get(i)
+		d.Breaks.add(Outcome(r.Outcome), 1)
+		d.Debt += time.Duration(r.Debt) * time.Millisecond
+		d.Repaid += time.Duration(r.Paid) * time.Millisecond
+		if r.Spent {
+			d.SkipsSpent++
 		}
-		end = start
+	case TypeGlass:
+		i, _, _ := dm.at(r.At)
+		dm.get(i).Glasses++
+	case TypeLimitWarning:
+		i, _, _ := dm.at(r.At)
+		dm.get(i).LimitWarnings++
 	}
 }
 
-// earliest is the time of the oldest row (unix ms), from the indexed columns.
-func (s *Store) earliest() (int64, bool, error) {
-	var v sql.NullInt64
-	err := s.db.QueryRow(`SELECT min(t) FROM (
-		SELECT min(at) AS t FROM breaks UNION ALL
-		SELECT min(end_at) FROM activity UNION ALL
-		SELECT min(at) FROM glasses UNION ALL
-		SELECT min(end_at) FROM pauses UNION ALL
-		SELECT min(at) FROM limit_warnings)`).Scan(&v)
-	if err != nil {
-		return 0, false, fmt.Errorf("finding the start of the history: %w", err)
+// day is day number i (from today), which starts at start.
+func (dm *dayMap) day(i int, start time.Time) Day {
+	var d Day
+	if p := dm.days[i]; p != nil {
+		d = *p
 	}
-	return v.Int64, v.Valid, nil
+	d.Start = start
+	d.Date = start.Format("2006-01-02")
+	return d
 }
 
 // dayBegin is the start of the day (cut at dayStart, in loc) containing t.
@@ -280,167 +317,6 @@ func dayBounds(today time.Time, from, n int, dayStart time.Duration) []time.Time
 	return out
 }
 
-// aggregate fills one Day per interval of bounds.
-//
-// The counting is done by SQLite, grouped by day, so a day costs a handful
-// of result rows instead of one per event (which matters when the streak
-// walks back through years). Days are grouped as (t - start) / length,
-// which needs days of equal length: bounds are cut into runs of those
-// (a DST change ends a run).
-func (s *Store) aggregate(bounds []time.Time, goals Goals) ([]Day, error) {
-	n := len(bounds) - 1
-	ds := make([]Day, n)
-	b := make([]int64, len(bounds))
-	for i, t := range bounds {
-		b[i] = ms(t)
-	}
-	for i := range ds {
-		ds[i].Start = bounds[i]
-		ds[i].Date = bounds[i].Format("2006-01-02")
-	}
-	for i0 := 0; i0 < n; {
-		i1 := i0 + 1
-		for i1 < n && b[i1+1]-b[i1] == b[i0+1]-b[i0] {
-			i1++
-		}
-		if err := s.aggregateRun(ds[i0:i1], b[i0:i1+1]); err != nil {
-			return nil, err
-		}
-		i0 = i1
-	}
-	for i := range ds {
-		ds[i].Met = meets(ds[i], goals)
-	}
-	return ds, nil
-}
-
-// aggregateRun fills ds, days of equal length bounded by b (len(ds)+1).
-func (s *Store) aggregateRun(ds []Day, b []int64) error {
-	n := len(ds)
-	from, to, length := b[0], b[n], b[1]-b[0]
-	// day index of t within [from, to)
-	idx := func(t int64) int { return int((t - from) / length) }
-	// spread adds the part of [a, e) falling in each day of the run.
-	spread := func(a, e int64, add func(*Day, time.Duration)) {
-		a, e = max(a, from), min(e, to)
-		for i := idx(a); i < n && a < e; i++ {
-			end := min(e, b[i+1])
-			add(&ds[i], time.Duration(end-a)*time.Millisecond)
-			ds[i].Active = true
-			a = end
-		}
-	}
-	addSitting := func(d *Day, afterHours bool, v time.Duration) {
-		if afterHours {
-			d.AfterHours += v
-		} else {
-			d.Sitting += v
-		}
-	}
-	// grouped runs q (whose first column is the day index) and hands each
-	// row's other columns to fn.
-	grouped := func(what, q string, args []any, dest []any, fn func(d *Day)) error {
-		rows, err := s.db.Query(q, args...)
-		if err != nil {
-			return fmt.Errorf("%s: %w", what, err)
-		}
-		var day int64
-		full := append([]any{&day}, dest...)
-		for rows.Next() {
-			if err := rows.Scan(full...); err != nil {
-				rows.Close()
-				return fmt.Errorf("%s: %w", what, err)
-			}
-			if day < 0 || day >= int64(n) {
-				continue
-			}
-			d := &ds[day]
-			d.Active = true
-			fn(d)
-		}
-		return closeRows(rows, what)
-	}
-
-	// sitting spans within one day, summed by SQLite
-	var ah bool
-	var sum int64
-	sameDay := `(start_at - ?) / ? = (end_at - 1 - ?) / ?`
-	err := grouped("reading sitting time",
-		`SELECT (start_at - ?) / ?, after_hours, sum(end_at - start_at) FROM activity
-		 WHERE end_at > ? AND end_at <= ? AND start_at >= ? AND end_at > start_at AND `+sameDay+`
-		 GROUP BY 1, 2`,
-		[]any{from, length, from, to, from, from, length, from, length},
-		[]any{&ah, &sum}, func(d *Day) { addSitting(d, ah, time.Duration(sum)*time.Millisecond) })
-	if err != nil {
-		return err
-	}
-	// the few spans crossing a day boundary (or the run's ends), split here
-	rows, err := s.db.Query(`SELECT start_at, end_at, after_hours FROM activity
-		WHERE end_at > ? AND start_at < ? AND end_at > start_at
-		  AND NOT (end_at <= ? AND start_at >= ? AND `+sameDay+`)`,
-		from, to, to, from, from, length, from, length)
-	if err != nil {
-		return fmt.Errorf("reading sitting time: %w", err)
-	}
-	for rows.Next() {
-		var a, e int64
-		var ah bool
-		if err := rows.Scan(&a, &e, &ah); err != nil {
-			rows.Close()
-			return fmt.Errorf("reading sitting time: %w", err)
-		}
-		spread(a, e, func(d *Day, v time.Duration) { addSitting(d, ah, v) })
-	}
-	if err := closeRows(rows, "reading sitting time"); err != nil {
-		return err
-	}
-
-	rows, err = s.db.Query(`SELECT start_at, end_at FROM pauses WHERE end_at > ? AND start_at < ?`, from, to)
-	if err != nil {
-		return fmt.Errorf("reading pauses: %w", err)
-	}
-	for rows.Next() {
-		var a, e int64
-		if err := rows.Scan(&a, &e); err != nil {
-			rows.Close()
-			return fmt.Errorf("reading pauses: %w", err)
-		}
-		spread(a, e, func(d *Day, v time.Duration) { d.Paused += v })
-	}
-	if err := closeRows(rows, "reading pauses"); err != nil {
-		return err
-	}
-
-	span := []any{from, length, from, to}
-	var outcome string
-	var cnt int
-	if err := grouped("reading breaks",
-		`SELECT (at - ?) / ?, outcome, count(*) FROM breaks WHERE at >= ? AND at < ? GROUP BY 1, 2`,
-		span, []any{&outcome, &cnt}, func(d *Day) { d.Breaks.add(Outcome(outcome), cnt) }); err != nil {
-		return err
-	}
-	if s.schema() >= 3 { // older files (a reader beside an old daemon) have no debt
-		var debt, paid int64
-		if err := grouped("reading break debt",
-			`SELECT (at - ?) / ?, sum(debt_ms), sum(paid_ms), sum(spent) FROM breaks WHERE at >= ? AND at < ? GROUP BY 1`,
-			span, []any{&debt, &paid, &cnt}, func(d *Day) {
-				d.Debt += time.Duration(debt) * time.Millisecond
-				d.Repaid += time.Duration(paid) * time.Millisecond
-				d.SkipsSpent += cnt
-			}); err != nil {
-			return err
-		}
-	}
-	if err := grouped("reading glasses",
-		`SELECT (at - ?) / ?, count(*) FROM glasses WHERE at >= ? AND at < ? GROUP BY 1`,
-		span, []any{&cnt}, func(d *Day) { d.Glasses += cnt }); err != nil {
-		return err
-	}
-	return grouped("reading limit warnings",
-		`SELECT (at - ?) / ?, count(*) FROM limit_warnings WHERE at >= ? AND at < ? GROUP BY 1`,
-		span, []any{&cnt}, func(d *Day) { d.LimitWarnings += cnt })
-}
-
 // meets reports whether an active day met every goal that is set.
 func meets(d Day, g Goals) bool {
 	if !d.Active {
@@ -460,59 +336,30 @@ func meets(d Day, g Goals) bool {
 	return true
 }
 
-// kindCounts returns outcomes per kind in [from, to), every known kind
-// first (even with no breaks), then any other kind found in the file.
-func (s *Store) kindCounts(from, to int64) ([]KindStats, error) {
-	rows, err := s.db.Query(`SELECT kind, outcome, count(*) FROM breaks WHERE at >= ? AND at < ? GROUP BY kind, outcome`, from, to)
-	if err != nil {
-		return nil, fmt.Errorf("reading breaks per kind: %w", err)
-	}
-	byKind := map[schedule.Kind]*Counts{}
-	var extra []schedule.Kind
-	for rows.Next() {
-		var k, o string
-		var n int
-		if err := rows.Scan(&k, &o, &n); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("reading breaks per kind: %w", err)
-		}
-		c := byKind[schedule.Kind(k)]
-		if c == nil {
-			c = &Counts{}
-			byKind[schedule.Kind(k)] = c
-			extra = append(extra, schedule.Kind(k))
-		}
-		c.add(Outcome(o), n)
-	}
-	if err := closeRows(rows, "reading breaks per kind"); err != nil {
-		return nil, err
-	}
+// kindList returns outcomes per kind, every known kind first (even with no
+// breaks), then any other kind found in the file.
+func kindList(byKind map[string]*Counts) []KindStats {
 	var out []KindStats
 	known := map[schedule.Kind]bool{}
 	for _, k := range schedule.AllKinds() {
 		known[k] = true
 		ks := KindStats{Kind: k}
-		if c := byKind[k]; c != nil {
+		if c := byKind[string(k)]; c != nil {
 			ks.Counts = *c
 		}
 		out = append(out, ks)
 	}
-	sort.Slice(extra, func(i, j int) bool { return extra[i] < extra[j] })
-	for _, k := range extra {
-		if !known[k] {
-			out = append(out, KindStats{Kind: k, Counts: *byKind[k]})
+	var extra []string
+	for k := range byKind {
+		if !known[schedule.Kind(k)] {
+			extra = append(extra, k)
 		}
 	}
-	return out, nil
-}
-
-func closeRows(rows *sql.Rows, what string) error {
-	err := rows.Err()
-	rows.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	sort.Strings(extra)
+	for _, k := range extra {
+		out = append(out, KindStats{Kind: schedule.Kind(k), Counts: *byKind[k]})
 	}
-	return nil
+	return out
 }
 
 // StatsArgs is the `stats` IPC request: the figures for the last Days days.
@@ -534,44 +381,32 @@ func (a StatsArgs) Check() error {
 	return nil
 }
 
-// schema is the file's schema version (0 when it cannot be read).
-func (s *Store) schema() int {
-	var v int
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
-		return 0
-	}
-	return v
-}
-
 // TodayBudget returns the skips of the daily budget spent and the break
 // debt left per kind in the day (cut at dayStart, in loc) containing now,
 // for a daemon restarted during the day to put back into its core.
 func (s *Store) TodayBudget(now time.Time, loc *time.Location, dayStart time.Duration) (int, map[schedule.Kind]time.Duration, error) {
-	if s.schema() < 3 {
-		return 0, nil, nil
-	}
 	if loc == nil {
 		loc = time.Local
 	}
-	from := dayBegin(now, loc, dayStart)
-	to := dayBounds(from, 0, 1, dayStart)[1]
-	rows, err := s.db.Query(`SELECT kind, sum(spent), sum(debt_ms) - sum(paid_ms) FROM breaks WHERE at >= ? AND at < ? GROUP BY kind`, ms(from), ms(to))
-	if err != nil {
+	b := dayBegin(now, loc, dayStart)
+	from, to := ms(b), ms(dayBounds(b, 1, 0, dayStart)[0])
+	skips, left := 0, map[schedule.Kind]time.Duration{}
+	if err := s.read(func(r *record) {
+		if r.T != TypeBreak || r.At < from || r.At >= to {
+			return
+		}
+		if r.Spent {
+			skips++
+		}
+		left[schedule.Kind(r.Kind)] += time.Duration(r.Debt-r.Paid) * time.Millisecond
+	}, TypeBreak); err != nil {
 		return 0, nil, fmt.Errorf("reading today's skips and break debt: %w", err)
 	}
-	skips, debt := 0, map[schedule.Kind]time.Duration{}
-	for rows.Next() {
-		var k string
-		var n int
-		var left int64
-		if err := rows.Scan(&k, &n, &left); err != nil {
-			rows.Close()
-			return 0, nil, fmt.Errorf("reading today's skips and break debt: %w", err)
-		}
-		skips += n
-		if left > 0 {
-			debt[schedule.Kind(k)] = time.Duration(left) * time.Millisecond
+	debt := map[schedule.Kind]time.Duration{}
+	for k, v := range left {
+		if v > 0 {
+			debt[k] = v
 		}
 	}
-	return skips, debt, closeRows(rows, "reading today's skips and break debt")
+	return skips, debt, nil
 }

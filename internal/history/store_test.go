@@ -2,14 +2,12 @@ package history
 
 import (
 	"bytes"
-	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -25,7 +23,7 @@ func at(day, hh, mm int) time.Time { return time.Date(2026, 3, day, hh, mm, 0, 0
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "history.db")
+	path := filepath.Join(t.TempDir(), "history.jsonl")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -34,11 +32,23 @@ func openTemp(t *testing.T) (*Store, string) {
 	return s, path
 }
 
-func count(t testing.TB, s *Store, table string) int {
+// records is every event in s's file, as readers see it (growing spans
+// folded).
+func records(t testing.TB, s *Store) []record {
 	t.Helper()
-	var n int
-	if err := s.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
-		t.Fatal(err)
+	var out []record
+	must(t, s.read(func(r *record) { out = append(out, *r) }))
+	return out
+}
+
+// count is how many events of type typ s's file holds.
+func count(t testing.TB, s *Store, typ string) int {
+	t.Helper()
+	n := 0
+	for _, r := range records(t, s) {
+		if r.T == typ {
+			n++
+		}
 	}
 	return n
 }
@@ -57,13 +67,13 @@ func TestActivitySpansMerge(t *testing.T) {
 	for i := 1; i <= 10; i++ {
 		must(t, s.RecordActivity(start, start.Add(time.Duration(i)*5*time.Second), false))
 	}
-	if n := count(t, s, "activity"); n != 1 {
+	if n := count(t, s, TypeSitting); n != 1 {
 		t.Fatalf("growing span: %d rows, want 1", n)
 	}
 	// pieces since the last call, with a little jitter in between
 	must(t, s.RecordActivity(start.Add(52*time.Second), start.Add(60*time.Second), false))
 	must(t, s.RecordActivity(start.Add(58*time.Second), start.Add(65*time.Second), false))
-	if n := count(t, s, "activity"); n != 1 {
+	if n := count(t, s, TypeSitting); n != 1 {
 		t.Fatalf("pieces: %d rows, want 1", n)
 	}
 	// the same call again writes nothing and changes nothing
@@ -71,7 +81,7 @@ func TestActivitySpansMerge(t *testing.T) {
 	// a real gap starts a new row; so does after-hours
 	must(t, s.RecordActivity(start.Add(10*time.Minute), start.Add(11*time.Minute), false))
 	must(t, s.RecordActivity(start.Add(11*time.Minute), start.Add(12*time.Minute), true))
-	if n := count(t, s, "activity"); n != 3 {
+	if n := count(t, s, TypeSitting); n != 3 {
 		t.Fatalf("after gap and after-hours: %d rows, want 3", n)
 	}
 	// empty spans alone are not recorded; backwards spans are refused
@@ -79,7 +89,7 @@ func TestActivitySpansMerge(t *testing.T) {
 	if err := s.RecordActivity(start.Add(time.Hour), start, false); err == nil {
 		t.Fatal("a span ending before it starts was accepted")
 	}
-	if n := count(t, s, "activity"); n != 3 {
+	if n := count(t, s, TypeSitting); n != 3 {
 		t.Fatalf("after empty span: %d rows, want 3", n)
 	}
 	// a restarted daemon continues the last span
@@ -88,7 +98,7 @@ func TestActivitySpansMerge(t *testing.T) {
 	must(t, err)
 	defer s2.Close()
 	must(t, s2.RecordActivity(start.Add(12*time.Minute+3*time.Second), start.Add(13*time.Minute), true))
-	if n := count(t, s2, "activity"); n != 3 {
+	if n := count(t, s2, TypeSitting); n != 3 {
 		t.Fatalf("after restart: %d rows, want 3", n)
 	}
 	st, err := s2.Stats(start.Add(time.Hour), 1, zone, Goals{})
@@ -318,7 +328,7 @@ func TestExport(t *testing.T) {
 
 func TestReadOnly(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, "history.db")
+	path := filepath.Join(dir, "history.jsonl")
 	if _, err := OpenReadOnly(path); !errors.Is(err, ErrNoHistory) {
 		t.Fatalf("missing file: %v, want ErrNoHistory", err)
 	}
@@ -344,9 +354,16 @@ func TestReadOnly(t *testing.T) {
 	if err := r.RecordGlass(at(2, 10, 0), SourceCLI); err == nil {
 		t.Error("read-only store accepted a write")
 	}
-	if _, err := r.db.Exec(`INSERT INTO glasses(at, source) VALUES(1, 'cli')`); err == nil {
-		t.Error("read-only connection accepted raw SQL writes")
+	// an append in progress (no line end yet) is not read, nor cut off
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	must(t, err)
+	_, err = f.WriteString(`{"t":"glass","at":17`)
+	must(t, err)
+	must(t, f.Close())
+	if n := count(t, r, TypeGlass); n != 1 {
+		t.Errorf("reader beside a half-written line sees %d glasses, want 1", n)
 	}
+	must(t, os.Truncate(path, w.size)) // as if that writer had finished
 	// the writer's later writes are visible
 	must(t, w.RecordGlass(at(2, 10, 0), SourceCLI))
 	st, err = r.Stats(at(2, 12, 0), 1, zone, Goals{})
@@ -356,7 +373,7 @@ func TestReadOnly(t *testing.T) {
 	}
 	must(t, r.Close())
 
-	// without the writer (its WAL checkpointed and removed)
+	// without the writer
 	must(t, w.Close())
 	r, err = OpenReadOnly(path)
 	must(t, err)
@@ -368,118 +385,97 @@ func TestReadOnly(t *testing.T) {
 	}
 }
 
-func TestCorruptFileMovedAside(t *testing.T) {
-	for name, damage := range map[string]func(t *testing.T, path string){
-		"not a database": func(t *testing.T, path string) {
-			must(t, os.WriteFile(path, bytes.Repeat([]byte("limber? no. "), 1000), 0o600))
-			must(t, os.WriteFile(path+"-wal", []byte("junk wal"), 0o600))
-		},
-		"torn pages": func(t *testing.T, path string) {
-			s, err := Open(path)
-			must(t, err)
-			simulate(t, s, at(2, 12, 0), 30, zone, 1)
-			must(t, s.Close())
-			f, err := os.OpenFile(path, os.O_RDWR, 0)
-			must(t, err)
-			// scribble over the middle of the file, where the tables' pages are
-			fi, _ := f.Stat()
-			_, err = f.WriteAt(bytes.Repeat([]byte{0xA5}, 8192), fi.Size()/2)
-			must(t, err)
-			must(t, f.Close())
-		},
+// A crash in the middle of an append leaves half a line: it was never
+// acknowledged, so the writer cuts it off at open. An unreadable line in
+// the middle (a disk error, an edit by hand) is skipped by every reader,
+// said once, and kept.
+func TestDamagedLines(t *testing.T) {
+	for name, tc := range map[string]struct {
+		tail    string
+		glasses int    // readable afterwards
+		notice  string // in the writer's notice ("" none)
+		cut     bool   // the tail is cut off
+	}{
+		"torn last line":        {tail: `{"t":"glass","at":17724`, glasses: 2, cut: true},
+		"unreadable last line":  {tail: "{\"t\":\"gla\x00\x00\n", glasses: 2, cut: true},
+		"unreadable middle":     {tail: "#garbage#\n{\"t\":\"glass\",\"at\":1772438500000,\"src\":\"cli\"}\n", glasses: 3, notice: "line 4"},
+		"two unreadable at end": {tail: "#a#\n#b#\n", glasses: 2, notice: "line 4", cut: true}, // only the last is cut
 	} {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "history.db")
-			damage(t, path)
-			before, err := os.ReadFile(path)
+			s, path := openTemp(t)
+			must(t, s.RecordGlass(at(2, 9, 0), SourceCLI))
+			must(t, s.RecordGlass(at(2, 9, 1), SourceCLI))
+			must(t, s.Close())
+			f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 			must(t, err)
-			s, err := Open(path)
+			_, err = f.WriteString(tc.tail)
+			must(t, err)
+			must(t, f.Close())
+			before, _ := os.ReadFile(path)
+
+			s, err = Open(path)
 			must(t, err)
 			defer s.Close()
-			moved := s.MovedAside()
-			if !strings.HasPrefix(filepath.Base(moved), "history.db.corrupt-") {
-				t.Fatalf("MovedAside = %q", moved)
+			if n := count(t, s, TypeGlass); n != tc.glasses {
+				t.Errorf("%d glasses read, want %d", n, tc.glasses)
 			}
-			if n := s.MovedAsideNotice(); !strings.Contains(n, moved) {
-				t.Errorf("notice %q does not say where the file went", n)
+			if n := s.Notice(); (tc.notice == "") != (n == "") || !strings.Contains(n, tc.notice) {
+				t.Errorf("notice %q, want one naming %q", n, tc.notice)
 			}
-			kept, err := os.ReadFile(moved)
-			must(t, err)
-			// SQLite may have bumped the change counter (bytes 24-27)
-			// and version-valid-for (92-95) in the header; the rest
-			// must be as it was.
-			if len(kept) == len(before) && len(kept) > 100 {
-				copy(kept[24:28], before[24:28])
-				copy(kept[92:96], before[92:96])
+			after, _ := os.ReadFile(path)
+			if tc.cut != (len(after) < len(before)) || !bytes.HasPrefix(before, after) {
+				t.Errorf("file went from %d to %d bytes (cut: %v)", len(before), len(after), tc.cut)
 			}
-			if !bytes.Equal(kept, before) {
-				t.Error("the damaged file was not kept as it was")
+			// writing goes on, on a line of its own
+			must(t, s.RecordGlass(at(2, 10, 0), SourceCLI))
+			if n := count(t, s, TypeGlass); n != tc.glasses+1 {
+				t.Errorf("after a write %d glasses, want %d", n, tc.glasses+1)
 			}
-			if name == "not a database" {
-				if _, err := os.Stat(moved + "-wal"); err != nil {
-					t.Errorf("its -wal was not moved along: %v", err)
+			if tc.notice != "" {
+				if data, _ := os.ReadFile(path); !bytes.Contains(data, []byte("#")) {
+					t.Error("the unreadable line was deleted")
 				}
-			}
-			must(t, s.RecordGlass(at(2, 9, 0), SourceCard))
-			if n := count(t, s, "glasses"); n != 1 {
-				t.Errorf("fresh file has %d glasses", n)
-			}
-			// a second open does not move anything again
-			must(t, s.Close())
-			s2, err := Open(path)
-			must(t, err)
-			defer s2.Close()
-			if s2.MovedAside() != "" || s2.MovedAsideNotice() != "" {
-				t.Errorf("second open moved %s aside", s2.MovedAside())
 			}
 		})
 	}
 }
 
-func TestNewerSchemaLeftAlone(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "history.db")
-	db, err := sql.Open("sqlite", path)
-	must(t, err)
-	_, err = db.Exec("CREATE TABLE future(x); PRAGMA user_version = 99")
-	must(t, err)
-	db.Close()
+// A file of a newer format is never written: the history is kept beside
+// it, and readers read that.
+func TestNewerFormatLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.jsonl")
+	must(t, os.WriteFile(path, []byte(`{"limber_history":99}`+"\n"+`{"t":"glass","at":1772438400000,"src":"cli"}`+"\n"), 0o600))
 	before, err := os.ReadFile(path)
 	must(t, err)
 	s, err := Open(path)
 	must(t, err)
 	defer s.Close()
-	if s.Path() != besidePath(path) || !strings.Contains(s.MovedAsideNotice(), "newer Limber") {
-		t.Errorf("a newer file: writing %s, notice %q", s.Path(), s.MovedAsideNotice())
+	if s.Path() != besidePath(path) || !strings.Contains(s.Notice(), "newer Limber") {
+		t.Errorf("a newer file: writing %s, notice %q", s.Path(), s.Notice())
 	}
 	must(t, s.RecordGlass(time.Now(), SourceCLI))
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the newer file was changed")
 	}
-	if m, _ := filepath.Glob(path + ".corrupt-*"); len(m) != 0 {
-		t.Errorf("a newer file was moved aside: %v", m)
-	}
-	if _, err := os.Stat(path + "-wal"); err == nil {
-		t.Error("the newer file was switched to WAL")
+	r, err := OpenReadOnly(path)
+	must(t, err)
+	if r.Path() != besidePath(path) {
+		t.Errorf("reader reads %s, want the file beside", r.Path())
 	}
 }
 
-// Another program's SQLite file at the history's place is never changed:
-// no tables added, no WAL; the history is kept beside it.
-func TestForeignDatabaseLeftAlone(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "history.db")
-	db, err := sql.Open("sqlite", path)
-	must(t, err)
-	_, err = db.Exec("CREATE TABLE notes(x); INSERT INTO notes VALUES('mine')")
-	must(t, err)
-	db.Close()
+// Another program's file at the history's place is never changed; the
+// history is kept beside it.
+func TestForeignFileLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.jsonl")
+	must(t, os.WriteFile(path, []byte("my notes\nsecond line\n"), 0o644))
 	before, err := os.ReadFile(path)
 	must(t, err)
 	for range 2 { // the second start finds the file beside and uses it
 		s, err := Open(path)
 		must(t, err)
-		if s.Path() != besidePath(path) || !strings.Contains(s.MovedAsideNotice(), "another program") {
-			t.Errorf("foreign file: writing %s, notice %q", s.Path(), s.MovedAsideNotice())
+		if s.Path() != besidePath(path) || !strings.Contains(s.Notice(), "not a Limber history") {
+			t.Errorf("foreign file: writing %s, notice %q", s.Path(), s.Notice())
 		}
 		must(t, s.RecordGlass(time.Now(), SourceCLI))
 		must(t, s.Close())
@@ -490,24 +486,44 @@ func TestForeignDatabaseLeftAlone(t *testing.T) {
 	s, err := OpenReadOnly(besidePath(path))
 	must(t, err)
 	defer s.Close()
-	if n := count(t, s, "glasses"); n != 2 {
+	if n := count(t, s, TypeGlass); n != 2 {
 		t.Errorf("%d glasses kept beside, want 2", n)
 	}
 }
 
-// history.db is private, and so are its -wal and -shm.
+// A symbolic link at the history's place is not followed: the writer
+// refuses it (the journal keeps the events meanwhile) and says what to do.
+func TestSymlinkNotFollowed(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symlinks need privileges on Windows")
+	}
+	dir := t.TempDir()
+	target := filepath.Join(dir, "elsewhere")
+	must(t, os.WriteFile(target, nil, 0o600))
+	path := filepath.Join(dir, "history.jsonl")
+	must(t, os.Symlink(target, path))
+	if s, err := Open(path); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		if s != nil {
+			s.Close()
+		}
+		t.Fatalf("a symlink opened: %v", err)
+	}
+	if data, _ := os.ReadFile(target); len(data) != 0 {
+		t.Errorf("the link's target was written: %q", data)
+	}
+}
+
+// The history file is private.
 func TestHistoryFileIsPrivate(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no Unix modes")
 	}
-	path := filepath.Join(t.TempDir(), "history.db")
+	path := filepath.Join(t.TempDir(), "history.jsonl")
 	s, err := Open(path)
 	must(t, err)
 	must(t, s.RecordGlass(time.Now(), SourceCLI))
-	for _, p := range []string{path, path + "-wal", path + "-shm"} {
-		if fi, err := os.Stat(p); err == nil && fi.Mode().Perm() != 0o600 {
-			t.Errorf("%s is %v, want 0600", p, fi.Mode().Perm())
-		}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s is %v, want 0600 (%v)", path, fi.Mode().Perm(), err)
 	}
 	must(t, s.Close())
 	must(t, os.Chmod(path, 0o644)) // an older Limber made it so
@@ -521,7 +537,7 @@ func TestHistoryFileIsPrivate(t *testing.T) {
 
 // A clock set back never writes sitting spans that overlap.
 func TestBackwardsClockNoOverlap(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "history.db"))
+	s, err := Open(filepath.Join(t.TempDir(), "history.jsonl"))
 	must(t, err)
 	defer s.Close()
 	base := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
@@ -535,89 +551,28 @@ func TestBackwardsClockNoOverlap(t *testing.T) {
 		must(t, s.RecordActivity(tm(m), tm(m+1), m%20 == 0))
 	}
 	must(t, s.Flush())
-	rows, err := s.db.Query(`SELECT a.id, b.id FROM activity a JOIN activity b ON a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at`)
-	must(t, err)
-	defer rows.Close()
-	for rows.Next() {
-		var x, y int64
-		must(t, rows.Scan(&x, &y))
-		t.Errorf("rows %d and %d overlap", x, y)
+	var spans []record
+	for _, r := range records(t, s) {
+		if r.T == TypeSitting {
+			spans = append(spans, r)
+		}
 	}
 	var total int64
-	must(t, s.db.QueryRow(`SELECT sum(end_at - start_at) FROM activity`).Scan(&total))
+	for i, a := range spans {
+		total += a.End - a.At
+		for _, b := range spans[i+1:] {
+			if a.At < b.End && b.At < a.End {
+				t.Errorf("spans %+v and %+v overlap", a, b)
+			}
+		}
+	}
 	if total > (105 * time.Minute).Milliseconds() {
 		t.Errorf("%v of sitting written for 105 minutes of wall time", time.Duration(total)*time.Millisecond)
 	}
 }
 
-// oldFixtures inserts rows valid at each schema version; after the upgrade
-// they must all still be there.
-var oldFixtures = map[int]string{
-	1: `INSERT INTO breaks(at, kind, card, due, outcome, dur_ms) VALUES(1772438400000, 'posture', 'c1', 1772438300000, 'done', 30000);
-		INSERT INTO activity(start_at, end_at, after_hours) VALUES(1772434800000, 1772438400000, 0);
-		INSERT INTO glasses(at, source) VALUES(1772438400000, 'tray');
-		INSERT INTO pauses(start_at, end_at) VALUES(1772440000000, 1772441000000);
-		INSERT INTO limit_warnings(at, sitting_ms) VALUES(1772438400000, 14400000);`,
-	2: `INSERT INTO meta(key, value) VALUES('goals', '{"Glasses":5}');`,
-	3: `INSERT INTO breaks(at, kind, card, due, outcome, dur_ms, debt_ms, paid_ms, spent) VALUES(1772438500000, 'stretch', '', NULL, 'skipped', 0, 90000, 0, 1);`,
-}
-
-func TestUpgradeFromEveryVersion(t *testing.T) {
-	all := migrations()
-	for v := 0; v < len(all); v++ {
-		t.Run("from v"+strconv.Itoa(v), func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "history.db")
-			db, err := sql.Open("sqlite", path)
-			must(t, err)
-			for i := 0; i < v; i++ {
-				_, err := db.Exec(all[i])
-				must(t, err)
-				if f, ok := oldFixtures[i+1]; ok {
-					_, err := db.Exec(f)
-					must(t, err)
-				}
-			}
-			_, err = db.Exec("PRAGMA user_version = " + strconv.Itoa(v))
-			must(t, err)
-			must(t, db.Close())
-
-			s, err := Open(path)
-			must(t, err)
-			defer s.Close()
-			var got int
-			must(t, s.db.QueryRow("PRAGMA user_version").Scan(&got))
-			if got != SchemaVersion() {
-				t.Fatalf("upgraded to v%d, want v%d", got, SchemaVersion())
-			}
-			if check, err := s.IntegrityCheck(); err != nil || check != "ok" {
-				t.Fatalf("integrity after upgrade: %q %v", check, err)
-			}
-			n := 0
-			must(t, s.Events(func(Event) error { n++; return nil }))
-			if v >= 1 && n != 5 {
-				t.Errorf("%d events after upgrade, want the 5 from v1", n)
-			}
-			// every current write works on the upgraded file
-			must(t, s.RecordBreak(BreakRecord{At: at(2, 9, 0), Kind: schedule.Movement, Outcome: Natural}))
-			must(t, s.RecordActivity(at(2, 9, 0), at(2, 9, 5), false))
-			must(t, s.RecordGlass(at(2, 9, 0), SourceCLI))
-			must(t, s.RecordPause(at(2, 9, 0), at(2, 9, 5)))
-			must(t, s.RecordLimitWarning(at(2, 9, 0), time.Hour))
-			must(t, s.SetGoals(Goals{Glasses: 8}))
-			g, ok, err := s.Goals()
-			must(t, err)
-			if !ok || g.Glasses != 8 {
-				t.Errorf("goals after upgrade: %+v", g)
-			}
-		})
-	}
-	if len(oldFixtures) != len(all) {
-		t.Errorf("add fixtures for every schema version (have %d, schema is v%d)", len(oldFixtures), len(all))
-	}
-}
-
 func TestPrune(t *testing.T) {
-	s, _ := openTemp(t)
+	s, path := openTemp(t)
 	simulate(t, s, at(2, 12, 0), 60, zone, 3)
 	cut := at(2, 0, 0).AddDate(0, 0, -20)
 	before := 0
@@ -644,6 +599,18 @@ func TestPrune(t *testing.T) {
 	}))
 	if check, _ := s.IntegrityCheck(); check != "ok" {
 		t.Errorf("integrity after prune: %s", check)
+	}
+	// nothing left to prune: the file is not rewritten
+	fi, _ := os.Stat(path)
+	if n, err := s.Prune(cut); err != nil || n != 0 {
+		t.Errorf("second prune: %d %v", n, err)
+	}
+	if fi2, _ := os.Stat(path); !os.SameFile(fi, fi2) {
+		t.Error("a prune with nothing to drop rewrote the file")
+	}
+	// the file stays private
+	if fi, _ := os.Stat(path); runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("pruned file is %v", fi.Mode().Perm())
 	}
 	// recording still works after pruning
 	must(t, s.RecordActivity(at(2, 13, 0), at(2, 13, 1), false))
@@ -678,10 +645,10 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if n := count(t, s, "glasses"); n != 100 {
+	if n := count(t, s, TypeGlass); n != 100 {
 		t.Errorf("%d glasses, want 100", n)
 	}
-	if n := count(t, s, "activity"); n != 1 {
+	if n := count(t, s, TypeSitting); n != 1 {
 		t.Errorf("%d spans, want 1", n)
 	}
 }
@@ -692,9 +659,7 @@ func TestActivityWritesAreThrottled(t *testing.T) {
 	s.now = func() time.Time { return clock }
 	stored := func() time.Time {
 		t.Helper()
-		var end int64
-		must(t, s.db.QueryRow(`SELECT max(end_at) FROM activity`).Scan(&end))
-		return fromMS(end)
+		return fromMS(maxEnd(t, s))
 	}
 	start := at(2, 9, 0)
 	must(t, s.RecordActivity(start, start.Add(time.Second), false)) // new row: written
@@ -730,10 +695,51 @@ func TestActivityWritesAreThrottled(t *testing.T) {
 	r, err := OpenReadOnly(path)
 	must(t, err)
 	defer r.Close()
-	var end int64
-	must(t, r.db.QueryRow(`SELECT max(end_at) FROM activity`).Scan(&end))
+	end := maxEnd(t, r)
 	if !fromMS(end).Equal(clock) {
 		t.Errorf("after Close stored up to %v, want %v", fromMS(end), clock)
+	}
+}
+
+// maxEnd is the latest end of a sitting span in s's file.
+func maxEnd(t *testing.T, s *Store) int64 {
+	var end int64
+	for _, r := range records(t, s) {
+		if r.T == TypeSitting {
+			end = max(end, r.End)
+		}
+	}
+	return end
+}
+
+// A span that grows for hours is written every FlushEvery, and the file
+// is compacted on the way: it stays the size of its events.
+func TestLongSpanCompacts(t *testing.T) {
+	s, path := openTemp(t)
+	clock := at(2, 9, 0)
+	s.now = func() time.Time { return clock }
+	start := clock
+	// Long enough for twice compactAfter lines, a poll every 5 s.
+	const poll = 5 * time.Second
+	long := 2 * compactAfter * FlushEvery
+	for i := 1; i <= int(long/poll); i++ {
+		clock = start.Add(time.Duration(i) * poll)
+		must(t, s.RecordActivity(clock.Add(-poll), clock, false))
+	}
+	must(t, s.Flush())
+	fi, err := os.Stat(path)
+	must(t, err)
+	if lines := int(long / FlushEvery); fi.Size() > int64(compactAfter*80) || fi.Size() >= int64(lines*40) {
+		t.Errorf("%v of one span take %d bytes", long, fi.Size())
+	}
+	if n := count(t, s, TypeSitting); n != 1 {
+		t.Errorf("%d spans, want 1", n)
+	}
+	if got := maxEnd(t, s); got != ms(clock) {
+		t.Errorf("span ends at %v, want %v", fromMS(got), clock)
+	}
+	if fi.Mode().Perm() != 0o600 && runtime.GOOS != "windows" {
+		t.Errorf("compacted file is %v", fi.Mode().Perm())
 	}
 }
 

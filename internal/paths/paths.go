@@ -66,8 +66,19 @@ func DataDir() (string, error) {
 	return filepath.Join(h, ".local", "share", app), nil
 }
 
-// HistoryFile is history.db in DataDir.
+// HistoryFile is history.jsonl in DataDir.
 func HistoryFile() (string, error) {
+	d, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "history.jsonl"), nil
+}
+
+// OldHistoryFile is history.db in DataDir, the SQLite history of Limber
+// before history.jsonl; the daemon imports it once (and renames it
+// history.db.imported).
+func OldHistoryFile() (string, error) {
 	d, err := DataDir()
 	if err != nil {
 		return "", err

@@ -161,10 +161,12 @@ it ends, one due just before a meeting comes early.
 .B "limber config check"
 reads them too.
 .TP
-.I $XDG_DATA_HOME/limber/history.db
-the history of sitting time, breaks and water (SQLite).
-A damaged history is moved aside as
-.IR history.db.corrupt\-TIMESTAMP ,
+.I $XDG_DATA_HOME/limber/history.jsonl
+the history of sitting time, breaks and water (one JSON object a line).
+An old SQLite
+.I history.db
+is imported once and kept as
+.IR history.db.imported ,
 never deleted.
 .TP
 .I $XDG_DATA_HOME/limber/profile.json
