@@ -295,6 +295,11 @@ func TestAppIDAgrees(t *testing.T) {
 	if got := desktopEntry(t)["Icon"]; got != id {
 		t.Errorf("limber.desktop Icon=%q, want %q", got, id)
 	}
+	// The windows' WM_CLASS (internal/ui/appwin) is not the app id: the
+	// entry says which class its windows have.
+	if got := desktopEntry(t)["StartupWMClass"]; got != version.WMClass {
+		t.Errorf("limber.desktop StartupWMClass=%q, want %q", got, version.WMClass)
+	}
 	if _, err := os.Stat(id + ".metainfo.xml"); err != nil {
 		t.Errorf("no metainfo named after the app id: %v", err)
 	}

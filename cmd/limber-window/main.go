@@ -29,6 +29,7 @@ import (
 	"github.com/limber-app/limber/internal/cli"
 	"github.com/limber-app/limber/internal/display"
 	"github.com/limber-app/limber/internal/historydb"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/i18n/fynelang"
 	"github.com/limber-app/limber/internal/ipc"
 	"github.com/limber-app/limber/internal/paths"
@@ -67,7 +68,7 @@ func run(args []string) int {
 	}
 	var c *api.Client
 	if conn, err := ipc.Dial(paths.Socket()); err == nil {
-		c = api.NewClient(conn)
+		c = api.NewClientIn(conn, i18n.Current()) // the daemon's refusals in this window's language
 		defer conn.Close()
 	}
 	switch args[0] {

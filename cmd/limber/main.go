@@ -72,13 +72,15 @@ func run(args []string) int {
 	return cli.Main(args, env)
 }
 
-// dial connects to the daemon's socket.
+// dial connects to the daemon's socket. The daemon answers in this
+// command's language (its settings, or LANG/LC_ALL/LC_MESSAGES for
+// "system"), which may not be the daemon's: another LANG in this terminal.
 func dial() (*api.Client, func(), error) {
 	c, err := ipc.Dial(paths.Socket())
 	if err != nil {
 		return nil, nil, err
 	}
-	return api.NewClient(c), func() { c.Close() }, nil
+	return api.NewClientIn(c, i18n.Current()), func() { c.Close() }, nil
 }
 
 func usageWindow() int {

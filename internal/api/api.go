@@ -13,6 +13,13 @@
 // against a running daemon (previews, screenshots, e2e tests), and its two
 // card-only commands change nothing but the break the daemon itself
 // offered (a result for a break that is not due is refused by the core).
+//
+// Versions: Version changes only when a peer of the other version would
+// misread a message (a field renamed, retyped or made required). A new
+// optional field keeps the version: a peer that does not know it ignores
+// it (encoding/json drops unknown fields) and one that does treats its
+// absence as the old behaviour. Request.Lang is such a field: an old client
+// sends none and gets the daemon's language, an old daemon ignores it.
 package api
 
 import (
@@ -35,6 +42,11 @@ type Request struct {
 	ID   uint64          `json:"id,omitempty"`
 	Cmd  string          `json:"cmd"`
 	Args json.RawMessage `json:"args,omitempty"`
+	// Lang is the caller's language ("de"), for the daemon's messages
+	// in the reply (refusals, texts of the status); optional: without it,
+	// or with a language the daemon has no catalogue for, the daemon
+	// answers in its own.
+	Lang string `json:"lang,omitempty"`
 }
 
 // Response is the daemon's one-line answer to a Request.

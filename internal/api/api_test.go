@@ -22,7 +22,7 @@ func testMux() *Mux {
 		return VersionReply{Version: "1.2.3"}, nil
 	})
 	Handle(m, CmdQuit, func(context.Context, None) (None, error) { panic("boom") })
-	Handle(m, CmdSkip, func(context.Context, KindArgs) (None, error) { return None{}, errors.New("it failed") })
+	Handle(m, CmdSkip, func(context.Context, KindArgs) (SkipReply, error) { return SkipReply{}, errors.New("it failed") })
 	return m
 }
 
@@ -39,7 +39,7 @@ func TestTypedCalls(t *testing.T) {
 	if !IsUsage(err) || err.Error() != "say which kind" {
 		t.Fatalf("BreakNow without kind: %v (usage %t)", err, IsUsage(err))
 	}
-	if err := c.Skip(ctx, ""); err == nil || IsUsage(err) || err.Error() != "it failed" {
+	if _, err := c.Skip(ctx, ""); err == nil || IsUsage(err) || err.Error() != "it failed" {
 		t.Fatalf("Skip: %v", err)
 	}
 	if err := c.Quit(ctx); err == nil || !strings.Contains(err.Error(), "internal error in quit") {
@@ -115,4 +115,44 @@ func FuzzServe(f *testing.F) {
 			t.Fatalf("failed reply without a message or code: %+v", resp)
 		}
 	})
+}
+
+// The client's language reaches the handler; a request without one (an
+// old client) gets "", and an old daemon that knows no lang field still
+// serves a new client's request (unknown fields are ignored).
+func TestRequestLanguage(t *testing.T) {
+	m := NewMux()
+	Handle(m, CmdVersion, func(ctx context.Context, _ None) (VersionReply, error) {
+		return VersionReply{Version: "lang=" + Lang(ctx)}, nil
+	})
+	ctx := context.Background()
+	if v, err := NewClientIn(Local(m), "fr").Version(ctx); err != nil || v != "lang=fr" {
+		t.Errorf("with fr: %q, %v", v, err)
+	}
+	if v, err := NewClient(Local(m)).Version(ctx); err != nil || v != "lang=" {
+		t.Errorf("without a language: %q, %v", v, err)
+	}
+	var sent map[string]any
+	spy := transportFunc(func(_ context.Context, line []byte) ([]byte, error) {
+		if err := json.Unmarshal(line, &sent); err != nil {
+			return nil, err
+		}
+		// An old daemon decodes into a Request without Lang: same reply.
+		var old struct {
+			V   int    `json:"v"`
+			ID  uint64 `json:"id"`
+			Cmd string `json:"cmd"`
+		}
+		if err := json.Unmarshal(line, &old); err != nil || old.Cmd != "version" {
+			t.Errorf("old daemon reads %+v, %v", old, err)
+		}
+		return json.Marshal(Response{V: Version, ID: old.ID, OK: true, Data: json.RawMessage(`{"version":"old"}`)})
+	})
+	if v, err := NewClientIn(spy, "de").Version(ctx); err != nil || v != "old" || sent["lang"] != "de" {
+		t.Errorf("to an old daemon: %q, %v, sent %v", v, err, sent)
+	}
+	sent = nil
+	if _, err := NewClient(spy).Version(ctx); err != nil || sent["lang"] != nil {
+		t.Errorf("no language: sent %v (%v)", sent, err)
+	}
 }

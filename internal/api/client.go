@@ -32,17 +32,23 @@ func (l localTransport) RoundTrip(ctx context.Context, line []byte) ([]byte, err
 // concurrent use.
 type Client struct {
 	t    Transport
+	lang string
 	mu   sync.Mutex
 	next uint64
 }
 
-// NewClient speaks the protocol over t.
+// NewClient speaks the protocol over t; the daemon answers in its own
+// language.
 func NewClient(t Transport) *Client { return &Client{t: t} }
+
+// NewClientIn speaks the protocol over t and asks the daemon to answer in
+// language lang (a code of i18n.Languages: the caller's, i18n.Current).
+func NewClientIn(t Transport, lang string) *Client { return &Client{t: t, lang: lang} }
 
 // call sends cmd with req and decodes the reply's data into a Resp.
 func call[Resp any](ctx context.Context, c *Client, cmd Command, req any) (Resp, error) {
 	var out Resp
-	r := Request{V: Version, Cmd: string(cmd)}
+	r := Request{V: Version, Cmd: string(cmd), Lang: c.lang}
 	if req != nil {
 		b, err := json.Marshal(req)
 		if err != nil {
@@ -136,9 +142,8 @@ func (c *Client) Snooze(ctx context.Context, kind schedule.Kind, d time.Duration
 }
 
 // Skip drops the due break of kind (empty: whichever is due).
-func (c *Client) Skip(ctx context.Context, kind schedule.Kind) error {
-	_, err := call[None](ctx, c, CmdSkip, KindArgs{Kind: kind})
-	return err
+func (c *Client) Skip(ctx context.Context, kind schedule.Kind) (SkipReply, error) {
+	return call[SkipReply](ctx, c, CmdSkip, KindArgs{Kind: kind})
 }
 
 // Drink logs a glass of water and returns the status with today's count.

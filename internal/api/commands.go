@@ -18,7 +18,7 @@ const (
 	CmdResume      Command = "resume"       // none → none
 	CmdBreakNow    Command = "break_now"    // KindArgs → BreakNowReply
 	CmdSnooze      Command = "snooze"       // SnoozeArgs → none
-	CmdSkip        Command = "skip"         // KindArgs → none
+	CmdSkip        Command = "skip"         // KindArgs → SkipReply
 	CmdDrink       Command = "drink"        // DrinkArgs → Status
 	CmdQuit        Command = "quit"         // none → none
 	CmdVersion     Command = "version"      // none → VersionReply
@@ -99,6 +99,14 @@ type BreakNowReply struct {
 type SnoozeReply struct {
 	Kind    schedule.Kind `json:"kind"`
 	Seconds int64         `json:"seconds"`
+}
+
+// SkipReply says which break skip dropped (the one asked or the one due)
+// and, when the day's skip budget applies to it, how many skips are left
+// today (SkipsLeft; -1 when no budget applies to that break).
+type SkipReply struct {
+	Kind      schedule.Kind `json:"kind"`
+	SkipsLeft int           `json:"skips_left"`
 }
 
 // SnoozeArgs postpones a break by Seconds of activity (0: the setting).

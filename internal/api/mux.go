@@ -81,7 +81,7 @@ func (m *Mux) dispatch(ctx context.Context, line []byte) (resp Response) {
 			resp = Response{V: Version, ID: req.ID, Code: CodeFailed, Error: fmt.Sprintf("internal error in %s", req.Cmd)}
 		}
 	}()
-	data, err := h(ctx, req.Args)
+	data, err := h(context.WithValue(ctx, langKey{}, req.Lang), req.Args)
 	if err != nil {
 		return fail(err)
 	}
@@ -94,4 +94,15 @@ func (m *Mux) dispatch(ctx context.Context, line []byte) (resp Response) {
 	}
 	resp.OK = true
 	return resp
+}
+
+// langKey is the context key of the request's language.
+type langKey struct{}
+
+// Lang is the language the request being served asked its reply in
+// (Request.Lang; "" when it did not say), for a handler to pass on to
+// i18n.XIn.
+func Lang(ctx context.Context) string {
+	l, _ := ctx.Value(langKey{}).(string)
+	return l
 }

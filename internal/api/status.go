@@ -115,10 +115,15 @@ type Break struct {
 	LengthSeconds    int64         `json:"length_seconds"`
 	RemainingSeconds int64         `json:"remaining_seconds"`
 	Due              bool          `json:"due"`
-	Held             bool          `json:"held"`
+	// Held: it waits for what Status.Holding names (a call, a meeting,
+	// presence), on its own or merged into a held break (With).
+	Held bool `json:"held"`
 	// Waiting: its time is up, but it waits for a pause in your typing
 	// (at most a minute) before it is offered.
 	Waiting bool `json:"waiting,omitempty"`
+	// CanSkip: a Skip now would be taken (strict mode off, under the cap
+	// of skips in a row and within the day's skip budget).
+	CanSkip bool `json:"can_skip,omitempty"`
 	// With is the bigger break this one will be taken with (merged), if any.
 	With            schedule.Kind `json:"with,omitempty"`
 	LastReset       time.Time     `json:"last_reset,omitempty"`

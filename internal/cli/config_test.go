@@ -123,7 +123,7 @@ func TestConfigCheckLocked(t *testing.T) {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out, errs)
 	}
 	lines := strings.Split(strings.TrimSpace(errs), "\n")
-	if len(lines) != 1 || !strings.HasPrefix(lines[0], user+":3: warning:") || !strings.Contains(lines[0], sysFile+":1") ||
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], user+":3: warning:") || !strings.Contains(lines[0], sysFile+":3") || // the locked value's line
 		!strings.Contains(lines[0], `"stretch.interval"`) {
 		t.Errorf("warnings:\n%s", errs)
 	}

@@ -239,7 +239,28 @@ func cmdSkip(args []string, env *Env) int {
 	if fs.NArg() == 1 {
 		kind, _ = kinds.Parse(fs.Arg(0))
 	}
-	return call(env, "skip", func(ctx context.Context, c *api.Client) error { return c.Skip(ctx, kind) })
+	var rep api.SkipReply
+	if code := call(env, "skip", func(ctx context.Context, c *api.Client) (err error) {
+		rep, err = c.Skip(ctx, kind)
+		return err
+	}); code != ExitOK || rep.Kind == "" { // an older daemon says nothing back
+		return code
+	}
+	fmt.Fprintln(env.Stdout, SkipText(rep))
+	return ExitOK
+}
+
+// SkipText says what skip dropped and, under the day's budget, how many
+// skips are left.
+func SkipText(rep api.SkipReply) string {
+	what := i18n.X("cli.skip.done", "{{.Kind}} skipped.", map[string]any{"Kind": kinds.Label(rep.Kind)})
+	switch {
+	case rep.SkipsLeft < 0:
+		return what
+	case rep.SkipsLeft == 0:
+		return what + " " + i18n.X("cli.skip.none_left", "No skips left today.")
+	}
+	return what + " " + i18n.XN("cli.skip.left", "{{.N}} skips left today.", rep.SkipsLeft, map[string]any{"N": rep.SkipsLeft})
 }
 
 // breakUsage is `break now [posture|hydration|...]`, from the kind table.

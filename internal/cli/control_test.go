@@ -10,6 +10,7 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/ipc"
+	"github.com/limber-app/limber/internal/schedule"
 )
 
 // fakeDaemon is a transport that records each request and answers with
@@ -157,5 +158,19 @@ func TestCompletionCoversTable(t *testing.T) {
 	delete(inCompletion, "window") // dispatched by cmd/limber
 	for name := range inCompletion {
 		t.Errorf("completion offers %s, which is not a command", name)
+	}
+}
+
+// skip says what it dropped, and the skips left where the budget applies.
+func TestSkipText(t *testing.T) {
+	for rep, want := range map[api.SkipReply]string{
+		{Kind: schedule.Hydration, SkipsLeft: -1}: "Drink water skipped.",
+		{Kind: schedule.Stretch, SkipsLeft: 2}:    "Stretch skipped. 2 skips left today.",
+		{Kind: schedule.Stretch, SkipsLeft: 1}:    "Stretch skipped. 1 skip left today.",
+		{Kind: schedule.Movement, SkipsLeft: 0}:   "Move skipped. No skips left today.",
+	} {
+		if got := SkipText(rep); got != want {
+			t.Errorf("%+v: %q, want %q", rep, got, want)
+		}
 	}
 }

@@ -209,10 +209,11 @@ func WriteStats(w io.Writer, st history.Stats) error {
 	if t.LimitWarnings > 0 {
 		fmt.Fprintf(tw, "  %s\t%d\n", i18n.X("stats.cli.limit_warnings", "Limit warnings"), t.LimitWarnings)
 	}
-	if t.Debt > 0 || t.SkipsSpent > 0 {
-		fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.debt", "Break debt"), i18n.X("stats.cli.debt_line",
-			"{{.D}} owed, {{.P}} paid back; skips used: {{.N}}", map[string]any{
-				"D": duration.Minutes(t.Debt), "P": duration.Minutes(t.Repaid), "N": t.SkipsSpent}))
+	if t.Debt > 0 {
+		fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.debt", "Break debt"), debtLine(t.Debt, t.Repaid))
+	}
+	if t.SkipsSpent > 0 {
+		fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.skip_budget", "Skip budget"), skipsLine(t.SkipsSpent, t.Breaks.Skipped))
 	}
 	fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.streak", "Streak"),
 		i18n.XN("stats.cli.streak_days", "{{.N}} days meeting your goals", st.Streak, map[string]any{"N": st.Streak}))
@@ -256,4 +257,25 @@ func WriteStats(w io.Writer, st history.Stats) error {
 			map[string]any{"Done": k.Done, "Natural": k.Natural, "Short": k.Short, "Skipped": k.Skipped, "Snoozed": k.Snoozed, "Closed": k.ClosedEarly}))
 	}
 	return tw.Flush()
+}
+
+// debtLine is a day's break debt; what was paid back only when something
+// was ("0 min paid back" read like a reproach for nothing).
+func debtLine(debt, repaid time.Duration) string {
+	if repaid <= 0 {
+		return i18n.X("stats.cli.debt_owed", "{{.D}} owed", map[string]any{"D": duration.Minutes(debt)})
+	}
+	return i18n.X("stats.cli.debt_owed_paid", "{{.D}} owed, {{.P}} paid back", map[string]any{"D": duration.Minutes(debt), "P": duration.Minutes(repaid)})
+}
+
+// skipsLine is how many skips of the daily budget were used. The breaks
+// line counts every break skipped, a posture check or one merged into the
+// skipped break included; the budget counts one per Skip of a stretch or
+// movement break. When the two differ it says why, so "2 skipped" and
+// "1 used" do not read as a contradiction.
+func skipsLine(spent, skipped int) string {
+	if skipped == spent {
+		return i18n.XN("stats.cli.skips_used", "{{.N}} used", spent, map[string]any{"N": spent})
+	}
+	return i18n.XN("stats.cli.skips_used_why", "{{.N}} used (breaks skipped together count once; posture checks and water do not count)", spent, map[string]any{"N": spent})
 }

@@ -18,6 +18,9 @@ import (
 // that the core does not: the card window that reported it, its card and
 // how long the break really lasted.
 type origin struct {
+	// lang is the language of whoever asked, for the refusal they are
+	// answered with ("": the daemon's own).
+	lang    string
 	card    *openCard
 	cardID  string
 	elapsed time.Duration
@@ -157,7 +160,11 @@ func (d *Daemon) offer(e schedule.Event) {
 	if b != nil {
 		style = b.Style
 	}
-	if e.NotifyOnly || style == settings.StyleNotification || d.opts.Launch == nil {
+	// One card at a time: a smaller break asked for while a bigger card is
+	// on screen (one that card does not cover: breakNow refuses the others)
+	// comes as a notification beside it.
+	beside := d.card != nil && bigger(d.sched.Config(), d.card.kind, e.Kind)
+	if e.NotifyOnly || style == settings.StyleNotification || d.opts.Launch == nil || beside {
 		d.offerNotification(e, title, summary)
 		return
 	}
@@ -219,9 +226,13 @@ func (d *Daemon) offerNotification(e schedule.Event, title, summary string) {
 	if i, ok := kinds.Lookup(k); ok && i.Compact {
 		body = i.Advice() // a short break: say what to do, in one line
 	}
-	if len(e.With) > 0 {
-		body += "\n" + trAlso(e.With)
+	if with := d.notNoted(e.With); len(with) > 0 {
+		body += "\n" + trAlso(with)
 	}
+	if d.noted == nil {
+		d.noted = map[schedule.Kind]time.Time{}
+	}
+	d.noted[k] = e.At
 	done := trActionDone()
 	if k == schedule.Hydration {
 		done = trActionDrank()
@@ -242,13 +253,37 @@ func (d *Daemon) offerNotification(e schedule.Event, title, summary string) {
 			}
 			return d.coreAction(func(now time.Time) ([]schedule.Event, error) { return d.sched.Done(k, now) }, origin{})
 		case "snooze":
-			_, err := d.postpone(k, 0)
+			_, err := d.postpone("", k, 0)
 			return err
 		case "skip":
-			return d.skip(k)
+			return d.skip("", k)
 		}
 		return nil
 	})
+}
+
+// notNoted drops from with the breaks whose own notification is still up:
+// offered by one since their last restart and still due (or now merged
+// into this one). Their advice is on screen already.
+func (d *Daemon) notNoted(with []schedule.Kind) []schedule.Kind {
+	if len(d.noted) == 0 {
+		return with
+	}
+	var out []schedule.Kind
+	tracks := d.sched.Snapshot().Tracks
+	for _, k := range with {
+		at, ok := d.noted[k]
+		up := false
+		for _, t := range tracks {
+			if ok && t.Kind == k && (t.Due || t.MergedInto != "") && !t.LastReset.After(at) {
+				up = true
+			}
+		}
+		if !up {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // canSkip reports whether the core would let kind k be skipped now (the
@@ -287,13 +322,13 @@ func (d *Daemon) warn(e schedule.Event) {
 	d.ask(trWarnTitle(k, in), body, actions, func(key string) error {
 		switch key {
 		case "start":
-			_, err := d.breakNow(k)
+			_, err := d.breakNow("", k)
 			return err
 		case "postpone":
-			_, err := d.postpone(k, 5*time.Minute)
+			_, err := d.postpone("", k, 5*time.Minute)
 			return err
 		case "skip":
-			return d.skip(k)
+			return d.skip("", k)
 		}
 		return nil
 	})

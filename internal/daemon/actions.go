@@ -23,7 +23,7 @@ import (
 func (d *Daemon) coreAction(f func(now time.Time) ([]schedule.Event, error), from origin) error {
 	events, err := f(d.now().Round(0))
 	if err != nil {
-		return sayCoreErr(err)
+		return sayCoreErr(from.lang, err)
 	}
 	d.act(events, from)
 	d.refreshTray()
@@ -32,22 +32,23 @@ func (d *Daemon) coreAction(f func(now time.Time) ([]schedule.Event, error), fro
 }
 
 // sayCoreErr puts the core's refusals in the user's words (the core
-// speaks English for logs and tests); errors.Is still finds the sentinel.
-func sayCoreErr(err error) error {
+// speaks English for logs and tests), in language lang (i18n.XIn);
+// errors.Is still finds the sentinel.
+func sayCoreErr(lang string, err error) error {
 	var msg string
 	switch {
 	case errors.As(err, new(*budgetError)), errors.As(err, new(localErr)):
 		return err // said already
 	case errors.Is(err, schedule.ErrNotDue):
-		msg = i18n.X("daemon.err.not_due", "No break is due now: there is nothing to skip or take.")
+		msg = i18n.XIn(lang, "daemon.err.not_due", "No break is due now: there is nothing to skip or take.")
 	case errors.Is(err, schedule.ErrStrict):
-		msg = i18n.X("daemon.err.strict", "Strict mode is on: breaks cannot be skipped, postponed or closed early.")
+		msg = i18n.XIn(lang, "daemon.err.strict", "Strict mode is on: breaks cannot be skipped, postponed or closed early.")
 	case errors.Is(err, schedule.ErrSkipCapped):
-		msg = i18n.X("daemon.err.skip_capped", "This break was skipped too many times in a row: it can only be taken now.")
+		msg = i18n.XIn(lang, "daemon.err.skip_capped", "This break was skipped too many times in a row: it can only be taken now.")
 	case errors.Is(err, schedule.ErrSnoozeCapped):
-		msg = i18n.X("daemon.err.snooze_capped", "This break was postponed too many times: take it or skip it.")
+		msg = i18n.XIn(lang, "daemon.err.snooze_capped", "This break was postponed too many times: take it or skip it.")
 	case errors.Is(err, schedule.ErrNotPaused):
-		msg = i18n.X("daemon.err.not_paused", "Reminders are not paused.")
+		msg = i18n.XIn(lang, "daemon.err.not_paused", "Reminders are not paused.")
 	default:
 		return err
 	}
@@ -56,25 +57,30 @@ func sayCoreErr(err error) error {
 
 // breakNow offers a break of kind at once and returns the kind of the card
 // it replaced, if any. With a card of the same kind open nothing happens
-// (errAlreadyShowing); with a bigger break's card open neither
-// (errBiggerShowing: that break covers this one).
-func (d *Daemon) breakNow(kind schedule.Kind) (replaced schedule.Kind, err error) {
+// (errAlreadyShowing); with a bigger break's card open that covers this one
+// (the core's credit rule) neither (errBiggerShowing). A smaller break the
+// card does not cover (a drink during a stretch) is offered beside it.
+// Refusals are said in language lang.
+func (d *Daemon) breakNow(lang string, kind schedule.Kind) (replaced schedule.Kind, err error) {
 	if c := d.card; c != nil {
 		if c.kind == kind {
-			return "", fmt.Errorf("%s: %w", kinds.Label(kind), localErr{errAlreadyShowing, i18n.X("daemon.break.showing", "this break is already on screen")})
+			return "", fmt.Errorf("%s: %w", kinds.LabelIn(lang, kind), localErr{errAlreadyShowing, i18n.XIn(lang, "daemon.break.showing", "this break is already on screen")})
 		}
-		if bigger(d.sched.Config(), c.kind, kind) {
-			return "", fmt.Errorf("%s: %w", kinds.Label(c.kind), localErr{errBiggerShowing, i18n.X("daemon.break.bigger", "a bigger break is on screen and includes this one; finish it first")})
+		if d.sched.Covers(c.kind, kind) {
+			return "", fmt.Errorf("%s: %w", kinds.LabelIn(lang, kind), localErr{errBiggerShowing, i18n.XIn(lang, "daemon.break.covered", "the {{.Card}} break on screen includes this one; finish it first",
+				map[string]any{"Card": kinds.LabelIn(lang, c.kind)})})
 		}
-		replaced = c.kind
+		if !bigger(d.sched.Config(), c.kind, kind) {
+			replaced = c.kind
+		}
 	}
 	err = d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.BreakNow(kind, now)
-	}, origin{})
+	}, origin{lang: lang})
 	if errors.Is(err, schedule.ErrDisabled) {
 		// Say where to turn it on, not the core's wording.
-		return "", localErr{err, i18n.X("daemon.break.disabled", "“{{.Kind}}” is turned off: turn it on in Settings → Breaks, or set {{.Key}} = true in the settings file.",
-			map[string]any{"Kind": kinds.Label(kind), "Key": string(kind) + ".enabled"})}
+		return "", localErr{err, i18n.XIn(lang, "daemon.break.disabled", "“{{.Kind}}” is turned off: turn it on in Settings → Breaks, or set {{.Key}} = true in the settings file.",
+			map[string]any{"Kind": kinds.LabelIn(lang, kind), "Key": string(kind) + ".enabled"})}
 	}
 	if err != nil {
 		return "", err
@@ -84,7 +90,7 @@ func (d *Daemon) breakNow(kind schedule.Kind) (replaced schedule.Kind, err error
 
 var (
 	errAlreadyShowing = errors.New("this break is already on screen")
-	errBiggerShowing  = errors.New("a bigger break is on screen and includes this one; finish it first")
+	errBiggerShowing  = errors.New("the break on screen includes this one; finish it first")
 )
 
 // localErr is a sentinel error said in the user's language: errors.Is
@@ -117,15 +123,15 @@ func bigger(cfg schedule.Config, a, b schedule.Kind) bool {
 }
 
 // postpone snoozes kind (or the break due, or the next one) by dur of
-// activity (0: the configured snooze).
-func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) (api.SnoozeReply, error) {
+// activity (0: the configured snooze); refusals in language lang.
+func (d *Daemon) postpone(lang string, kind schedule.Kind, dur time.Duration) (api.SnoozeReply, error) {
 	k := kindOrDue(d.sched.Snapshot(), kind)
 	if k == "" {
-		return api.SnoozeReply{}, errors.New(i18n.X("daemon.break.none", "no break is enabled"))
+		return api.SnoozeReply{}, errors.New(i18n.XIn(lang, "daemon.break.none", "no break is enabled"))
 	}
 	err := d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		return d.sched.Postpone(k, dur, now)
-	}, origin{})
+	}, origin{lang: lang})
 	if err != nil {
 		return api.SnoozeReply{}, err
 	}
@@ -138,20 +144,38 @@ func (d *Daemon) postpone(kind schedule.Kind, dur time.Duration) (api.SnoozeRepl
 	return rep, nil
 }
 
-// skip drops the due break (kind, or whichever is due).
-func (d *Daemon) skip(kind schedule.Kind) error {
+// skip drops the due break (kind, or whichever is due); refusals in
+// language lang.
+func (d *Daemon) skip(lang string, kind schedule.Kind) error {
+	_, err := d.skipReply(lang, kind)
+	return err
+}
+
+// skipReply skips kind (or the break due) and says which break it was and
+// the skips left today where the budget applies to it; refusals in
+// language lang.
+func (d *Daemon) skipReply(lang string, kind schedule.Kind) (api.SkipReply, error) {
 	k := kindOrDue(d.sched.Snapshot(), kind)
-	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
-		return d.skipNow(k, now)
-	}, origin{})
+	err := d.coreAction(func(now time.Time) ([]schedule.Event, error) {
+		return d.skipNow(lang, k, now)
+	}, origin{lang: lang})
+	if err != nil {
+		return api.SkipReply{}, err
+	}
+	rep := api.SkipReply{Kind: k, SkipsLeft: -1}
+	if b := d.sched.Snapshot().Budget; b.On && schedule.Budgeted(k) {
+		rep.SkipsLeft = b.Left
+	}
+	return rep, nil
 }
 
 // skipNow asks the core to skip k; a skip past the day's budget is
-// refused in the user's words (the error still wraps ErrSkipBudget).
-func (d *Daemon) skipNow(k schedule.Kind, now time.Time) ([]schedule.Event, error) {
+// refused in the user's words, in language lang (the error still wraps
+// ErrSkipBudget).
+func (d *Daemon) skipNow(lang string, k schedule.Kind, now time.Time) ([]schedule.Event, error) {
 	ev, err := d.sched.Skip(k, now)
 	if errors.Is(err, schedule.ErrSkipBudget) {
-		err = &budgetError{msg: trNoSkipsLeft(d.sched.Snapshot().Budget.Used), err: err}
+		err = &budgetError{msg: trNoSkipsLeft(lang, d.sched.Snapshot().Budget.Used), err: err}
 	}
 	return ev, err
 }
@@ -166,18 +190,18 @@ func (e *budgetError) Error() string { return e.msg }
 func (e *budgetError) Unwrap() error { return e.err }
 
 // pause stops reminders until until, or until tomorrow's day start.
-func (d *Daemon) pause(until time.Time, tomorrow bool) error {
+func (d *Daemon) pause(lang string, until time.Time, tomorrow bool) error {
 	return d.coreAction(func(now time.Time) ([]schedule.Event, error) {
 		if tomorrow {
 			until = schedule.PauseUntilTomorrow(now, d.sched.Config().DayStart)
 		}
 		return d.sched.Pause(until.Round(0), now)
-	}, origin{})
+	}, origin{lang: lang})
 }
 
-// resume ends a pause.
-func (d *Daemon) resume() error {
-	return d.coreAction(d.sched.Resume, origin{})
+// resume ends a pause; "not paused" is said in language lang.
+func (d *Daemon) resume(lang string) error {
+	return d.coreAction(d.sched.Resume, origin{lang: lang})
 }
 
 // drink logs a glass of water and returns today's count. The glass counts
@@ -203,8 +227,8 @@ func (d *Daemon) drink(src history.Source) (int, error) {
 }
 
 // breakResult applies a card window's report to the core (and so to the
-// journal, through act).
-func (d *Daemon) breakResult(r api.BreakResult) error {
+// journal, through act); refusals in language lang.
+func (d *Daemon) breakResult(lang string, r api.BreakResult) error {
 	// Only a card of the library reaches the journal (and the CSV export):
 	// the id comes from whoever wrote to the socket. An unknown one is
 	// dropped, not the outcome, which is still the user's.
@@ -212,7 +236,7 @@ func (d *Daemon) breakResult(r api.BreakResult) error {
 		d.logf("break result names no card of the library (%q): recorded without a card", r.CardID)
 		r.CardID = ""
 	}
-	from := origin{cardID: r.CardID, elapsed: r.Elapsed()}
+	from := origin{lang: lang, cardID: r.CardID, elapsed: r.Elapsed()}
 	if c := d.card; c != nil && c.kind == r.Kind {
 		c.done = true
 		from.card = c
@@ -230,7 +254,7 @@ func (d *Daemon) breakResult(r api.BreakResult) error {
 		case api.Snoozed:
 			return d.sched.Snooze(r.Kind, time.Duration(r.SnoozeSeconds)*time.Second, now)
 		case api.Skipped:
-			return d.skipNow(r.Kind, now)
+			return d.skipNow(lang, r.Kind, now)
 		case api.ClosedEarly:
 			return d.sched.ClosedEarly(r.Kind, r.Elapsed(), now)
 		}
@@ -243,19 +267,21 @@ func (d *Daemon) onTrayAction(a tray.Action) {
 	var err error
 	switch {
 	case len(a) > len(tray.ActBreakPrefix) && a[:len(tray.ActBreakPrefix)] == tray.ActBreakPrefix:
-		_, err = d.breakNow(schedule.Kind(a[len(tray.ActBreakPrefix):]))
+		_, err = d.breakNow("", schedule.Kind(a[len(tray.ActBreakPrefix):]))
 	case a == tray.ActSnooze5:
-		_, err = d.postpone("", 5*time.Minute)
+		_, err = d.postpone("", "", 5*time.Minute)
 	case a == tray.ActSnooze15:
-		_, err = d.postpone("", 15*time.Minute)
+		_, err = d.postpone("", "", 15*time.Minute)
+	case a == tray.ActSkip:
+		err = d.skip("", "")
 	case a == tray.ActPause30:
-		err = d.pause(d.now().Add(30*time.Minute), false)
+		err = d.pause("", d.now().Add(30*time.Minute), false)
 	case a == tray.ActPause60:
-		err = d.pause(d.now().Add(time.Hour), false)
+		err = d.pause("", d.now().Add(time.Hour), false)
 	case a == tray.ActPauseTomorow:
-		err = d.pause(time.Time{}, true)
+		err = d.pause("", time.Time{}, true)
 	case a == tray.ActResume:
-		err = d.resume()
+		err = d.resume("")
 	case a == tray.ActDrink:
 		_, err = d.drink(history.SourceTray)
 	case a == tray.ActSettings:

@@ -87,7 +87,7 @@ func TestSkipPastBudgetIsRefused(t *testing.T) {
 	if !strings.Contains(card, "--no-skip 1") || !strings.Contains(card, "--debt 45s") || !strings.Contains(card, "--length 2m15s") {
 		t.Fatalf("second stretch card %q: want no Skip, with the reason, 45 s longer", card)
 	}
-	err := h.c.Skip(ctx, schedule.Stretch)
+	_, err := h.c.Skip(ctx, schedule.Stretch)
 	if err == nil || api.IsUsage(err) || !strings.Contains(err.Error(), "No skips left today (1 used)") {
 		t.Fatalf("limber skip past the budget: %v; want a refusal naming the budget", err)
 	}

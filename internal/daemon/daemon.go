@@ -105,6 +105,9 @@ type Daemon struct {
 	glasses   int
 	day       time.Time
 	card      *openCard
+	// noted: when each kind's due break was last offered by a notification
+	// of its own, so a later notification does not repeat it (stillNoted).
+	noted map[schedule.Kind]time.Time
 	// statusWin is the open status window (at most one), nil when closed.
 	statusWin Window
 	pausedAt  time.Time
@@ -235,9 +238,9 @@ func (d *Daemon) observation() schedule.Observation {
 func (d *Daemon) AttachTray(t *tray.Tray, hasHost bool) {
 	d.tray = t
 	if hasHost {
-		d.trayNote = trTrayShown()
+		d.trayNote = trTrayShown("")
 	} else {
-		d.trayNote = trTrayMissing()
+		d.trayNote = trTrayMissing("")
 		d.notify(trNoTrayTitle(), trNoTrayBody())
 		// Without a tray the status window is how Limber is seen.
 		if err := d.show("status"); err != nil {

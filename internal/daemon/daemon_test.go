@@ -18,6 +18,7 @@ import (
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/cards"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/i18n"
 	"github.com/limber-app/limber/internal/notify"
 	"github.com/limber-app/limber/internal/schedule"
 	"github.com/limber-app/limber/internal/settings"
@@ -694,8 +695,8 @@ func TestHistoryUnopenableAtStartKeepsEvents(t *testing.T) {
 		}
 	}
 	h.w.advance(h.d, 20*time.Minute, true)
-	if err := h.c.Skip(ctx, "posture"); err != nil {
-		t.Fatalf("skip: %v", err)
+	if rep, err := h.c.Skip(ctx, "posture"); err != nil || rep.Kind != schedule.Posture || rep.SkipsLeft != -1 {
+		t.Fatalf("skip: %+v, %v; want posture, no budget", rep, err)
 	}
 	if st := h.status(); len(st.Problems) == 0 || st.Glasses != 3 {
 		t.Fatalf("while failing: problems %v, glasses %d", st.Problems, st.Glasses)
@@ -888,11 +889,67 @@ func TestSnoozeSaysWhatMovedAndDisabledBreakNow(t *testing.T) {
 // core's sentinel errors.
 func TestCoreRefusalsAreSaidForPeople(t *testing.T) {
 	h := newHarness(t)
-	err := h.c.Skip(context.Background(), "")
+	_, err := h.c.Skip(context.Background(), "")
 	if err == nil || !strings.Contains(err.Error(), "No break is due now") || strings.Contains(err.Error(), "skipping") {
 		t.Errorf("skip with nothing due: %v", err)
 	}
-	if err := sayCoreErr(fmt.Errorf("skipping x: %w", schedule.ErrStrict)); !errors.Is(err, schedule.ErrStrict) || !strings.Contains(err.Error(), "Strict mode is on") {
+	if err := sayCoreErr("", fmt.Errorf("skipping x: %w", schedule.ErrStrict)); !errors.Is(err, schedule.ErrStrict) || !strings.Contains(err.Error(), "Strict mode is on") {
 		t.Errorf("strict: %v", err)
+	}
+}
+
+// Refusals come in the caller's language (the request's lang), whatever
+// the daemon's own, and a caller without one gets the daemon's.
+func TestRefusalsInTheCallersLanguage(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	fr, _ := i18n.Catalogue(i18n.French)
+	de, _ := i18n.Catalogue(i18n.German)
+	inFr := api.NewClientIn(api.Local(h.d.mux()), i18n.French)
+	if _, err := inFr.Skip(ctx, ""); err == nil || err.Error() != fr["daemon.err.not_due"].Other {
+		t.Errorf("skip, in French: %v; want %q", err, fr["daemon.err.not_due"].Other)
+	}
+	if err := api.NewClientIn(api.Local(h.d.mux()), i18n.German).Resume(ctx); err == nil || err.Error() != de["daemon.err.not_paused"].Other {
+		t.Errorf("resume, in German: %v", err)
+	}
+	if _, err := h.c.Skip(ctx, ""); err == nil || !strings.Contains(err.Error(), "No break is due now") {
+		t.Errorf("skip, no language: %v", err)
+	}
+	if _, err := inFr.BreakNow(ctx, schedule.Stretch); err != nil {
+		t.Fatal(err)
+	}
+	_, err := inFr.BreakNow(ctx, schedule.Stretch)
+	if want := fr["kind.stretch"].Other + ": " + fr["daemon.break.showing"].Other; err == nil || err.Error() != want {
+		t.Errorf("break now twice, in French: %v; want %q", err, want)
+	}
+}
+
+// The tray's Skip skips the break due, through the menu command too (it is
+// offered only while one is due).
+func TestTraySkip(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	if err := h.c.Menu(ctx, tray.ActSkip); err == nil {
+		t.Fatal("menu skip with nothing due was accepted")
+	}
+	if _, err := h.c.BreakNow(ctx, schedule.Stretch); err != nil { // offered: due
+		t.Fatal(err)
+	}
+	var due schedule.Kind
+	for _, b := range h.status().Breaks {
+		if b.Due {
+			due = b.Kind
+		}
+	}
+	if due == "" {
+		t.Fatalf("nothing due: %+v", h.status().Breaks)
+	}
+	if err := h.c.Menu(ctx, tray.ActSkip); err != nil {
+		t.Fatalf("menu skip: %v", err)
+	}
+	for _, b := range h.status().Breaks {
+		if b.Kind == due && (b.Due || b.LastResetReason != "skipped") {
+			t.Errorf("%s after skip: %+v", due, b)
+		}
 	}
 }

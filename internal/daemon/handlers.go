@@ -48,7 +48,7 @@ func none(err error) (api.None, error) { return api.None{}, err }
 func (d *Daemon) mux() *api.Mux {
 	m := api.NewMux()
 	m.Logf = d.logf
-	api.Handle(m, api.CmdStatus, func(_ context.Context, a api.StatusArgs) (api.Status, error) {
+	api.Handle(m, api.CmdStatus, func(ctx context.Context, a api.StatusArgs) (api.Status, error) {
 		// A history that failed gets another try now: the user may have
 		// fixed the cause and asks to see.
 		if d.opts.History != nil {
@@ -57,10 +57,10 @@ func (d *Daemon) mux() *api.Mux {
 		// Answer with a fresh observation, not one up to a minute old.
 		return onLoop(d, func() (api.Status, error) {
 			d.tick()
-			return d.statusWith(a), nil
+			return d.statusWith(api.Lang(ctx), a), nil
 		})
 	})
-	api.Handle(m, api.CmdPause, func(_ context.Context, a api.PauseArgs) (api.Status, error) {
+	api.Handle(m, api.CmdPause, func(ctx context.Context, a api.PauseArgs) (api.Status, error) {
 		var until time.Time
 		switch {
 		case a.Tomorrow:
@@ -78,16 +78,16 @@ func (d *Daemon) mux() *api.Mux {
 			return api.Status{}, api.Usagef("pause needs seconds, until or tomorrow")
 		}
 		return onLoopStored(d, func() (api.Status, error) {
-			if err := d.pause(until, a.Tomorrow); err != nil {
+			if err := d.pause(api.Lang(ctx), until, a.Tomorrow); err != nil {
 				return api.Status{}, err
 			}
 			return d.status(false), nil
 		})
 	})
-	api.Handle(m, api.CmdResume, func(context.Context, api.None) (api.None, error) {
-		return onLoopStored(d, func() (api.None, error) { return none(d.resume()) })
+	api.Handle(m, api.CmdResume, func(ctx context.Context, _ api.None) (api.None, error) {
+		return onLoopStored(d, func() (api.None, error) { return none(d.resume(api.Lang(ctx))) })
 	})
-	api.Handle(m, api.CmdBreakNow, func(_ context.Context, a api.KindArgs) (api.BreakNowReply, error) {
+	api.Handle(m, api.CmdBreakNow, func(ctx context.Context, a api.KindArgs) (api.BreakNowReply, error) {
 		if a.Kind == "" {
 			a.Kind = schedule.Stretch
 		}
@@ -95,11 +95,11 @@ func (d *Daemon) mux() *api.Mux {
 			return api.BreakNowReply{}, err
 		}
 		return onLoop(d, func() (api.BreakNowReply, error) {
-			replaced, err := d.breakNow(a.Kind)
+			replaced, err := d.breakNow(api.Lang(ctx), a.Kind)
 			return api.BreakNowReply{Replaced: replaced}, err
 		})
 	})
-	api.Handle(m, api.CmdSnooze, func(_ context.Context, a api.SnoozeArgs) (api.SnoozeReply, error) {
+	api.Handle(m, api.CmdSnooze, func(ctx context.Context, a api.SnoozeArgs) (api.SnoozeReply, error) {
 		if err := checkKind(a.Kind, true); err != nil {
 			return api.SnoozeReply{}, err
 		}
@@ -107,14 +107,14 @@ func (d *Daemon) mux() *api.Mux {
 			return api.SnoozeReply{}, err
 		}
 		return onLoopStored(d, func() (api.SnoozeReply, error) {
-			return d.postpone(a.Kind, time.Duration(a.Seconds)*time.Second)
+			return d.postpone(api.Lang(ctx), a.Kind, time.Duration(a.Seconds)*time.Second)
 		})
 	})
-	api.Handle(m, api.CmdSkip, func(_ context.Context, a api.KindArgs) (api.None, error) {
+	api.Handle(m, api.CmdSkip, func(ctx context.Context, a api.KindArgs) (api.SkipReply, error) {
 		if err := checkKind(a.Kind, true); err != nil {
-			return none(err)
+			return api.SkipReply{}, err
 		}
-		return onLoopStored(d, func() (api.None, error) { return none(d.skip(a.Kind)) })
+		return onLoopStored(d, func() (api.SkipReply, error) { return d.skipReply(api.Lang(ctx), a.Kind) })
 	})
 	api.Handle(m, api.CmdDrink, func(_ context.Context, a api.DrinkArgs) (api.Status, error) {
 		switch a.Source {
@@ -131,7 +131,7 @@ func (d *Daemon) mux() *api.Mux {
 			return d.status(false), nil
 		})
 	})
-	api.Handle(m, api.CmdBreakResult, func(_ context.Context, r api.BreakResult) (api.None, error) {
+	api.Handle(m, api.CmdBreakResult, func(ctx context.Context, r api.BreakResult) (api.None, error) {
 		if err := checkKind(r.Kind, false); err != nil {
 			return none(err)
 		}
@@ -144,7 +144,7 @@ func (d *Daemon) mux() *api.Mux {
 		if len(r.CardID) > 200 {
 			return none(api.Usagef("card_id is too long"))
 		}
-		return onLoopStored(d, func() (api.None, error) { return none(d.breakResult(r)) })
+		return onLoopStored(d, func() (api.None, error) { return none(d.breakResult(api.Lang(ctx), r)) })
 	})
 	api.Handle(m, api.CmdCardPick, func(_ context.Context, a api.CardPickArgs) (api.CardPickReply, error) {
 		if err := checkKind(a.Kind, false); err != nil {

@@ -26,7 +26,7 @@ func TestLockedSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l, ok := got.Locked["breaks.strict"]; !ok || l.Source != filepath.Join(sys, "limber", "config.toml") || l.Line != 1 {
+	if l, ok := got.Locked["breaks.strict"]; !ok || l.Source != filepath.Join(sys, "limber", "config.toml") || l.Line != 3 { // strict = true
 		t.Fatalf("locked: %+v", got.Locked)
 	}
 	var coreStrict bool

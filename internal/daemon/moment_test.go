@@ -9,7 +9,9 @@ import (
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/history"
+	"github.com/limber-app/limber/internal/kinds"
 	"github.com/limber-app/limber/internal/notify"
+	"github.com/limber-app/limber/internal/schedule"
 )
 
 // lastNote returns the last notification whose title has prefix.
@@ -76,8 +78,10 @@ func TestWaterNotificationAction(t *testing.T) {
 	}
 }
 
-// `break now` for the kind on screen does nothing and says so; a bigger
-// break replaces a smaller card.
+// `break now` for the kind on screen does nothing and says so; so does a
+// smaller break the card covers (posture in a stretch), naming the asked
+// break; one it does not cover (a drink) comes as a notification beside
+// the card; a bigger break replaces a smaller card.
 func TestBreakNowWhileACardIsOpen(t *testing.T) {
 	h := newHarness(t)
 	h.w.advance(h.d, time.Minute, true)
@@ -90,9 +94,24 @@ func TestBreakNowWhileACardIsOpen(t *testing.T) {
 	if !errors.As(err, &ae) || ae.Code != api.CodeFailed || !strings.Contains(err.Error(), "already on screen") {
 		t.Fatalf("second break now: %v", err)
 	}
-	if _, err := h.c.BreakNow(ctx, "posture"); err == nil || !strings.Contains(err.Error(), "bigger break") {
+	if _, err := h.c.BreakNow(ctx, "posture"); err == nil || err.Error() != "Posture check: the Stretch break on screen includes this one; finish it first" {
 		t.Fatalf("smaller break now under a stretch card: %v", err)
 	}
+	if rep, err := h.c.BreakNow(ctx, "hydration"); err != nil || rep.Replaced != "" {
+		t.Fatalf("a drink under a stretch card: %+v %v; want it offered beside the card", rep, err)
+	}
+	water := false
+	for _, n := range h.notes.Sent() {
+		water = water || strings.Contains(n.Title, kinds.Label(schedule.Hydration))
+	}
+	if !water {
+		t.Errorf("no water notification beside the stretch card: %+v", h.notes.Sent())
+	}
+	h.d.do(func() {
+		if h.d.card == nil || h.d.card.kind != schedule.Stretch {
+			t.Errorf("the stretch card was closed for a drink: %+v", h.d.card)
+		}
+	})
 	rep, err := h.c.BreakNow(ctx, "movement")
 	if err != nil || rep.Replaced != "stretch" {
 		t.Fatalf("movement over stretch: %+v %v", rep, err)
@@ -100,7 +119,7 @@ func TestBreakNowWhileACardIsOpen(t *testing.T) {
 	h.w.mu.Lock()
 	last := h.w.launched[len(h.w.launched)-1]
 	h.w.mu.Unlock()
-	if last[2] != "movement" || !strings.Contains(strings.Join(last, " "), "--also stretch") {
+	if last[2] != "movement" || !strings.Contains(strings.Join(last, " "), "--also hydration,stretch") {
 		t.Errorf("the movement card %v does not carry the stretch", last)
 	}
 }
@@ -145,5 +164,28 @@ func TestFirstRunWelcome(t *testing.T) {
 	case <-w.windows[0].done:
 	default:
 		t.Error("the welcome window outlived the daemon")
+	}
+}
+
+// A break whose own notification is up is not repeated in the next one's
+// "Also:" (break now posture, then water); once it is answered, a later
+// break that carries it names it again.
+func TestNotificationDoesNotRepeatOneOnScreen(t *testing.T) {
+	h := newHarness(t)
+	h.w.advance(h.d, time.Minute, true)
+	ctx := context.Background()
+	if _, err := h.c.BreakNow(ctx, "posture"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.c.BreakNow(ctx, "hydration"); err != nil {
+		t.Fatal(err)
+	}
+	also := kinds.Also(schedule.Posture)
+	sent := h.notes.Sent()
+	if len(sent) < 2 || !strings.Contains(sent[len(sent)-2].Body, also) && !strings.Contains(sent[len(sent)-2].Title, kinds.Label(schedule.Posture)) {
+		t.Fatalf("no posture notification first: %+v", sent)
+	}
+	if last := sent[len(sent)-1]; strings.Contains(last.Body, also) {
+		t.Errorf("the water notification repeats the posture advice on screen: %q", last.Body)
 	}
 }

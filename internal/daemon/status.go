@@ -17,11 +17,12 @@ import (
 
 // status builds the status reply.
 func (d *Daemon) status(explain bool) api.Status {
-	return d.statusWith(api.StatusArgs{Explain: explain})
+	return d.statusWith("", api.StatusArgs{Explain: explain})
 }
 
-// statusWith builds the status reply as a asks.
-func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
+// statusWith builds the status reply as a asks, its texts in language
+// lang where the daemon writes them ("": its own).
+func (d *Daemon) statusWith(lang string, a api.StatusArgs) api.Status {
 	explain := a.Explain
 	snap := d.sched.Snapshot()
 	cfg := d.sched.Config()
@@ -43,7 +44,7 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 		PhaseRemainingSeconds:  int64(snap.PhaseRemaining / time.Second),
 		Glasses:                d.glasses,
 		GlassGoal:              d.cur.HydrationGoal,
-		Tray:                   d.trayState(),
+		Tray:                   d.trayState(lang),
 		Profile:                cmp.Or(d.profile, settings.DefaultProfile),
 		Profiles:               d.file.ProfileNames(),
 	}
@@ -84,13 +85,20 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 	for _, t := range cfg.Tracks {
 		lengths[t.Kind] = t
 	}
+	heldKind := map[schedule.Kind]bool{}
+	for _, t := range snap.Tracks {
+		heldKind[t.Kind] = t.Held
+	}
 	for _, t := range snap.Tracks {
 		st.Breaks = append(st.Breaks, api.Break{
 			Kind: t.Kind, Enabled: t.Enabled,
 			IntervalSeconds:  int64(lengths[t.Kind].Interval / time.Second),
 			LengthSeconds:    int64(lengths[t.Kind].Length / time.Second),
 			RemainingSeconds: int64(t.Remaining / time.Second),
-			Due:              t.Due, Held: t.Held, Waiting: t.Waiting, With: t.MergedInto,
+			// A break merged into a held one waits as long as it does:
+			// held, whatever holds it (call, meeting, presence).
+			CanSkip: t.CanSkip,
+			Due:     t.Due, Held: t.Held || t.MergedInto != "" && heldKind[t.MergedInto], Waiting: t.Waiting, With: t.MergedInto,
 			LastReset: t.LastReset, LastResetReason: t.LastResetReason,
 		})
 	}
@@ -116,14 +124,14 @@ func (d *Daemon) statusWith(a api.StatusArgs) api.Status {
 
 // trayState says, live, whether a tray host shows the icon: hosts start
 // late and restart, and the tray registers again with each.
-func (d *Daemon) trayState() string {
+func (d *Daemon) trayState(lang string) string {
 	if d.tray == nil {
 		return d.trayNote
 	}
 	if d.tray.Host() {
-		return trTrayShown()
+		return trTrayShown(lang)
 	}
-	return trTrayMissing()
+	return trTrayMissing(lang)
 }
 
 // refreshTray pushes a new menu when what it shows changed. The check is on
@@ -151,7 +159,7 @@ func menuKey(st api.Status) string {
 	}
 	fmt.Fprintf(&b, "%s %t %q|", st.Profile, st.ProfileAuto, st.Profiles)
 	for _, br := range st.Breaks {
-		fmt.Fprintf(&b, "%s %t %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, br.Waiting, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
+		fmt.Fprintf(&b, "%s %t %t %t %t %t %s|", br.Kind, br.Enabled, br.Due, br.Held, br.Waiting, br.CanSkip, duration.Approx(time.Duration(br.RemainingSeconds)*time.Second))
 	}
 	return b.String()
 }

@@ -113,10 +113,10 @@ func trHistoryProblemTitle() string {
 	return i18n.X("notify.history.title", "Limber: the history file was damaged")
 }
 
-func trTrayShown() string { return i18n.X("status.tray.shown", "shown") }
+func trTrayShown(lang string) string { return i18n.XIn(lang, "status.tray.shown", "shown") }
 
-func trTrayMissing() string {
-	return i18n.X("status.tray.missing", "no tray host on the session bus: the status window stands in (open Limber from the menu; on GNOME, the AppIndicator extension shows the icon)")
+func trTrayMissing(lang string) string {
+	return i18n.XIn(lang, "status.tray.missing", "no tray host on the session bus: the status window stands in (open Limber from the menu; on GNOME, the AppIndicator extension shows the icon)")
 }
 
 func trHistoryWriteFailed(err error) string {
@@ -138,6 +138,6 @@ func trMoreCardProblems(n int) string {
 }
 
 // trNoSkipsLeft refuses a skip past the day's budget, and says what is left.
-func trNoSkipsLeft(used int) string {
-	return i18n.X("daemon.skip.budget", "No skips left today ({{.N}} used): take the break, or close it early (the time you miss is added to your break debt).", map[string]any{"N": used})
+func trNoSkipsLeft(lang string, used int) string {
+	return i18n.XIn(lang, "daemon.skip.budget", "No skips left today ({{.N}} used): take the break, or close it early (the time you miss is added to your break debt).", map[string]any{"N": used})
 }

@@ -18,9 +18,10 @@ import (
 // Info describes one kind of break.
 type Info struct {
 	Kind schedule.Kind
-	// Label is the kind's name for people ("Posture check"), in the
-	// user's language.
-	Label func() string
+	// Name is the kind's name for people ("Posture check") in language
+	// lang (i18n.XIn: "" is the process's own); Label says it in the
+	// process's language.
+	Name func(lang string) string
 	// Compact: the card is the small one by default (a short desk or
 	// water break, not a stand-up one).
 	Compact bool
@@ -52,8 +53,8 @@ func All() []Info {
 		{
 			Kind: schedule.Posture, Compact: true,
 			// Ten seconds at the desk: a check, not an exercise.
-			Pool:  Pool{Types: []string{"posture"}, Positions: []string{"desk", "standing"}},
-			Label: func() string { return i18n.X("kind.posture", "Posture check") },
+			Pool: Pool{Types: []string{"posture"}, Positions: []string{"desk", "standing"}},
+			Name: func(lang string) string { return i18n.XIn(lang, "kind.posture", "Posture check") },
 			Advice: func() string {
 				return i18n.X("notify.due.posture", "Stop typing for a moment: sit back against the chair's lower-back support, feet flat, shoulders loose, screen at eye level.")
 			},
@@ -61,8 +62,8 @@ func All() []Info {
 		},
 		{
 			Kind: schedule.Hydration, Compact: true, Aliases: []string{"water", "drink"},
-			Pool:  Pool{Types: []string{"water"}, Positions: []string{"desk", "standing"}},
-			Label: func() string { return i18n.X("kind.hydration", "Drink water") },
+			Pool: Pool{Types: []string{"water"}, Positions: []string{"desk", "standing"}},
+			Name: func(lang string) string { return i18n.XIn(lang, "kind.hydration", "Drink water") },
 			Advice: func() string {
 				return i18n.X("notify.due.hydration", "Drink a glass of water, and log it from the tray.")
 			},
@@ -70,8 +71,8 @@ func All() []Info {
 		},
 		{
 			Kind: schedule.Eyes, Compact: true, Aliases: []string{"eye"},
-			Pool:  Pool{Types: []string{"eyes"}, Positions: []string{"desk", "standing"}},
-			Label: func() string { return i18n.X("kind.eyes", "Eye break") },
+			Pool: Pool{Types: []string{"eyes"}, Positions: []string{"desk", "standing"}},
+			Name: func(lang string) string { return i18n.XIn(lang, "kind.eyes", "Eye break") },
 			Advice: func() string {
 				return i18n.X("notify.due.eyes", "Look at something at least 6 m (20 feet) away for 20 seconds, and blink.")
 			},
@@ -80,8 +81,8 @@ func All() []Info {
 			Kind: schedule.Stretch,
 			// Stretches, gentle strength and relaxing; never an eye or a
 			// pure posture check. The floor only when the user allows it.
-			Pool:  Pool{Types: []string{"stretch", "active", "relax"}, Positions: []string{"desk", "standing", "floor"}},
-			Label: func() string { return i18n.X("kind.stretch", "Stretch") },
+			Pool: Pool{Types: []string{"stretch", "active", "relax"}, Positions: []string{"desk", "standing", "floor"}},
+			Name: func(lang string) string { return i18n.XIn(lang, "kind.stretch", "Stretch") },
 			Advice: func() string {
 				return i18n.X("notify.due.stretch", "Stand up and stretch your back, hips and shoulders.")
 			},
@@ -90,14 +91,17 @@ func All() []Info {
 		{
 			Kind: schedule.Movement, Aliases: []string{"move", "walk"},
 			// On your feet: walking, stairs, standing exercises.
-			Pool:  Pool{Types: []string{"walk", "active"}, Positions: []string{"standing"}},
-			Label: func() string { return i18n.X("kind.movement", "Move") },
+			Pool: Pool{Types: []string{"walk", "active"}, Positions: []string{"standing"}},
+			Name: func(lang string) string { return i18n.XIn(lang, "kind.movement", "Move") },
 			Advice: func() string {
 				return i18n.X("notify.due.movement", "Get up and walk for a few minutes: take the stairs or fetch some water.")
 			},
 		},
 	}
 }
+
+// Label is the kind's name for people in the process's language.
+func (i Info) Label() string { return i.Name("") }
 
 // Lookup finds the row of k.
 func Lookup(k schedule.Kind) (Info, bool) {
@@ -151,9 +155,12 @@ func Parse(s string) (schedule.Kind, error) {
 }
 
 // Label is k's name for people; an unknown kind is shown as it is spelled.
-func Label(k schedule.Kind) string {
+func Label(k schedule.Kind) string { return LabelIn("", k) }
+
+// LabelIn is k's name in language lang (as i18n.XIn chooses it).
+func LabelIn(lang string, k schedule.Kind) string {
 	if i, ok := Lookup(k); ok {
-		return i.Label()
+		return i.Name(lang)
 	}
 	return string(k)
 }

@@ -34,7 +34,7 @@ func (s *Scheduler) resetWith(i int, took time.Duration, at time.Time, reason st
 		if t.stage != stageMerged || t.with != i {
 			continue
 		}
-		if took >= 0 && max(t.Length, t.Natural) <= took {
+		if took >= 0 && covers(t, took) {
 			s.resetWith(j, took, at, reason+" with "+string(big))
 			t.skips = 0
 			s.emit(Event{At: at, Type: EventDone, Kind: t.Kind, Duration: t.Length})
@@ -49,6 +49,27 @@ func (s *Scheduler) resetWith(i int, took time.Duration, at time.Time, reason st
 		s.resetWith(j, -1, at, "not taken with "+string(big))
 		s.emit(Event{At: at, Type: EventSkipped, Kind: t.Kind, Debt: s.owe(t.Kind, t.Length)})
 	}
+}
+
+// covers is the credit rule: a break taken for took also takes smaller
+// break t when it lasts as long as being away takes to count for t (a
+// stretch at the desk covers a posture check, not a drink).
+func covers(t *track, took time.Duration) bool { return max(t.Length, t.Natural) <= took }
+
+// Covers reports whether taking break big to its end also takes break
+// small, by the rule Done credits with: so a request for small while big's
+// card is on screen is already answered by that card. False when either
+// is unknown or turned off, or small is not the smaller one.
+func (s *Scheduler) Covers(big, small Kind) bool {
+	i, err := s.find(big)
+	if err != nil {
+		return false
+	}
+	j, err := s.find(small)
+	if err != nil || i == j || !s.bigger(i, j) {
+		return false
+	}
+	return covers(&s.tracks[j], s.tracks[i].Length)
 }
 
 // BreakNow starts break kind now, due or not: it becomes due and is offered
@@ -132,7 +153,7 @@ func (s *Scheduler) takeBreak(i int, took time.Duration, at time.Time, reason st
 	for j := range s.tracks {
 		// A break covers a smaller one only if it lasts as long as being
 		// away takes to count for that one (a stretch at the desk is no drink).
-		if u := &s.tracks[j]; j != i && u.Enabled && max(u.Length, u.Natural) <= took && s.bigger(i, j) {
+		if u := &s.tracks[j]; j != i && u.Enabled && covers(u, took) && s.bigger(i, j) {
 			due := u.stage.due() || u.stage == stageMerged
 			s.resetWith(j, took, at, reason+" with "+string(big))
 			u.skips = 0
@@ -326,6 +347,7 @@ func (s *Scheduler) Postpone(kind Kind, d time.Duration, at time.Time) ([]Event,
 		d = s.cfg.Snooze
 	}
 	t.dueAt += d
+	t.told = false // postponed: a pause no longer brings it forward
 	if t.stage == stageWarned && t.Warn > 0 && t.active < t.dueAt-t.Warn {
 		s.goTo(i, stageIdle, -1) // the warning was for the old due point
 	}

@@ -124,6 +124,21 @@ func (s *Scheduler) lull(r reading) bool {
 	return false
 }
 
+// pauseAfterWarning reports whether r is the pause track i's warning asked
+// for: input stopped for LullGap, but not yet for as long as the break
+// (that pause is a natural break, credited when the user counts as away).
+func (s *Scheduler) pauseAfterWarning(i int, r reading) bool {
+	t := &s.tracks[i]
+	if r.direct || r.idle < LullGap {
+		return false
+	}
+	need := t.Length
+	if t.Natural > 0 {
+		need = t.Natural
+	}
+	return r.idle < need+s.length(i)-t.Length
+}
+
 // reachDue moves the counting tracks whose active time reached their due
 // point to stageDue, once there is a lull, and reports whether there were
 // any.
@@ -137,6 +152,19 @@ func (s *Scheduler) reachDue(r reading) bool {
 	for i := range s.tracks {
 		if t := &s.tracks[i]; t.Enabled && t.stage.counting() && t.active < t.dueAt && s.early(i, r.wall) {
 			t.dueAt = t.active // offered now: it would come due just before a meeting
+			ready = true
+		}
+	}
+	for i := range s.tracks {
+		if t := &s.tracks[i]; t.Enabled && t.told && t.active < t.dueAt && s.pauseAfterWarning(i, r) {
+			// Brought forward: the pause the warning asked for. The breaks
+			// its warning named come with it, as they would have at its due point.
+			for _, k := range s.comingWith(i) {
+				if j, err := s.find(k); err == nil && s.tracks[j].stage.counting() {
+					s.tracks[j].dueAt = min(s.tracks[j].dueAt, s.tracks[j].active)
+				}
+			}
+			t.dueAt = t.active
 			ready = true
 		}
 	}
@@ -241,6 +269,7 @@ func (s *Scheduler) warn(at time.Time, present bool) {
 	}
 	if last >= 0 {
 		t := &s.tracks[last]
+		t.told = true
 		x := s.extraFor(last)
 		s.emit(Event{At: at, Type: EventWarn, Kind: t.Kind, Duration: t.Length + x, Extra: x, With: s.comingWith(last)})
 	}

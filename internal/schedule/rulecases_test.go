@@ -675,6 +675,60 @@ func ruleCases() map[string]ruleCase {
 			09:00:06 session_start 1s
 			09:16:01 due posture 10s
 			09:17:00 note end`},
+		// Once its warning was shown, a pause of LullGap brings the break
+		// forward: the pause the warning asks for is the moment, before
+		// IdleAfter would make the user away and the break a natural one.
+		// The posture break the warning named comes with it.
+		"pause after a warning brings the break forward": {script: `
+			type 29m40s
+			read 10s
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:15:01 due posture 10s
+			09:29:31 warn stretch 3m0s with posture
+			09:29:43 due stretch 3m0s with posture
+			09:29:50 note end`},
+		// The trial's setting: posture and a 20 s stretch every minute,
+		// a 15 s warning, the mouse moved every 2 s and then left alone:
+		// the card comes 3 s into the pause, not a natural break later.
+		"pause after a warning, one-minute breaks": {cfg: minuteBreaks, script: `
+			write 56s
+			read 10s
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:00:46 warn stretch 20s with posture
+			09:00:58 due stretch 20s with posture
+			09:01:06 note end`},
+		// A snoozed break was not warned for its new due point: a pause
+		// does not bring it back early.
+		"no pause offer after a snooze": {script: `
+			type 30m1s
+			snooze stretch
+			read 10s
+			type 5m
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:15:01 due posture 10s
+			09:29:31 warn stretch 3m0s with posture
+			09:30:01 due stretch 3m0s with posture
+			09:30:01 snoozed stretch 5m0s
+			09:35:01 due stretch 3m0s with posture
+			09:35:11 note end`},
+		// A pause already as long as the break is a natural break, not
+		// one to bring forward (a break shorter than LullGap).
+		"pause as long as the break is natural": {cfg: tinyStretch, script: `
+			type 29m40s
+			read 40s
+			note end`, want: `
+			-- Mon 2026-03-02 --
+			09:00:06 session_start 1s
+			09:29:31 warn stretch 2s
+			09:30:10 natural stretch 30s
+			09:30:10 session_end 29m39s
+			09:30:20 note end`},
 		// A drink merged into a stretch travels with it and is done only
 		// by its own Done (the glass ticked); else it ends not taken.
 		"merged drink credited only when drunk": {cfg: drinkWithStretch, script: `
@@ -724,6 +778,26 @@ func ruleCases() map[string]ruleCase {
 func withLull() schedule.Config {
 	c := simple()
 	c.LullLimit = time.Minute
+	return c
+}
+
+// minuteBreaks is the new-user trial's configuration: posture and a 20 s
+// stretch every minute, the stretch warned 15 s before.
+func minuteBreaks() schedule.Config {
+	c := simple()
+	c.Tracks = []schedule.Track{
+		{Kind: schedule.Posture, Enabled: true, Interval: time.Minute, Length: 10 * time.Second},
+		{Kind: schedule.Stretch, Enabled: true, Interval: time.Minute, Length: 20 * time.Second, Warn: 15 * time.Second},
+	}
+	return c
+}
+
+// tinyStretch: a stretch shorter than LullGap, warned 30 s before.
+func tinyStretch() schedule.Config {
+	c := simple()
+	c.Tracks = []schedule.Track{
+		{Kind: schedule.Stretch, Enabled: true, Interval: 30 * time.Minute, Length: 2 * time.Second, Warn: 30 * time.Second},
+	}
 	return c
 }
 

@@ -36,6 +36,9 @@ type track struct {
 	active  time.Duration // active time since the last reset
 	dueAt   time.Duration // active time at which it falls due (Interval, or later after a snooze)
 	heldFor time.Duration // stageHeld: how long it has been held
+	// told: stageWarned, and its warning was shown (not waived), so the
+	// user was asked to find a pause: one brings the break forward.
+	told    bool
 	extra   time.Duration // while due: how much longer it is for its debt (budget.go)
 	skips   int
 	snoozes int
@@ -90,6 +93,13 @@ type track struct {
 //     most LullLimit of monotonic time, then comes anyway. It stays in its
 //     counting stage meanwhile (Remaining 0). Presence without input and
 //     BreakNow do not wait.
+//   - Pause after a warning: once a break's warning was shown, an input
+//     pause of LullGap (while still active, before IdleAfter) makes it due
+//     at once, brought forward like the calendar's early offer: the warning
+//     asks the user to finish the sentence, and that pause is the moment.
+//     Not after a snooze or postpone (no warning shown for that due point),
+//     and not when the pause is already as long as the break itself: then
+//     it is a natural break.
 //   - Merged breaks travel with the bigger one: its EventDue lists them
 //     (Event.With). When the bigger one is done, a merged break it covers
 //     (its Length and Natural no longer than the time taken) is done too

@@ -23,6 +23,7 @@ import (
 //
 //	idle ─warning point─▶ warned ─due point─▶ due ─▶ offered | held | merged
 //	idle ─due point (no warning on the way)──▶ due
+//	warned (warning shown) ─input pause of LullGap─▶ due (brought forward)
 //	warned ─Postpone past the warning window─▶ idle
 //	held ─HoldLimit (not during a meeting)─▶ notified;  held, notified ─presence or meeting ends─▶ offered
 //	offered ─Shown─▶ taking;  taking ─Shown off (the card could not show)─▶ offered
@@ -104,7 +105,8 @@ func (s *Scheduler) goTo(i int, to stage, with int) {
 	if to == stageMerged {
 		t.with = with
 	}
-	t.heldFor = 0 // hold time counts only within one stay in stageHeld
+	t.heldFor = 0  // hold time counts only within one stay in stageHeld
+	t.told = false // warn sets it after moving the track to stageWarned
 }
 
 // resume returns the counting stage a track goes back to when it stops

@@ -160,7 +160,14 @@ func (src Source) apply(base Settings) (Settings, []string, map[string]Lock, []P
 		line := src.Lines.find(lockedKey)
 		for _, k := range lockNames(v, pl) {
 			for _, key := range expandLock(k, pl) {
-				locks[key] = Lock{Source: src.Name, Line: line}
+				// FILE:LINE is where the locked value is written, which
+				// is what someone reading the warning wants to see; the
+				// "locked" line when this file locks a value it does not set.
+				at := line
+				if n := src.Lines[key]; n > 0 {
+					at = n
+				}
+				locks[key] = Lock{Source: src.Name, Line: at}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package settings
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,7 +118,9 @@ func TestSystemPrecedence(t *testing.T) {
 	if s.HydrationGoal != 5 {
 		t.Errorf("locked goal %d, want 5", s.HydrationGoal)
 	}
-	if l := sys.Locks["limits.hydration_goal"]; l.Line != 1 || !strings.HasSuffix(l.Source, "config.toml") {
+	// FILE:LINE is the locked value's line in the locking file (3), not
+	// the line of "locked" (1).
+	if l := sys.Locks["limits.hydration_goal"]; l.Line != 3 || !strings.HasSuffix(l.Source, "config.toml") {
 		t.Errorf("lock %+v", l)
 	}
 }
@@ -295,5 +298,21 @@ func TestExampleSystemFile(t *testing.T) {
 	}
 	if b := sys.Base(); b.Stretch.Interval != 45*time.Minute || b.HydrationGoal != 6 {
 		t.Errorf("base %v %d", b.Stretch.Interval, b.HydrationGoal)
+	}
+}
+
+// A lock's FILE:LINE is the line of the value it locks, so the warning
+// points where the administrator wrote it; a lock on a value the file
+// does not set points at "locked".
+func TestLockPointsAtTheValue(t *testing.T) {
+	systemDirs(t, "locked = [\"stretch\", \"breaks.strict\"]\n\n[stretch]\ninterval = \"45m\"\nlength = \"5m\"\n")
+	sys := LoadSystem()
+	if len(sys.Problems) > 0 {
+		t.Fatal(sys.Problems)
+	}
+	for key, want := range map[string]int{"stretch.interval": 4, "stretch.length": 5, "breaks.strict": 1} {
+		if l := sys.Locks[key]; l.Line != want || !strings.HasSuffix(l.Where(), fmt.Sprintf("config.toml:%d", want)) {
+			t.Errorf("%s: lock %+v (%s), want line %d", key, l, l.Where(), want)
+		}
 	}
 }

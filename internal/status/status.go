@@ -50,14 +50,14 @@ func BreakLineIn(st api.Status, b api.Break) string {
 	switch {
 	case !b.Enabled:
 		return i18n.X("status.break.off", "{{.Name}}: off", map[string]any{"Name": name})
+	case b.With != "":
+		return i18n.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
 	case b.Held && st.Holding != nil && st.Holding.Reason == "meeting" && st.Holding.Until != nil:
 		return i18n.X("status.break.held_meeting", "{{.Name}}: waiting until your meeting ends at {{.T}}", map[string]any{"Name": name, "T": st.Holding.Until.Local().Format("15:04")})
 	case b.Held:
 		return i18n.X("status.break.held", "{{.Name}}: waiting until your call or presentation ends", map[string]any{"Name": name})
 	case b.Due:
 		return i18n.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
-	case b.With != "":
-		return i18n.X("status.break.with", "{{.Name}}: together with {{.Big}}", map[string]any{"Name": name, "Big": kinds.Label(b.With)})
 	case b.RemainingSeconds <= 0:
 		// Reached but not yet shown: waiting for a pause in typing.
 		return i18n.X("status.break.due", "{{.Name}}: due now", map[string]any{"Name": name})
@@ -117,7 +117,9 @@ func Write(w io.Writer, st api.Status, explain bool) {
 		fmt.Fprintln(&b, i18n.X("status.offhours", "Outside working hours: no breaks"))
 	case st.Away:
 		fmt.Fprintln(&b, i18n.X("status.away", "Away"))
-	case st.Active:
+	case st.Active && secs(st.IdleSeconds) < schedule.LullGap:
+		// Still counted as active up to IdleAfter, but a pause of LullGap
+		// is already a pause to the user: say idle, as the break does.
 		fmt.Fprintln(&b, i18n.X("status.active", "Active"))
 	default:
 		fmt.Fprintln(&b, i18n.X("status.idle", "Idle for {{.T}}", map[string]any{"T": duration.Approx(secs(st.IdleSeconds))}))

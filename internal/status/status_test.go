@@ -3,6 +3,7 @@ package status
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/i18n"
@@ -87,5 +88,30 @@ func TestDebtExactAndNoSkipsLineWhenStrict(t *testing.T) {
 	st.Strict, st.SkipsLeftToday = true, 0
 	if got := SkipsLine(st); got != "" {
 		t.Errorf("strict: skips line %q", got)
+	}
+}
+
+// A break merged into a held one is held too (status --json), and its line
+// still names the break it comes with; the carrier's names the meeting.
+func TestHeldMergedLine(t *testing.T) {
+	until := time.Date(2026, 3, 2, 9, 40, 0, 0, time.Local)
+	st := api.Status{Holding: &api.Holding{Reason: "meeting", Until: &until, Event: "Planning"}}
+	if got := BreakLineIn(st, api.Break{Kind: "posture", Enabled: true, Held: true, With: "stretch"}); got != "Posture check: together with Stretch" {
+		t.Errorf("merged, held: %q", got)
+	}
+	if got := BreakLineIn(st, api.Break{Kind: "stretch", Enabled: true, Due: true, Held: true}); got != "Stretch: waiting until your meeting ends at 09:40" {
+		t.Errorf("held by the meeting: %q", got)
+	}
+}
+
+// The presence word: a user counted active but not touching the keys for
+// a lull (LullGap) reads as idle, not "Active" with a frozen countdown.
+func TestPresenceWord(t *testing.T) {
+	for idle, want := range map[int64]string{0: "Active\n", 2: "Active\n", 11: "Idle for 11 s\n"} {
+		var b strings.Builder
+		Write(&b, api.Status{InWorkingHours: true, Active: true, IdleSeconds: idle}, false)
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("idle %d s: no %q in\n%s", idle, want, b.String())
+		}
 	}
 }

@@ -31,6 +31,7 @@ const (
 	ActBreakPrefix  = "break:" // + kind
 	ActSnooze5      = "snooze:5m"
 	ActSnooze15     = "snooze:15m"
+	ActSkip         = "skip" // the break due
 	ActPause30      = "pause:30m"
 	ActPause60      = "pause:1h"
 	ActPauseTomorow = "pause:tomorrow"
@@ -135,6 +136,7 @@ func Build(st api.Status) Menu {
 	canPostpone := !st.Strict && !st.Paused
 	items = append(items,
 		Item{ID: "breaknow", Title: i18n.X("tray.breaknow", "Take a break now"), Enabled: true, Sub: now},
+		skipItem(st),
 		Item{ID: "postpone", Title: i18n.X("tray.postpone", "Postpone next break"), Enabled: canPostpone, Sub: []Item{
 			{ID: "snooze5", Title: i18n.X("tray.postpone.5", "5 minutes"), Action: ActSnooze5, Enabled: canPostpone},
 			{ID: "snooze15", Title: i18n.X("tray.postpone.15", "15 minutes"), Action: ActSnooze15, Enabled: canPostpone},
@@ -155,6 +157,27 @@ func Build(st api.Status) Menu {
 	)
 	m.Items = items
 	return m
+}
+
+// skipItem is Skip for the break due (the one offered or held, as the card
+// and notifications offer it), shown while one is due and, like the card's
+// Skip button, only when the core would take it: not in strict mode, not
+// past the cap of skips in a row nor the day's budget (the "noskips" line
+// says so).
+func skipItem(st api.Status) Item {
+	it := Item{ID: "skip", Action: ActSkip, Hidden: true}
+	if st.Paused {
+		return it
+	}
+	for _, b := range st.Breaks {
+		if b.Enabled && b.Due && b.With == "" {
+			it.Title = i18n.X("tray.skip", "Skip {{.Kind}}", map[string]any{"Kind": kinds.Label(b.Kind)})
+			it.Enabled = true
+			it.Hidden = !b.CanSkip || st.Strict
+			break
+		}
+	}
+	return it
 }
 
 // profileMenu is the Profile submenu: Automatic, the main settings and a

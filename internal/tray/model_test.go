@@ -291,3 +291,39 @@ func TestMeetingHoldLine(t *testing.T) {
 		t.Errorf("hold line %+v", it)
 	}
 }
+
+// Skip is there while a break is due, for that break (the carrier, not a
+// break merged into it), and, like the card's button, gone in strict mode,
+// past the cap or the day's budget, while paused and with nothing due.
+func TestSkipItem(t *testing.T) {
+	due := func(edit func(*api.Status)) Item {
+		st := baseStatus()
+		st.Breaks[0] = api.Break{Kind: "posture", Enabled: true, With: "stretch", CanSkip: true}
+		st.Breaks[2] = api.Break{Kind: "stretch", Enabled: true, Due: true, CanSkip: true}
+		if edit != nil {
+			edit(&st)
+		}
+		it, ok := find(Build(st).Items, "skip")
+		if !ok {
+			t.Fatal("no skip item")
+		}
+		return it
+	}
+	if it := due(nil); it.Hidden || !it.Enabled || it.Title != "Skip Stretch" || it.Action != ActSkip {
+		t.Errorf("stretch due: %+v", it)
+	}
+	for name, edit := range map[string]func(*api.Status){
+		"strict":        func(st *api.Status) { st.Strict = true },
+		"no skips left": func(st *api.Status) { st.Breaks[2].CanSkip = false; st.SkipsLeftToday = 0 },
+		"paused":        func(st *api.Status) { st.Paused = true },
+		"nothing due":   func(st *api.Status) { st.Breaks[2].Due = false },
+		"due but off":   func(st *api.Status) { st.Breaks[2].Enabled = false },
+	} {
+		if it := due(edit); !it.Hidden {
+			t.Errorf("%s: skip shown: %+v", name, it)
+		}
+	}
+	if it, _ := find(Build(baseStatus()).Items, "skip"); !it.Hidden {
+		t.Errorf("nothing due: %+v", it)
+	}
+}

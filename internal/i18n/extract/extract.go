@@ -1,5 +1,6 @@
 // Package extract finds the translatable strings of a Go source tree: every
-// call of Limber's i18n.X / i18n.XN (X / XN inside internal/i18n) and of
+// call of Limber's i18n.X / i18n.XN / i18n.XIn / i18n.XNIn (X / XN inside
+// internal/i18n) and of
 // Fyne's lang.X / lang.L / lang.N / lang.XN (and their long names) with its
 // key and English text, so the catalogues can be built and checked.
 package extract
@@ -145,10 +146,15 @@ func File(fset *token.FileSet, name string, src []byte) ([]Message, []error) {
 		var keyArg, textArg ast.Expr
 		plural := false
 		switch fun.Name {
-		case "XN", "LocalizePluralKey", "N", "LocalizePlural":
+		case "XN", "LocalizePluralKey", "N", "LocalizePlural", "XNIn":
 			plural = true
 		}
 		switch fun.Name {
+		case "XIn", "XNIn": // the language first
+			if pkg.Name == "lang" || len(call.Args) < 3 {
+				return true
+			}
+			keyArg, textArg = call.Args[1], call.Args[2]
 		case "X", "LocalizeKey", "XN", "LocalizePluralKey":
 			if len(call.Args) < 2 {
 				return true

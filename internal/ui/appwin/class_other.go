@@ -3,4 +3,4 @@
 package appwin
 
 // setClass: no X11 class hint to set (Fyne's app id names the app).
-func setClass(string) {}
+func setClass(string, string) {}

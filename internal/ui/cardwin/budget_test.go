@@ -4,15 +4,14 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/schedule"
 )
 
-// TestNoSkipsLeft: with the day's skip budget spent the card has no Skip
-// (button, Escape), says why, and names the extra time for the debt;
+// TestNoSkipsLeft: with the day's skip budget spent the card has no Skip,
+// says why, and names the extra time for the debt;
 // Snooze, closing early and Done still work.
 func TestNoSkipsLeft(t *testing.T) {
 	h := newHarness(t, Options{Kind: schedule.Stretch, Length: 2*time.Minute + 15*time.Second, NoSkip: true, SkipsUsed: 3, Debt: 45 * time.Second}, "chest-opener")
@@ -30,7 +29,6 @@ func TestNoSkipsLeft(t *testing.T) {
 		t.Error("Snooze is gone too")
 	}
 	h.advance(10 * time.Second)
-	h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Escape skips, when there are skips
 	h.w.onSkip()
 	if n := len(h.rec.results()); n != 0 {
 		t.Fatalf("a skip got through with no skips left: %+v", h.rec.results())

@@ -213,8 +213,9 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	}
 	w.doneBtn = w.button(doneText, theme.ConfirmIcon(), w.onDone)
 	w.doneBtn.Importance = widget.HighImportance
+	// Escape snoozes: the gentle way out, which the button says.
 	w.snoozeBtn = w.button(
-		lang.X("cardwin.snooze", "Snooze {{.Duration}}", map[string]any{"Duration": duration.Format(w.opts.Snooze)}),
+		withKey(lang.X("cardwin.snooze", "Snooze {{.Duration}}", map[string]any{"Duration": duration.Format(w.opts.Snooze)})),
 		theme.HistoryIcon(), w.onSnooze)
 	w.skipBtn = w.button(lang.X("cardwin.skip", "Skip"), nil, w.onSkip)
 	w.anotherBtn = w.button(lang.X("cardwin.another", "Another one"), theme.ViewRefreshIcon(), w.onAnother)
@@ -559,6 +560,7 @@ func (w *cardWindow) timeUp(now time.Time) {
 	w.skipBtn.Hide()
 	w.anotherBtn.Hide()
 	w.doneBtn.Enable()
+	w.doneBtn.SetText(withKey(w.doneBtn.Text)) // Escape is Done now
 	w.win.Canvas().Focus(w.doneBtn)
 	w.refreshBar()
 	if w.opts.Sound {
@@ -566,9 +568,15 @@ func (w *cardWindow) timeUp(now time.Time) {
 	}
 }
 
-// onKey: Enter (main or keypad) is Done; Escape skips while the break
-// runs and closes it as done once time is up. Strict mode takes neither
-// before the end.
+// withKey names Escape on the button it triggers, so the key is found.
+func withKey(label string) string {
+	return lang.X("cardwin.key.escape", "{{.Label}} (Esc)", map[string]any{"Label": label})
+}
+
+// onKey: Enter (main or keypad) is Done; Escape is the gentle way out: it
+// snoozes while the break runs (where Snooze is offered; never a skip,
+// which spends the day's budget and adds debt) and closes the card as done
+// once time is up. Strict mode takes neither before the end.
 func (w *cardWindow) onKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -579,8 +587,8 @@ func (w *cardWindow) onKey(ev *fyne.KeyEvent) {
 		switch {
 		case w.ended:
 			w.onDone()
-		case !w.opts.Strict:
-			w.onSkip()
+		case w.snoozeBtn.Visible():
+			w.onSnooze()
 		}
 	}
 }

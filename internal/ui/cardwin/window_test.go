@@ -200,8 +200,8 @@ func TestOutcomes(t *testing.T) {
 			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Snoozed, ElapsedSeconds: 5, SnoozeSeconds: 300}},
 		"skip button": {func(h *harness) { test.Tap(h.w.skipBtn) },
 			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Skipped, ElapsedSeconds: 5}},
-		"escape skips": {func(h *harness) { h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) },
-			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Skipped, ElapsedSeconds: 5}},
+		"escape snoozes": {func(h *harness) { h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) },
+			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Snoozed, ElapsedSeconds: 5, SnoozeSeconds: 300}},
 		"enter is done": {func(h *harness) { h.w.onKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) },
 			api.BreakResult{Kind: "stretch", CardID: "side-bend", Outcome: api.Done, ElapsedSeconds: 5}},
 		"close button": {func(h *harness) { h.w.onCloseRequested() },
@@ -657,5 +657,21 @@ func TestCountdownContrast(t *testing.T) {
 				t.Errorf("the check cannot tell the old bug: %v on %v", th.Color(theme.ColorNameForegroundOnPrimary, v), faded)
 			}
 		})
+	}
+}
+
+// The key is on the button it triggers: Escape on Snooze while the break
+// runs, on Done once time is up.
+func TestEscapeIsShown(t *testing.T) {
+	h := newHarness(t, Options{Kind: schedule.Stretch, Length: 30 * time.Second, Snooze: 5 * time.Minute}, "side-bend")
+	if got := h.w.snoozeBtn.Text; got != "Snooze 5 min (Esc)" {
+		t.Errorf("snooze button %q", got)
+	}
+	if strings.Contains(h.w.doneBtn.Text, "Esc") || strings.Contains(h.w.skipBtn.Text, "Esc") {
+		t.Errorf("Escape named on Done %q or Skip %q while it snoozes", h.w.doneBtn.Text, h.w.skipBtn.Text)
+	}
+	h.advance(31 * time.Second)
+	if got := h.w.doneBtn.Text; got != "Done (Esc)" {
+		t.Errorf("done button at time's up %q", got)
 	}
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // TestWindowUnderXvfb runs the real card window in a virtual X server:
-// the window must appear and not be blank, and Escape must end it as skipped.
+// the window must appear and not be blank, and Escape must end it as snoozed (the gentle way out).
 func TestWindowUnderXvfb(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts an X server; skipped with -short")
@@ -108,8 +108,8 @@ func TestWindowUnderXvfb(t *testing.T) {
 		Args api.BreakResult
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &line); err != nil || line.Cmd != string(api.CmdBreakResult) ||
-		line.Args.Outcome != api.Skipped || line.Args.CardID != "bird-dog" {
-		t.Errorf("want one skipped result for bird-dog, got %q (%v)", stdout.String(), err)
+		line.Args.Outcome != api.Snoozed || line.Args.CardID != "bird-dog" {
+		t.Errorf("want one snoozed result for bird-dog, got %q (%v)", stdout.String(), err)
 	}
 }
 

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
+	"github.com/limber-app/limber/internal/duration"
 	"github.com/limber-app/limber/internal/settings"
 )
 
@@ -61,6 +64,9 @@ type form struct {
 	overridden map[string]bool // shown, as of the last onChanged: for tests
 
 	loading bool // refreshing widgets from s: ignore their change events
+	// edited is the key the user changed last: an error between two
+	// fields (an interval not longer than its break) is shown on it.
+	edited  string
 	fields  []*field
 	byKey   map[string]*field
 	entries map[string]*widget.Entry // by key, for tests
@@ -76,6 +82,7 @@ type form struct {
 	saveBtn     *widget.Button
 	status      *widget.Label
 	banner      *fyne.Container
+	profileHint *widget.Label // the profile banner's longer text, behind its ? button
 	tabs        *container.AppTabs
 
 	content fyne.CanvasObject
@@ -206,14 +213,22 @@ func (f *form) lockRow(fl *field, w fyne.CanvasObject) fyne.CanvasObject {
 			f.checks[sf.Key+"."+o.Value].Disable()
 		}
 	}
-	note := widget.NewLabelWithStyle(lockedNote(), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	// Disabled alone reads like "not available now": the lock and the
+	// policy's FILE:LINE say who decided, and where to ask.
+	note := widget.NewLabelWithStyle(lockedNote(f.locked[sf.Key]), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	note.SizeName = theme.SizeNameCaptionText
+	note.Wrapping = fyne.TextWrapWord // only in a very narrow column
 	f.notes[sf.Key] = note
-	return container.NewVBox(w, note)
+	icon := widget.NewIcon(lockIcon)
+	return container.NewVBox(w, container.NewBorder(nil, nil, container.NewCenter(icon), nil, note))
 }
 
-// lockedNote is what a locked row says.
-func lockedNote() string { return lang.X("settings.locked", "Set by your administrator") }
+// lockedNote is what a locked row says: where the administrator set it,
+// short enough for a narrow column (the banner names the whole path).
+func lockedNote(l settings.Lock) string {
+	l.Source = filepath.Base(l.Source)
+	return lang.X("settings.locked_at", "Locked: {{.Where}}", map[string]any{"Where": l.Where()})
+}
 
 // fieldWidget makes the field's widget and registers the field.
 func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
@@ -225,6 +240,7 @@ func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
 	f.byKey[sf.Key] = fl
 	changed := func() {
 		if !f.loading {
+			f.edited = sf.Key
 			f.onChanged()
 		}
 	}
@@ -315,6 +331,7 @@ func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
 		if err := sf.SetText(&f.s, text); err != nil {
 			fl.parseErr = err.Error()
 		}
+		f.edited = sf.Key
 		f.onChanged()
 	}
 	// Enter (or keypad Enter) in a field is the default button, Save, as
@@ -506,10 +523,10 @@ func (f *form) build(problems []settings.Problem) {
 			}
 		}
 		slices.Sort(srcs)
-		msg := wrapped(lang.X("settings.locked_banner",
-			"Some settings are set by your administrator ({{.Source}}) and cannot be changed here.",
+		// One line (wrapping only in a narrow window): the rows say which.
+		msg := wrapped(lang.X("settings.locked_line", "Settings with a lock are set by your administrator ({{.Source}})",
 			map[string]any{"Source": strings.Join(srcs, ", ")}))
-		f.banner.Add(msg)
+		f.banner.Add(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(lockIcon)), nil, msg))
 	}
 	if f.profile != "" {
 		f.banner.Add(f.profileBanner())
@@ -577,12 +594,36 @@ func (f *form) setMessage(key, msg string) {
 // errors returns the message per field: parse errors first, then validation.
 func (f *form) errors() map[string]string {
 	msgs := settings.FieldErrors(f.s.Validate())
+	f.blameEdited(msgs)
 	for _, fl := range f.fields {
 		if fl.parseErr != "" {
 			msgs[fl.Key] = fl.parseErr
 		}
 	}
 	return msgs
+}
+
+// blameEdited moves the "interval not longer than its break" error, which
+// validation puts on the interval, to the break's length when that is what
+// the user just changed: the error shows on the field that made it wrong.
+func (f *form) blameEdited(msgs map[string]string) {
+	sec, ok := strings.CutSuffix(f.edited, ".length")
+	if !ok || msgs[f.edited] != "" {
+		return
+	}
+	iv := sec + ".interval"
+	ivf, lf := f.byKey[iv], f.byKey[f.edited]
+	if msgs[iv] == "" || ivf == nil || lf == nil || ivf.parseErr != "" {
+		return
+	}
+	interval, _ := ivf.Ptr(&f.s).(*time.Duration)
+	length, _ := lf.Ptr(&f.s).(*time.Duration)
+	if interval == nil || length == nil || *interval > *length {
+		return // the interval is wrong for a reason of its own
+	}
+	delete(msgs, iv)
+	msgs[f.edited] = lang.X("settings.err.length_vs_interval", "The break must be shorter than its interval ({{.Interval}}).",
+		map[string]any{"Interval": duration.Format(*interval)})
 }
 
 // onChanged re-validates everything (one change can fix or break another
@@ -666,6 +707,7 @@ func (f *form) keepLocked() {
 }
 
 func (f *form) onRevert() {
+	f.edited = ""
 	f.s = f.saved
 	f.over = maps.Clone(f.savedOver)
 	f.refreshAll()

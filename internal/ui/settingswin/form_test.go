@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -251,12 +252,7 @@ func TestProblemsBanner(t *testing.T) {
 	f, _, _ := newTestForm(t, api.SettingsReply{Settings: s, Path: "/x/config.toml", Problems: []settings.Problem{
 		{File: "/x/config.toml", Line: 3, Message: "Unknown setting \"foo\"."},
 	}})
-	text := ""
-	for _, o := range f.banner.Objects {
-		if l, ok := o.(*widget.Label); ok {
-			text += l.Text + "\n"
-		}
-	}
+	text := strings.Join(labels(f.banner), "\n")
 	if !strings.Contains(text, "/x/config.toml:3: Unknown setting") || !strings.Contains(text, "mistakes") {
 		t.Errorf("banner: %q", text)
 	}
@@ -434,7 +430,7 @@ func TestLockedRowReadOnly(t *testing.T) {
 	s.Normalize()
 	src := "/etc/xdg/limber/config.toml"
 	f, c, _ := newTestForm(t, api.SettingsReply{Settings: s, Path: "/home/u/.config/limber/config.toml",
-		Locked: map[string]settings.Lock{"stretch.interval": {Source: src, Line: 1}, "breaks.strict": {Source: src, Line: 1}}})
+		Locked: map[string]settings.Lock{"stretch.interval": {Source: src, Line: 4}, "breaks.strict": {Source: src, Line: 9}}})
 
 	if e := f.entries["stretch.interval"]; !e.Disabled() || e.Text != "45 min" {
 		t.Errorf("locked entry: disabled %v text %q", e.Disabled(), e.Text)
@@ -445,16 +441,21 @@ func TestLockedRowReadOnly(t *testing.T) {
 	if f.entries["stretch.length"].Disabled() || f.checks["posture.enabled"].Disabled() {
 		t.Error("an unlocked row is read-only")
 	}
-	for _, k := range []string{"stretch.interval", "breaks.strict"} {
-		if n := f.notes[k]; n == nil || n.Text != "Set by your administrator" {
-			t.Errorf("%s: no note", k)
+	// Each locked row has the lock and names the policy, at the value's line.
+	for k, line := range map[string]string{"stretch.interval": ":4", "breaks.strict": ":9"} {
+		if n := f.notes[k]; n == nil || n.Text != "Locked: config.toml"+line {
+			t.Errorf("%s: note %v", k, n)
 		}
 	}
 	if _, ok := f.notes["stretch.length"]; ok {
 		t.Error("note on an unlocked row")
 	}
-	if len(f.banner.Objects) == 0 || !strings.Contains(f.banner.Objects[0].(*widget.Label).Text, src) {
-		t.Error("no banner naming the system file")
+	banner := strings.Join(labels(f.banner), "\n")
+	if !strings.Contains(banner, src) || strings.Count(banner, "\n") != 0 {
+		t.Errorf("banner %q: want one line naming the system file", banner)
+	}
+	if icons(f.banner) != 1 || icons(f.tabs) < 2 {
+		t.Errorf("lock icons: %d in the banner, %d in the rows", icons(f.banner), icons(f.tabs))
 	}
 	// The stretch's enabled check toggles Active: the row stays read-only.
 	f.checks["stretch.enabled"].SetChecked(false)
@@ -497,5 +498,71 @@ func TestEscapeClosesAndUndoOnlyWithChanges(t *testing.T) {
 	f.onRevert()
 	if !f.revertBtn.Disabled() {
 		t.Error("Undo changes still enabled after undoing")
+	}
+}
+
+// labels lists the visible labels' texts under o, in order.
+func labels(o fyne.CanvasObject) []string {
+	var out []string
+	walk(o, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			out = append(out, l.Text)
+		}
+	})
+	return out
+}
+
+// icons counts the lock icons under o.
+func icons(o fyne.CanvasObject) int {
+	n := 0
+	walk(o, func(o fyne.CanvasObject) {
+		if i, ok := o.(*widget.Icon); ok && i.Resource == lockIcon {
+			n++
+		}
+	})
+	return n
+}
+
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			walk(c, f)
+		}
+	case *container.AppTabs:
+		for _, it := range w.Items {
+			walk(it.Content, f)
+		}
+	case *container.Scroll:
+		walk(w.Content, f)
+	}
+}
+
+// An error between the interval and its break shows on the field the user
+// changed: a break made too long is flagged on its length, an interval
+// made too short on the interval.
+func TestCrossFieldErrorOnTheFieldChanged(t *testing.T) {
+	f, _, _ := newTestForm(t, api.SettingsReply{})
+	typeInto(t, f, "stretch.length", "45m")
+	if m := message(f, "stretch.length"); !strings.Contains(m, "shorter than its interval (30 min)") {
+		t.Errorf("length message %q", m)
+	}
+	if m := message(f, "stretch.interval"); m != "" {
+		t.Errorf("the interval, not changed, says %q", m)
+	}
+	if !f.saveBtn.Disabled() {
+		t.Error("Save enabled with an error shown")
+	}
+	f.onRevert()
+	typeInto(t, f, "stretch.interval", "1m")
+	if m := message(f, "stretch.interval"); !strings.Contains(m, "longer than the break") || message(f, "stretch.length") != "" {
+		t.Errorf("interval too short: interval %q, length %q", m, message(f, "stretch.length"))
+	}
+	// A length too long for its own limit keeps its own message.
+	f.onRevert()
+	typeInto(t, f, "stretch.length", "2h")
+	if m := message(f, "stretch.length"); !strings.Contains(m, "at most one hour") {
+		t.Errorf("length over an hour: %q", m)
 	}
 }

@@ -83,12 +83,25 @@ func (f *form) onUseMain(fl *field) {
 	f.onChanged()
 }
 
-// profileBanner says which profile the window edits and what the markers mean.
+// profileBanner says which profile the window edits, in one line (wrapping
+// only in a narrow window); the ? button shows what the markers mean and
+// how to edit the main settings, which took four lines of the window.
 func (f *form) profileBanner() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(lang.X("settings.profile.title", `Editing profile "{{.Name}}"`, map[string]any{"Name": f.profile}),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	line := wrapped(lang.X("settings.profile.line", `Editing profile "{{.Name}}": changes are saved into it`, map[string]any{"Name": f.profile}))
+	line.TextStyle.Bold = true
 	hint := wrapped(lang.X("settings.profile.hint",
 		"It is active now. A change here is saved into the profile; the other settings keep their main values. Settings the profile sets have a marker at their right: click it to use the main value again. To edit the main settings, choose Main settings under Profile in the tray menu."))
+	hint.SizeName = theme.SizeNameCaptionText
+	hint.Hide()
+	f.profileHint = hint
+	more := widget.NewButtonWithIcon("", theme.HelpIcon(), func() {
+		if hint.Visible() {
+			hint.Hide()
+		} else {
+			hint.Show()
+		}
+	})
+	more.Importance = widget.LowImportance
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.ContentUndoIcon())) // the markers' look
-	return container.NewPadded(container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(title, hint)))
+	return container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(icon), more, line), hint)
 }

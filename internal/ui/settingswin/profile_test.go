@@ -5,7 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/settings"
@@ -92,5 +95,32 @@ func TestNoProfileNoMarkers(t *testing.T) {
 	test.Tap(f.saveBtn)
 	if len(c.sets) != 1 || len(c.profiles) != 0 {
 		t.Errorf("saved %d main settings, %d profiles", len(c.sets), len(c.profiles))
+	}
+}
+
+// The profile banner is one line naming the profile; what the markers mean
+// is behind its ? button, not four lines of the window.
+func TestProfileBannerCompact(t *testing.T) {
+	f, _, _ := newTestForm(t, profileReply())
+	got := labels(f.banner)
+	if len(got) != 1 || !strings.Contains(got[0], `Editing profile "home"`) {
+		t.Fatalf("banner %q: want one line naming the profile", got)
+	}
+	var help *widget.Button
+	walk(f.banner, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon == theme.HelpIcon() {
+			help = b
+		}
+	})
+	if help == nil {
+		t.Fatal("no ? button in the banner")
+	}
+	test.Tap(help)
+	if got := labels(f.banner); len(got) != 2 || !strings.Contains(got[1], "marker at their right") {
+		t.Errorf("after ?: %q", got)
+	}
+	test.Tap(help)
+	if got := labels(f.banner); len(got) != 1 {
+		t.Errorf("after ? again: %q", got)
 	}
 }

@@ -132,6 +132,7 @@ func (f *form) spin(fl *field, e *entry, up bool) {
 	f.loading = true
 	fl.refresh()
 	f.loading = false
+	f.edited = fl.Key
 	f.onChanged()
 }
 

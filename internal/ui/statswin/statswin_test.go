@@ -378,8 +378,13 @@ func TestViewShowsDebtPerDay(t *testing.T) {
 	if b := v.debtChart.bars[0]; b.Value != 0 || b.Extra != 0 {
 		t.Errorf("a day without debt: %+v", b)
 	}
-	if !strings.Contains(v.breaks.detail.Text, "break debt 2 min, 0 min paid back") {
-		t.Errorf("breaks tile %q does not name today's debt", v.breaks.detail.Text)
+	if !strings.Contains(v.breaks.detail.Text, "break debt 2 min") || strings.Contains(v.breaks.detail.Text, "paid back") {
+		t.Errorf("breaks tile %q does not name today's debt alone (nothing was paid back)", v.breaks.detail.Text)
+	}
+	st.Today.Repaid = time.Minute
+	v.set(st, "")
+	if !strings.Contains(v.breaks.detail.Text, "break debt 2 min, 1 min paid back") {
+		t.Errorf("breaks tile %q does not say what was paid back", v.breaks.detail.Text)
 	}
 	v.set(fixture(), "")
 	if strings.Contains(v.breaks.detail.Text, "debt") {

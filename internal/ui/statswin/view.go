@@ -265,9 +265,14 @@ func (v *view) set(st history.Stats, note string) {
 	v.breaks.detail.SetText(lang.X("stats.win.breaks_detail",
 		"{{.Done}} done · {{.Natural}} natural · {{.Short}} too short\n{{.Skipped}} skipped · {{.Snoozed}} snoozed",
 		map[string]any{"Done": b.Done, "Natural": b.Natural, "Short": b.Short, "Skipped": b.Skipped, "Snoozed": b.Snoozed}))
-	if t.Debt > 0 {
+	// What was paid back is named once something was: "0 min paid back"
+	// read like a reproach for nothing.
+	switch {
+	case t.Debt > 0 && t.Repaid > 0:
 		v.breaks.detail.SetText(v.breaks.detail.Text + "\n" + lang.X("stats.win.debt_today", "break debt {{.D}}, {{.P}} paid back", map[string]any{
 			"D": duration.Minutes(t.Debt), "P": duration.Minutes(t.Repaid)}))
+	case t.Debt > 0:
+		v.breaks.detail.SetText(v.breaks.detail.Text + "\n" + lang.X("stats.win.debt_only", "break debt {{.D}}", map[string]any{"D": duration.Minutes(t.Debt)}))
 	}
 
 	// water

@@ -15,7 +15,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
 	"os/exec"
@@ -27,11 +26,28 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/tray"
+	"github.com/limber-app/limber/internal/ui/appwin"
 )
+
+// maxHeight caps the window's height: on a 1280×800 screen, under a panel
+// and the title bar, it leaves room below; longer content (problems, a
+// meeting, profiles) scrolls.
+const maxHeight = 560
+
+// fit is the window's size for content of minimum size m: all of it, but
+// no taller than maxHeight (the rest scrolls). The window pads its content
+// and the scroll container takes its share: room for both, so the usual
+// status shows whole with no scroll bar.
+func fit(m fyne.Size) fyne.Size {
+	pad := 4*theme.Padding() + theme.ScrollBarSize()
+	return fyne.NewSize(max(m.Width, 420), min(m.Height+pad, maxHeight))
+}
 
 // Daemon is what the window asks of the daemon; *api.Client is one.
 type Daemon interface {
@@ -69,8 +85,7 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 	_, w := appwin.New(lang.X("statuswin.title", "Limber"))
 	v := newView(c)
 	v.close = w.Close
-	w.SetContent(v.root)
-	w.Resize(fyne.NewSize(420, 10))
+	w.SetContent(container.NewVScroll(v.root))
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			w.Close()
@@ -79,6 +94,7 @@ func run(args []string, c Daemon, stderr io.Writer) int {
 	// The first status is drawn before the window shows, so it is sized
 	// and centred for its content.
 	v.apply(v.fetch())
+	w.Resize(fit(v.measure()))
 	stop := make(chan struct{})
 	go func() {
 		t := time.NewTicker(refreshEvery)
@@ -185,11 +201,15 @@ func (v *view) show(m tray.Menu) {
 	v.last, v.lastErr = &m, ""
 	var rows []fyne.CanvasObject
 	first := true
-	var buttons []fyne.CanvasObject
+	var buttons, lines []fyne.CanvasObject
 	flush := func() {
 		if len(buttons) > 0 {
 			rows = append(rows, container.NewGridWithColumns(min(len(buttons), 2), buttons...))
 			buttons = nil
+		}
+		if len(lines) > 0 {
+			rows = append(rows, tight(lines))
+			lines = nil
 		}
 	}
 	for _, it := range m.Items {
@@ -207,7 +227,12 @@ func (v *view) show(m tray.Menu) {
 				}
 				row = append(row, v.button(s, it.Enabled))
 			}
-			rows = append(rows, widget.NewLabel(it.Title), container.NewGridWithColumns(max(len(row), 1), row...))
+			grid := container.NewGridWithColumns(max(len(row), 1), row...)
+			if len(row) <= 3 { // beside its title: a line less
+				rows = append(rows, container.NewBorder(nil, nil, widget.NewLabel(it.Title), nil, grid))
+			} else {
+				rows = append(rows, widget.NewLabel(it.Title), grid)
+			}
 		case it.Action == "":
 			l := widget.NewLabel(it.Title)
 			l.Wrapping = fyne.TextWrapWord
@@ -215,8 +240,11 @@ func (v *view) show(m tray.Menu) {
 				l.TextStyle.Bold = true
 				first = false
 			}
-			rows = append(rows, l)
+			lines = append(lines, l)
 		default:
+			if len(lines) > 0 {
+				flush()
+			}
 			buttons = append(buttons, v.button(it, true))
 		}
 	}
@@ -224,6 +252,32 @@ func (v *view) show(m tray.Menu) {
 	rows = append(rows, v.message)
 	v.root.Objects = rows
 	v.root.Refresh()
+}
+
+// measure is the content's minimum size at the width it will have:
+// wrapping lines are as tall as their width makes them, so lay out once
+// at the width first.
+func (v *view) measure() fyne.Size {
+	m := v.root.MinSize()
+	v.root.Resize(fyne.NewSize(max(m.Width, 420), m.Height))
+	return v.root.MinSize()
+}
+
+// tight stacks information lines closer than labels stand by default:
+// the lines are read together, and the window fits a small screen.
+func tight(lines []fyne.CanvasObject) fyne.CanvasObject {
+	box := container.New(layout.NewCustomPaddedVBoxLayout(0), lines...)
+	return container.NewThemeOverride(box, tightTheme{fyne.CurrentApp().Settings().Theme()})
+}
+
+// tightTheme is the app's theme with less padding inside a label.
+type tightTheme struct{ fyne.Theme }
+
+func (t tightTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return t.Theme.Size(n) / 2
+	}
+	return t.Theme.Size(n)
 }
 
 func (v *view) button(it tray.Item, parentOn bool) *widget.Button {

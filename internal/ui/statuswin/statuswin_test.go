@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -69,6 +70,8 @@ func texts(o fyne.CanvasObject) []string {
 			for _, c := range w.Objects {
 				walk(c)
 			}
+		case *container.ThemeOverride:
+			walk(w.Content)
 		}
 	}
 	walk(o)
@@ -89,6 +92,8 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 			for _, c := range w.Objects {
 				walk(c)
 			}
+		case *container.ThemeOverride:
+			walk(w.Content)
 		}
 	}
 	walk(o)
@@ -172,5 +177,35 @@ func TestDaemonDown(t *testing.T) {
 	}
 	if code := run([]string{"extra"}, nil, &strings.Builder{}); code != 2 {
 		t.Fatalf("bad usage exit %d", code)
+	}
+}
+
+// The window fits a 1280×800 screen with room: the usual status needs
+// less than maxHeight, and a long one (problems, a meeting, the debt, a
+// profile menu) is capped there and scrolls.
+func TestFitsSmallScreen(t *testing.T) {
+	test.NewTempApp(t)
+	v := newView(&fakeDaemon{})
+	test.NewTempWindow(t, v.root)
+	v.show(tray.Build(sample(false)))
+	m := v.measure()
+	if m.Height > maxHeight-60 {
+		t.Errorf("the usual status is %v px tall, not well under %v", m.Height, maxHeight)
+	}
+	if s := fit(m); s.Height < m.Height || s.Height > maxHeight || s.Width < 420 {
+		t.Errorf("fit %v for content %v", s, m)
+	}
+	long := sample(false)
+	for range 12 {
+		long.Problems = append(long.Problems, "a problem")
+	}
+	long.DebtSeconds = map[string]int64{api.DebtTotal: 600}
+	long.Profiles = []string{"home", "office", "travel"}
+	v.show(tray.Build(long))
+	if m := v.measure(); m.Height <= maxHeight {
+		t.Errorf("the long status (%v px) should need scrolling", m.Height)
+	}
+	if got := fit(v.measure()).Height; got > maxHeight {
+		t.Errorf("a long status gives a window %v px tall, over %v", got, maxHeight)
 	}
 }

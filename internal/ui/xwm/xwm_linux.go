@@ -5,12 +5,15 @@ package xwm
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/jezek/xgb"
 	"github.com/jezek/xgb/xinerama"
 	"github.com/jezek/xgb/xproto"
+
+	"github.com/limber-app/limber/internal/version"
 )
 
 type keeper struct {
@@ -19,6 +22,8 @@ type keeper struct {
 	root  xproto.Window
 	atoms map[string]xproto.Atom
 	stop  chan struct{}
+	// focus: the active window changed (a PropertyNotify on the root).
+	focus chan struct{}
 	once  sync.Once
 	done  chan struct{}
 
@@ -39,7 +44,7 @@ func Keep(handle uintptr, cover bool) (Keeper, error) {
 		return nil, fmt.Errorf("%w: %v", ErrNoX, err)
 	}
 	k := &keeper{conn: conn, win: xproto.Window(handle), root: xproto.Setup(conn).DefaultScreen(conn).Root,
-		atoms: map[string]xproto.Atom{}, stop: make(chan struct{}), done: make(chan struct{}),
+		atoms: map[string]xproto.Atom{}, stop: make(chan struct{}), done: make(chan struct{}), focus: make(chan struct{}, 1),
 		cover: cover, covers: map[monitor]xproto.Window{}}
 	for _, name := range []string{"_NET_WM_STATE", "_NET_WM_STATE_ABOVE", "_NET_WM_STATE_HIDDEN",
 		"_NET_WM_STATE_STAYS_ON_TOP", "_NET_ACTIVE_WINDOW", "_NET_WM_FULLSCREEN_MONITORS", "_NET_WM_STATE_FULLSCREEN", "_NET_WM_WINDOW_OPACITY"} {
@@ -60,8 +65,68 @@ func Keep(handle uintptr, cover bool) (Keeper, error) {
 	if cover {
 		k.updateCovers()
 	}
+	// Hear of every change of the active window at once, so a Limber
+	// window that took the focus hands it back before a key reaches it.
+	xproto.ChangeWindowAttributes(conn, k.root, xproto.CwEventMask, []uint32{xproto.EventMaskPropertyChange})
+	go k.events()
 	go k.watch()
 	return k, nil
+}
+
+// events passes on changes of _NET_ACTIVE_WINDOW until the connection
+// closes (Stop).
+func (k *keeper) events() {
+	for {
+		ev, err := k.conn.WaitForEvent()
+		if ev == nil && err == nil {
+			return // closed
+		}
+		if p, ok := ev.(xproto.PropertyNotifyEvent); ok && p.Window == k.root && p.Atom == k.atoms["_NET_ACTIVE_WINDOW"] {
+			select {
+			case k.focus <- struct{}{}:
+			default: // one pending is enough
+			}
+		}
+	}
+}
+
+// reclaim takes the focus back from another Limber window (the statistics
+// or settings opened while the card is up): it would get the card's Enter
+// and Escape. A window of another program keeps the focus it was given:
+// the card stays above it, and the user may answer a message first.
+func (k *keeper) reclaim() {
+	w := k.activeWindow()
+	if w != 0 && w != k.win && k.ownClass(w) {
+		k.activate()
+	}
+}
+
+// activeWindow is the root's _NET_ACTIVE_WINDOW (0: none or unknown).
+func (k *keeper) activeWindow() xproto.Window {
+	r, err := xproto.GetProperty(k.conn, false, k.root, k.atoms["_NET_ACTIVE_WINDOW"], xproto.AtomWindow, 0, 1).Reply()
+	if err != nil || r.Format != 32 || len(r.Value) < 4 {
+		return 0
+	}
+	return xproto.Window(xgb.Get32(r.Value))
+}
+
+// ownClass reports whether window w is a Limber window: its WM_CLASS class
+// is version.WMClass (internal/ui/appwin sets it on every one).
+func (k *keeper) ownClass(w xproto.Window) bool {
+	r, err := xproto.GetProperty(k.conn, false, w, xproto.AtomWmClass, xproto.AtomString, 0, 64).Reply()
+	if err != nil {
+		return false
+	}
+	return wmClass(r.Value) == version.WMClass
+}
+
+// wmClass is the class part of a WM_CLASS value ("instance\x00class\x00").
+func wmClass(v []byte) string {
+	parts := strings.Split(strings.TrimRight(string(v), "\x00"), "\x00")
+	if len(parts) < 2 {
+		return ""
+	}
+	return parts[1]
 }
 
 func (k *keeper) Stop() {
@@ -164,8 +229,12 @@ func (k *keeper) watch() {
 		select {
 		case <-k.stop:
 			return
+		case <-k.focus:
+			k.reclaim()
+			continue
 		case <-t.C:
 		}
+		k.reclaim() // in case an event was missed
 		st := k.state()
 		if slices.Contains(st, k.atoms["_NET_WM_STATE_HIDDEN"]) {
 			k.activate()
