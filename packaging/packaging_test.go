@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/limber-app/limber/internal/version"
 )
@@ -33,7 +33,7 @@ func fyneApp(t *testing.T) (appID, version string) {
 			Version string
 		}
 	}
-	if _, err := toml.DecodeFile("../FyneApp.toml", &meta); err != nil {
+	if err := decodeFile("../FyneApp.toml", &meta); err != nil {
 		t.Fatalf("reading FyneApp.toml: %v", err)
 	}
 	return meta.Details.ID, meta.Details.Version
@@ -476,4 +476,13 @@ func TestMetainfoScreenshots(t *testing.T) {
 	if defaults != 1 {
 		t.Errorf("%d screenshots are type=default, want 1", defaults)
 	}
+}
+
+// decodeFile reads the TOML file at path into v.
+func decodeFile(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return toml.Unmarshal(data, v)
 }

@@ -1,8 +1,10 @@
 package cards
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -141,5 +143,37 @@ func TestCheckDir(t *testing.T) {
 	cs, probs := CheckDir(dir)
 	if len(cs) != 1 || len(probs) != 0 {
 		t.Errorf("got %d cards and %v", len(cs), probs)
+	}
+}
+
+// The daemon's library without figures holds the same cards, in the same
+// order and with the same texts, and reports the same problems.
+func TestNoFiguresSameCards(t *testing.T) {
+	dir := t.TempDir()
+	bad := strings.Replace(figureCard, `torso = 160`, `elbow = 10`, 1)
+	for name, data := range map[string]string{"good.toml": figureCard, "bad.toml": strings.Replace(bad, `"my-card"`, `"bad-card"`, 1)} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	builtin := os.DirFS("../../assets/cardfiles")
+	full := Load(builtin, dir)
+	light := load(builtin, dir, &Library{byID: map[string]int{}})
+	if len(full.Problems()) != 1 || fmt.Sprint(light.Problems()) != fmt.Sprint(full.Problems()) {
+		t.Errorf("problems without figures:\n%v\nwith:\n%v", light.Problems(), full.Problems())
+	}
+	fc, lc := full.Cards(), light.Cards()
+	if len(lc) != len(fc) || len(fc) < 40 {
+		t.Fatalf("%d cards without figures, %d with", len(lc), len(fc))
+	}
+	for i := range fc {
+		if len(lc[i].Figure.Poses) != 0 {
+			t.Errorf("%s: figure solved in the library without figures", lc[i].ID)
+		}
+		f := fc[i]
+		f.Figure = lc[i].Figure
+		if !reflect.DeepEqual(f, lc[i]) {
+			t.Errorf("card %d differs without figures:\n%+v\nwant\n%+v", i, lc[i], f)
+		}
 	}
 }

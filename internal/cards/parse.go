@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"github.com/limber-app/limber/internal/duration"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/limber-app/limber/internal/figure/pose"
 	"github.com/limber-app/limber/internal/schedule"
@@ -27,7 +26,7 @@ type rawCard struct {
 	Timed     bool       `toml:"timed"`
 	Tip       bool       `toml:"tip"`
 	Positions []string   `toml:"positions"`
-	Factors   []string   `toml:"factors"`
+	Factors   *[]string  `toml:"factors"` // nil: the key is missing
 	Areas     []string   `toml:"areas"`
 	Steps     []string   `toml:"steps"`
 	Safety    string     `toml:"safety"`
@@ -66,14 +65,20 @@ type rawFigure struct {
 	Pose  []map[string]any `toml:"pose"`
 }
 
-var typeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
-
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Parse reads one card file. name is used in problems (FILE:LINE: message).
 // On any problem the card is not usable and ok is false; every problem
 // found is returned, not just the first.
 func Parse(name string, data []byte) (c Card, problems []Problem) {
+	return parse(name, data, solveFigure)
+}
+
+// parse is Parse with figure making the Card.Figure; with figure nil it
+// checks the [figure] table as strictly but leaves Card.Figure empty,
+// skipping the work of solving each pose (most of a card's parsing time
+// and memory).
+func parse(name string, data []byte, figure figureFunc) (c Card, problems []Problem) {
 	bad := func(line int, format string, a ...any) {
 		problems = append(problems, Problem{File: name, Line: line, Msg: fmt.Sprintf(format, a...)})
 	}
@@ -86,30 +91,28 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		return Card{}, problems
 	}
 	var raw rawCard
-	md, err := toml.Decode(string(data), &raw)
+	// Strict: an unknown key is a problem, but the rest of the card is
+	// still decoded and checked, so every problem is reported at once.
+	err := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(&raw)
+	var strict *toml.StrictMissingError
+	if errors.As(err, &strict) {
+		for _, e := range strict.Errors {
+			line, _ := e.Position()
+			bad(line, "unknown key %q (check the spelling; see the card format in %s)", strings.Join(e.Key(), "."), FormatDoc())
+		}
+		err = nil
+	}
 	if err != nil {
-		var pe toml.ParseError
-		var ppe *toml.ParseError
-		switch {
-		case errors.As(err, &pe):
-			bad(pe.Position.Line, "%s", tomlMessage(pe))
-		case errors.As(err, &ppe):
-			bad(ppe.Position.Line, "%s", tomlMessage(*ppe))
-		default:
-			// Type mismatches come as plain errors: "toml: line 3 (last key "kinds"): ...".
-			if m := typeErr.FindStringSubmatch(err.Error()); m != nil {
-				line, _ := strconv.Atoi(m[1])
-				bad(line, "not valid TOML: %q has the wrong type (%s); see %s", m[2], m[3], FormatDoc())
-			} else {
-				bad(0, "not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
-			}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, _ := de.Position()
+			bad(line, "%s", tomlMessage(de))
+		} else {
+			bad(0, "not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
 		}
 		return Card{}, problems
 	}
 	loc := newLocator(data)
-	for _, k := range md.Undecoded() {
-		bad(loc.keyPath(k), "unknown key %q (check the spelling; see the card format in %s)", k.String(), FormatDoc())
-	}
 
 	c.ID = strings.TrimSpace(raw.ID)
 	switch {
@@ -184,8 +187,8 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 	}
 	// Factors may be empty: an eye break serves none of the back's factors,
 	// and a card is tagged only with what it really works against.
-	if len(raw.Factors) > 0 || md.IsDefined("factors") {
-		c.Factors = tagList(raw.Factors, AllFactors(), "factors", loc, bad)
+	if raw.Factors != nil {
+		c.Factors = tagList(*raw.Factors, AllFactors(), "factors", loc, bad)
 	} else {
 		bad(loc.key("", 0, "factors"), "factors is missing (use %s, or [] for none)", joinQ(AllFactors()))
 	}
@@ -242,9 +245,12 @@ func Parse(name string, data []byte) (c Card, problems []Problem) {
 		c.Texts[tr.code] = parseText(tr.code, *tr.t, len(c.Steps), loc, bad)
 	}
 
-	c.Figure = parseFigure(raw.Figure, loc, bad)
+	spec := parseFigure(raw.Figure, loc, bad)
 	if len(problems) > 0 {
 		return Card{}, problems
+	}
+	if figure != nil {
+		c.Figure = figure(spec)
 	}
 	return c, nil
 }
@@ -284,21 +290,45 @@ func parseText(code string, rt rawText, steps int, loc *locator, bad func(int, s
 	return t
 }
 
-func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pose.Figure {
-	var f pose.Figure
+// figureSpec is a card's [figure] table, checked: what solveFigure needs
+// to draw it.
+type figureSpec struct {
+	none        bool // the card has no [figure] table
+	front, feet bool
+	props       []string
+	hold, move  float64
+	base        string
+	poses       []poseSpec
+}
+
+// poseSpec is one [[figure.pose]]: angles over the base pose, and the rest.
+type poseSpec struct {
+	over             map[pose.Joint]float64
+	touch            []pose.Contact
+	hold, move, lift float64
+}
+
+// figureFunc turns a checked figure into the one drawn; nil leaves
+// Card.Figure empty. It is a value so that only programs that draw
+// figures link the pose solver (the daemon and the command line never
+// call solveFigure).
+type figureFunc func(figureSpec) pose.Figure
+
+// parseFigure checks the [figure] table (nil: none).
+func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) figureSpec {
+	// No figure: a person standing still, so the card still has a picture.
+	f := figureSpec{base: "stand"}
 	if rf == nil {
-		// No figure: a person standing still, so the card still has a picture.
-		p, _ := pose.Base("stand")
-		f.Poses = []pose.Pose{p}
+		f.none = true
 		return f
 	}
 	switch rf.View {
 	case "":
 		// The bases facing the viewer are drawn from the front unless the card says.
-		f.Front = rf.Base == "stand-front" || rf.Base == "sit-front"
+		f.front = rf.Base == "stand-front" || rf.Base == "sit-front"
 	case "side":
 	case "front":
-		f.Front = true
+		f.front = true
 	default:
 		bad(loc.key("figure", 0, "view"), "view %q must be \"side\" or \"front\"", rf.View)
 	}
@@ -306,16 +336,16 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 	if baseName == "" {
 		baseName = "stand"
 	}
-	base, ok := pose.Base(baseName)
-	if !ok {
+	if isOneOf(baseName, pose.BaseNames()) {
+		f.base = baseName
+	} else {
 		bad(loc.key("figure", 0, "base"), "unknown base %q (use one of %s)", rf.Base, strings.Join(pose.BaseNames(), ", "))
-		base, _ = pose.Base("stand")
 	}
 	switch rf.Keep {
 	case "":
-		f.Feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "sit-front" || baseName == "kneel"
+		f.feet = baseName == "stand" || baseName == "stand-front" || baseName == "sit" || baseName == "sit-front" || baseName == "kneel"
 	case "feet":
-		f.Feet = true
+		f.feet = true
 	case "hip":
 	default:
 		bad(loc.key("figure", 0, "keep"), "keep %q must be \"feet\" or \"hip\"", rf.Keep)
@@ -325,14 +355,14 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 			bad(loc.elem("figure", 0, "props", i), "unknown prop %q (use %s)", p, strings.Join(pose.PropNames(), ", "))
 		}
 	}
-	f.Props = rf.Props
+	f.props = rf.Props
 	if rf.Hold < 0 || rf.Hold > 10 {
 		bad(loc.key("figure", 0, "hold"), "hold must be 0 to 10 seconds")
 	}
 	if rf.Move < 0 || rf.Move > 10 {
 		bad(loc.key("figure", 0, "move"), "move must be 0 to 10 seconds")
 	}
-	f.Hold, f.Move = rf.Hold, rf.Move
+	f.hold, f.move = rf.Hold, rf.Move
 	if len(rf.Pose) > 8 {
 		bad(loc.header("figure.pose", 8), "a figure has at most 8 poses")
 	}
@@ -341,12 +371,11 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 		known[string(j)] = true
 	}
 	for i, m := range rf.Pose {
-		over := map[pose.Joint]float64{}
-		p := base.Clone()
+		p := poseSpec{over: map[pose.Joint]float64{}}
 		for k, raw := range m {
 			line := loc.key("figure.pose", i, k)
 			if k == "touch" {
-				p.Touch = parseTouch(raw, i, line, bad)
+				p.touch = parseTouch(raw, i, line, bad)
 				continue
 			}
 			v, isNum := number(raw)
@@ -359,17 +388,17 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 				if !(v >= 0 && v <= 60) {
 					bad(line, "hold %v in pose %d is outside 0 to 60 seconds", v, i+1)
 				}
-				p.Hold = v
+				p.hold = v
 			case k == "move":
 				if !(v >= 0 && v <= 20) {
 					bad(line, "move %v in pose %d is outside 0 to 20 seconds", v, i+1)
 				}
-				p.Move = v
+				p.move = v
 			case k == "lift":
 				if !(v >= 0 && v <= 1) {
 					bad(line, "lift %v is outside 0 to 1", v)
 				}
-				p.Lift = v
+				p.lift = v
 			case k == string(pose.Turn) && !(v >= 0 && v <= 90):
 				bad(line, "turn = %v is outside 0 to 90 degrees", v)
 			case k == string(pose.Shrug) && !(v >= 0 && v <= 1):
@@ -377,10 +406,26 @@ func parseFigure(rf *rawFigure, loc *locator, bad func(int, string, ...any)) pos
 			case !(v >= -360 && v <= 360):
 				bad(line, "%s = %v is outside -360 to 360 degrees", k, v)
 			default:
-				over[pose.Joint(k)] = v
+				p.over[pose.Joint(k)] = v
 			}
 		}
-		f.Poses = append(f.Poses, p.With(over).Solve(f.Front))
+		f.poses = append(f.poses, p)
+	}
+	return f
+}
+
+// solveFigure builds the figure drawn from a checked one: each pose over
+// its base, solved for its contacts, and presolved for the animation.
+func solveFigure(spec figureSpec) pose.Figure {
+	base, _ := pose.Base(spec.base)
+	if spec.none {
+		return pose.Figure{Poses: []pose.Pose{base}}
+	}
+	f := pose.Figure{Front: spec.front, Feet: spec.feet, Props: spec.props, Hold: spec.hold, Move: spec.move}
+	for _, ps := range spec.poses {
+		p := base.Clone()
+		p.Touch, p.Hold, p.Move, p.Lift = ps.touch, ps.hold, ps.move, ps.lift
+		f.Poses = append(f.Poses, p.With(ps.over).Solve(f.Front))
 	}
 	if len(f.Poses) == 0 {
 		f.Poses = []pose.Pose{base}
@@ -480,12 +525,51 @@ func joinQ[T ~string](all []T) string {
 }
 
 // tomlMessage turns the decoder's message into one a card author reads.
-func tomlMessage(pe toml.ParseError) string {
-	m := pe.Message
-	if pe.LastKey != "" && !strings.Contains(m, pe.LastKey) {
-		m = fmt.Sprintf("%s (at key %q)", m, pe.LastKey)
+func tomlMessage(de *toml.DecodeError) string {
+	m := strings.TrimPrefix(de.Error(), "toml: ")
+	key := strings.Join(de.Key(), ".")
+	if got, goType, ok := typeMismatch(m); ok && key != "" {
+		return fmt.Sprintf("not valid TOML: %q has the wrong type (it is a %s; %s); see %s", key, got, wantText(goType), FormatDoc())
+	}
+	if key != "" && !strings.Contains(m, key) {
+		m = fmt.Sprintf("%s (at key %q)", m, key)
 	}
 	return "not valid TOML: " + m
+}
+
+// typeMismatch reads the decoder's "cannot decode TOML string into
+// struct field cards.rawCard.Kinds of type []string" (or "... into
+// []string"): the TOML type given and the Go type wanted.
+func typeMismatch(m string) (got, goType string, ok bool) {
+	rest, ok := strings.CutPrefix(m, "cannot decode TOML ")
+	if !ok {
+		return "", "", false
+	}
+	got, into, ok := strings.Cut(rest, " into ")
+	if !ok {
+		return "", "", false
+	}
+	if i := strings.LastIndex(into, " of type "); i >= 0 {
+		into = into[i+len(" of type "):]
+	}
+	return got, into, true
+}
+
+// wantText says in words what a field of Go type goType holds.
+func wantText(goType string) string {
+	switch goType {
+	case "string":
+		return "a quoted text is needed"
+	case "[]string", "*[]string":
+		return `a list like ["a", "b"] is needed`
+	case "float64":
+		return "a number is needed"
+	case "bool":
+		return "true or false is needed"
+	case "[]map[string]interface {}":
+		return "[[figure.pose]] tables are needed"
+	}
+	return "a " + goType + " is needed"
 }
 
 // locator finds the line of a key in the source, since the TOML decoder
@@ -560,16 +644,4 @@ func (l *locator) elem(table string, n int, key string, i int) int {
 		}
 	}
 	return kl
-}
-
-// keyPath locates an undecoded key such as figure.pose.elbow.
-func (l *locator) keyPath(k toml.Key) int {
-	switch len(k) {
-	case 1:
-		return l.key("", 0, k[0])
-	case 2:
-		return l.key(k[0], 0, k[1])
-	default:
-		return l.key(strings.Join(k[:len(k)-1], "."), 0, k[len(k)-1])
-	}
 }

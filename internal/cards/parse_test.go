@@ -1,6 +1,7 @@
 package cards
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -98,6 +99,10 @@ func TestParseProblems(t *testing.T) {
 			_, probs := Parse("c.toml", []byte(tc.edit(validCard)))
 			if len(probs) == 0 {
 				t.Fatalf("no problem reported, want %q", tc.want)
+			}
+			// The daemon's parse without figures finds the same problems.
+			if _, np := parse("c.toml", []byte(tc.edit(validCard)), nil); fmt.Sprint(np) != fmt.Sprint(probs) {
+				t.Errorf("without figures, problems\n%v\nwant\n%v", np, probs)
 			}
 			var got []string
 			for _, p := range probs {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"sort"
 	"sync"
 	"time"
 
@@ -289,8 +288,18 @@ func (p *Picker) longFill(pool []Card, length time.Duration) Plan {
 		}
 		cand := filter(fit, func(c Card) bool { return c.Time(left) >= need })
 		if len(cand) == 0 {
-			sort.SliceStable(fit, func(i, j int) bool { return fit[i].Time(left) > fit[j].Time(left) })
-			cand = fit[:1]
+			// The longest that fits (the first of equals). A loop, not a
+			// sort: sort.Slice's interface (or a generic's dictionary)
+			// would keep every exported method of pose.Figure linked
+			// (godbus calls methods by reflection), the whole pose solver
+			// in limber.
+			best := fit[0]
+			for _, c := range fit[1:] {
+				if c.Time(left) > best.Time(left) {
+					best = c
+				}
+			}
+			cand = []Card{best}
 		}
 		c := cand[p.rng.IntN(len(cand))]
 		pl.Cards = append(pl.Cards, c)

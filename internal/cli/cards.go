@@ -119,7 +119,7 @@ func cardsList(args []string, env *Env) int {
 	if flags.NArg() > 0 {
 		return usageErr(env, "cards list [--json]", "%s", i18n.X("cli.cards.list_args", "cards list takes no arguments."))
 	}
-	lib := cards.LoadDefault()
+	lib := cards.LoadDefaultNoFigures()
 	if *asJSON {
 		out := []CardJSON{}
 		for _, c := range lib.Cards() {
@@ -247,7 +247,7 @@ func cardsPick(args []string, env *Env) int {
 		length = d
 	}
 	allowed := cards.PositionsFrom(s.Positions.Allowed())
-	lib := cards.LoadDefault()
+	lib := cards.LoadDefaultNoFigures()
 	p := cards.NewPicker(lib, time.Now().UnixNano(), 8)
 	out := PickJSON{Kind: kind, LengthSeconds: int(length.Seconds()), Positions: strs(allowed), Picks: []PlanJSON{}}
 	for range *count {

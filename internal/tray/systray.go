@@ -1,6 +1,7 @@
 package tray
 
 import (
+	"reflect"
 	"sync"
 	"sync/atomic"
 
@@ -98,15 +99,23 @@ func (t *Tray) Update(m Menu) {
 		systray.SetTooltip(m.Tooltip)
 	}
 	if t.last == nil {
-		t.build(nil, m.Items)
+		var clicks []click
+		t.build(nil, m.Items, &clicks)
+		go t.forward(clicks)
 	} else {
 		t.apply(t.last.Items, m.Items)
 	}
 	t.last = &m
 }
 
-// build creates the entries once.
-func (t *Tray) build(parent *systray.MenuItem, items []Item) {
+// click pairs an entry's click channel with its action.
+type click struct {
+	ch <-chan struct{}
+	a  Action
+}
+
+// build creates the entries once, adding those with an action to clicks.
+func (t *Tray) build(parent *systray.MenuItem, items []Item, clicks *[]click) {
 	for _, it := range items {
 		if it.Sep {
 			if parent == nil {
@@ -130,10 +139,10 @@ func (t *Tray) build(parent *systray.MenuItem, items []Item) {
 		t.items[it.ID] = mi
 		setState(mi, it)
 		if len(it.Sub) > 0 {
-			t.build(mi, it.Sub)
+			t.build(mi, it.Sub, clicks)
 		}
 		if it.Action != "" {
-			go t.forward(mi, it.Action)
+			*clicks = append(*clicks, click{mi.ClickedCh, it.Action})
 		}
 	}
 }
@@ -182,17 +191,32 @@ func setState(mi *systray.MenuItem, it Item) {
 	}
 }
 
-// forward turns one item's clicks into Actions until Quit; the click
-// handler stays tied to the item it belongs to.
-func (t *Tray) forward(mi *systray.MenuItem, a Action) {
+// forward turns the entries' clicks into Actions until Quit. One
+// goroutine waits on every entry's channel (reflect.Select) rather than
+// one goroutine per entry: the menu has about 27, each with its own
+// stack, for clicks that come a few times a day. systray drops a click
+// that finds no one waiting, as it did with a goroutine per entry while
+// that one was handing its click on; handing on is a send into a
+// buffered channel, so the window is as small as before.
+func (t *Tray) forward(clicks []click) {
+	cases := make([]reflect.SelectCase, 0, len(clicks)+1)
+	cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(t.quit)})
+	for _, c := range clicks {
+		cases = append(cases, reflect.SelectCase{Dir: reflect.SelectRecv, Chan: reflect.ValueOf(c.ch)})
+	}
 	for {
+		i, _, ok := reflect.Select(cases)
+		if i == 0 {
+			return // Quit
+		}
+		if !ok {
+			// systray closed the channel (the entry was removed): stop
+			// waiting on it, keep serving the others.
+			cases[i].Chan = reflect.Value{}
+			continue
+		}
 		select {
-		case <-mi.ClickedCh:
-			select {
-			case t.actions <- a:
-			case <-t.quit:
-				return
-			}
+		case t.actions <- clicks[i-1].a:
 		case <-t.quit:
 			return
 		}

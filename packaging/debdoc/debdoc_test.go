@@ -8,13 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
+	"github.com/pelletier/go-toml/v2"
 )
 
 func fyneVersion(t *testing.T) string {
 	t.Helper()
 	var meta struct{ Details struct{ Version string } }
-	if _, err := toml.DecodeFile("../../FyneApp.toml", &meta); err != nil {
+	if err := decodeFile("../../FyneApp.toml", &meta); err != nil {
 		t.Fatal(err)
 	}
 	return meta.Details.Version
@@ -137,4 +137,13 @@ func TestCopyright(t *testing.T) {
 	if err := writeCopyright(&strings.Builder{}, "../../LICENSE", []string{"../../LICENSE"}); err == nil {
 		t.Error("a file that is not a Go program gave no error")
 	}
+}
+
+// decodeFile reads the TOML file at path into v.
+func decodeFile(path string, v any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return toml.Unmarshal(data, v)
 }
