@@ -97,6 +97,7 @@ func installedFiles() []string {
 		"share/bash-completion/completions/limber",
 		"share/zsh/site-functions/_limber",
 		"share/fish/vendor_completions.d/limber.fish",
+		"share/doc/limber/card-format.md", // what `limber cards check` points at
 	}
 	for _, n := range iconSizes() {
 		f = append(f, filepath.Join("share/icons/hicolor", itoa(n)+"x"+itoa(n), "apps", id+".png"))
