@@ -86,6 +86,7 @@ type form struct {
 	profileHint *widget.Label // the profile banner's longer text, behind its ? button
 	tabs        *container.AppTabs
 	closeBtn    *widget.Button
+	bar         []fyne.CanvasObject // the bottom bar's buttons (always in view)
 	follow      appwin.FocusFollower
 
 	content fyne.CanvasObject
@@ -99,7 +100,7 @@ func (f *form) followFocus() {
 		return
 	}
 	s, _ := f.tabs.Selected().Content.(*container.Scroll)
-	f.follow.Follow(f.win, s, f.saveBtn, f.revertBtn, f.closeBtn)
+	f.follow.Follow(f.win, s, f.bar...)
 }
 
 // onKey handles a key the canvas gets with nothing focused: Escape closes
@@ -213,10 +214,11 @@ func (f *form) widget(sf settings.Field) fyne.CanvasObject {
 	if f.profile == "" || !profileKey(sf.Key) {
 		return w
 	}
-	fl.mainBtn = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { f.onUseMain(fl) })
+	mb := newEscButton("", theme.ContentUndoIcon(), func() { f.onUseMain(fl) }, f.onClose)
+	fl.mainBtn = &mb.Button
 	fl.mainBtn.Importance = widget.WarningImportance
 	fl.mainBtn.Hide()
-	return container.NewBorder(nil, nil, nil, fl.mainBtn, w)
+	return container.NewBorder(nil, nil, nil, mb, w)
 }
 
 // lockRow makes a locked field's row read-only, saying why: the value is
@@ -269,16 +271,18 @@ func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
 	switch sf.Type {
 	case settings.Bool:
 		if sf.Key == "start_at_login" { // the login entry itself; the setting follows it
-			f.autostart = widget.NewCheck(sf.Label(), f.onAutostart)
+			c := newEscCheck(sf.Label(), f.onAutostart, f.onClose)
+			f.autostart = &c.Check
 			fl.refresh = func() {}
-			return f.autostart
+			return c
 		}
-		c := widget.NewCheck(sf.Label(), func(on bool) { *sf.Ptr(&f.s).(*bool) = on; changed() })
+		c := newEscCheck(sf.Label(), func(on bool) { *sf.Ptr(&f.s).(*bool) = on; changed() }, f.onClose)
 		fl.refresh = func() { c.SetChecked(*sf.Ptr(&f.s).(*bool)) }
-		fl.w, f.checks[sf.Key] = c, c
+		fl.w, f.checks[sf.Key] = c, &c.Check
 		return c
 	case settings.Choice:
-		sel := widget.NewSelect(nil, nil)
+		esel := newEscSelect(f.onClose)
+		sel := &esel.Select
 		for _, o := range sf.Options {
 			sel.Options = append(sel.Options, o.Title())
 		}
@@ -296,13 +300,13 @@ func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
 				}
 			}
 		}
-		fl.w, f.selects[sf.Key] = sel, sel
-		return sel
+		fl.w, f.selects[sf.Key] = esel, sel
+		return esel
 	case settings.Set:
 		box := container.NewHBox()
 		var refresh []func()
 		for _, o := range sf.Options {
-			c := widget.NewCheck(o.Title(), func(bool) {
+			c := newEscCheck(o.Title(), func(bool) {
 				if f.loading {
 					return
 				}
@@ -314,8 +318,8 @@ func (f *form) fieldWidget(sf settings.Field) fyne.CanvasObject {
 				}
 				_ = sf.SetText(&f.s, strings.Join(on, ","))
 				changed()
-			})
-			f.checks[sf.Key+"."+o.Value] = c
+			}, f.onClose)
+			f.checks[sf.Key+"."+o.Value] = &c.Check
 			box.Add(c)
 			refresh = append(refresh, func() { c.SetChecked(slices.Contains(strings.Split(sf.Format(&f.s), ", "), o.Value)) })
 		}
@@ -472,8 +476,8 @@ func (f *form) build(problems []settings.Problem) {
 	f.presetBtns = map[string]*widget.Button{}
 	var btns []fyne.CanvasObject
 	for _, name := range settings.PresetNames() {
-		b := widget.NewButton(settings.PresetTitle(name), func() { f.onPreset(name) })
-		f.presetBtns[name] = b
+		b := newEscButton(settings.PresetTitle(name), nil, func() { f.onPreset(name) }, f.onClose)
+		f.presetBtns[name] = &b.Button
 		btns = append(btns, b)
 	}
 	tabs := map[string]*fyne.Container{
@@ -529,13 +533,15 @@ func (f *form) build(problems []settings.Problem) {
 
 	f.tabs.OnSelected = func(*container.TabItem) { f.win.Canvas().Unfocus() } // no typing into a hidden field
 	f.status = wrapped("")
-	f.saveBtn = widget.NewButton(lang.X("settings.save", "Save"), f.onSave)
+	saveBtn := newEscButton(lang.X("settings.save", "Save"), nil, f.onSave, f.onClose)
+	f.saveBtn = &saveBtn.Button
 	f.saveBtn.Importance = widget.HighImportance
-	f.revertBtn = widget.NewButton(lang.X("settings.revert", "Undo changes"), f.onRevert)
-	revert := f.revertBtn
-	closeBtn := widget.NewButton(lang.X("settings.close", "Close"), f.onClose)
-	f.closeBtn = closeBtn
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, f.saveBtn), f.status)
+	revert := newEscButton(lang.X("settings.revert", "Undo changes"), nil, f.onRevert, f.onClose)
+	f.revertBtn = &revert.Button
+	closeBtn := newEscButton(lang.X("settings.close", "Close"), nil, f.onClose, f.onClose)
+	f.closeBtn = &closeBtn.Button
+	f.bar = []fyne.CanvasObject{revert, closeBtn, saveBtn}
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(revert, closeBtn, saveBtn), f.status)
 
 	f.banner = container.NewVBox()
 	if len(f.locked) > 0 {

@@ -3,6 +3,7 @@ package settingswin
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -579,7 +580,7 @@ func TestTabFollowsFocusAndChangesNothing(t *testing.T) {
 		f.win.Canvas().FocusNext()
 		f.followFocus()
 		o, ok := f.win.Canvas().Focused().(fyne.CanvasObject)
-		if !ok || o == f.saveBtn || o == f.revertBtn || o == f.closeBtn {
+		if !ok || slices.Contains(f.bar, o) {
 			continue
 		}
 		top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s).Y
@@ -600,5 +601,39 @@ func TestTabFollowsFocusAndChangesNothing(t *testing.T) {
 	f.onKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if len(f.win.Canvas().Overlays().List()) == 0 {
 		t.Error("Escape with unsaved changes did not ask before closing")
+	}
+}
+
+// Escape reaches the form from a focused check box, choice or button too
+// (Fyne gives keys to the focused widget, and those drop Escape): with
+// unsaved changes it asks before closing.
+func TestEscapeFromEveryFocusedWidget(t *testing.T) {
+	for _, want := range []string{"check", "select", "button"} {
+		t.Run(want, func(t *testing.T) {
+			f, _, _ := newTestForm(t, api.SettingsReply{})
+			typeInto(t, f, "limits.hydration_goal", "5")
+			c := f.win.Canvas()
+			c.Unfocus()
+			for i := 0; i < 200; i++ {
+				c.FocusNext()
+				var is bool
+				switch c.Focused().(type) {
+				case *escCheck:
+					is = want == "check"
+				case *escSelect:
+					is = want == "select"
+				case *escButton:
+					is = want == "button"
+				}
+				if is {
+					c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+					if len(c.Overlays().List()) == 0 {
+						t.Fatalf("Escape on a focused %s with unsaved changes did not ask before closing", want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no focusable %s in the form", want)
+		})
 	}
 }

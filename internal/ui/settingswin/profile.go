@@ -94,13 +94,13 @@ func (f *form) profileBanner() fyne.CanvasObject {
 	hint.SizeName = theme.SizeNameCaptionText
 	hint.Hide()
 	f.profileHint = hint
-	more := widget.NewButtonWithIcon("", theme.HelpIcon(), func() {
+	more := newEscButton("", theme.HelpIcon(), func() {
 		if hint.Visible() {
 			hint.Hide()
 		} else {
 			hint.Show()
 		}
-	})
+	}, f.onClose)
 	more.Importance = widget.LowImportance
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.ContentUndoIcon())) // the markers' look
 	return container.NewVBox(container.NewBorder(nil, nil, container.NewCenter(icon), more, line), hint)

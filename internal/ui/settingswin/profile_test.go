@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/limber-app/limber/internal/api"
 	"github.com/limber-app/limber/internal/settings"
@@ -106,9 +105,9 @@ func TestProfileBannerCompact(t *testing.T) {
 	if len(got) != 1 || !strings.Contains(got[0], `Editing profile "home"`) {
 		t.Fatalf("banner %q: want one line naming the profile", got)
 	}
-	var help *widget.Button
+	var help *escButton
 	walk(f.banner, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Icon == theme.HelpIcon() {
+		if b, ok := o.(*escButton); ok && b.Icon == theme.HelpIcon() {
 			help = b
 		}
 	})
