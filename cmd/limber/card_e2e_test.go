@@ -221,8 +221,13 @@ auto_close = "0s"
 	if out, err := exec.Command("xdotool", "windowminimize", win).CombinedOutput(); err != nil {
 		t.Fatalf("xdotool windowminimize: %v %s", err, out)
 	}
-	waitState("minimised", func(s string) bool { return strings.Contains(s, "_NET_WM_STATE_HIDDEN") })
-	waitState("restored", func(s string) bool { return !strings.Contains(s, "_NET_WM_STATE_HIDDEN") })
+	// The card may come back before a poll sees it hidden (it takes the
+	// focus back at once), so what is checked is that it is shown again.
+	time.Sleep(300 * time.Millisecond)
+	waitState("restored", func(s string) bool {
+		out, _ := exec.Command("xwininfo", "-id", win).Output()
+		return !strings.Contains(s, "_NET_WM_STATE_HIDDEN") && strings.Contains(string(out), "IsViewable")
+	})
 
 	// No input for the 6 s of the break: time is up; Enter closes it.
 	time.Sleep(8 * time.Second)
