@@ -1,6 +1,8 @@
 package appwin
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 )
@@ -43,4 +45,19 @@ func (ff *FocusFollower) Follow(win fyne.Window, s *container.Scroll, outside ..
 	}
 	s.Offset.Y = max(s.Offset.Y, 0)
 	s.Refresh()
+}
+
+// Poll runs follow on Fyne's goroutine a few times a second until stop is
+// closed: Fyne has no focus-change event to hang it on.
+func Poll(stop <-chan struct{}, follow func()) {
+	t := time.NewTicker(150 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			fyne.Do(follow)
+		}
+	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/limber-app/limber/internal/ui/appwin"
 	"io"
 	"os"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -130,18 +129,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 	w.Canvas().SetOnTypedKey(f.onKey) // Escape with nothing focused; the fields take it themselves
 	stop := make(chan struct{})
 	w.SetOnClosed(func() { close(stop) })
-	go func() {
-		t := time.NewTicker(150 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				fyne.Do(f.followFocus)
-			}
-		}
-	}()
+	go appwin.Poll(stop, f.followFocus)
 	for _, s := range shortcuts {
 		w.Canvas().AddShortcut(s, func(s fyne.Shortcut) { f.onShortcut(s) })
 	}

@@ -280,18 +280,7 @@ func run(args []string, c Daemon, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "limber window welcome: %v\n", err)
 		}
 	})
-	go func() {
-		t := time.NewTicker(150 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				fyne.Do(w.followFocus)
-			}
-		}
-	}()
+	go appwin.Poll(stop, w.followFocus)
 	win.ShowAndRun()
 	return 0
 }
