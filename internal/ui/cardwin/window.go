@@ -109,6 +109,7 @@ type cardWindow struct {
 	progress   *widget.ProgressBar
 	left       *widget.Label // the countdown's text, above the bar
 	doneBtn    *keyButton
+	buttons    *fyne.Container // the button row, laid out again when a label grows
 	snoozeBtn  *keyButton
 	skipBtn    *keyButton
 	anotherBtn *keyButton
@@ -264,6 +265,7 @@ func (w *cardWindow) build() fyne.CanvasObject {
 	}
 	header := container.NewVBox(w.kindLabel, w.title)
 	buttons := container.NewHBox(w.anotherBtn.box, layout.NewSpacer(), w.skipBtn.box, w.snoozeBtn.box, w.doneBtn.box)
+	w.buttons = buttons
 	if w.opts.Compact {
 		w.anotherBtn.Hide()
 	}
@@ -561,6 +563,7 @@ func (w *cardWindow) timeUp(now time.Time) {
 	w.anotherBtn.Hide()
 	w.doneBtn.Enable()
 	w.doneBtn.SetText(withKey(w.doneBtn.Text)) // Escape is Done now
+	w.buttons.Refresh()                        // the longer label needs a wider button
 	w.win.Canvas().Focus(w.doneBtn)
 	w.refreshBar()
 	if w.opts.Sound {
