@@ -198,7 +198,7 @@ func WriteStats(w io.Writer, st history.Stats) error {
 	fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.sitting", "Sitting"), sit)
 	fmt.Fprintf(tw, "  %s\t%s\n", i18n.X("stats.cli.breaks", "Breaks"), i18n.X("stats.cli.breaks_line",
 		"{{.Done}}, {{.Natural}}, {{.Short}}, {{.Skipped}}, {{.Snoozed}}, {{.Closed}}",
-		breakCounts(t.Breaks.Done, t.Breaks.Natural, t.Breaks.Short, t.Breaks.Skipped, t.Breaks.Snoozed, t.Breaks.ClosedEarly)))
+		t.Breaks.Words()))
 	var water string
 	if st.Goals.Glasses > 0 {
 		water = i18n.XN("stats.cli.glasses_of", "{{.Drunk}} of {{.N}} glasses", st.Goals.Glasses, map[string]any{"Drunk": t.Glasses, "N": st.Goals.Glasses})
@@ -254,7 +254,7 @@ func WriteStats(w io.Writer, st history.Stats) error {
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", kinds.Label(k.Kind), share, i18n.X("stats.cli.kind_line",
 			"{{.Done}}, {{.Natural}}, {{.Short}}, {{.Skipped}}, {{.Snoozed}}, {{.Closed}}",
-			breakCounts(k.Done, k.Natural, k.Short, k.Skipped, k.Snoozed, k.ClosedEarly)))
+			k.Words()))
 	}
 	return tw.Flush()
 }
@@ -280,17 +280,3 @@ func skipsLine(spent, skipped int) string {
 	return i18n.XN("stats.cli.skips_used_why", "{{.N}} used (breaks skipped together count once; posture checks and water do not count)", spent, map[string]any{"N": spent})
 }
 
-// breakCounts are the counts of a stats line, each with its word in the
-// plural form its number takes ("1 terminée", "2 terminées"): one sentence
-// of numbers could not agree with each of them.
-func breakCounts(done, natural, short, skipped, snoozed, closed int) map[string]any {
-	n := func(v int) map[string]any { return map[string]any{"N": v} }
-	return map[string]any{
-		"Done":    i18n.XN("stats.count.done", "{{.N}} done", done, n(done)),
-		"Natural": i18n.XN("stats.count.natural", "{{.N}} natural", natural, n(natural)),
-		"Short":   i18n.XN("stats.count.short", "{{.N}} too short", short, n(short)),
-		"Skipped": i18n.XN("stats.count.skipped", "{{.N}} skipped", skipped, n(skipped)),
-		"Snoozed": i18n.XN("stats.count.snoozed", "{{.N}} snoozed", snoozed, n(snoozed)),
-		"Closed":  i18n.XN("stats.count.closed", "{{.N}} closed early", closed, n(closed)),
-	}
-}

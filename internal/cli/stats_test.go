@@ -203,7 +203,7 @@ func TestBreakCountsAgree(t *testing.T) {
 		if err := i18n.Init(lang); err != nil {
 			t.Fatal(err)
 		}
-		got := i18n.X("stats.cli.breaks_line", "{{.Done}}, {{.Natural}}, {{.Short}}, {{.Skipped}}, {{.Snoozed}}, {{.Closed}}", breakCounts(1, 2, 0, 1, 3, 1))
+		got := i18n.X("stats.cli.breaks_line", "{{.Done}}, {{.Natural}}, {{.Short}}, {{.Skipped}}, {{.Snoozed}}, {{.Closed}}", history.Counts{Done: 1, Natural: 2, Skipped: 1, Snoozed: 3, ClosedEarly: 1}.Words())
 		if got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
 		}

@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"github.com/limber-app/limber/internal/i18n"
 	"sort"
 	"time"
 
@@ -80,6 +81,22 @@ type Day struct {
 	Active bool
 	// Met: the day was active and met every goal that is set.
 	Met bool
+}
+
+// Words are c's counts for a sentence, each with its word in the plural
+// form its number takes ("1 terminée", "2 terminées": one sentence of
+// numbers could not agree with each of them). `limber stats` and the
+// Statistics window both read them, so both say it alike.
+func (c Counts) Words() map[string]any {
+	n := func(v int) map[string]any { return map[string]any{"N": v} }
+	return map[string]any{
+		"Done":    i18n.XN("stats.count.done", "{{.N}} done", c.Done, n(c.Done)),
+		"Natural": i18n.XN("stats.count.natural", "{{.N}} natural", c.Natural, n(c.Natural)),
+		"Short":   i18n.XN("stats.count.short", "{{.N}} too short", c.Short, n(c.Short)),
+		"Skipped": i18n.XN("stats.count.skipped", "{{.N}} skipped", c.Skipped, n(c.Skipped)),
+		"Snoozed": i18n.XN("stats.count.snoozed", "{{.N}} snoozed", c.Snoozed, n(c.Snoozed)),
+		"Closed":  i18n.XN("stats.count.closed", "{{.N}} closed early", c.ClosedEarly, n(c.ClosedEarly)),
+	}
 }
 
 // KindStats is the compliance of one kind of break over the window.

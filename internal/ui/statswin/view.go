@@ -264,7 +264,7 @@ func (v *view) set(st history.Stats, note string) {
 	v.breaks.setValue(lang.XN("stats.win.taken", "{{.N}} taken", b.Taken(), map[string]any{"N": b.Taken()}))
 	v.breaks.detail.SetText(lang.X("stats.win.breaks_detail",
 		"{{.Done}} · {{.Natural}} · {{.Short}}\n{{.Skipped}} · {{.Snoozed}}",
-		breakCounts(b.Done, b.Natural, b.Short, b.Skipped, b.Snoozed, b.ClosedEarly)))
+		b.Words()))
 	// What was paid back is named once something was: "0 min paid back"
 	// read like a reproach for nothing.
 	switch {
@@ -337,7 +337,7 @@ func (v *view) set(st history.Stats, note string) {
 		sh, has := ks.Share()
 		rows = append(rows, shareRow{Name: kinds.Label(ks.Kind), Share: sh, Has: has, Detail: lang.X("stats.win.kind_counts",
 			"{{.Done}} · {{.Natural}} · {{.Short}} · {{.Skipped}} · {{.Closed}} · {{.Snoozed}}",
-			breakCounts(ks.Done, ks.Natural, ks.Short, ks.Skipped, ks.Snoozed, ks.ClosedEarly))})
+			ks.Words())})
 	}
 	v.kinds.setRows(rows)
 
@@ -357,17 +357,3 @@ func (v *view) setTip(c cards.Card) {
 	v.tip.Show()
 }
 
-// breakCounts are the counts of a detail line, each with its word in the
-// plural form its number takes ("1 terminée", "2 terminées"); the same
-// keys as `limber stats` (internal/cli), so both read alike.
-func breakCounts(done, natural, short, skipped, snoozed, closed int) map[string]any {
-	n := func(v int) map[string]any { return map[string]any{"N": v} }
-	return map[string]any{
-		"Done":    lang.XN("stats.count.done", "{{.N}} done", done, n(done)),
-		"Natural": lang.XN("stats.count.natural", "{{.N}} natural", natural, n(natural)),
-		"Short":   lang.XN("stats.count.short", "{{.N}} too short", short, n(short)),
-		"Skipped": lang.XN("stats.count.skipped", "{{.N}} skipped", skipped, n(skipped)),
-		"Snoozed": lang.XN("stats.count.snoozed", "{{.N}} snoozed", snoozed, n(snoozed)),
-		"Closed":  lang.XN("stats.count.closed", "{{.N}} closed early", closed, n(closed)),
-	}
-}
