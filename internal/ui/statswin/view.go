@@ -356,4 +356,3 @@ func (v *view) setTip(c cards.Card) {
 	v.tip.SetText(lang.X("stats.win.tip", "Tip · {{.Title}}: {{.Steps}}", map[string]any{"Title": c.Title, "Steps": strings.Join(c.Steps, " ")}))
 	v.tip.Show()
 }
-
