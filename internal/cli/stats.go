@@ -279,4 +279,3 @@ func skipsLine(spent, skipped int) string {
 	}
 	return i18n.XN("stats.cli.skips_used_why", "{{.N}} used (breaks skipped together count once; posture checks and water do not count)", spent, map[string]any{"N": spent})
 }
-
